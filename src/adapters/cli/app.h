@@ -1,0 +1,37 @@
+// The command-line adapter: parses arguments with CLI11 and calls the core.
+#pragma once
+
+#include <iosfwd>
+#include <string>
+
+namespace CLI {
+class App;
+}
+
+namespace kc::cli {
+
+// Exit statuses shared by every command.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFailure = 1;     // a runtime failure (I/O, store)
+inline constexpr int kExitBadInput = 2;    // input or content that cannot be read or breaks its format
+inline constexpr int kExitSeeClinician = 3;  // triage says: be seen before starting
+
+// What every command needs: where content lives, the streams, and where to put its status.
+struct Context {
+  std::istream& in;
+  std::ostream& out;
+  std::ostream& err;
+  std::string content_dir;  // --content, $KNEECOACH_CONTENT, or the built-in default
+  int exit_code = kExitOk;
+};
+
+// Runs the kneecoach command line; returns the process exit status.
+int run(int argc, char** argv, std::istream& in, std::ostream& out, std::ostream& err);
+
+// Each command group adds its subcommands to `app`; callbacks set ctx.exit_code.
+void add_exercises_commands(CLI::App& app, Context& ctx);
+void add_content_commands(CLI::App& app, Context& ctx);
+void add_intake_commands(CLI::App& app, Context& ctx);   // intake, triage
+void add_plan_commands(CLI::App& app, Context& ctx);     // plan, export
+
+}  // namespace kc::cli

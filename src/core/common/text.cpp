@@ -1,0 +1,84 @@
+#include "core/common/text.h"
+
+#include <algorithm>
+#include <numeric>
+#include <sstream>
+
+namespace kc {
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  std::iota(row.begin(), row.end(), std::size_t{0});
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t above = row[j];
+      const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + cost});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+std::vector<std::string> closest_matches(std::string_view word, const std::vector<std::string>& candidates,
+                                         std::size_t limit) {
+  struct Scored {
+    std::size_t distance;
+    std::size_t order;
+    const std::string* name;
+  };
+  const std::size_t threshold = std::max<std::size_t>(2, word.size() / 2);
+  std::vector<Scored> scored;
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    const std::string& c = candidates[i];
+    std::size_t d = edit_distance(word, c);
+    const bool contains = !word.empty() && (c.find(word) != std::string::npos || word.find(c) != std::string_view::npos);
+    if (contains) d = std::min<std::size_t>(d, 1);
+    if (d <= threshold) scored.push_back({d, i, &c});
+  }
+  std::stable_sort(scored.begin(), scored.end(),
+                   [](const Scored& x, const Scored& y) { return x.distance < y.distance; });
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < scored.size() && i < limit; ++i) out.push_back(*scored[i].name);
+  return out;
+}
+
+std::string join(const std::vector<std::string>& items, std::string_view separator) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += separator;
+    out += items[i];
+  }
+  return out;
+}
+
+std::string join_or(const std::vector<std::string>& items) {
+  if (items.empty()) return "";
+  if (items.size() == 1) return items[0];
+  std::vector<std::string> head(items.begin(), items.end() - 1);
+  return join(head) + " or " + items.back();
+}
+
+std::string wrap(std::string_view text, std::size_t width, std::string_view indent) {
+  std::istringstream words{std::string(text)};
+  std::string word;
+  std::string out;
+  std::string line(indent);
+  bool line_empty = true;
+  while (words >> word) {
+    if (!line_empty && line.size() + 1 + word.size() > width) {
+      out += line + "\n";
+      line = std::string(indent);
+      line_empty = true;
+    }
+    if (!line_empty) line += ' ';
+    line += word;
+    line_empty = false;
+  }
+  if (!line_empty) out += line + "\n";
+  return out;
+}
+
+}  // namespace kc

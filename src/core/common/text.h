@@ -1,0 +1,28 @@
+// Small text helpers shared by the domain modules. Pure functions.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kc {
+
+// Levenshtein edit distance between two strings (byte-wise).
+std::size_t edit_distance(std::string_view a, std::string_view b);
+
+// Up to `limit` candidates closest to `word`, nearest first (ties keep input order).
+// Candidates further than max(2, word.size()/2) edits away, and not sharing a
+// prefix or substring with `word`, are dropped.
+std::vector<std::string> closest_matches(std::string_view word, const std::vector<std::string>& candidates,
+                                         std::size_t limit = 3);
+
+// "a, b or c" — for messages that list what is expected.
+std::string join_or(const std::vector<std::string>& items);
+
+// "a, b, c".
+std::string join(const std::vector<std::string>& items, std::string_view separator = ", ");
+
+// Wraps text at `width` columns, prefixing every line with `indent`.
+std::string wrap(std::string_view text, std::size_t width, std::string_view indent = "");
+
+}  // namespace kc

@@ -1,0 +1,40 @@
+#include "core/common/text.h"
+
+#include <gtest/gtest.h>
+
+namespace kc {
+namespace {
+
+TEST(EditDistance, CountsInsertionsDeletionsAndSubstitutions) {
+  EXPECT_EQ(edit_distance("", ""), 0u);
+  EXPECT_EQ(edit_distance("wall-sit", "wall-sit"), 0u);
+  EXPECT_EQ(edit_distance("wall-sit", "wal-sit"), 1u);
+  EXPECT_EQ(edit_distance("kitten", "sitting"), 3u);
+}
+
+TEST(ClosestMatches, SuggestsNearestFirstAndDropsFarOnes) {
+  const std::vector<std::string> ids{"wall-sit", "bridge", "step-up", "calf-stretch"};
+  EXPECT_EQ(closest_matches("wal-sit", ids), std::vector<std::string>{"wall-sit"});
+  EXPECT_EQ(closest_matches("stepup", ids).front(), "step-up");
+  EXPECT_TRUE(closest_matches("zzzzzzzz", ids).empty());
+}
+
+TEST(ClosestMatches, SubstringCountsAsClose) {
+  const std::vector<std::string> ids{"calf-stretch", "bridge"};
+  EXPECT_EQ(closest_matches("calf", ids), std::vector<std::string>{"calf-stretch"});
+}
+
+TEST(JoinOr, ReadsLikeEnglish) {
+  EXPECT_EQ(join_or({}), "");
+  EXPECT_EQ(join_or({"a"}), "a");
+  EXPECT_EQ(join_or({"a", "b"}), "a or b");
+  EXPECT_EQ(join_or({"a", "b", "c"}), "a, b or c");
+}
+
+TEST(Wrap, BreaksAtWidthAndIndents) {
+  EXPECT_EQ(wrap("one two three four", 9, "  "), "  one two\n  three\n  four\n");
+  EXPECT_EQ(wrap("", 10), "");
+}
+
+}  // namespace
+}  // namespace kc
