@@ -92,7 +92,7 @@ void check_demands(const Exercise& e, std::vector<Problem>& out) {
     out.push_back({0, "demands",
                    "the position is " + std::string(to_string(e.position)) + " but demands do not list kneeling; expected kneeling in demands"});
   const bool lies = e.position == Position::kLyingOnBack || e.position == Position::kLyingOnFront ||
-                    e.position == Position::kAllFours;
+                    e.position == Position::kLyingOnSide || e.position == Position::kAllFours;
   if (lies && !e.has_demand(Demand::kFloor))
     out.push_back({0, "demands",
                    "the position is " + std::string(to_string(e.position)) + " but demands do not list floor; expected floor in demands"});

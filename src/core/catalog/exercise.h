@@ -9,7 +9,7 @@
 namespace kc {
 
 enum class Kind { kStretch, kStrength, kMobility };
-enum class Position { kStanding, kSeated, kLyingOnBack, kLyingOnFront, kKneeling, kAllFours };
+enum class Position { kStanding, kSeated, kLyingOnBack, kLyingOnFront, kLyingOnSide, kKneeling, kAllFours };
 enum class Equipment { kChair, kStep, kWall, kMat, kBooks, kCounter, kBand };
 enum class Sides { kEach, kBoth, kAlternate };
 // Physical demands the planner checks against what the person can do.

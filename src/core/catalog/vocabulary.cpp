@@ -12,10 +12,11 @@ using Table = std::array<std::pair<E, std::string_view>, N>;
 
 constexpr Table<Kind, 3> kKinds{{{Kind::kStretch, "stretch"}, {Kind::kStrength, "strength"}, {Kind::kMobility, "mobility"}}};
 
-constexpr Table<Position, 6> kPositions{{{Position::kStanding, "standing"},
+constexpr Table<Position, 7> kPositions{{{Position::kStanding, "standing"},
                                          {Position::kSeated, "seated"},
                                          {Position::kLyingOnBack, "lying-on-back"},
                                          {Position::kLyingOnFront, "lying-on-front"},
+                                         {Position::kLyingOnSide, "lying-on-side"},
                                          {Position::kKneeling, "kneeling"},
                                          {Position::kAllFours, "all-fours"}}};
 
@@ -98,6 +99,7 @@ std::string_view label(Position p) {
     case Position::kSeated: return "seated";
     case Position::kLyingOnBack: return "lying on your back";
     case Position::kLyingOnFront: return "lying on your front";
+    case Position::kLyingOnSide: return "lying on your side";
     case Position::kKneeling: return "kneeling";
     case Position::kAllFours: return "on all fours";
   }

@@ -1,0 +1,35 @@
+"""Shared helpers for the integration tests that drive the real kneecoach binary."""
+import json
+import os
+import subprocess
+import tempfile
+
+BIN = os.environ.get("KNEECOACH_BIN", "build/release/src/app/kneecoach")
+CONTENT = os.environ.get("KNEECOACH_CONTENT", "content")
+REPO = os.environ.get("KNEECOACH_REPO", ".")
+
+
+def run(*args, stdin=None, env=None, timeout=60):
+    """Runs kneecoach with `args`; returns the CompletedProcess (text mode)."""
+    full_env = dict(os.environ)
+    full_env.pop("KNEECOACH_CONTENT", None)  # tests pass --content explicitly when they need to
+    if env:
+        full_env.update(env)
+    return subprocess.run([BIN, *args], input=stdin, capture_output=True, text=True, env=full_env, timeout=timeout)
+
+
+def run_json(*args, **kwargs):
+    """Runs kneecoach and parses stdout as JSON; fails loudly with stderr if it is not JSON."""
+    proc = run(*args, **kwargs)
+    try:
+        return proc, json.loads(proc.stdout)
+    except json.JSONDecodeError as e:
+        raise AssertionError(f"not JSON ({e}); exit {proc.returncode}\nstdout:\n{proc.stdout}\nstderr:\n{proc.stderr}")
+
+
+def write_temp(text, suffix=".json", directory=None):
+    """Writes `text` to a new temporary file and returns its path."""
+    fd, path = tempfile.mkstemp(suffix=suffix, dir=directory)
+    with os.fdopen(fd, "w") as f:
+        f.write(text)
+    return path
