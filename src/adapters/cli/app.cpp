@@ -31,6 +31,9 @@ int run(int argc, char** argv, std::istream& in, std::ostream& out, std::ostream
   add_content_commands(app, ctx);
   add_intake_commands(app, ctx);
   add_plan_commands(app, ctx);
+  add_tracking_commands(app, ctx);
+  add_session_commands(app, ctx);
+  add_handout_commands(app, ctx);
 
   try {
     app.parse(argc, argv);

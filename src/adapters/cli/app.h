@@ -33,5 +33,8 @@ void add_exercises_commands(CLI::App& app, Context& ctx);
 void add_content_commands(CLI::App& app, Context& ctx);
 void add_intake_commands(CLI::App& app, Context& ctx);   // intake, triage
 void add_plan_commands(CLI::App& app, Context& ctx);     // plan, export
+void add_tracking_commands(CLI::App& app, Context& ctx);  // init, today, check-in, measure, progress, export csv
+void add_session_commands(CLI::App& app, Context& ctx);   // session
+void add_handout_commands(CLI::App& app, Context& ctx);   // handout (printable PDF)
 
 }  // namespace kc::cli

@@ -6,6 +6,7 @@
 #include "adapters/cli/app.h"
 #include "adapters/cli/catalog_access.h"
 #include "adapters/cli/exercise_view.h"
+#include "adapters/cli/illustration_commands.h"
 #include "adapters/content/exercise_loader.h"
 #include "core/catalog/exercise_json.h"
 #include "core/catalog/vocabulary.h"
@@ -43,11 +44,12 @@ void run_list(Context& ctx, const ListOptions& o) {
   print_exercise_table(list, ctx.out);
 }
 
-void run_show(Context& ctx, const std::string& id, bool json) {
+void run_show(Context& ctx, const std::string& id, bool json, const IllustrationFiles& pictures) {
   auto catalog = load_catalog_or_report(ctx);
   if (!catalog) return;
   const Exercise* e = catalog->find(id);
   if (e == nullptr) return report_unknown_exercise(ctx, *catalog, id);
+  if (pictures.any()) return write_illustrations(ctx, *catalog, id, pictures);
   if (json) {
     ctx.out << exercise_to_json(*e).dump(2) << "\n";
     return;
@@ -108,7 +110,10 @@ void add_exercises_commands(CLI::App& app, Context& ctx) {
   auto* show = group->add_subcommand("show", "Show one exercise as a card: purpose, steps, cues, dose, cautions");
   show->add_option("ID", *id, "Exercise id, e.g. wall-sit")->required();
   show->add_flag("--json", *json, "Print the full record as JSON");
-  show->callback([&ctx, id, json] { run_show(ctx, *id, *json); });
+  auto pictures = std::make_shared<IllustrationFiles>();
+  add_illustration_options(*show, *pictures);
+  show->callback([&ctx, id, json, pictures] { run_show(ctx, *id, *json, *pictures); });
+  add_animate_command(*group, ctx);
 }
 
 void add_content_commands(CLI::App& app, Context& ctx) {

@@ -1,0 +1,76 @@
+#include "adapters/calendar/ics.h"
+
+#include <gtest/gtest.h>
+
+#include "core/plan/plan_test_support.h"
+
+namespace kc::calendar {
+namespace {
+
+using std::chrono::hours;
+using std::chrono::seconds;
+using std::chrono::sys_seconds;
+
+std::size_t count(const std::string& text, const std::string& what) {
+  std::size_t n = 0;
+  for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+  return n;
+}
+
+TEST(PlanIcs, ResolvesZonesFromTheOptionThenTzThenTheSystem) {
+  auto london = resolve_zone("Europe/London", nullptr);
+  ASSERT_TRUE(london.ok());
+  EXPECT_EQ(london->name, "Europe/London");
+  EXPECT_FALSE(london->utc());
+  EXPECT_FALSE(resolve_zone("Nowhere/Atlantis", nullptr).ok());
+  EXPECT_TRUE(resolve_zone("UTC", nullptr)->utc());
+  EXPECT_TRUE(resolve_zone("", "UTC")->utc());
+  EXPECT_EQ(resolve_zone("", ":Asia/Tokyo")->name, "Asia/Tokyo");
+  EXPECT_TRUE(resolve_zone("", "not a zone").ok());  // falls back to the system zone or UTC
+}
+
+TEST(PlanIcs, ObservancesFollowTheClockChange) {
+  const auto london = resolve_zone("Europe/London", nullptr).value();
+  const sys_seconds from{date::sys_days{date::year{2025} / 3 / 24}};
+  const sys_seconds to{date::sys_days{date::year{2025} / 4 / 10}};
+  const auto list = observances(london, from, to);
+  ASSERT_EQ(list.size(), 2U);
+  EXPECT_FALSE(list[0].daylight);
+  EXPECT_EQ(list[0].offset_to, seconds{0});
+  EXPECT_TRUE(list[1].daylight);
+  EXPECT_EQ(list[1].abbreviation, "BST");
+  EXPECT_EQ(list[1].offset_from, seconds{0});
+  EXPECT_EQ(list[1].offset_to, seconds{3600});
+  EXPECT_EQ(list[1].onset, sys_seconds{date::sys_days{date::year{2025} / 3 / 30}} + hours{1});
+}
+
+TEST(PlanIcs, UidsAreStableAndDistinct) {
+  EXPECT_EQ(stable_uid("seed", "2025-03-03|A"), stable_uid("seed", "2025-03-03|A"));
+  EXPECT_NE(stable_uid("seed", "2025-03-03|A"), stable_uid("seed", "2025-03-04|A"));
+  EXPECT_NE(stable_uid("seed", "x"), stable_uid("other", "x"));
+  EXPECT_EQ(stable_uid("", "").size(), std::string("kc-0123456789abcdef@kneecoach").size());
+}
+
+TEST(PlanIcs, OneEventPerSessionAndReview) {
+  const Catalog catalog = plan_test::small_catalog();
+  const Answers answers = plan_test::well_equipped();
+  auto outcome = build_plan(answers, catalog, PlanOptions{make_date(2025, 3, 3), 2, Level::kGo, {}});
+  ASSERT_TRUE(outcome.ok() && outcome->ok());
+  const Plan& plan = *outcome->plan;
+  IcsOptions options;
+  options.zone = resolve_zone("Europe/Paris", nullptr).value();
+  options.uid_seed = "person";
+  options.version = "test";
+  const std::string text = plan_to_ics(plan, options);
+  EXPECT_EQ(count(text, "BEGIN:VEVENT"), plan.calendar.size() + plan.reviews.size());
+  EXPECT_EQ(count(text, "BEGIN:VTIMEZONE"), 1U);
+  EXPECT_NE(text.find("DTSTART;TZID=Europe/Paris:20250303T180000"), std::string::npos);
+  EXPECT_NE(text.find("DTSTAMP:20250303T000000Z"), std::string::npos);
+  EXPECT_EQ(text, plan_to_ics(plan, options));
+  const std::string description = session_description(plan.sessions[0]);
+  for (const auto& item : plan.sessions[0].exercises)
+    EXPECT_NE(description.find(item.exercise->name + ": "), std::string::npos);
+}
+
+}  // namespace
+}  // namespace kc::calendar

@@ -1,0 +1,91 @@
+// `kneecoach handout`: the printable PDF of a program (docs/figure.md).
+#include <fmt/format.h>
+
+#include <CLI/CLI.hpp>
+#include <memory>
+
+#include "adapters/cli/app.h"
+#include "adapters/cli/catalog_access.h"
+#include "adapters/cli/illustration_commands.h"
+#include "adapters/cli/plan_run.h"
+#include "adapters/cli/store_access.h"
+#include "adapters/render/handout_pdf.h"
+#include "core/plan/plan_json.h"
+
+namespace kc::cli {
+
+namespace {
+
+struct HandoutArgs {
+  PlanRequest request;  // used when --answers is given
+  StoreOptions store;   // otherwise the stored plan
+  std::string paper = "a4";
+  std::string output;
+};
+
+// The plan document: built from the answers, or the person's stored one.
+std::optional<Json> plan_document(const HandoutArgs& args, std::optional<Catalog>& catalog, Context& ctx) {
+  if (!args.request.answers_path.empty()) {
+    auto run = run_planner(args.request, catalog, ctx);
+    if (!run) return std::nullopt;
+    return plan_to_json(run->plan);
+  }
+  auto program = open_program(ctx, args.store);
+  if (!program) return std::nullopt;
+  Json doc = Json::parse(program->plan.plan_json, nullptr, false);
+  if (doc.is_discarded() || !doc.is_object()) {
+    ctx.err << "kneecoach: the stored plan has no readable plan document; build one again with `kneecoach init`, "
+               "or pass --answers FILE\n";
+    ctx.exit_code = kExitFailure;
+    return std::nullopt;
+  }
+  catalog = load_catalog_or_report(ctx);
+  if (!catalog) return std::nullopt;
+  return doc;
+}
+
+void run_handout(const HandoutArgs& args, Context& ctx) {
+  const auto paper = render::parse_paper(args.paper);
+  std::optional<Catalog> catalog;
+  const auto doc = plan_document(args, catalog, ctx);
+  if (!doc) return;
+  if (!catalog) catalog = load_catalog_or_report(ctx);
+  if (!catalog) return;
+  const auto pictures = load_illustrations_or_report(ctx, *catalog);
+  if (!pictures) return;
+  const auto handout = render::handout_from_plan(*doc, *catalog, *pictures);
+  if (!handout) {
+    ctx.err << "kneecoach: " << handout.error().message << "\n";
+    ctx.exit_code = kExitBadInput;
+    return;
+  }
+  const Status written = render::write_handout_pdf(*handout, *paper, args.output);
+  if (!written) {
+    ctx.err << fmt::format("kneecoach: {}; check the folder exists and you may write to it\n", written.error().message);
+    ctx.exit_code = kExitFailure;
+    return;
+  }
+  ctx.out << fmt::format("wrote {} ({} exercise cards)\n", args.output, handout->cards.size());
+  ctx.exit_code = kExitOk;
+}
+
+}  // namespace
+
+void add_handout_commands(CLI::App& app, Context& ctx) {
+  auto args = std::make_shared<HandoutArgs>();
+  CLI::App* cmd = app.add_subcommand(
+      "handout",
+      "Write your program as a printable PDF: your week and the safety rules, then a card per exercise with "
+      "pictures, dose, steps, form cues and cautions. Uses --answers FILE, or else your stored program.");
+  cmd->add_option("--answers", args->request.answers_path,
+                  "Build the program from this answers file (format v1); - reads standard input");
+  cmd->add_option("--start", args->request.start, "With --answers: first day, YYYY-MM-DD (default: today)");
+  cmd->add_option("--weeks", args->request.weeks, "With --answers: how many weeks (1-52, default 6)")
+      ->check(CLI::Range(1, kMaxWeeks));
+  cmd->add_option("--paper", args->paper, "Paper size: a4 (default) or letter")->check(CLI::IsMember({"a4", "letter"}));
+  cmd->add_option("-o,--output", args->output, "The PDF file to write")->required();
+  add_store_options(*cmd, args->store);
+  cmd->callback([args, &ctx] { run_handout(*args, ctx); });
+}
+
+}  // namespace kc::cli

@@ -1,0 +1,187 @@
+// `kneecoach init` and `kneecoach today`.
+#include <fmt/format.h>
+
+#include <iostream>
+
+#include "adapters/cli/catalog_access.h"
+#include "adapters/cli/intake_io.h"
+#include "adapters/cli/intake_terminal.h"
+#include "adapters/cli/plan_run.h"
+#include "adapters/cli/plan_view.h"
+#include "adapters/cli/tracking_commands.h"
+#include "adapters/cli/tracking_support.h"
+#include "core/catalog/describe.h"
+#include "core/catalog/exercise_json.h"
+#include "core/intake/parse.h"
+#include "core/plan/plan_json.h"
+#include "core/tracking/plan_record.h"
+#include "core/tracking/review.h"
+#include "core/tracking/today.h"
+
+namespace kc::cli {
+namespace {
+
+std::optional<Answers> get_answers(const InitArgs& args, Context& ctx) {
+  if (!args.answers.empty()) {
+    auto answers = read_answers(args.answers, ctx.in);
+    if (!answers) {
+      ctx.err << "kneecoach: " << answers.error().message << "\n";
+      ctx.exit_code = kExitBadInput;
+      return std::nullopt;
+    }
+    return std::move(answers).value();
+  }
+  auto answers = ask_questions(ctx.in, ctx.out);
+  if (!answers) {
+    ctx.err << "kneecoach: " << answers.error().message << "; nothing was saved.\n";
+    ctx.exit_code = kExitBadInput;
+    return std::nullopt;
+  }
+  return std::move(answers).value();
+}
+
+std::string name_of(const std::optional<Catalog>& catalog, const std::string& id) {
+  const Exercise* e = catalog ? catalog->find(id) : nullptr;
+  return e != nullptr ? e->name : id;
+}
+
+}  // namespace
+
+void run_init(const InitArgs& args, Context& ctx) {
+  const auto clock = command_clock();
+  const auto when = when_for(args.common, *clock, ctx);
+  if (!when) return;
+  CivilDate start = when->date;
+  if (!args.start.empty()) {
+    auto d = parse_iso_date(args.start);
+    if (!d) {
+      ctx.err << fmt::format("kneecoach: --start \"{}\" is not a date; expected YYYY-MM-DD\n", args.start);
+      ctx.exit_code = kExitBadInput;
+      return;
+    }
+    start = *d;
+  }
+  auto answers = get_answers(args, ctx);
+  if (!answers) return;
+  auto rules = load_rule_set(ctx.content_dir);
+  if (!rules) {
+    ctx.err << "kneecoach: " << rules.error().message << "\n";
+    ctx.exit_code = kExitBadInput;
+    return;
+  }
+  const TriageResult triage = evaluate(*answers, *rules);
+  if (!may_start_program(triage.level)) {
+    // A referral stores nothing: no program may start, and answers kept without one help no one.
+    report_referral(triage, false, ctx);
+    ctx.out << "\nNothing was saved. When a clinician says exercise is safe, run `kneecoach init` again.\n";
+    return;
+  }
+  auto catalog = load_catalog_or_report(ctx);
+  if (!catalog) return;
+  PlanOptions options{start, args.weeks, triage.level, {}};
+  for (const auto& r : triage.reasons) options.cautions.push_back(r.message);
+  auto outcome = build_plan(*answers, *catalog, options);
+  if (!outcome) {
+    ctx.err << "kneecoach: " << outcome.error().message << "\n";
+    ctx.exit_code = kExitBadInput;
+    return;
+  }
+  if (!outcome->ok()) {
+    print_shortfall(outcome->missing, ctx.out);
+    ctx.out << "\nNothing was saved.\n";
+    ctx.exit_code = kExitTooLittle;
+    return;
+  }
+  const Plan& plan = *outcome->plan;
+  auto store = open_store(ctx, args.common.store.data_dir);
+  if (!store) return report_store_error(ctx, store.error());
+  auto person = store.value()->ensure_person(args.common.store.person, when->at);
+  if (!person) return report_store_error(ctx, person.error());
+  auto earlier = store.value()->active_plan(person->id);
+  if (!earlier) return report_store_error(ctx, earlier.error());
+  store::Store::Setup setup;
+  setup.answers = {0, person->id, when->at, answers_to_json(*answers).dump(), std::string(to_string(triage.level))};
+  setup.plan = tracking::to_record(plan, person->id, answers->pain_now, when->at, plan_to_json(plan).dump());
+  auto saved = store.value()->save_setup(setup);
+  if (!saved) return report_store_error(ctx, saved.error());
+
+  print_plan(plan, ctx.out);
+  ctx.out << fmt::format("\nSaved for '{}' in {}.\n", person->name, resolve_data_dir(args.common.store.data_dir));
+  if (*earlier) ctx.out << "This program replaces the one you had; its records are kept.\n";
+  ctx.out << "Each day, `kneecoach today` shows what to do and `kneecoach session` guides you through it;\n"
+             "the morning after a session, `kneecoach check-in` asks how your knee feels and adjusts the doses.\n";
+  ctx.exit_code = kExitOk;
+}
+
+void run_today(const TrackingOptions& options, bool json, Context& ctx) {
+  const auto clock = command_clock();
+  const auto when = when_for(options, *clock, ctx);
+  if (!when) return;
+  auto program = open_program(ctx, options.store);
+  if (!program) return;
+  auto history = load_history(*program->store, program->plan);
+  if (!history) return report_store_error(ctx, history.error());
+  std::optional<Catalog> catalog = load_catalog_or_report(ctx);
+  if (!catalog) return;
+  const auto t = tracking::today(program->plan, history->changes, history->sessions, when->date);
+  const auto review = tracking::pain_review(*history, when->date);
+
+  if (json) {
+    Json j;
+    j["date"] = to_iso(t.date);
+    j["scheduled"] = t.scheduled.has_value();
+    j["done"] = t.done;
+    if (t.session) {
+      j["session"] = t.session->session;
+      j["week"] = t.scheduled->week;
+      j["title"] = t.session->title;
+      Json items = Json::array();
+      for (const auto& item : t.session->items) {
+        items.push_back({{"position", item.position},
+                         {"exercise", item.current.exercise_id},
+                         {"name", name_of(catalog, item.current.exercise_id)},
+                         {"block", item.block},
+                         {"dose", dose_to_json(item.current.dose)},
+                         {"reason", item.current.reason}});
+      }
+      j["exercises"] = items;
+    }
+    j["next"] = t.next ? Json{{"date", to_iso(t.next->date)}, {"session", t.next->session}} : Json(nullptr);
+    j["review_due"] = review.due;
+    j["see_clinician"] = review.see_clinician;
+    ctx.out << j.dump(2) << "\n";
+    ctx.exit_code = kExitOk;
+    return;
+  }
+
+  if (t.before_start) {
+    ctx.out << fmt::format("Your program starts on {}.\n", describe_date(program->plan.start));
+  } else if (t.after_end) {
+    ctx.out << "Your program has ended. `kneecoach progress` shows how it went; `kneecoach init` sets up a new one.\n";
+  }
+  if (t.session) {
+    ctx.out << fmt::format("Today, {} (week {}): session {} — {}{}\n", describe_date(t.date), t.scheduled->week,
+                           t.session->session, t.session->title, t.done ? " (done)" : "");
+    std::string block;
+    for (const auto& item : t.session->items) {
+      if (item.block != block) {
+        block = item.block;
+        ctx.out << (block == "strength" ? "  Strengthening:\n" : "  Stretching and mobility:\n");
+      }
+      ctx.out << fmt::format("    {}. {} — {}\n", item.position + 1, name_of(catalog, item.current.exercise_id),
+                             describe_dose(item.current.dose));
+      if (!item.current.reason.empty()) ctx.out << fmt::format("         changed: {}\n", item.current.reason);
+    }
+    ctx.out << (t.done ? "Well done. Tomorrow morning, run `kneecoach check-in`.\n"
+                       : "Start it with `kneecoach session`. Stop an exercise if pain goes above 5/10.\n");
+  } else if (!t.before_start && !t.after_end) {
+    ctx.out << fmt::format("No session today, {}.\n", describe_date(t.date));
+  }
+  if (t.next && (!t.session || t.done)) {
+    ctx.out << fmt::format("Next session: {}, session {}.\n", describe_date(t.next->date), t.next->session);
+  }
+  if (review.due) ctx.out << "\nReview: " << review.message << "\n";
+  ctx.exit_code = kExitOk;
+}
+
+}  // namespace kc::cli

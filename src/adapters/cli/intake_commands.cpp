@@ -1,0 +1,76 @@
+// `kneecoach intake [-o FILE]` and `kneecoach triage --answers FILE [--json]`.
+#include <fmt/format.h>
+
+#include <CLI/CLI.hpp>
+#include <fstream>
+#include <iostream>
+
+#include "adapters/cli/app.h"
+#include "adapters/cli/intake_io.h"
+#include "adapters/cli/intake_terminal.h"
+#include "adapters/cli/triage_view.h"
+#include "core/intake/parse.h"
+
+namespace kc::cli {
+namespace {
+
+// The questions go to stdout when the answers go to a file, and to stderr when the answers
+// document itself is written to stdout (so `kneecoach intake > answers.json` works).
+void run_intake(Context& ctx, const std::string& output) {
+  std::ostream& talk = output.empty() ? ctx.err : ctx.out;
+  auto answers = ask_questions(ctx.in, talk);
+  if (!answers.ok()) {
+    ctx.err << "kneecoach: " << answers.error().message << "; nothing was saved.\n";
+    ctx.exit_code = kExitBadInput;
+    return;
+  }
+  const std::string document = answers_to_json(*answers).dump(2) + "\n";
+  if (output.empty()) {
+    ctx.out << document;
+    talk << "\nThank you. Next, check your answers for warning signs: kneecoach triage --answers FILE\n";
+    return;
+  }
+  std::ofstream file(output, std::ios::binary | std::ios::trunc);
+  if (!file || !(file << document) || !file.flush()) {
+    ctx.err << fmt::format("kneecoach: cannot write {}; check that its folder exists and is writable\n", output);
+    ctx.exit_code = kExitFailure;
+    return;
+  }
+  talk << fmt::format(
+      "\nThank you. Your answers are saved in {}.\nNext, check them for warning signs: "
+      "kneecoach triage --answers {}\n",
+      output, output);
+}
+
+void run_triage(Context& ctx, const std::string& path, bool json) {
+  auto screened = read_and_triage(path, ctx);
+  if (!screened) return;
+  if (!may_start_program(screened->triage.level)) return report_referral(screened->triage, json, ctx);
+  if (json) {
+    print_triage_json(screened->triage, ctx.out);
+  } else {
+    print_triage(screened->triage, ctx.out);
+  }
+  ctx.exit_code = kExitOk;
+}
+
+}  // namespace
+
+void add_intake_commands(CLI::App& app, Context& ctx) {
+  auto* intake = app.add_subcommand("intake", "Answer questions about your knee, one at a time; saves the answers");
+  auto output = std::make_shared<std::string>();
+  intake->add_option("-o,--output", *output, "Save the answers to FILE (default: print them)");
+  intake->callback([&ctx, output] { run_intake(ctx, *output); });
+
+  auto* triage = app.add_subcommand("triage", "Check answers for warning signs; says whether and whom to see first");
+  auto path = std::make_shared<std::string>();
+  auto json = std::make_shared<bool>(false);
+  triage->add_option("--answers", *path, "Answers file (intake format version 1); - reads standard input")->required();
+  triage->add_flag("--json", *json, "Print the result as JSON");
+  triage->footer(
+      "Exit status: 0 a program may start (go, caution); 3 see a clinician first; 2 the answers "
+      "cannot be read.");
+  triage->callback([&ctx, path, json] { run_triage(ctx, *path, *json); });
+}
+
+}  // namespace kc::cli

@@ -1,0 +1,65 @@
+#include "adapters/cli/intake_terminal.h"
+
+#include <fmt/format.h>
+
+#include <istream>
+#include <ostream>
+#include <string>
+
+#include "core/common/text.h"
+#include "core/intake/questionnaire.h"
+
+namespace kc::cli {
+namespace {
+
+constexpr std::size_t kWidth = 78;
+
+constexpr std::string_view kIndent = "    ";
+
+void show(const Question& q, int number, std::ostream& out) {
+  std::string prompt = wrap(q.prompt, kWidth, kIndent);
+  prompt.replace(0, kIndent.size(), fmt::format("{:>2}. ", number));
+  out << "\n" << prompt;
+  if (!q.help.empty()) out << wrap(q.help, kWidth, kIndent);
+  for (std::size_t i = 0; i < q.choices.size(); ++i)
+    out << fmt::format("{}  {}. {} ({})\n", kIndent, i + 1, q.choices[i].label, q.choices[i].value);
+  out << wrap(answer_hint(q), kWidth, kIndent);
+}
+
+// Asks until the answer is valid; std::nullopt when the input ends first.
+std::optional<FieldValue> ask(const Question& q, int number, std::istream& in, std::ostream& out) {
+  show(q, number, out);
+  std::string line;
+  while (true) {
+    out << "> " << std::flush;
+    if (!std::getline(in, line)) {
+      out << "\n";
+      return std::nullopt;
+    }
+    auto value = validate_answer(q, line);
+    if (value.ok()) return std::move(value).value();
+    out << wrap(value.error().message, kWidth, kIndent);
+  }
+}
+
+}  // namespace
+
+Result<Answers> ask_questions(std::istream& in, std::ostream& out) {
+  out << wrap(
+      "kneecoach will ask you some questions about your knee, one at a time. Type your answer and press "
+      "Enter. Your answers are checked for warning signs before any exercise is suggested.",
+      kWidth);
+  Answers answers;
+  int number = 0;
+  for (const Question& q : questionnaire()) {
+    if (!is_relevant(q, answers)) continue;
+    auto value = ask(q, ++number, in, out);
+    if (!value)
+      return make_error(fmt::format("the answers ended before every question was answered (stopped at question {}, {})",
+                                    number, q.id));
+    apply_answer(answers, q, *value);
+  }
+  return answers;
+}
+
+}  // namespace kc::cli

@@ -1,0 +1,141 @@
+#include "adapters/cli/tracking_support.h"
+
+#include <fmt/format.h>
+
+#include <charconv>
+#include <iostream>
+
+#include "core/catalog/describe.h"
+#include "core/intake/parse.h"
+#include "core/plan/profile.h"
+#include "core/triage/level.h"
+
+namespace kc::cli {
+namespace {
+
+std::string trim(const std::string& s) {
+  const auto b = s.find_first_not_of(" \t\r\n");
+  if (b == std::string::npos) return "";
+  const auto e = s.find_last_not_of(" \t\r\n");
+  return s.substr(b, e - b + 1);
+}
+
+std::string lower(std::string s) {
+  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+}  // namespace
+
+Result<tracking::History> load_history(store::Store& store, const store::PlanRecord& plan) {
+  tracking::History h;
+  h.plan = plan;
+  auto sessions = store.sessions(plan.person);
+  if (!sessions) return sessions.error();
+  h.sessions = std::move(sessions).value();
+  auto logs = store.exercise_logs(plan.person);
+  if (!logs) return logs.error();
+  h.logs = std::move(logs).value();
+  auto measurements = store.measurements(plan.person, "");
+  if (!measurements) return measurements.error();
+  h.measurements = std::move(measurements).value();
+  auto changes = store.dose_changes(plan.person);
+  if (!changes) return changes.error();
+  h.changes = std::move(changes).value();
+  auto check_ins = store.check_ins(plan.person);
+  if (!check_ins) return check_ins.error();
+  h.check_ins = std::move(check_ins).value();
+  return h;
+}
+
+Result<std::optional<Answers>> stored_answers(store::Store& store, store::PersonId person) {
+  auto record = store.latest_answers(person);
+  if (!record) return record.error();
+  if (!*record) return std::optional<Answers>{};
+  auto answers = parse_answers((*record)->json);
+  if (!answers) return make_error("the stored answers cannot be read: " + answers.error().message);
+  return std::optional<Answers>{std::move(answers).value()};
+}
+
+Result<tracking::CanDo> can_do_for(store::Store& store, const store::PlanRecord& plan) {
+  auto answers = stored_answers(store, plan.person);
+  if (!answers) return answers.error();
+  if (!*answers) return tracking::CanDo([](const Exercise&) { return true; });
+  const Level level = parse_level(plan.level).value_or(Level::kCaution);
+  const Profile profile = make_profile(**answers, may_start_program(level) ? level : Level::kCaution);
+  return tracking::CanDo([profile](const Exercise& e) { return feasible(e, profile); });
+}
+
+void print_judgements(const std::vector<tracking::Judgement>& judgements, bool show_holds, std::ostream& out) {
+  bool any = false;
+  for (const auto& j : judgements) {
+    if (!j.decision.changed() && !show_holds) continue;
+    if (!any) out << "\nYour doses:\n";
+    any = true;
+    const char* verb = "keep";
+    if (j.decision.decision == store::DoseDecision::kProgress) verb = "step up";
+    if (j.decision.decision == store::DoseDecision::kEase) verb = "ease off";
+    out << fmt::format("  {} — {}: {}\n", j.name, verb, describe_dose(j.decision.to));
+    out << fmt::format("      why: {}\n", j.decision.reason);
+  }
+}
+
+std::optional<int> ask_number(std::istream& in, std::ostream& out, const std::string& prompt, int min, int max) {
+  for (;;) {
+    out << prompt << fmt::format(" ({}-{}): ", min, max) << std::flush;
+    std::string line;
+    if (!std::getline(in, line)) {
+      out << "\n";
+      return std::nullopt;
+    }
+    const std::string t = trim(line);
+    int value = 0;
+    const auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), value);
+    if (t.empty() || ec != std::errc() || end != t.data() + t.size()) {
+      out << fmt::format("  \"{}\" is not a whole number. Type a whole number from {} to {}.\n", t, min, max);
+      continue;
+    }
+    if (value < min || value > max) {
+      out << fmt::format("  {} is out of range. Type a whole number from {} to {}.\n", value, min, max);
+      continue;
+    }
+    return value;
+  }
+}
+
+std::optional<bool> ask_yes_no(std::istream& in, std::ostream& out, const std::string& prompt) {
+  for (;;) {
+    out << prompt << " (yes/no): " << std::flush;
+    std::string line;
+    if (!std::getline(in, line)) {
+      out << "\n";
+      return std::nullopt;
+    }
+    const std::string t = lower(trim(line));
+    if (t == "y" || t == "yes") return true;
+    if (t == "n" || t == "no") return false;
+    out << fmt::format("  \"{}\" is not an answer to this question. Type yes or no.\n", trim(line));
+  }
+}
+
+std::optional<std::string> ask_line(std::istream& in, std::ostream& out, const std::string& prompt) {
+  out << prompt << ": " << std::flush;
+  std::string line;
+  if (!std::getline(in, line)) {
+    out << "\n";
+    return std::nullopt;
+  }
+  return trim(line);
+}
+
+void report_input_ended(Context& ctx, const std::string& what) {
+  ctx.err << fmt::format("kneecoach: the input ended before {} was answered; nothing was saved.\n", what);
+  ctx.exit_code = kExitBadInput;
+}
+
+void report_store_error(Context& ctx, const Error& error) {
+  ctx.err << "kneecoach: " << error.message << "\n";
+  ctx.exit_code = kExitFailure;
+}
+
+}  // namespace kc::cli

@@ -1,0 +1,49 @@
+// Shared pieces of the tracking commands: loading a person's history, what they can do,
+// showing dose changes, and asking for numbers at a prompt.
+#pragma once
+
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "adapters/cli/app.h"
+#include "core/catalog/catalog.h"
+#include "core/common/result.h"
+#include "core/intake/answers.h"
+#include "core/store/store.h"
+#include "core/tracking/judge.h"
+
+namespace kc::cli {
+
+// Everything stored about `plan` and its person.
+Result<tracking::History> load_history(store::Store& store, const store::PlanRecord& plan);
+
+// The person's answers (latest stored) and the plan's triage level as a CanDo predicate
+// (the planner's feasibility rules). Without answers every exercise counts as possible.
+Result<tracking::CanDo> can_do_for(store::Store& store, const store::PlanRecord& plan);
+
+// The latest stored answers of `person`, parsed; nullopt when there are none.
+Result<std::optional<Answers>> stored_answers(store::Store& store, store::PersonId person);
+
+// Prints each changed judgement ("Wall sit: eased to 2 x 20 s holds — because ...") under a
+// heading; prints nothing when there is no change. `show_holds` also lists kept doses.
+void print_judgements(const std::vector<tracking::Judgement>& judgements, bool show_holds, std::ostream& out);
+
+// Asks `prompt` until a whole number in [min, max] is typed; a wrong answer is explained and
+// the question asked again. nullopt when the input ends.
+std::optional<int> ask_number(std::istream& in, std::ostream& out, const std::string& prompt, int min, int max);
+
+// Asks a yes/no question the same way.
+std::optional<bool> ask_yes_no(std::istream& in, std::ostream& out, const std::string& prompt);
+
+// Asks for a line of text; "" when the person just presses Enter; nullopt at end of input.
+std::optional<std::string> ask_line(std::istream& in, std::ostream& out, const std::string& prompt);
+
+// Reports "the input ended before ... was answered; nothing was saved" and sets kExitBadInput.
+void report_input_ended(Context& ctx, const std::string& what);
+
+// Reports a store error (kExitFailure).
+void report_store_error(Context& ctx, const Error& error);
+
+}  // namespace kc::cli

@@ -1,0 +1,199 @@
+// The shipped illustration content: every exercise posed, every keyframe grounded, every cue
+// kept by its own exercise and broken by its fault.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "adapters/content/exercise_loader.h"
+#include "adapters/render/pose_loader.h"
+#include "core/figure/check.h"
+
+namespace kc::content {
+namespace {
+namespace fs = std::filesystem;
+using namespace kc::figure;
+
+const std::string kContent = KNEECOACH_TEST_CONTENT_DIR;
+
+const Illustrations& shipped() {
+  static const Illustrations ill = [] {
+    auto catalog = load_catalog(exercises_dir(kContent));
+    EXPECT_TRUE(catalog.ok()) << (catalog.ok() ? "" : catalog.error().message);
+    auto loaded = load_illustrations(kContent, *catalog);
+    EXPECT_TRUE(loaded.ok()) << (loaded.ok() ? "" : loaded.error().message);
+    return loaded.ok() ? *loaded : Illustrations{};
+  }();
+  return ill;
+}
+
+TEST(FigurePoses, EveryCatalogExerciseHasPoses) {
+  auto catalog = load_catalog(exercises_dir(kContent));
+  ASSERT_TRUE(catalog.ok());
+  for (const std::string& id : catalog->ids()) EXPECT_NE(shipped().find(id), nullptr) << id;
+  EXPECT_EQ(shipped().poses.size(), catalog->size());
+}
+
+TEST(FigurePoses, EveryKeyframeKeepsItsContactsAndNothingSinks) {
+  int keyframes = 0;
+  for (const ExercisePoses& ep : shipped().poses) {
+    ASSERT_GE(ep.keyframes.size(), 2u) << ep.exercise;
+    for (const Keyframe& k : ep.keyframes) {
+      ++keyframes;
+      const auto body = place(k, ep.props);
+      ASSERT_TRUE(body.ok()) << ep.exercise;
+      // The anchor and each listed contact rest on their surface within the tolerance.
+      EXPECT_TRUE(contact_problems(*body, k, ep.props).empty())
+          << ep.exercise << " " << k.name << ": " << contact_problems(*body, k, ep.props).front();
+      EXPECT_TRUE(limit_violations(k.pose).empty()) << ep.exercise << " " << k.name;
+      EXPECT_GE(body->lowest(), -kSinkTolerance) << ep.exercise << " " << k.name;
+    }
+  }
+  EXPECT_GE(keyframes, 54);
+}
+
+TEST(FigurePoses, EveryExerciseKeepsItsOwnCues) {
+  int checked = 0;
+  for (const ExercisePoses& ep : shipped().poses) {
+    for (const CueUse& use : ep.cues) {
+      const Cue* cue = find_cue(shipped().cues, use.cue);
+      ASSERT_NE(cue, nullptr) << use.cue;
+      for (const Keyframe* k : keyframes_for(ep, use)) {
+        const auto body = place(*k, ep.props);
+        for (const auto& leg : legs_of(*cue, use.leg, use.both_legs)) {
+          const auto problem = cue_problem(*cue, leg, k->pose, *body);
+          EXPECT_FALSE(problem.has_value()) << ep.exercise << " " << k->name << ": " << *problem;
+          ++checked;
+        }
+      }
+    }
+  }
+  EXPECT_GT(checked, 40);
+}
+
+TEST(FigurePoses, AFaultedPoseBreaksTheCueItShould) {
+  int faulted = 0;
+  for (const ExercisePoses& ep : shipped().poses) {
+    for (const CueUse& use : ep.cues) {
+      const Cue* cue = find_cue(shipped().cues, use.cue);
+      const auto& change = use.fault.empty() ? cue->fault_change : use.fault;
+      // The fault, applied to each leg the cue concerns, breaks the cue at one of its keyframes.
+      bool broken = false;
+      for (const Keyframe* k : keyframes_for(ep, use)) {
+        Keyframe bad = *k;
+        for (const auto& leg : legs_of(*cue, use.leg, use.both_legs))
+          bad.pose = apply_fault(bad.pose, change, leg, 1.0);
+        const auto body = place(bad, ep.props);
+        for (const auto& leg : legs_of(*cue, use.leg, use.both_legs))
+          broken = broken || cue_problem(*cue, leg, bad.pose, *body).has_value();
+      }
+      EXPECT_TRUE(broken) << ep.exercise << ": fault " << cue->fault << " leaves cue " << cue->id << " intact";
+      ++faulted;
+    }
+  }
+  EXPECT_GT(faulted, 30);
+}
+
+TEST(FigurePoses, FaultedPosesStillRestOnTheirSupports) {
+  // A faulted rep is shown on video: the body may move, but must not sink into the floor or a prop.
+  for (const ExercisePoses& ep : shipped().poses) {
+    for (const CueUse& use : ep.cues) {
+      const Cue* cue = find_cue(shipped().cues, use.cue);
+      const auto& change = use.fault.empty() ? cue->fault_change : use.fault;
+      for (const Keyframe* k : keyframes_for(ep, use)) {
+        Keyframe bad = *k;
+        bad.contacts.clear();
+        for (const auto& leg : legs_of(*cue, use.leg, use.both_legs))
+          bad.pose = apply_fault(bad.pose, change, leg, 1.0);
+        const auto body = place(bad, ep.props);
+        ASSERT_TRUE(body.ok());
+        const auto problems = contact_problems(*body, bad, ep.props);
+        EXPECT_TRUE(problems.empty()) << ep.exercise << " " << k->name << " with " << cue->fault << ": "
+                                      << problems.front();
+      }
+    }
+  }
+}
+
+TEST(FigurePoses, TheRequiredCuesExistWithStableIds) {
+  for (const char* id : {"knee-not-past-toes", "knee-over-ankle", "front-knee-about-90", "trunk-upright",
+                         "heels-under-knees", "hips-level"})
+    EXPECT_NE(find_cue(shipped().cues, id), nullptr) << id;
+  EXPECT_NE(find_fault(shipped().cues, "knee-past-toes"), nullptr);
+  for (const Cue& c : shipped().cues) {
+    EXPECT_FALSE(c.text.empty()) << c.id;
+    EXPECT_NE(c.fault, c.id);
+  }
+}
+
+// ---- loader diagnostics ----
+
+class PoseFiles : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ =
+        fs::temp_directory_path() / ("kc_poses_" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
+                                     ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  std::string load(const std::string& text) {
+    std::ofstream(dir_ / "wall-sit.yaml") << text;
+    auto cues = load_cues(kContent + "/cues");
+    EXPECT_TRUE(cues.ok());
+    auto poses = load_poses(dir_.string(), *cues);
+    return poses.ok() ? "" : poses.error().message;
+  }
+
+  fs::path dir_;
+};
+
+const char* const kGood = R"(exercise: wall-sit
+view: side
+side: left
+props:
+  - {prop: wall, x: -0.30, facing: right}
+keyframes:
+  - name: start
+    anchor: left-heel on floor
+    x: 0.1
+  - name: end
+    from: start
+)";
+
+TEST_F(PoseFiles, AcceptsAMinimalFile) { EXPECT_EQ(load(kGood), ""); }
+
+TEST_F(PoseFiles, UnknownJointIsReportedWithItsLineAndASuggestion) {
+  const std::string msg = load(std::string(kGood) + "    angles: {left-kne: 30}\n");
+  EXPECT_NE(msg.find("wall-sit.yaml:12:"), std::string::npos) << msg;
+  EXPECT_NE(msg.find("did you mean \"left-knee\""), std::string::npos) << msg;
+}
+
+TEST_F(PoseFiles, AnglesBeyondTheJointLimitAreErrors) {
+  const std::string msg = load(std::string(kGood) + "    angles: {left-knee: 175}\n");
+  EXPECT_NE(msg.find("left-knee is 175; expected 0 to 155"), std::string::npos) << msg;
+}
+
+TEST_F(PoseFiles, ContactsMustNameALandmarkAndASurfaceInTheScene) {
+  const std::string msg = load(std::string(kGood) + "    contacts: [left-heel on chair, nose on floor]\n");
+  EXPECT_NE(msg.find("surface \"chair\", which is not in the scene"), std::string::npos) << msg;
+  EXPECT_NE(msg.find("unknown landmark \"nose\""), std::string::npos) << msg;
+}
+
+TEST_F(PoseFiles, BrokenContactsAreReportedAtTheKeyframe) {
+  const std::string msg =
+      load(std::string(kGood) + "    angles: {left-hip: 30}\n    contacts: [right-heel on floor]\n");
+  EXPECT_NE(msg.find("wall-sit.yaml:10: keyframe 'end'"), std::string::npos) << msg;
+  EXPECT_NE(msg.find("right-heel is"), std::string::npos) << msg;
+}
+
+TEST_F(PoseFiles, ACueTheKeyframesBreakIsReported) {
+  const std::string msg = load(
+      std::string(kGood) + "    angles: {trunk: 40, left-hip: 40, right-hip: 40}\ncues:\n  - {cue: trunk-upright}\n");
+  EXPECT_NE(msg.find("breaks its cue trunk-upright"), std::string::npos) << msg;
+}
+
+}  // namespace
+}  // namespace kc::content

@@ -1,0 +1,202 @@
+#include "adapters/sqlite/schema.h"
+
+#include <fmt/format.h>
+
+#include <array>
+#include <string_view>
+
+namespace kc::sqlite {
+namespace {
+
+// Version 1: every record under a person id. Composite foreign keys (id, person_id) keep a
+// record from pointing at another person's plan or session.
+constexpr std::string_view kV1 = R"sql(
+CREATE TABLE person (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE CHECK (length(name) > 0),
+  created_at TEXT NOT NULL
+);
+CREATE TABLE answers (
+  id INTEGER PRIMARY KEY,
+  person_id INTEGER NOT NULL REFERENCES person(id),
+  recorded_at TEXT NOT NULL,
+  json TEXT NOT NULL,
+  triage_level TEXT NOT NULL,
+  UNIQUE (id, person_id)
+);
+CREATE TABLE plan (
+  id INTEGER PRIMARY KEY,
+  person_id INTEGER NOT NULL REFERENCES person(id),
+  answers_id INTEGER NOT NULL,
+  created_at TEXT NOT NULL,
+  start_date TEXT NOT NULL,
+  weeks INTEGER NOT NULL CHECK (weeks BETWEEN 1 AND 52),
+  level TEXT NOT NULL CHECK (level IN ('go', 'caution')),
+  baseline_pain INTEGER NOT NULL CHECK (baseline_pain BETWEEN 0 AND 10),
+  reviews TEXT NOT NULL,
+  plan_json TEXT NOT NULL,
+  stopped_at TEXT,
+  stop_reason TEXT NOT NULL DEFAULT '',
+  UNIQUE (id, person_id),
+  FOREIGN KEY (answers_id, person_id) REFERENCES answers(id, person_id)
+);
+CREATE TABLE plan_session (
+  plan_id INTEGER NOT NULL REFERENCES plan(id),
+  session TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('strength', 'flexibility')),
+  title TEXT NOT NULL,
+  PRIMARY KEY (plan_id, session)
+);
+CREATE TABLE plan_exercise (
+  plan_id INTEGER NOT NULL,
+  session TEXT NOT NULL,
+  position INTEGER NOT NULL CHECK (position >= 0),
+  exercise_id TEXT NOT NULL,
+  block TEXT NOT NULL CHECK (block IN ('strength', 'flexibility')),
+  dose TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  PRIMARY KEY (plan_id, session, position),
+  FOREIGN KEY (plan_id, session) REFERENCES plan_session(plan_id, session)
+);
+CREATE TABLE plan_day (
+  plan_id INTEGER NOT NULL,
+  date TEXT NOT NULL,
+  week INTEGER NOT NULL CHECK (week >= 1),
+  session TEXT NOT NULL,
+  PRIMARY KEY (plan_id, date),
+  FOREIGN KEY (plan_id, session) REFERENCES plan_session(plan_id, session)
+);
+CREATE TABLE session_log (
+  id INTEGER PRIMARY KEY,
+  person_id INTEGER NOT NULL REFERENCES person(id),
+  plan_id INTEGER NOT NULL,
+  date TEXT NOT NULL,
+  session TEXT NOT NULL,
+  started_at TEXT NOT NULL,
+  ended_at TEXT,
+  status TEXT NOT NULL CHECK (status IN ('in-progress', 'finished', 'quit')),
+  pain_during INTEGER CHECK (pain_during BETWEEN 0 AND 10),
+  UNIQUE (id, person_id),
+  FOREIGN KEY (plan_id, person_id) REFERENCES plan(id, person_id),
+  FOREIGN KEY (plan_id, session) REFERENCES plan_session(plan_id, session)
+);
+CREATE TABLE exercise_log (
+  id INTEGER PRIMARY KEY,
+  session_id INTEGER NOT NULL,
+  person_id INTEGER NOT NULL,
+  position INTEGER NOT NULL CHECK (position >= 0),
+  exercise_id TEXT NOT NULL,
+  outcome TEXT NOT NULL CHECK (outcome IN ('done', 'partly', 'skipped')),
+  planned_dose TEXT NOT NULL,
+  sets_done INTEGER NOT NULL CHECK (sets_done >= 0),
+  reps_done INTEGER NOT NULL CHECK (reps_done >= 0),
+  holds_done INTEGER NOT NULL CHECK (holds_done >= 0),
+  seconds INTEGER NOT NULL CHECK (seconds >= 0),
+  pain INTEGER CHECK (pain BETWEEN 0 AND 10),
+  finished_at TEXT NOT NULL,
+  camera_json TEXT NOT NULL DEFAULT '',
+  UNIQUE (session_id, position),
+  FOREIGN KEY (session_id, person_id) REFERENCES session_log(id, person_id)
+);
+CREATE TABLE measurement (
+  id INTEGER PRIMARY KEY,
+  person_id INTEGER NOT NULL REFERENCES person(id),
+  measure TEXT NOT NULL,
+  taken_at TEXT NOT NULL,
+  date TEXT NOT NULL,
+  value REAL NOT NULL,
+  items TEXT NOT NULL DEFAULT '[]',
+  session_id INTEGER,
+  note TEXT NOT NULL DEFAULT '',
+  FOREIGN KEY (session_id, person_id) REFERENCES session_log(id, person_id)
+);
+CREATE TABLE check_in (
+  id INTEGER PRIMARY KEY,
+  person_id INTEGER NOT NULL REFERENCES person(id),
+  at TEXT NOT NULL,
+  date TEXT NOT NULL,
+  next_morning_pain INTEGER NOT NULL CHECK (next_morning_pain BETWEEN 0 AND 10),
+  red_flags TEXT NOT NULL DEFAULT '[]',
+  triage_level TEXT NOT NULL,
+  stopped_program INTEGER NOT NULL CHECK (stopped_program IN (0, 1))
+);
+CREATE TABLE dose_change (
+  id INTEGER PRIMARY KEY,
+  person_id INTEGER NOT NULL,
+  plan_id INTEGER NOT NULL,
+  at TEXT NOT NULL,
+  date TEXT NOT NULL,
+  exercise_id TEXT NOT NULL,
+  now_doing TEXT NOT NULL,
+  decision TEXT NOT NULL CHECK (decision IN ('progress', 'hold', 'ease')),
+  from_dose TEXT NOT NULL,
+  to_dose TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  FOREIGN KEY (plan_id, person_id) REFERENCES plan(id, person_id)
+);
+)sql";
+
+// Version 2: indexes for the per-person reads every command makes.
+constexpr std::string_view kV2 = R"sql(
+CREATE INDEX answers_by_person ON answers(person_id, recorded_at);
+CREATE INDEX plan_by_person ON plan(person_id, created_at);
+CREATE INDEX session_log_by_person ON session_log(person_id, started_at);
+CREATE INDEX exercise_log_by_person ON exercise_log(person_id, session_id, position);
+CREATE INDEX measurement_by_person ON measurement(person_id, measure, taken_at);
+CREATE INDEX check_in_by_person ON check_in(person_id, at);
+CREATE INDEX dose_change_by_person ON dose_change(person_id, at);
+)sql";
+
+constexpr std::array<std::string_view, kSchemaVersion> kMigrations{kV1, kV2};
+
+}  // namespace
+
+Result<int> schema_version(Db& db) {
+  auto tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'");
+  if (!tables) return tables.error();
+  bool any = false;
+  bool versioned = false;
+  for (;;) {
+    auto row = tables.value().step();
+    if (!row) return make_error(fmt::format("{} is not a kneecoach store ({})", db.path(), row.error().message));
+    if (!*row) break;
+    any = true;
+    if (tables.value().text(0) == "schema_version") versioned = true;
+  }
+  if (!any) return 0;
+  if (!versioned) {
+    return make_error(fmt::format("{} is not a kneecoach store (it has no schema_version table); it was not changed",
+                                  db.path()));
+  }
+  auto v = db.prepare("SELECT coalesce(max(version), 0) FROM schema_version");
+  if (!v) return v.error();
+  auto row = v.value().step();
+  if (!row) return row.error();
+  return v.value().integer(0);
+}
+
+Status migrate(Db& db, int target) {
+  auto current = schema_version(db);
+  if (!current) return current.error();
+  for (int version = *current + 1; version <= target; ++version) {
+    auto tx = Transaction::begin(db);
+    if (!tx) return tx.error();
+    if (version == 1) {
+      if (auto s = db.exec("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL "
+                           "DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))");
+          !s) {
+        return s;
+      }
+    }
+    if (auto s = db.exec(kMigrations[static_cast<std::size_t>(version - 1)]); !s) {
+      return make_error(fmt::format("migrating the store to schema version {} failed: {}", version, s.error().message));
+    }
+    auto mark = db.prepare("INSERT INTO schema_version (version) VALUES (?)");
+    if (!mark) return mark.error();
+    if (auto s = mark.value().bind(1, version).run(); !s) return s;
+    if (auto s = tx.value().commit(); !s) return s;
+  }
+  return Ok{};
+}
+
+}  // namespace kc::sqlite

@@ -1,0 +1,683 @@
+#include "adapters/sqlite/sqlite_store.h"
+
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <utility>
+
+#include "adapters/sqlite/db.h"
+#include "core/store/codec.h"
+
+namespace kc::sqlite {
+namespace {
+
+using namespace kc::store;  // NOLINT(google-build-using-namespace): records are this file's subject
+
+std::string iso(CivilDate d) { return to_iso(d); }
+
+Result<CivilDate> date_from(const std::string& text) {
+  if (auto d = parse_iso_date(text)) return *d;
+  return make_error(fmt::format("store: a stored date is malformed: \"{}\"", text));
+}
+
+Result<TimePoint> instant_from(const std::string& text) {
+  if (auto t = parse_instant(text)) return *t;
+  return make_error(fmt::format("store: a stored time is malformed: \"{}\"", text));
+}
+
+Error newer_schema(const std::string& path, int version) {
+  return make_error(fmt::format(
+      "the store {} was written by a newer kneecoach (schema version {}; this kneecoach knows up to {}).\n"
+      "Update kneecoach to use it. The store was not changed.",
+      path, version, kSchemaVersion));
+}
+
+// Runs `body` in one write transaction; commits only when it succeeds.
+template <typename F>
+auto write_tx(Db& db, F&& body) -> decltype(body()) {
+  auto tx = Transaction::begin(db, true);
+  if (!tx) return tx.error();
+  auto result = body();
+  if (!result) return result;
+  if (auto s = tx.value().commit(); !s) return s.error();
+  return result;
+}
+
+// Runs `body` in one read transaction (a consistent snapshot).
+template <typename F>
+auto read_tx(Db& db, F&& body) -> decltype(body()) {
+  auto tx = Transaction::begin(db, false);
+  if (!tx) return tx.error();
+  auto result = body();
+  if (!result) return result;
+  if (auto s = tx.value().commit(); !s) return s.error();
+  return result;
+}
+
+// Collects every row of `stmt` through `read_row`, which returns Result<T>.
+template <typename T, typename F>
+Result<std::vector<T>> collect(Stmt& stmt, F&& read_row) {
+  std::vector<T> out;
+  for (;;) {
+    auto row = stmt.step();
+    if (!row) return row.error();
+    if (!*row) return out;
+    auto item = read_row(stmt);
+    if (!item) return item.error();
+    out.push_back(std::move(item).value());
+  }
+}
+
+Result<Person> read_person(Stmt& s) {
+  auto at = instant_from(s.text(2));
+  if (!at) return at.error();
+  return Person{s.int64(0), s.text(1), *at};
+}
+
+constexpr const char* kSessionColumns =
+    "id, person_id, plan_id, date, session, started_at, ended_at, status, pain_during";
+
+Result<SessionLog> read_session(Stmt& s) {
+  SessionLog log;
+  log.id = s.int64(0);
+  log.person = s.int64(1);
+  log.plan = s.int64(2);
+  auto d = date_from(s.text(3));
+  if (!d) return d.error();
+  log.date = *d;
+  log.session = s.text(4);
+  auto started = instant_from(s.text(5));
+  if (!started) return started.error();
+  log.started_at = *started;
+  if (auto ended = s.opt_text(6)) {
+    auto e = instant_from(*ended);
+    if (!e) return e.error();
+    log.ended_at = *e;
+  }
+  auto status = parse_session_status(s.text(7));
+  if (!status) return make_error(fmt::format("store: unknown session status \"{}\"", s.text(7)));
+  log.status = *status;
+  log.pain_during = s.opt_int(8);
+  return log;
+}
+
+constexpr const char* kExerciseLogColumns =
+    "id, session_id, person_id, position, exercise_id, outcome, planned_dose, sets_done, reps_done, holds_done, "
+    "seconds, pain, finished_at, camera_json";
+
+Result<ExerciseLog> read_exercise_log(Stmt& s) {
+  ExerciseLog log;
+  log.id = s.int64(0);
+  log.session = s.int64(1);
+  log.person = s.int64(2);
+  log.position = s.integer(3);
+  log.exercise_id = s.text(4);
+  auto outcome = parse_outcome(s.text(5));
+  if (!outcome) return make_error(fmt::format("store: unknown exercise outcome \"{}\"", s.text(5)));
+  log.outcome = *outcome;
+  auto dose = dose_from_text(s.text(6));
+  if (!dose) return dose.error();
+  log.planned = *dose;
+  log.sets_done = s.integer(7);
+  log.reps_done = s.integer(8);
+  log.holds_done = s.integer(9);
+  log.seconds = s.integer(10);
+  log.pain = s.opt_int(11);
+  auto at = instant_from(s.text(12));
+  if (!at) return at.error();
+  log.finished_at = *at;
+  log.camera_json = s.text(13);
+  return log;
+}
+
+constexpr const char* kMeasurementColumns = "id, person_id, measure, taken_at, date, value, items, session_id, note";
+
+Result<Measurement> read_measurement(Stmt& s) {
+  Measurement m;
+  m.id = s.int64(0);
+  m.person = s.int64(1);
+  m.measure = s.text(2);
+  auto at = instant_from(s.text(3));
+  if (!at) return at.error();
+  m.taken_at = *at;
+  auto d = date_from(s.text(4));
+  if (!d) return d.error();
+  m.date = *d;
+  m.value = s.real(5);
+  auto items = items_from_text(s.text(6));
+  if (!items) return items.error();
+  m.items = *items;
+  if (!s.is_null(7)) m.session = s.int64(7);
+  m.note = s.text(8);
+  return m;
+}
+
+constexpr const char* kCheckInColumns =
+    "id, person_id, at, date, next_morning_pain, red_flags, triage_level, stopped_program";
+
+Result<CheckIn> read_check_in(Stmt& s) {
+  CheckIn c;
+  c.id = s.int64(0);
+  c.person = s.int64(1);
+  auto at = instant_from(s.text(2));
+  if (!at) return at.error();
+  c.at = *at;
+  auto d = date_from(s.text(3));
+  if (!d) return d.error();
+  c.date = *d;
+  c.next_morning_pain = s.integer(4);
+  auto flags = strings_from_text(s.text(5));
+  if (!flags) return flags.error();
+  c.red_flags = *flags;
+  c.triage_level = s.text(6);
+  c.stopped_program = s.integer(7) != 0;
+  return c;
+}
+
+constexpr const char* kDoseChangeColumns =
+    "id, person_id, plan_id, at, date, exercise_id, now_doing, decision, from_dose, to_dose, reason";
+
+Result<DoseChange> read_dose_change(Stmt& s) {
+  DoseChange c;
+  c.id = s.int64(0);
+  c.person = s.int64(1);
+  c.plan = s.int64(2);
+  auto at = instant_from(s.text(3));
+  if (!at) return at.error();
+  c.at = *at;
+  auto d = date_from(s.text(4));
+  if (!d) return d.error();
+  c.date = *d;
+  c.exercise_id = s.text(5);
+  c.now_doing = s.text(6);
+  auto decision = parse_decision(s.text(7));
+  if (!decision) return make_error(fmt::format("store: unknown dose decision \"{}\"", s.text(7)));
+  c.decision = *decision;
+  auto from = dose_from_text(s.text(8));
+  if (!from) return from.error();
+  c.from = *from;
+  auto to = dose_from_text(s.text(9));
+  if (!to) return to.error();
+  c.to = *to;
+  c.reason = s.text(10);
+  return c;
+}
+
+class SqliteStore final : public Store {
+ public:
+  explicit SqliteStore(Db db) : db_(std::move(db)) {}
+
+  Result<Person> ensure_person(const std::string& name, TimePoint now) override {
+    if (name.empty()) return make_error("a person needs a name");
+    return write_tx(db_, [&]() -> Result<Person> {
+      auto found = select_person(name);
+      if (!found) return found.error();
+      if (*found) return **found;
+      auto ins = db_.prepare("INSERT INTO person (name, created_at) VALUES (?, ?)");
+      if (!ins) return ins.error();
+      if (auto s = ins.value().bind(1, name).bind(2, format_instant(now)).run(); !s) return s.error();
+      return Person{db_.last_insert_id(), name, now};
+    });
+  }
+
+  Result<std::optional<Person>> find_person(const std::string& name) override {
+    return read_tx(db_, [&] { return select_person(name); });
+  }
+
+  Result<std::vector<Person>> people() override {
+    return read_tx(db_, [&]() -> Result<std::vector<Person>> {
+      auto q = db_.prepare("SELECT id, name, created_at FROM person ORDER BY id");
+      if (!q) return q.error();
+      return collect<Person>(q.value(), read_person);
+    });
+  }
+
+  Result<Setup> save_setup(const Setup& setup) override {
+    return write_tx(db_, [&]() -> Result<Setup> {
+      Setup saved = setup;
+      const auto& a = setup.answers;
+      auto ins = db_.prepare("INSERT INTO answers (person_id, recorded_at, json, triage_level) VALUES (?, ?, ?, ?)");
+      if (!ins) return ins.error();
+      if (auto s = ins.value().bind(1, a.person).bind(2, format_instant(a.recorded_at)).bind(3, a.json)
+                       .bind(4, a.triage_level).run();
+          !s) {
+        return s.error();
+      }
+      saved.answers.id = db_.last_insert_id();
+      if (setup.plan) {
+        if (setup.plan->person != a.person) return make_error("store: a plan must belong to the person who answered");
+        auto stop = db_.prepare(
+            "UPDATE plan SET stopped_at = ?, stop_reason = 'replaced by a new plan' "
+            "WHERE person_id = ? AND stopped_at IS NULL");
+        if (!stop) return stop.error();
+        if (auto s = stop.value().bind(1, format_instant(setup.plan->created_at)).bind(2, a.person).run(); !s) {
+          return s.error();
+        }
+        PlanRecord plan = *setup.plan;
+        plan.answers = saved.answers.id;
+        auto id = insert_plan(plan);
+        if (!id) return id.error();
+        plan.id = *id;
+        saved.plan = std::move(plan);
+      }
+      return saved;
+    });
+  }
+
+  Result<std::optional<AnswersRecord>> latest_answers(PersonId person) override {
+    return read_tx(db_, [&]() -> Result<std::optional<AnswersRecord>> {
+      auto q = db_.prepare(
+          "SELECT id, person_id, recorded_at, json, triage_level FROM answers WHERE person_id = ? "
+          "ORDER BY recorded_at DESC, id DESC LIMIT 1");
+      if (!q) return q.error();
+      auto& s = q.value();
+      s.bind(1, person);
+      auto row = s.step();
+      if (!row) return row.error();
+      if (!*row) return std::optional<AnswersRecord>{};
+      auto at = instant_from(s.text(2));
+      if (!at) return at.error();
+      return std::optional<AnswersRecord>{AnswersRecord{s.int64(0), s.int64(1), *at, s.text(3), s.text(4)}};
+    });
+  }
+
+  Result<std::optional<PlanRecord>> active_plan(PersonId person) override {
+    return read_tx(db_, [&] { return select_plan(person, true); });
+  }
+
+  Result<std::optional<PlanRecord>> latest_plan(PersonId person) override {
+    return read_tx(db_, [&] { return select_plan(person, false); });
+  }
+
+  Result<SessionLog> begin_session(const SessionLog& session) override {
+    return write_tx(db_, [&]() -> Result<SessionLog> {
+      auto ins = db_.prepare(
+          "INSERT INTO session_log (person_id, plan_id, date, session, started_at, ended_at, status, pain_during) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+      if (!ins) return ins.error();
+      std::optional<std::string> ended;
+      if (session.ended_at) ended = format_instant(*session.ended_at);
+      if (auto s = ins.value().bind(1, session.person).bind(2, session.plan).bind(3, iso(session.date))
+                       .bind(4, session.session).bind(5, format_instant(session.started_at)).bind(6, ended)
+                       .bind(7, to_string(session.status)).bind(8, session.pain_during).run();
+          !s) {
+        return s.error();
+      }
+      SessionLog saved = session;
+      saved.id = db_.last_insert_id();
+      return saved;
+    });
+  }
+
+  Result<ExerciseLog> log_exercise(const ExerciseLog& log) override {
+    return write_tx(db_, [&]() -> Result<ExerciseLog> {
+      auto ins = db_.prepare(
+          "INSERT INTO exercise_log (session_id, person_id, position, exercise_id, outcome, planned_dose, sets_done, "
+          "reps_done, holds_done, seconds, pain, finished_at, camera_json) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+          "ON CONFLICT (session_id, position) DO UPDATE SET exercise_id = excluded.exercise_id, "
+          "outcome = excluded.outcome, planned_dose = excluded.planned_dose, sets_done = excluded.sets_done, "
+          "reps_done = excluded.reps_done, holds_done = excluded.holds_done, seconds = excluded.seconds, "
+          "pain = excluded.pain, finished_at = excluded.finished_at, camera_json = excluded.camera_json "
+          "WHERE person_id = excluded.person_id");
+      if (!ins) return ins.error();
+      if (auto s = ins.value().bind(1, log.session).bind(2, log.person).bind(3, log.position).bind(4, log.exercise_id)
+                       .bind(5, to_string(log.outcome)).bind(6, dose_to_text(log.planned)).bind(7, log.sets_done)
+                       .bind(8, log.reps_done).bind(9, log.holds_done).bind(10, log.seconds).bind(11, log.pain)
+                       .bind(12, format_instant(log.finished_at)).bind(13, log.camera_json).run();
+          !s) {
+        return s.error();
+      }
+      auto q = db_.prepare(fmt::format("SELECT {} FROM exercise_log WHERE session_id = ? AND position = ? "
+                                       "AND person_id = ?",
+                                       kExerciseLogColumns));
+      if (!q) return q.error();
+      q.value().bind(1, log.session).bind(2, log.position).bind(3, log.person);
+      auto rows = collect<ExerciseLog>(q.value(), read_exercise_log);
+      if (!rows) return rows.error();
+      if (rows->size() != 1) return make_error("store: that session belongs to another person");
+      return rows->front();
+    });
+  }
+
+  Status end_session(Id session, SessionStatus status, TimePoint ended_at, std::optional<int> pain_during) override {
+    return write_tx(db_, [&]() -> Status {
+      auto up = db_.prepare("UPDATE session_log SET status = ?, ended_at = ?, pain_during = ? WHERE id = ?");
+      if (!up) return up.error();
+      if (auto s = up.value().bind(1, to_string(status)).bind(2, format_instant(ended_at)).bind(3, pain_during)
+                       .bind(4, session).run();
+          !s) {
+        return s;
+      }
+      if (!pain_during) return Ok{};
+      auto ins = db_.prepare(
+          "INSERT INTO measurement (person_id, measure, taken_at, date, value, session_id) "
+          "SELECT person_id, ?, ?, date, ?, id FROM session_log WHERE id = ?");
+      if (!ins) return ins.error();
+      return ins.value().bind(1, kPainDuring).bind(2, format_instant(ended_at))
+          .bind(3, static_cast<double>(*pain_during)).bind(4, session).run();
+    });
+  }
+
+  Result<std::vector<SessionLog>> sessions(PersonId person) override {
+    return read_tx(db_, [&]() -> Result<std::vector<SessionLog>> {
+      auto q = db_.prepare(
+          fmt::format("SELECT {} FROM session_log WHERE person_id = ? ORDER BY started_at, id", kSessionColumns));
+      if (!q) return q.error();
+      q.value().bind(1, person);
+      return collect<SessionLog>(q.value(), read_session);
+    });
+  }
+
+  Result<std::vector<ExerciseLog>> exercise_logs(PersonId person) override {
+    return read_tx(db_, [&]() -> Result<std::vector<ExerciseLog>> {
+      auto q = db_.prepare(fmt::format(
+          "SELECT {} FROM exercise_log WHERE person_id = ? ORDER BY session_id, position", kExerciseLogColumns));
+      if (!q) return q.error();
+      q.value().bind(1, person);
+      return collect<ExerciseLog>(q.value(), read_exercise_log);
+    });
+  }
+
+  Result<Measurement> add_measurement(const Measurement& m) override {
+    return write_tx(db_, [&] { return insert_measurement(m); });
+  }
+
+  Result<std::vector<Measurement>> add_measurements(const std::vector<Measurement>& ms) override {
+    return write_tx(db_, [&]() -> Result<std::vector<Measurement>> {
+      std::vector<Measurement> saved;
+      for (const auto& m : ms) {
+        auto one = insert_measurement(m);
+        if (!one) return one.error();
+        saved.push_back(std::move(one).value());
+      }
+      return saved;
+    });
+  }
+
+  Result<std::vector<Measurement>> measurements(PersonId person, const std::string& measure) override {
+    return read_tx(db_, [&]() -> Result<std::vector<Measurement>> {
+      auto q = db_.prepare(fmt::format("SELECT {} FROM measurement WHERE person_id = ? AND (? = '' OR measure = ?) "
+                                       "ORDER BY taken_at, id",
+                                       kMeasurementColumns));
+      if (!q) return q.error();
+      q.value().bind(1, person).bind(2, measure).bind(3, measure);
+      return collect<Measurement>(q.value(), read_measurement);
+    });
+  }
+
+  Result<CheckIn> save_check_in(const CheckIn& check_in, const std::vector<DoseChange>& changes,
+                                const std::string& stop_reason) override {
+    return write_tx(db_, [&]() -> Result<CheckIn> {
+      auto ins = db_.prepare(
+          "INSERT INTO check_in (person_id, at, date, next_morning_pain, red_flags, triage_level, stopped_program) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?)");
+      if (!ins) return ins.error();
+      if (auto s = ins.value().bind(1, check_in.person).bind(2, format_instant(check_in.at)).bind(3, iso(check_in.date))
+                       .bind(4, check_in.next_morning_pain).bind(5, strings_to_text(check_in.red_flags))
+                       .bind(6, check_in.triage_level).bind(7, check_in.stopped_program ? 1 : 0).run();
+          !s) {
+        return s.error();
+      }
+      CheckIn saved = check_in;
+      saved.id = db_.last_insert_id();
+      Measurement pain;
+      pain.person = check_in.person;
+      pain.measure = kPainNextMorning;
+      pain.taken_at = check_in.at;
+      pain.date = check_in.date;
+      pain.value = check_in.next_morning_pain;
+      if (auto m = insert_measurement(pain); !m) return m.error();
+      for (const auto& c : changes) {
+        if (auto id = insert_dose_change(c); !id) return id.error();
+      }
+      if (check_in.stopped_program) {
+        auto stop = db_.prepare("UPDATE plan SET stopped_at = ?, stop_reason = ? WHERE person_id = ? AND stopped_at IS NULL");
+        if (!stop) return stop.error();
+        if (auto s = stop.value().bind(1, format_instant(check_in.at)).bind(2, stop_reason).bind(3, check_in.person).run();
+            !s) {
+          return s.error();
+        }
+      }
+      return saved;
+    });
+  }
+
+  Result<std::vector<CheckIn>> check_ins(PersonId person) override {
+    return read_tx(db_, [&]() -> Result<std::vector<CheckIn>> {
+      auto q = db_.prepare(fmt::format("SELECT {} FROM check_in WHERE person_id = ? ORDER BY at, id", kCheckInColumns));
+      if (!q) return q.error();
+      q.value().bind(1, person);
+      return collect<CheckIn>(q.value(), read_check_in);
+    });
+  }
+
+  Result<std::vector<DoseChange>> add_dose_changes(const std::vector<DoseChange>& changes) override {
+    return write_tx(db_, [&]() -> Result<std::vector<DoseChange>> {
+      std::vector<DoseChange> saved;
+      for (const auto& c : changes) {
+        auto id = insert_dose_change(c);
+        if (!id) return id.error();
+        saved.push_back(c);
+        saved.back().id = *id;
+      }
+      return saved;
+    });
+  }
+
+  Result<std::vector<DoseChange>> dose_changes(PersonId person) override {
+    return read_tx(db_, [&]() -> Result<std::vector<DoseChange>> {
+      auto q = db_.prepare(
+          fmt::format("SELECT {} FROM dose_change WHERE person_id = ? ORDER BY at, id", kDoseChangeColumns));
+      if (!q) return q.error();
+      q.value().bind(1, person);
+      return collect<DoseChange>(q.value(), read_dose_change);
+    });
+  }
+
+ private:
+  Result<std::optional<Person>> select_person(const std::string& name) {
+    auto q = db_.prepare("SELECT id, name, created_at FROM person WHERE name = ?");
+    if (!q) return q.error();
+    q.value().bind(1, name);
+    auto rows = collect<Person>(q.value(), read_person);
+    if (!rows) return rows.error();
+    if (rows->empty()) return std::optional<Person>{};
+    return std::optional<Person>{rows->front()};
+  }
+
+  Result<Id> insert_plan(const PlanRecord& p) {
+    auto ins = db_.prepare(
+        "INSERT INTO plan (person_id, answers_id, created_at, start_date, weeks, level, baseline_pain, reviews, "
+        "plan_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    if (!ins) return ins.error();
+    std::vector<std::string> reviews;
+    for (const auto& r : p.reviews) reviews.push_back(iso(r));
+    if (auto s = ins.value().bind(1, p.person).bind(2, p.answers).bind(3, format_instant(p.created_at))
+                     .bind(4, iso(p.start)).bind(5, p.weeks).bind(6, p.level).bind(7, p.baseline_pain)
+                     .bind(8, strings_to_text(reviews)).bind(9, p.plan_json).run();
+        !s) {
+      return s.error();
+    }
+    const Id id = db_.last_insert_id();
+    for (const auto& session : p.sessions) {
+      auto ps = db_.prepare("INSERT INTO plan_session (plan_id, session, kind, title) VALUES (?, ?, ?, ?)");
+      if (!ps) return ps.error();
+      if (auto s = ps.value().bind(1, id).bind(2, session.id).bind(3, session.kind).bind(4, session.title).run(); !s) {
+        return s.error();
+      }
+      int position = 0;
+      for (const auto& e : session.exercises) {
+        auto pe = db_.prepare(
+            "INSERT INTO plan_exercise (plan_id, session, position, exercise_id, block, dose, reason) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)");
+        if (!pe) return pe.error();
+        if (auto s = pe.value().bind(1, id).bind(2, session.id).bind(3, position++).bind(4, e.exercise_id)
+                         .bind(5, e.block).bind(6, dose_to_text(e.dose)).bind(7, e.reason).run();
+            !s) {
+          return s.error();
+        }
+      }
+    }
+    for (const auto& day : p.calendar) {
+      auto pd = db_.prepare("INSERT INTO plan_day (plan_id, date, week, session) VALUES (?, ?, ?, ?)");
+      if (!pd) return pd.error();
+      if (auto s = pd.value().bind(1, id).bind(2, iso(day.date)).bind(3, day.week).bind(4, day.session).run(); !s) {
+        return s.error();
+      }
+    }
+    return id;
+  }
+
+  Result<std::optional<PlanRecord>> select_plan(PersonId person, bool active_only) {
+    auto q = db_.prepare(fmt::format(
+        "SELECT id, person_id, answers_id, created_at, start_date, weeks, level, baseline_pain, reviews, plan_json, "
+        "stopped_at, stop_reason FROM plan WHERE person_id = ? {} ORDER BY created_at DESC, id DESC LIMIT 1",
+        active_only ? "AND stopped_at IS NULL" : ""));
+    if (!q) return q.error();
+    auto& s = q.value();
+    s.bind(1, person);
+    auto row = s.step();
+    if (!row) return row.error();
+    if (!*row) return std::optional<PlanRecord>{};
+    PlanRecord p;
+    p.id = s.int64(0);
+    p.person = s.int64(1);
+    p.answers = s.int64(2);
+    auto created = instant_from(s.text(3));
+    if (!created) return created.error();
+    p.created_at = *created;
+    auto start = date_from(s.text(4));
+    if (!start) return start.error();
+    p.start = *start;
+    p.weeks = s.integer(5);
+    p.level = s.text(6);
+    p.baseline_pain = s.integer(7);
+    auto reviews = strings_from_text(s.text(8));
+    if (!reviews) return reviews.error();
+    for (const auto& r : *reviews) {
+      auto d = date_from(r);
+      if (!d) return d.error();
+      p.reviews.push_back(*d);
+    }
+    p.plan_json = s.text(9);
+    if (auto stopped = s.opt_text(10)) {
+      auto t = instant_from(*stopped);
+      if (!t) return t.error();
+      p.stopped_at = *t;
+    }
+    p.stop_reason = s.text(11);
+    if (auto st = load_plan_parts(p); !st) return st.error();
+    return std::optional<PlanRecord>{std::move(p)};
+  }
+
+  Status load_plan_parts(PlanRecord& p) {
+    auto qs = db_.prepare("SELECT session, kind, title FROM plan_session WHERE plan_id = ? ORDER BY session");
+    if (!qs) return qs.error();
+    qs.value().bind(1, p.id);
+    auto sessions = collect<PlanSession>(qs.value(), [](Stmt& s) -> Result<PlanSession> {
+      return PlanSession{s.text(0), s.text(1), s.text(2), {}};
+    });
+    if (!sessions) return sessions.error();
+    p.sessions = std::move(sessions).value();
+    for (auto& session : p.sessions) {
+      auto qe = db_.prepare(
+          "SELECT exercise_id, block, dose, reason FROM plan_exercise WHERE plan_id = ? AND session = ? "
+          "ORDER BY position");
+      if (!qe) return qe.error();
+      qe.value().bind(1, p.id).bind(2, session.id);
+      auto exercises = collect<PlanExercise>(qe.value(), [](Stmt& s) -> Result<PlanExercise> {
+        auto dose = dose_from_text(s.text(2));
+        if (!dose) return dose.error();
+        return PlanExercise{s.text(0), s.text(1), *dose, s.text(3)};
+      });
+      if (!exercises) return exercises.error();
+      session.exercises = std::move(exercises).value();
+    }
+    auto qd = db_.prepare("SELECT date, week, session FROM plan_day WHERE plan_id = ? ORDER BY date");
+    if (!qd) return qd.error();
+    qd.value().bind(1, p.id);
+    auto days = collect<PlanDay>(qd.value(), [](Stmt& s) -> Result<PlanDay> {
+      auto d = date_from(s.text(0));
+      if (!d) return d.error();
+      return PlanDay{*d, s.integer(1), s.text(2)};
+    });
+    if (!days) return days.error();
+    p.calendar = std::move(days).value();
+    return Ok{};
+  }
+
+  Result<Measurement> insert_measurement(const Measurement& m) {
+    auto ins = db_.prepare(
+        "INSERT INTO measurement (person_id, measure, taken_at, date, value, items, session_id, note) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    if (!ins) return ins.error();
+    std::optional<std::int64_t> session;
+    if (m.session) session = *m.session;
+    if (auto s = ins.value().bind(1, m.person).bind(2, m.measure).bind(3, format_instant(m.taken_at)).bind(4, iso(m.date))
+                     .bind(5, m.value).bind(6, items_to_text(m.items)).bind(7, session).bind(8, m.note).run();
+        !s) {
+      return s.error();
+    }
+    Measurement saved = m;
+    saved.id = db_.last_insert_id();
+    return saved;
+  }
+
+  Result<Id> insert_dose_change(const DoseChange& c) {
+    auto ins = db_.prepare(
+        "INSERT INTO dose_change (person_id, plan_id, at, date, exercise_id, now_doing, decision, from_dose, to_dose, "
+        "reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    if (!ins) return ins.error();
+    if (auto s = ins.value().bind(1, c.person).bind(2, c.plan).bind(3, format_instant(c.at)).bind(4, iso(c.date))
+                     .bind(5, c.exercise_id).bind(6, c.now_doing).bind(7, to_string(c.decision))
+                     .bind(8, dose_to_text(c.from)).bind(9, dose_to_text(c.to)).bind(10, c.reason).run();
+        !s) {
+      return s.error();
+    }
+    return db_.last_insert_id();
+  }
+
+  Db db_;
+};
+
+// Reads the schema version without writing anything (a read-only connection never
+// checkpoints or changes the journal mode).
+Result<int> peek_version(const std::string& path) {
+  auto db = Db::open(path, true);
+  if (!db) return db.error();
+  return schema_version(db.value());
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Store>> open_store(const std::string& path, int migrate_to) {
+  std::error_code ec;
+  if (std::filesystem::exists(path, ec)) {
+    auto version = peek_version(path);
+    if (version && *version > kSchemaVersion) return newer_schema(path, *version);
+    if (!version && version.error().message.find("not a kneecoach store") != std::string::npos) {
+      return version.error();
+    }
+  }
+  auto db = Db::open(path, false);
+  if (!db) return db.error();
+  auto version = schema_version(db.value());
+  if (!version) return version.error();
+  if (*version > kSchemaVersion) return newer_schema(path, *version);
+  // journal_mode=WAL persists in the file; the others hold for this connection.
+  if (auto s = db.value().exec("PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;"); !s) return s.error();
+  {
+    auto wal = db.value().prepare("PRAGMA journal_mode = WAL");
+    if (!wal) return wal.error();
+    if (auto r = wal.value().step(); !r) return r.error();
+    if (wal.value().text(0) != "wal") {
+      return make_error(fmt::format("the store {} cannot use write-ahead logging (journal mode {})", path,
+                                    wal.value().text(0)));
+    }
+  }
+  if (auto s = migrate(db.value(), migrate_to); !s) return s.error();
+  return std::unique_ptr<Store>(std::make_unique<SqliteStore>(std::move(db).value()));
+}
+
+}  // namespace kc::sqlite

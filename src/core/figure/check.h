@@ -1,0 +1,33 @@
+// Whole-exercise checks of pose data: every keyframe placed, its contacts kept, nothing
+// sinking, joints within limits, and the exercise's own form cues satisfied.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/figure/cues.h"
+#include "core/figure/scene.h"
+
+namespace kc::figure {
+
+// A problem found in pose data, with the line of the keyframe or cue it concerns.
+struct PoseProblem {
+  int line = 0;
+  std::string message;
+};
+
+// The cue with this id, or nullptr.
+const Cue* find_cue(const std::vector<Cue>& cues, std::string_view id);
+// The cue whose fault id is `fault` (or whose cue id is), or nullptr.
+const Cue* find_fault(const std::vector<Cue>& cues, std::string_view fault);
+
+// Problems with one keyframe: placement, limits and contacts.
+std::vector<std::string> keyframe_problems(const Keyframe& k, const std::vector<Prop>& props);
+
+// Every keyframe's problems, and every cue use that its keyframes break.
+std::vector<PoseProblem> check_exercise_poses(const ExercisePoses& poses, const std::vector<Cue>& cues);
+
+// The keyframes a cue use is checked at.
+std::vector<const Keyframe*> keyframes_for(const ExercisePoses& poses, const CueUse& use);
+
+}  // namespace kc::figure

@@ -1,0 +1,156 @@
+#include "core/plan/explain.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "core/catalog/vocabulary.h"
+#include "core/common/text.h"
+#include "core/plan/dosing.h"
+
+namespace kc {
+namespace {
+
+std::string day_names(const std::vector<Weekday>& days) {
+  std::vector<std::string> names;
+  names.reserve(days.size());
+  for (Weekday d : days) names.emplace_back(weekday_label(d));
+  if (names.size() <= 1) return join(names);
+  const std::string last = names.back();
+  names.pop_back();
+  return join(names) + " and " + last;
+}
+
+std::string dose_decision(const Profile& p) {
+  std::string out = fmt::format(
+      "Your pain is {}/10 (the higher of now and the worst in the past week), which the pain-monitoring model counts "
+      "as {} (0-3 low, 4-6 moderate, 7-10 high): ",
+      p.pain, to_string(p.band));
+  switch (p.band) {
+    case PainBand::kLow:
+      out += "strengthening starts at the usual doses";
+      break;
+    case PainBand::kModerate:
+      out += "strengthening starts one step lower than usual (a set fewer)";
+      break;
+    case PainBand::kHigh:
+      out += "strengthening starts two steps lower than usual (one set, fewer repetitions)";
+      break;
+  }
+  if (p.caution) out += ", and one step lower again because of the cautions in your answers";
+  return out + ". Stretches are held 30-60 seconds (article 001), gently, never into pain.";
+}
+
+std::string strength_days_decision(const Plan& plan, const Profile& p, int wanted) {
+  const auto n = plan.strength_days.size();
+  std::string out = fmt::format(
+      "Strengthening on {}: {} days a week, never on two days in a row (Sunday and Monday count as in a row), so the "
+      "muscles have at least 48 hours to recover (ACSM 2011: 2-3 days a week; article 003: twice a week with days "
+      "between).",
+      day_names(plan.strength_days), n == 3 ? "three" : "two");
+  if (static_cast<int>(n) < wanted)
+    out += " A third day would suit you, but your days do not allow three with rest days between.";
+  else if (n == 3)
+    out +=
+        " Three days, because your pain is low and there are no cautions (Juhl 2014: three or more sessions a week "
+        "did better for knee pain).";
+  else if (p.caution || p.band != PainBand::kLow)
+    out += " Two days, to start gently.";
+  return out;
+}
+
+std::string abilities_decision(const Profile& p) {
+  std::vector<std::string> parts;
+  if (!p.answers.can_kneel) parts.emplace_back("nothing that needs kneeling, as you said kneeling is hard");
+  if (!p.answers.can_get_down_to_floor)
+    parts.emplace_back("nothing on the floor, as you said getting down to the floor is hard");
+  std::vector<std::string> have;
+  for (Equipment e : p.answers.equipment) have.emplace_back(to_string(e));
+  parts.push_back(have.empty() ? "only exercises that need no equipment, as your answers list none"
+                               : "only exercises that need what you have (" + join(have) + ")");
+  if (p.older)
+    parts.push_back(p.has_support ? fmt::format("exercises on one leg only with a chair or counter to hold, because "
+                                                "you are {} (balance matters more from 65)",
+                                                p.answers.age)
+                                  : fmt::format("no exercises on one leg, because you are {} and have no chair or "
+                                                "counter to hold",
+                                                p.answers.age));
+  if (p.caution || p.band != PainBand::kLow) parts.emplace_back("no deep knee bends while the knee is sore");
+  std::string out = join(parts, "; ");
+  out[0] = static_cast<char>(out[0] - 'a' + 'A');
+  return out + ".";
+}
+
+std::string time_decision(const Plan& plan, const std::vector<const Exercise*>& left_out) {
+  std::vector<std::string> times;
+  times.reserve(plan.sessions.size());
+  for (const auto& s : plan.sessions) times.push_back(fmt::format("session {} about {}", s.id, s.minutes()));
+  std::string out = fmt::format(
+      "Timed from each exercise's repetitions, holds, rests and about {} seconds to move "
+      "between exercises: {} minutes, within your {}.",
+      kMoveSeconds, join(times, " and "), plan.minutes_per_session);
+  const bool trimmed = std::any_of(plan.sessions.begin(), plan.sessions.end(), [](const SessionTemplate& s) {
+    return std::any_of(s.exercises.begin(), s.exercises.end(), [](const PlannedExercise& i) { return i.trimmed; });
+  });
+  if (trimmed) out += " Some doses are trimmed to fit; the reasons say which.";
+  if (!left_out.empty()) {
+    std::vector<std::string> names;
+    names.reserve(left_out.size());
+    for (const Exercise* e : left_out) names.push_back(e->name);
+    out += fmt::format(" Left out to fit your minutes: {}.", join(names));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::string> explain_decisions(const Plan& plan, const Profile& p, int wanted_strength_days,
+                                           const std::vector<const Exercise*>& left_out) {
+  std::vector<std::string> out;
+  out.push_back(dose_decision(p));
+  out.push_back(strength_days_decision(plan, p, wanted_strength_days));
+  out.push_back(
+      fmt::format("Stretching and mobility on every exercise day ({}), as article 001 advises stretching "
+                  "daily and after every workout; a mobility exercise first warms you up.",
+                  day_names(plan.days)));
+  out.push_back(
+      "The exercises cover the chain the articles describe, hips and glutes, quadriceps, hamstrings, calves and "
+      "ankles, because weak or tight muscles above and below the knee put strain on it (articles 001 and 004).");
+  if (p.inner)
+    out.push_back(
+        "Your pain is on the inner side of the knee, so strengthening leans on the inner-knee set (article "
+        "002: hamstring curls, partial squats, straight leg raises lying on your front, step-ups), with many "
+        "repetitions and no added weight.");
+  out.push_back(abilities_decision(p));
+  out.push_back(time_decision(plan, left_out));
+  out.push_back(
+      "Make an exercise a little harder (a few more repetitions, up to the 'build up to' figure, or 10 seconds more on "
+      "a hold, up to 60) only when it feels easy, the pain during it stays at 5/10 or less, and it has settled by the "
+      "next morning.");
+  std::vector<std::string> weeks;
+  for (const auto& r : plan.reviews) weeks.push_back(fmt::format("week {}", r.week));
+  out.push_back(fmt::format("Review at the end of {} (GLA:D programs run 6 weeks; most knee pain eases within 6-12).",
+                            join(weeks, " and ")));
+  return out;
+}
+
+std::vector<std::string> safety_notes(const Profile& p) {
+  std::vector<std::string> out;
+  out.emplace_back("Stop an exercise if the pain goes above 5 out of 10, or turns sharp rather than a dull ache.");
+  out.emplace_back(
+      "Some pain during or after exercise is fine if it stays at 5/10 or less and settles by the next morning to your "
+      "usual level; if it has not settled, do less next time (fewer repetitions or sets).");
+  out.emplace_back(
+      "If your usual pain rises from one week to the next, or does not improve, stop and see a physiotherapist or "
+      "doctor.");
+  out.emplace_back("Stretch to a mild pull only; never bounce or force a stretch.");
+  out.emplace_back(
+      "See a doctor the same day if the knee becomes hot, red or newly swollen, you have a fever or feel unwell, a "
+      "calf "
+      "becomes painful or swollen, the knee locks or gives way, or the foot goes numb, tingly, cold or pale.");
+  if (p.answers.runner) out.emplace_back("On days you run, do the stretches after your run as well (article 001).");
+  out.emplace_back("kneecoach does not replace a doctor or physiotherapist.");
+  return out;
+}
+
+}  // namespace kc

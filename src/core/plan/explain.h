@@ -1,0 +1,22 @@
+// The plan's explanations: why it looks as it does, and the safety rules that go with it.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/plan/plan.h"
+#include "core/plan/profile.h"
+
+namespace kc {
+
+// Plain-language decisions, in a fixed order: the dose for the pain band and caution, the
+// strength days and why that many, stretching every day, abilities and equipment, the inner-knee
+// set, the session times and anything trimmed or left out to fit, progression and review.
+// Requires a plan with its sessions, days and reviews filled in.
+std::vector<std::string> explain_decisions(const Plan& plan, const Profile& p, int wanted_strength_days,
+                                           const std::vector<const Exercise*>& left_out);
+
+// Stop rules and when to see a clinician (the pain-monitoring model), plus person-specific ones.
+std::vector<std::string> safety_notes(const Profile& p);
+
+}  // namespace kc

@@ -1,0 +1,47 @@
+#include "core/plan/profile.h"
+
+#include <algorithm>
+
+namespace kc {
+
+Profile make_profile(const Answers& answers, Level level) {
+  Profile p;
+  p.answers = answers;
+  p.caution = level == Level::kCaution;
+  p.pain = std::max(answers.pain_now, answers.pain_worst_week.value_or(answers.pain_now));
+  p.band = p.pain >= 7 ? PainBand::kHigh : p.pain >= 4 ? PainBand::kModerate : PainBand::kLow;
+  p.older = answers.age >= kOlderAge;
+  p.has_support = answers.has(Equipment::kChair) || answers.has(Equipment::kCounter);
+  p.inner = answers.has(PainLocation::kInner);
+  p.dose_steps = std::min(3, static_cast<int>(p.band) + (p.caution ? 1 : 0));
+  return p;
+}
+
+std::string_view to_string(PainBand b) {
+  switch (b) {
+    case PainBand::kLow:
+      return "low";
+    case PainBand::kModerate:
+      return "moderate";
+    case PainBand::kHigh:
+      return "high";
+  }
+  return "";
+}
+
+Blockers blockers(const Exercise& e, const Profile& p) {
+  Blockers b;
+  b.kneeling = e.has_demand(Demand::kKneeling) && !p.answers.can_kneel;
+  b.floor = e.has_demand(Demand::kFloor) && !p.answers.can_get_down_to_floor;
+  b.balance_support = e.has_demand(Demand::kSingleLegBalance) && p.older && !p.has_support;
+  b.deep_knee_bend = e.has_demand(Demand::kDeepKneeBend) && (p.band != PainBand::kLow || p.caution);
+  for (Equipment need : e.equipment_needed)
+    if (!p.answers.has(need)) b.equipment.push_back(need);
+  return b;
+}
+
+bool in_inner_knee_set(const Exercise& e) {
+  return std::find(e.sources.begin(), e.sources.end(), kInnerKneeArticle) != e.sources.end();
+}
+
+}  // namespace kc

@@ -1,0 +1,69 @@
+#include "core/session/cues.h"
+
+#include <gtest/gtest.h>
+
+#include "core/session/test_exercises.h"
+
+namespace kc::session {
+namespace {
+
+// Every entry cue of a one-exercise session, in order.
+std::vector<Cue> cues_of(const SessionExercise& ex) {
+  const std::vector<SessionExercise> all = {ex};
+  const auto steps = build_steps(all);
+  std::vector<Cue> out;
+  for (std::size_t i = 0; i < steps.size(); ++i) out.push_back(entry_cue(steps[i], i ? &steps[i - 1] : nullptr, all));
+  return out;
+}
+
+TEST(Cues, TheCardNamesTheExerciseAndItsDose) {
+  SessionExercise ex = make_exercise("bridge", rep_dose(1, 10, Sides::kBoth, Tempo{2, 1, 2}));
+  ex.name = "Bridge";
+  const auto cues = cues_of(ex);
+  EXPECT_EQ(cues[0].text, "First: Bridge — 10 reps (2 s up, 1 s hold, 2 s down)");
+  EXPECT_EQ(cues[0].speech, "First: Bridge. Get ready.");
+}
+
+TEST(Cues, RepsSayLiftHoldLowerAndTheLastOne) {
+  const auto cues = cues_of(make_exercise("x", rep_dose(1, 2, Sides::kBoth, Tempo{2, 1, 2})));
+  ASSERT_EQ(cues.size(), 7u);
+  EXPECT_EQ(cues[1].text, "Rep 1 of 2: Lift");
+  EXPECT_EQ(cues[1].speech, "Lift");
+  EXPECT_EQ(cues[2].text, "hold");
+  EXPECT_EQ(cues[3].text, "lower");
+  EXPECT_EQ(cues[4].speech, "Last one. Lift");
+}
+
+TEST(Cues, AlternateSidesNameTheSideEveryRep) {
+  const auto cues = cues_of(make_exercise("x", rep_dose(2, 1, Sides::kAlternate, Tempo{1, 0, 1})));
+  EXPECT_EQ(cues[1].text, "Set 1 of 2. Right leg. Rep 1 of 1: Lift");
+  EXPECT_EQ(cues[3].text, "Left leg. Rep 1 of 1: Lift");
+}
+
+TEST(Cues, HoldsCountAndSwitchSidesInTheExercisesWords) {
+  SessionExercise ex = make_exercise("seated-twist", hold_dose(1, 2, Sides::kEach, 30));
+  ex.side_word = "side";
+  const auto cues = cues_of(ex);
+  EXPECT_EQ(cues[1].text, "Right side. Hold for 30 seconds (1 of 2)");
+  EXPECT_EQ(cues[1].speech, "Right side. Hold for 30 seconds");
+  EXPECT_EQ(cues[2].text, "Release and relax");
+  EXPECT_EQ(cues[3].text, "Hold for 30 seconds (2 of 2)");
+  EXPECT_EQ(cues[4].text, "Switch to your left side");
+}
+
+TEST(Cues, RemindersOnlyForLongHoldsAndRests) {
+  Step hold;
+  hold.kind = StepKind::kHold;
+  hold.duration = Millis{30'000};
+  ASSERT_TRUE(reminder_cue(hold).has_value());
+  EXPECT_EQ(reminder_cue(hold)->text, "10 seconds left");
+  hold.duration = Millis{15'000};
+  EXPECT_FALSE(reminder_cue(hold).has_value());
+  Step move;
+  move.kind = StepKind::kMove;
+  move.duration = Millis{60'000};
+  EXPECT_FALSE(reminder_cue(move).has_value());
+}
+
+}  // namespace
+}  // namespace kc::session

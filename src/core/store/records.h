@@ -1,0 +1,172 @@
+// The records kneecoach keeps: plain data, every one under a person id so one store can hold
+// many people. Instants are UTC (TimePoint); `date` fields are the person's local calendar day.
+// See docs/store.md for the SQLite schema these map to.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/catalog/exercise.h"
+#include "core/common/clock.h"
+#include "core/plan/civil_date.h"
+
+namespace kc::store {
+
+using Id = std::int64_t;  // > 0 once stored; 0 = not stored yet
+using PersonId = Id;
+
+struct Person {
+  PersonId id = 0;
+  std::string name;  // unique in the store, e.g. "me"
+  TimePoint created_at{};
+};
+
+// The intake answers as the canonical format-v1 JSON document (answers_to_json(...).dump()).
+struct AnswersRecord {
+  Id id = 0;
+  PersonId person = 0;
+  TimePoint recorded_at{};
+  std::string json;
+  std::string triage_level;  // "go", "caution", "see_clinician", "urgent", "emergency"
+};
+
+// One exercise of a session template, at its starting dose.
+struct PlanExercise {
+  std::string exercise_id;
+  std::string block;  // "strength" or "flexibility"
+  Dose dose;          // the plan's starting dose (current doses: see DoseChange)
+  std::string reason;
+};
+
+// A session template: "A" (strength, then stretching) or "B" (stretching and mobility).
+struct PlanSession {
+  std::string id;     // "A" or "B"
+  std::string kind;   // "strength" or "flexibility"
+  std::string title;
+  std::vector<PlanExercise> exercises;  // in the order they are done
+};
+
+// One scheduled session date.
+struct PlanDay {
+  CivilDate date;
+  int week = 1;
+  std::string session;  // PlanSession::id
+};
+
+// A stored program: the typed parts `today`, `session` and progression need, plus the
+// planner's own JSON (kept whole for display and export).
+struct PlanRecord {
+  Id id = 0;
+  PersonId person = 0;
+  Id answers = 0;  // the AnswersRecord it was built from
+  TimePoint created_at{};
+  CivilDate start;
+  int weeks = 6;
+  std::string level;  // triage level it was built under: "go" or "caution"
+  int baseline_pain = 0;  // pain_now at intake: the usual level until a "pain now" is measured
+  std::vector<PlanSession> sessions;
+  std::vector<PlanDay> calendar;  // in date order
+  std::vector<CivilDate> reviews;  // review dates (end of week 6, or of the plan)
+  std::string plan_json;  // the planner's JSON document (may be empty)
+  // Set when the program was stopped (red flag at a check-in): when and why.
+  std::optional<TimePoint> stopped_at;
+  std::string stop_reason;
+};
+
+enum class SessionStatus { kInProgress, kFinished, kQuit };
+enum class ExerciseOutcome { kDone, kPartly, kSkipped };
+
+// One sitting of a planned session.
+struct SessionLog {
+  Id id = 0;
+  PersonId person = 0;
+  Id plan = 0;
+  CivilDate date;         // the local date it was done on
+  std::string session;    // PlanSession::id ("A" or "B")
+  TimePoint started_at{};
+  std::optional<TimePoint> ended_at;
+  SessionStatus status = SessionStatus::kInProgress;
+  std::optional<int> pain_during;  // 0-10, rated at the end
+};
+
+// What was actually done of one exercise in a session. A log is written once the exercise is
+// finished (done, partly done or skipped); writing the same (session, position) again
+// replaces the earlier log (the person went back and redid it).
+struct ExerciseLog {
+  Id id = 0;
+  Id session = 0;          // SessionLog::id
+  PersonId person = 0;
+  int position = 0;        // 0-based place in the session template
+  std::string exercise_id;
+  ExerciseOutcome outcome = ExerciseOutcome::kDone;
+  Dose planned;            // the dose it was meant to be done at
+  int sets_done = 0;
+  int reps_done = 0;       // all reps counted over sets (and sides)
+  int holds_done = 0;      // holds completed over sets (and sides)
+  int seconds = 0;         // time spent on it
+  std::optional<int> pain;  // 0-10 pain during this exercise, when the player asked for it
+  TimePoint finished_at{};
+  std::string camera_json;  // reserved for camera-derived fields; empty for now
+};
+
+// Measure ids used in records; definitions are content (content/measures/*.yaml).
+inline constexpr const char* kPainNow = "pain-now";
+inline constexpr const char* kPainWorst24h = "pain-worst-24h";
+inline constexpr const char* kPainNextMorning = "pain-next-morning";
+inline constexpr const char* kPainDuring = "pain-during";  // mirrors SessionLog::pain_during
+inline constexpr const char* kPsfs = "psfs";
+inline constexpr const char* kChairStand = "chair-stand";
+inline constexpr const char* kGrc = "grc";
+
+// One item of a multi-item measure (PSFS: an activity and its 0-10 score).
+struct MeasureItem {
+  std::string label;
+  double value = 0;
+};
+
+// A measurement: a pain rating, a PSFS (value = mean of its items), a chair-stand count, a
+// global rating of change.
+struct Measurement {
+  Id id = 0;
+  PersonId person = 0;
+  std::string measure;  // one of the ids above
+  TimePoint taken_at{};
+  CivilDate date;
+  double value = 0;
+  std::vector<MeasureItem> items;
+  std::optional<Id> session;  // the session it belongs to, if any
+  std::string note;
+};
+
+// A next-morning check-in.
+struct CheckIn {
+  Id id = 0;
+  PersonId person = 0;
+  TimePoint at{};
+  CivilDate date;
+  int next_morning_pain = 0;          // 0-10
+  std::vector<std::string> red_flags;  // answer fields newly true, e.g. "hot_red_swollen"
+  std::string triage_level;           // after re-running triage ("go" when no red flag)
+  bool stopped_program = false;
+};
+
+enum class DoseDecision { kProgress, kHold, kEase };
+
+// A change of one exercise's dose (or a swap to its easier/harder variant), with its reason.
+struct DoseChange {
+  Id id = 0;
+  PersonId person = 0;
+  Id plan = 0;
+  TimePoint at{};
+  CivilDate date;
+  std::string exercise_id;  // the exercise as it appears in the plan
+  std::string now_doing;    // the exercise id done from now on (differs after a variant swap)
+  DoseDecision decision = DoseDecision::kHold;
+  Dose from;
+  Dose to;
+  std::string reason;       // plain words, shown to the person
+};
+
+}  // namespace kc::store

@@ -1,0 +1,70 @@
+// The storage interface of the core. SQLite implements it (src/adapters/sqlite); a PostgreSQL
+// implementation can satisfy it later. Every method is one transaction: when it returns ok,
+// what it wrote is durable; when it fails, nothing of it was written.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/common/result.h"
+#include "core/store/records.h"
+
+namespace kc::store {
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // --- people ---
+  // The person named `name`, created (at `now`) when there is none.
+  virtual Result<Person> ensure_person(const std::string& name, TimePoint now) = 0;
+  // The person named `name`, or nullopt.
+  virtual Result<std::optional<Person>> find_person(const std::string& name) = 0;
+  virtual Result<std::vector<Person>> people() = 0;
+
+  // --- setup ---
+  // Saves answers and (when given) the plan built from them; any earlier active plan of the
+  // person is stopped with reason "replaced by a new plan". Returns the stored records.
+  struct Setup {
+    AnswersRecord answers;
+    std::optional<PlanRecord> plan;
+  };
+  virtual Result<Setup> save_setup(const Setup& setup) = 0;
+  // The person's latest answers, or nullopt.
+  virtual Result<std::optional<AnswersRecord>> latest_answers(PersonId person) = 0;
+  // The person's latest plan that is not stopped, or nullopt.
+  virtual Result<std::optional<PlanRecord>> active_plan(PersonId person) = 0;
+  // The person's latest plan, stopped or not, or nullopt.
+  virtual Result<std::optional<PlanRecord>> latest_plan(PersonId person) = 0;
+
+  // --- sessions (the player calls these) ---
+  // Starts a session log (status in progress); returns it with its id.
+  virtual Result<SessionLog> begin_session(const SessionLog& session) = 0;
+  // Records one finished exercise (replacing an earlier log of the same session and
+  // position). Durable on return, so a kill mid-session keeps every exercise logged before.
+  virtual Result<ExerciseLog> log_exercise(const ExerciseLog& log) = 0;
+  // Ends a session: status finished or quit, ended_at, pain_during (also stored as a
+  // kPainDuring measurement when given).
+  virtual Status end_session(Id session, SessionStatus status, TimePoint ended_at,
+                             std::optional<int> pain_during) = 0;
+  virtual Result<std::vector<SessionLog>> sessions(PersonId person) = 0;  // by start time
+  virtual Result<std::vector<ExerciseLog>> exercise_logs(PersonId person) = 0;  // by session, position
+
+  // --- measures, check-ins, dose changes ---
+  virtual Result<Measurement> add_measurement(const Measurement& m) = 0;
+  // Saves several measurements together (e.g. pain now and worst in 24 h).
+  virtual Result<std::vector<Measurement>> add_measurements(const std::vector<Measurement>& ms) = 0;
+  // The person's measurements of `measure` (all measures when empty), by time taken.
+  virtual Result<std::vector<Measurement>> measurements(PersonId person, const std::string& measure) = 0;
+  // Saves a check-in with its next-morning pain measurement, the dose changes it led to,
+  // and, when check_in.stopped_program, stops the active plan with `stop_reason`.
+  virtual Result<CheckIn> save_check_in(const CheckIn& check_in, const std::vector<DoseChange>& changes,
+                                        const std::string& stop_reason) = 0;
+  virtual Result<std::vector<CheckIn>> check_ins(PersonId person) = 0;  // by time
+  // Saves dose changes together (e.g. after a session).
+  virtual Result<std::vector<DoseChange>> add_dose_changes(const std::vector<DoseChange>& changes) = 0;
+  virtual Result<std::vector<DoseChange>> dose_changes(PersonId person) = 0;  // by time, then id
+};
+
+}  // namespace kc::store

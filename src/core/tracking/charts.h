@@ -1,0 +1,28 @@
+// SVG charts of a person's progress, for them and their physiotherapist. Pure: each returns a
+// complete, standalone SVG 1.1 document (valid XML, fonts by family name).
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "core/tracking/judge.h"
+
+namespace kc::tracking {
+
+// Pain over the plan's days: pain during sessions, next-morning pain and pain now, on 0-10
+// with the pain-monitoring zones shaded (0-2 safe, 3-5 acceptable, over 5 too much) and the
+// review date marked. `title` names the person.
+std::string pain_chart_svg(const History& h, CivilDate today, const std::string& title);
+
+// A calendar of the plan, Monday-first weeks: each planned day done, partly done, missed or
+// still to come, and sessions done on other days.
+std::string adherence_calendar_svg(const History& h, CivilDate today, const std::string& title);
+
+// Chair-stand results as bars by date, with the below-average threshold for the person's age
+// band and sex when known (`threshold`).
+std::string chair_stand_chart_svg(const History& h, std::optional<int> threshold, const std::string& title);
+
+// Escapes &, <, >, " and ' for XML text and attributes.
+std::string xml_escape(const std::string& s);
+
+}  // namespace kc::tracking

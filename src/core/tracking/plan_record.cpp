@@ -1,0 +1,34 @@
+#include "core/tracking/plan_record.h"
+
+namespace kc::tracking {
+
+store::PlanRecord to_record(const Plan& plan, store::PersonId person, int baseline_pain, TimePoint created_at,
+                            std::string plan_json) {
+  store::PlanRecord r;
+  r.person = person;
+  r.created_at = created_at;
+  r.start = plan.start;
+  r.weeks = plan.weeks;
+  r.level = std::string(to_string(plan.level));
+  r.baseline_pain = baseline_pain;
+  for (const auto& s : plan.sessions) {
+    store::PlanSession session;
+    session.id = s.id;
+    session.kind = s.kind == SessionKind::kStrength ? "strength" : "flexibility";
+    session.title = s.title;
+    for (const auto& e : s.exercises) {
+      session.exercises.push_back({e.exercise->id, e.block == Block::kStrength ? "strength" : "flexibility", e.dose,
+                                   e.reason});
+    }
+    r.sessions.push_back(std::move(session));
+  }
+  for (const auto& day : plan.calendar) {
+    const auto* s = plan.session(day.kind);
+    r.calendar.push_back({day.date, day.week, s != nullptr ? s->id : std::string("A")});
+  }
+  for (const auto& review : plan.reviews) r.reviews.push_back(review.date);
+  r.plan_json = std::move(plan_json);
+  return r;
+}
+
+}  // namespace kc::tracking
