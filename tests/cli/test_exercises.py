@@ -1,6 +1,7 @@
 """`kneecoach exercises` and `kneecoach content check` through the real binary."""
 import json
 import os
+import re
 import shutil
 import tempfile
 import unittest
@@ -103,13 +104,14 @@ class ShowTest(unittest.TestCase):
 class ContentCheckTest(unittest.TestCase):
     def setUp(self):
         self.tmp = tempfile.mkdtemp(prefix="kc-content-")
-        shutil.copytree(os.path.join(CONTENT, "exercises"), os.path.join(self.tmp, "exercises"))
+        for part in os.listdir(CONTENT):
+            shutil.copytree(os.path.join(CONTENT, part), os.path.join(self.tmp, part))
 
     def tearDown(self):
         shutil.rmtree(self.tmp)
 
-    def edit(self, name, old, new):
-        path = os.path.join(self.tmp, "exercises", name)
+    def edit(self, name, old, new, folder="exercises"):
+        path = os.path.join(self.tmp, folder, name)
         with open(path) as f:
             text = f.read()
         self.assertIn(old, text)
@@ -120,7 +122,27 @@ class ContentCheckTest(unittest.TestCase):
     def test_shipped_content_is_valid(self):
         proc = run("content", "check")
         self.assertEqual(proc.returncode, 0, proc.stderr)
-        self.assertIn("all valid", proc.stdout)
+        for part in ("exercises:", "triage rules:", "measures:", "poses:"):
+            self.assertIn(part, proc.stdout)
+        self.assertIn("content check: all valid", proc.stdout)
+
+    def test_broken_triage_rule_is_reported_with_its_line(self):
+        path = self.edit("rules.yaml", "level: urgent", "level: urgnt", folder="triage")
+        proc = run("content", "check", self.tmp)
+        self.assertEqual(proc.returncode, 2)
+        self.assertRegex(proc.stderr, re.escape(path) + r":\d+: .*urgnt")
+        self.assertIn("triage rules: FAILED", proc.stdout)
+
+    def test_broken_pose_is_reported_with_its_line(self):
+        poses = os.path.join(self.tmp, "poses")
+        name = sorted(os.listdir(poses))[0]
+        with open(os.path.join(poses, name)) as f:
+            text = f.read()
+        with open(os.path.join(poses, name), "w") as f:
+            f.write(text + "\nunknown_field_here: 1\n")
+        proc = run("content", "check", self.tmp)
+        self.assertEqual(proc.returncode, 2)
+        self.assertRegex(proc.stderr, re.escape(os.path.join(poses, name)) + r":\d+: .*unknown_field_here")
 
     def test_broken_file_names_file_line_and_fix(self):
         path = self.edit("wall-sit.yaml", "needed: [wall]", "needed: [wal]")

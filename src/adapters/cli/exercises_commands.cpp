@@ -5,6 +5,7 @@
 
 #include "adapters/cli/app.h"
 #include "adapters/cli/catalog_access.h"
+#include "adapters/cli/content_check.h"
 #include "adapters/cli/exercise_view.h"
 #include "adapters/cli/illustration_commands.h"
 #include "adapters/content/exercise_loader.h"
@@ -70,22 +71,6 @@ CLI::Validator one_of(const std::vector<std::string>& names, const std::string& 
       join(names, "|"), what);
 }
 
-void run_content_check(Context& ctx, const std::string& dir_arg) {
-  namespace fs = std::filesystem;
-  const std::string root = dir_arg.empty() ? ctx.content_dir : dir_arg;
-  // Accept the content root (with exercises/ inside) or an exercises folder itself.
-  const std::string exercises =
-      fs::is_directory(fs::path(root) / "exercises") ? content::exercises_dir(root) : root;
-  auto catalog = content::load_catalog(exercises);
-  if (!catalog.ok()) {
-    ctx.err << catalog.error().message;
-    ctx.err << "content check: FAILED; fix the problems above (the schema is in docs/content-schema.md)\n";
-    ctx.exit_code = kExitBadInput;
-    return;
-  }
-  ctx.out << "content check: " << exercises << ": " << catalog->size() << " exercises, all valid\n";
-}
-
 }  // namespace
 
 void add_exercises_commands(CLI::App& app, Context& ctx) {
@@ -122,7 +107,7 @@ void add_content_commands(CLI::App& app, Context& ctx) {
   auto dir = std::make_shared<std::string>();
   auto* check = content->add_subcommand("check", "Validate the content files and report every problem as file:line");
   check->add_option("DIR", *dir, "Content folder (default: the shipped content), or an exercises folder");
-  check->callback([&ctx, dir] { run_content_check(ctx, *dir); });
+  check->callback([&ctx, dir] { run_content_check(ctx, dir->empty() ? ctx.content_dir : *dir); });
 }
 
 }  // namespace kc::cli

@@ -34,8 +34,10 @@ std::vector<std::string> closest_matches(std::string_view word, const std::vecto
   for (std::size_t i = 0; i < candidates.size(); ++i) {
     const std::string& c = candidates[i];
     std::size_t d = edit_distance(word, c);
-    const bool contains = !word.empty() && (c.find(word) != std::string::npos || word.find(c) != std::string_view::npos);
-    if (contains) d = std::min<std::size_t>(d, 1);
+    // A prefix ("calf" for "calf-stretch"), or a long enough shared piece, counts as close.
+    const bool prefix = word.size() >= 3 && (c.rfind(word, 0) == 0 || word.rfind(c, 0) == 0);
+    const bool shared = word.size() >= 5 && (c.find(word) != std::string::npos || word.find(c) != std::string_view::npos);
+    if (prefix || shared) d = std::min<std::size_t>(d, 1);
     if (d <= threshold) scored.push_back({d, i, &c});
   }
   std::stable_sort(scored.begin(), scored.end(),

@@ -19,9 +19,11 @@ TEST(ClosestMatches, SuggestsNearestFirstAndDropsFarOnes) {
   EXPECT_TRUE(closest_matches("zzzzzzzz", ids).empty());
 }
 
-TEST(ClosestMatches, SubstringCountsAsClose) {
-  const std::vector<std::string> ids{"calf-stretch", "bridge"};
+TEST(ClosestMatches, PrefixOrLongSharedPieceCountsAsClose) {
+  const std::vector<std::string> ids{"calf-stretch", "bridge", "numb_or_cold_foot"};
   EXPECT_EQ(closest_matches("calf", ids), std::vector<std::string>{"calf-stretch"});
+  EXPECT_EQ(closest_matches("stretch", ids), std::vector<std::string>{"calf-stretch"});
+  EXPECT_TRUE(closest_matches("foo", ids).empty()) << "a short piece inside a long name is no suggestion";
 }
 
 TEST(JoinOr, ReadsLikeEnglish) {
