@@ -1,14 +1,15 @@
 # kneecoach — the two commands of the README, and a few helpers.
 #   make run   installs what is missing, builds, and runs the main job
 #   make test  installs what is missing, builds, and runs every test
-# (plain and sanitizer builds, plus the short fuzz run)
+# make test = lint, web build, optimised build + every test, ASan/UBSan build + every test
+# (browser tests run in the optimised build only), then a short fuzz run.
 
 PRESET ?= release
 BUILD  := build/$(PRESET)
 BIN    := $(BUILD)/src/app/kneecoach
 JOBS   ?= $(shell nproc)
 
-.PHONY: run test setup build build-asan test-plain test-asan fuzz format tidy clean
+.PHONY: run test setup web build lint fuzz format tidy clean
 
 setup:
 	@scripts/setup
@@ -17,10 +18,17 @@ build: setup
 	@cmake --preset $(PRESET) >/dev/null
 	@cmake --build --preset $(PRESET) -j $(JOBS)
 
-run: build
-	@$(BIN) exercises list
+# The browser UI: web/ (TypeScript, Vite 7) built into web/dist, served by `kneecoach serve`.
+web: setup
+	@npm run build --prefix web --silent
 
-test: setup
+run: build web
+	@$(BIN) serve --port $${PORT:-8080}
+
+lint:
+	@scripts/lint
+
+test: setup web lint
 	@cmake --preset release >/dev/null
 	@cmake --build --preset release -j $(JOBS)
 	@ctest --preset release

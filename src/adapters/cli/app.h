@@ -12,9 +12,10 @@ namespace kc::cli {
 
 // Exit statuses shared by every command.
 inline constexpr int kExitOk = 0;
-inline constexpr int kExitFailure = 1;     // a runtime failure (I/O, store)
-inline constexpr int kExitBadInput = 2;    // input or content that cannot be read or breaks its format
+inline constexpr int kExitFailure = 1;       // a runtime failure (I/O, store)
+inline constexpr int kExitBadInput = 2;      // input or content that cannot be read or breaks its format
 inline constexpr int kExitSeeClinician = 3;  // triage says: be seen before starting
+inline constexpr int kExitTooLittle = 4;     // too little time, days or equipment for a balanced program
 
 // What every command needs: where content lives, the streams, and where to put its status.
 struct Context {
@@ -31,10 +32,11 @@ int run(int argc, char** argv, std::istream& in, std::ostream& out, std::ostream
 // Each command group adds its subcommands to `app`; callbacks set ctx.exit_code.
 void add_exercises_commands(CLI::App& app, Context& ctx);
 void add_content_commands(CLI::App& app, Context& ctx);
-void add_intake_commands(CLI::App& app, Context& ctx);   // intake, triage
-void add_plan_commands(CLI::App& app, Context& ctx);     // plan, export
+void add_intake_commands(CLI::App& app, Context& ctx);    // intake, triage
+void add_plan_commands(CLI::App& app, Context& ctx);      // plan, export
 void add_tracking_commands(CLI::App& app, Context& ctx);  // init, today, check-in, measure, progress, export csv
 void add_session_commands(CLI::App& app, Context& ctx);   // session
 void add_handout_commands(CLI::App& app, Context& ctx);   // handout (printable PDF)
+void add_serve_commands(CLI::App& app, Context& ctx);     // serve (web app and JSON API)
 
 }  // namespace kc::cli

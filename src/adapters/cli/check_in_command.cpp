@@ -15,9 +15,15 @@ namespace kc::cli {
 namespace {
 
 // Warning signs that can appear after the program starts; each is an intake yes/no field.
-const std::vector<std::string> kNewSigns{"hot_red_swollen",   "fever_or_unwell",    "calf_pain_or_swelling",
-                                         "locked",            "numb_or_cold_foot",  "deformity",
-                                         "gives_way",         "swelling",           "night_or_rest_pain",
+const std::vector<std::string> kNewSigns{"hot_red_swollen",
+                                         "fever_or_unwell",
+                                         "calf_pain_or_swelling",
+                                         "locked",
+                                         "numb_or_cold_foot",
+                                         "deformity",
+                                         "gives_way",
+                                         "swelling",
+                                         "night_or_rest_pain",
                                          "pain_getting_worse"};
 
 // Sets the yes/no field `id` to true.
@@ -55,14 +61,16 @@ void run_check_in(const TrackingOptions& options, Context& ctx) {
   if (!catalog) return;
 
   ctx.out << fmt::format("Check-in for {}.\n", describe_date(when->date));
-  const auto pain = ask_number(ctx.in, ctx.out,
-                               prompt_of(*measures, store::kPainNextMorning, "How much does your knee hurt this morning?") +
-                                   "\n0 = no pain, 10 = worst imaginable",
-                               0, 10);
+  const auto pain =
+      ask_number(ctx.in, ctx.out,
+                 prompt_of(*measures, store::kPainNextMorning, "How much does your knee hurt this morning?") +
+                     "\n0 = no pain, 10 = worst imaginable",
+                 0, 10);
   if (!pain) return report_input_ended(ctx, "the pain question");
-  const auto anything = ask_yes_no(ctx.in, ctx.out,
-                                   "Since your last check-in, has anything new or worrying happened with your knee or "
-                                   "leg (for example it became hot, red or swollen, locked, gave way, or your calf hurts)?");
+  const auto anything =
+      ask_yes_no(ctx.in, ctx.out,
+                 "Since your last check-in, has anything new or worrying happened with your knee or "
+                 "leg (for example it became hot, red or swollen, locked, gave way, or your calf hurts)?");
   if (!anything) return report_input_ended(ctx, "the question about new problems");
   std::vector<std::string> flags;
   if (*anything) {
@@ -112,8 +120,7 @@ void run_check_in(const TrackingOptions& options, Context& ctx) {
   if (!history) return report_store_error(ctx, history.error());
   auto can_do = can_do_for(*program->store, program->plan);
   if (!can_do) return report_store_error(ctx, can_do.error());
-  const auto judgements =
-      tracking::judge_at_check_in(*history, *pain, *catalog, *can_do, when->date, when->at);
+  const auto judgements = tracking::judge_at_check_in(*history, *pain, *catalog, *can_do, when->date, when->at);
   const auto changes = tracking::to_changes(judgements, program->plan, when->at, when->date);
   auto saved = program->store->save_check_in(check_in, changes, "");
   if (!saved) return report_store_error(ctx, saved.error());

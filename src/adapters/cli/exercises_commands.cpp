@@ -83,8 +83,9 @@ void add_exercises_commands(CLI::App& app, Context& ctx) {
       ->check(one_of(kind_names(), "kind"));
   list->add_option("--region", list_opts->region, "Only exercises for this body region: " + join(region_names(), ", "))
       ->check(one_of(region_names(), "region"));
-  list->add_option("--equipment", list_opts->equipment,
-                   "Only exercises you can do with this equipment (give all you have): " + join(equipment_names(), ", "))
+  list->add_option(
+          "--equipment", list_opts->equipment,
+          "Only exercises you can do with this equipment (give all you have): " + join(equipment_names(), ", "))
       ->check(one_of(equipment_names(), "equipment"));
   list->add_flag("--no-equipment", list_opts->no_equipment, "Only exercises that need no equipment");
   list->add_flag("--json", list_opts->json, "Print JSON ({\"exercises\": [...]}, see docs/content-schema.md)");

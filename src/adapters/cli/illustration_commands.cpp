@@ -41,17 +41,15 @@ bool write_text(Context& ctx, const std::string& path, const std::string& text) 
 }
 
 void write_svg(Context& ctx, const Exercise& e, const figure::ExercisePoses& poses, const std::string& path) {
-  const figure::RepTiming timing = figure::rep_timing(e.dose, kLoopMaxHold);
-  auto frames = figure::rep_drawings(poses, timing, kSvgFps, kOutlinePoints);
-  if (!frames) {
-    ctx.err << "kneecoach: " << frames.error().message << "\n";
+  auto svg = exercise_svg(e, poses, false);
+  if (!svg) {
+    ctx.err << "kneecoach: " << svg.error().message << "\n";
     ctx.exit_code = kExitFailure;
     return;
   }
-  const int width = 640;
-  const int height = height_for(frames->front(), width, 240, 640);
-  const std::string svg = render::svg_animated(*frames, timing.total(), width, height, e.name);
-  if (write_text(ctx, path, svg)) ctx.out << fmt::format("wrote {} ({} s loop)\n", path, timing.total());
+  if (write_text(ctx, path, *svg)) {
+    ctx.out << fmt::format("wrote {} ({} s loop)\n", path, figure::rep_timing(e.dose, kLoopMaxHold).total());
+  }
 }
 
 void write_png(Context& ctx, const figure::ExercisePoses& poses, const std::string& path) {
@@ -77,6 +75,22 @@ void write_png(Context& ctx, const figure::ExercisePoses& poses, const std::stri
 }
 
 }  // namespace
+
+Result<std::string> exercise_svg(const Exercise& e, const figure::ExercisePoses& poses, bool still) {
+  const int width = 640;
+  if (still) {
+    auto drawings = figure::keyframe_drawings(poses);
+    if (!drawings) return drawings.error();
+    if (drawings->empty()) return make_error(e.id + ": no keyframes to draw");
+    const int height = height_for(drawings->front(), width, 240, 640);
+    return render::svg_still(drawings->front(), width, height, e.name);
+  }
+  const figure::RepTiming timing = figure::rep_timing(e.dose, kLoopMaxHold);
+  auto frames = figure::rep_drawings(poses, timing, kSvgFps, kOutlinePoints);
+  if (!frames) return frames.error();
+  const int height = height_for(frames->front(), width, 240, 640);
+  return render::svg_animated(*frames, timing.total(), width, height, e.name);
+}
 
 void add_illustration_options(CLI::App& show, IllustrationFiles& files) {
   show.add_option("--svg", files.svg, "Write an animated SVG of one repetition to FILE")->type_name("FILE");

@@ -8,6 +8,7 @@
 #include "adapters/cli/app.h"
 #include "adapters/render/pose_loader.h"
 #include "core/catalog/catalog.h"
+#include "core/common/result.h"
 
 namespace CLI {
 class App;
@@ -28,6 +29,9 @@ void add_illustration_options(CLI::App& show, IllustrationFiles& files);
 // Writes the requested pictures of exercise `id`, reporting each file written to ctx.out and
 // any problem to ctx.err (setting ctx.exit_code).
 void write_illustrations(Context& ctx, const Catalog& catalog, const std::string& id, const IllustrationFiles& files);
+
+// The SVG of exercise `e`: one repetition animated in a loop, or (`still`) its first keyframe.
+Result<std::string> exercise_svg(const Exercise& e, const figure::ExercisePoses& poses, bool still);
 
 // Loads the cues and poses for the catalog; on failure reports to ctx.err, sets
 // kExitBadInput and returns nullopt.

@@ -127,28 +127,7 @@ void run_today(const TrackingOptions& options, bool json, Context& ctx) {
   const auto review = tracking::pain_review(*history, when->date);
 
   if (json) {
-    Json j;
-    j["date"] = to_iso(t.date);
-    j["scheduled"] = t.scheduled.has_value();
-    j["done"] = t.done;
-    if (t.session) {
-      j["session"] = t.session->session;
-      j["week"] = t.scheduled->week;
-      j["title"] = t.session->title;
-      Json items = Json::array();
-      for (const auto& item : t.session->items) {
-        items.push_back({{"position", item.position},
-                         {"exercise", item.current.exercise_id},
-                         {"name", name_of(catalog, item.current.exercise_id)},
-                         {"block", item.block},
-                         {"dose", dose_to_json(item.current.dose)},
-                         {"reason", item.current.reason}});
-      }
-      j["exercises"] = items;
-    }
-    j["next"] = t.next ? Json{{"date", to_iso(t.next->date)}, {"session", t.next->session}} : Json(nullptr);
-    j["review_due"] = review.due;
-    j["see_clinician"] = review.see_clinician;
+    const Json j = today_json(t, review, *catalog);
     ctx.out << j.dump(2) << "\n";
     ctx.exit_code = kExitOk;
     return;

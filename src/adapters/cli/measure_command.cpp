@@ -59,7 +59,8 @@ bool measure_psfs(const tracking::MeasureDef& def, Program& p, const When& when,
     ctx.out << "Rate the same activities as the first time.\n";
   } else {
     while (static_cast<int>(labels.size()) < def.items_max) {
-      auto name = ask_line(ctx.in, ctx.out, fmt::format("{} [{}/{}]", def.item_prompt, labels.size() + 1, def.items_max));
+      auto name =
+          ask_line(ctx.in, ctx.out, fmt::format("{} [{}/{}]", def.item_prompt, labels.size() + 1, def.items_max));
       if (!name) return false;
       if (name->empty()) {
         if (static_cast<int>(labels.size()) >= def.items_min) break;
@@ -85,8 +86,9 @@ bool measure_psfs(const tracking::MeasureDef& def, Program& p, const When& when,
 
 std::optional<std::string> ask_sex(Context& ctx) {
   for (;;) {
-    auto line = ask_line(ctx.in, ctx.out, "The averages differ for men and women: are you a man or a woman? "
-                                          "(man / woman / skip)");
+    auto line = ask_line(ctx.in, ctx.out,
+                         "The averages differ for men and women: are you a man or a woman? "
+                         "(man / woman / skip)");
     if (!line) return std::nullopt;
     if (*line == "man" || *line == "woman" || *line == "skip") return *line;
     ctx.out << fmt::format("  \"{}\" is not one of the answers. Type man, woman or skip.\n", *line);
@@ -107,8 +109,8 @@ bool measure_chair_stand(const tracking::MeasureDef& def, Program& p, const When
     clock.sleep_for(std::chrono::seconds{1});
   }
   ctx.out << "Stop! Sit down and rest.\n";
-  auto count = ask_number(ctx.in, ctx.out, "How many full stands did you do? (more than halfway up at the end counts)",
-                          0, 80);
+  auto count =
+      ask_number(ctx.in, ctx.out, "How many full stands did you do? (more than halfway up at the end counts)", 0, 80);
   if (!count) return false;
   store::Measurement m = record(p, when, store::kChairStand, *count);
   auto answers = stored_answers(*p.store, p.person.id);
@@ -122,13 +124,14 @@ bool measure_chair_stand(const tracking::MeasureDef& def, Program& p, const When
       m.note = fmt::format("{}, age {}: {} (below average under {} for {}s aged {}-{}, CDC STEADI)", *sex, age,
                            *count < under ? "below average" : "average or better", under, *sex, band->age_min,
                            band->age_max);
-      ctx.out << fmt::format("For a {} aged {}-{}, fewer than {} stands is below average: yours is {}.\n", *sex,
-                             band->age_min, band->age_max, under,
-                             *count < under ? "below average; the strengthening exercises aim at this"
-                                            : "average or better");
+      ctx.out << fmt::format(
+          "For a {} aged {}-{}, fewer than {} stands is below average: yours is {}.\n", *sex, band->age_min,
+          band->age_max, under,
+          *count < under ? "below average; the strengthening exercises aim at this" : "average or better");
     }
   } else {
-    ctx.out << "There are published averages only for ages 60 to 94; your result is compared with your own first one.\n";
+    ctx.out
+        << "There are published averages only for ages 60 to 94; your result is compared with your own first one.\n";
   }
   out.push_back(m);
   return true;

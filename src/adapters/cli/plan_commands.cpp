@@ -14,6 +14,17 @@
 #include "core/plan/plan_json.h"
 
 namespace kc::cli {
+
+std::optional<std::pair<int, int>> parse_time(const std::string& text) {
+  if (text.size() != 5 || text[2] != ':') return std::nullopt;
+  for (std::size_t i : {0U, 1U, 3U, 4U})
+    if (text[i] < '0' || text[i] > '9') return std::nullopt;
+  const int hour = (text[0] - '0') * 10 + (text[1] - '0');
+  const int minute = (text[3] - '0') * 10 + (text[4] - '0');
+  if (hour > 23 || minute > 59) return std::nullopt;
+  return std::make_pair(hour, minute);
+}
+
 namespace {
 
 struct PlanArgs {
@@ -45,15 +56,6 @@ void run_plan(const PlanArgs& args, Context& ctx) {
 }
 
 // "HH:MM" on a 24-hour clock.
-std::optional<std::pair<int, int>> parse_time(const std::string& text) {
-  if (text.size() != 5 || text[2] != ':') return std::nullopt;
-  for (std::size_t i : {0U, 1U, 3U, 4U})
-    if (text[i] < '0' || text[i] > '9') return std::nullopt;
-  const int hour = (text[0] - '0') * 10 + (text[1] - '0');
-  const int minute = (text[3] - '0') * 10 + (text[4] - '0');
-  if (hour > 23 || minute > 59) return std::nullopt;
-  return std::make_pair(hour, minute);
-}
 
 bool write_output(const std::string& path, const std::string& text, Context& ctx) {
   if (path.empty() || path == "-") {

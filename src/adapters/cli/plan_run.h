@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 
 #include "adapters/cli/app.h"
 #include "core/catalog/catalog.h"
@@ -11,9 +12,6 @@
 #include "core/plan/plan.h"
 
 namespace kc::cli {
-
-// `plan` and `export ics`: the answers leave too little to build a balanced program.
-inline constexpr int kExitTooLittle = 4;
 
 struct PlanRequest {
   std::string answers_path;  // "-" reads ctx.in
@@ -33,6 +31,9 @@ struct PlannedRun {
 // too little to build -> what is missing on ctx.out, kExitTooLittle. Triage comes before the
 // catalog is read, so a referral never depends on the exercise content.
 std::optional<PlannedRun> run_planner(const PlanRequest& request, std::optional<Catalog>& catalog, Context& ctx);
+
+// "HH:MM" on a 24-hour clock as (hour, minute); nullopt otherwise.
+std::optional<std::pair<int, int>> parse_time(const std::string& text);
 
 // Today's date in the system time zone (UTC when it cannot be found). The only clock read.
 CivilDate today_local();

@@ -138,8 +138,7 @@ void run_progress(const TrackingOptions& options, const std::string& svg_dir, Co
     const std::pair<std::string, std::string> charts[] = {
         {"pain.svg", tracking::pain_chart_svg(h, when->date, "Knee pain over time — " + who)},
         {"adherence.svg", tracking::adherence_calendar_svg(h, when->date, "Sessions done — " + who)},
-        {"chair-stand.svg",
-         tracking::chair_stand_chart_svg(h, chair_threshold(h), "30-second chair stand — " + who)}};
+        {"chair-stand.svg", tracking::chair_stand_chart_svg(h, chair_threshold(h), "30-second chair stand — " + who)}};
     ctx.out << "\nCharts:\n";
     for (const auto& [file, svg] : charts) {
       if (!write_file(dir / file, svg, ctx)) return;

@@ -1,8 +1,8 @@
 #include "adapters/cli/store_access.h"
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <CLI/CLI.hpp>
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
@@ -60,8 +60,8 @@ Result<std::unique_ptr<store::Store>> open_store(const Context& /*ctx*/, const s
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
   if (ec) {
-    return make_error(fmt::format("cannot create the data folder {}: {}; choose another with --data-dir",
-                                  dir.string(), ec.message()));
+    return make_error(fmt::format("cannot create the data folder {}: {}; choose another with --data-dir", dir.string(),
+                                  ec.message()));
   }
   return sqlite::open_store((dir / "kneecoach.db").string());
 }
@@ -107,9 +107,10 @@ std::optional<Program> open_program(Context& ctx, const StoreOptions& options, b
     return std::nullopt;
   }
   if ((*plan)->stopped_at && !allow_stopped) {
-    ctx.err << fmt::format("kneecoach: your program was stopped on {}: {}\n"
-                           "Please be seen as advised before exercising again; run `kneecoach init` afterwards.\n",
-                           store::format_instant(*(*plan)->stopped_at).substr(0, 10), (*plan)->stop_reason);
+    ctx.err << fmt::format(
+        "kneecoach: your program was stopped on {}: {}\n"
+        "Please be seen as advised before exercising again; run `kneecoach init` afterwards.\n",
+        store::format_instant(*(*plan)->stopped_at).substr(0, 10), (*plan)->stop_reason);
     ctx.exit_code = kExitSeeClinician;
     return std::nullopt;
   }

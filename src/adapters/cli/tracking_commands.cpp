@@ -1,9 +1,9 @@
 // Registers `init`, `today`, `check-in`, `measure ...`, `progress` and `export csv`.
 #include "adapters/cli/tracking_commands.h"
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <CLI/CLI.hpp>
 #include <memory>
 
 namespace kc::cli {

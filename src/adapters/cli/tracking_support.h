@@ -9,10 +9,13 @@
 
 #include "adapters/cli/app.h"
 #include "core/catalog/catalog.h"
+#include "core/catalog/exercise_json.h"
 #include "core/common/result.h"
 #include "core/intake/answers.h"
 #include "core/store/store.h"
 #include "core/tracking/judge.h"
+#include "core/tracking/review.h"
+#include "core/tracking/today.h"
 
 namespace kc::cli {
 
@@ -25,6 +28,10 @@ Result<tracking::CanDo> can_do_for(store::Store& store, const store::PlanRecord&
 
 // The latest stored answers of `person`, parsed; nullopt when there are none.
 Result<std::optional<Answers>> stored_answers(store::Store& store, store::PersonId person);
+
+// What a day holds as JSON (`kneecoach today --json`, GET /api/v1/people/{id}/today): date,
+// scheduled, done, the session with its exercises at current doses, next, review_due, see_clinician.
+Json today_json(const tracking::Today& t, const tracking::PainReview& review, const Catalog& catalog);
 
 // Prints each changed judgement ("Wall sit: eased to 2 x 20 s holds — because ...") under a
 // heading; prints nothing when there is no change. `show_holds` also lists kept doses.

@@ -17,10 +17,10 @@ namespace {
 // Lines of the fields of one record, so that problems found later can point at them.
 using LineMap = std::map<std::string, int>;
 
-const std::vector<std::string> kTopKeys{"id",       "name",    "aliases",   "kind",      "from_articles", "sources",
-                                        "references", "regions", "muscles",  "position",  "demands",       "equipment",
-                                        "purpose",  "benefit", "steps",     "cues",      "mistakes",      "dose",
-                                        "frequency", "variants", "cautions"};
+const std::vector<std::string> kTopKeys{"id",         "name",     "aliases", "kind",     "from_articles", "sources",
+                                        "references", "regions",  "muscles", "position", "demands",       "equipment",
+                                        "purpose",    "benefit",  "steps",   "cues",     "mistakes",      "dose",
+                                        "frequency",  "variants", "cautions"};
 
 template <typename E, typename Parse>
 std::vector<E> to_enums(const std::optional<std::vector<std::string>>& words, Parse parse) {
@@ -99,7 +99,8 @@ void read_variant_list(MapReader& variants, const std::string& key, std::vector<
     v.parameter = item.text("parameter", false).value_or("");
     v.change = item.text("change", true).value_or("");
     if (v.exercise.empty() == v.parameter.empty())
-      item.error("", fmt::format("'{}' needs exactly one of 'exercise' (an id) or 'parameter' (a name)", item.path("")));
+      item.error("",
+                 fmt::format("'{}' needs exactly one of 'exercise' (an id) or 'parameter' (a name)", item.path("")));
     lines[fmt::format("variants.{}[{}].exercise", key, i + 1)] = item.line("exercise");
     item.finish({"exercise", "parameter", "change"});
     out.push_back(std::move(v));
@@ -130,7 +131,8 @@ void read_equipment(MapReader& top, Exercise& e) {
   auto equipment = top.map("equipment", true);
   if (!equipment) return;
   e.equipment_needed = to_enums<Equipment>(equipment->word_list("needed", true, equipment_names()), parse_equipment);
-  e.equipment_optional = to_enums<Equipment>(equipment->word_list("optional", false, equipment_names()), parse_equipment);
+  e.equipment_optional =
+      to_enums<Equipment>(equipment->word_list("optional", false, equipment_names()), parse_equipment);
   equipment->finish({"needed", "optional"});
 }
 
@@ -141,8 +143,9 @@ void read_identity(MapReader& top, Exercise& e, const fs::path& path) {
     if (!std::regex_match(e.id, kIdPattern)) {
       top.error("id", fmt::format("id \"{}\" is not lower-case and hyphenated; expected e.g. \"wall-sit\"", e.id));
     } else if (e.id != path.stem().string()) {
-      top.error("id", fmt::format("id \"{}\" does not match the file name \"{}\"; expected the file to be named {}.yaml",
-                                  e.id, path.filename().string(), e.id));
+      top.error("id",
+                fmt::format("id \"{}\" does not match the file name \"{}\"; expected the file to be named {}.yaml",
+                            e.id, path.filename().string(), e.id));
     }
   }
   e.name = top.text("name", true).value_or("");

@@ -54,8 +54,9 @@ cautions:
 class LoaderTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("kc-loader-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
-                                        "-" + ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    dir_ =
+        fs::temp_directory_path() / ("kc-loader-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
+                                     "-" + ::testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::remove_all(dir_);
     fs::create_directories(dir_);
   }
@@ -161,7 +162,8 @@ TEST_F(LoaderTest, ZeroReps) {
 TEST_F(LoaderTest, UnknownFieldSuggestsTheIntendedOne) {
   write("calf", "mistakes:", "mistaks:");
   const std::string msg = load_error();
-  EXPECT_NE(msg.find(file("calf") + ":21: unknown field 'mistaks'; did you mean 'mistakes'?"), std::string::npos) << msg;
+  EXPECT_NE(msg.find(file("calf") + ":21: unknown field 'mistaks'; did you mean 'mistakes'?"), std::string::npos)
+      << msg;
 }
 
 TEST_F(LoaderTest, YamlSyntaxErrorGivesTheLine) {

@@ -13,9 +13,9 @@ namespace {
 using tracking::MeasureDef;
 using tracking::MeasureKind;
 
-const std::vector<std::string> kKeys{"id",    "name",      "kind",    "purpose",           "instructions",
-                                     "scale", "anchors",   "questions", "items",           "item_prompt",
-                                     "seconds", "norms",   "meaningful_change", "sources"};
+const std::vector<std::string> kKeys{
+    "id",    "name",        "kind",    "purpose", "instructions",      "scale",  "anchors", "questions",
+    "items", "item_prompt", "seconds", "norms",   "meaningful_change", "sources"};
 const std::vector<std::string> kKinds{"rating", "items", "timed-count"};
 const std::vector<std::string> kRequired{"pain", "psfs", "chair-stand", "grc"};
 
@@ -129,7 +129,8 @@ Result<tracking::MeasureSet> load_measures(const std::string& content_root) {
   const bool files_ok = errors.empty();
   for (const auto& id : kRequired) {
     if (files_ok && set.find(id) == nullptr) {
-      errors += fmt::format("{}: the measure '{}' is missing; expected {}/{}.yaml\n", dir.string(), id, dir.string(), id);
+      errors +=
+          fmt::format("{}: the measure '{}' is missing; expected {}/{}.yaml\n", dir.string(), id, dir.string(), id);
     }
   }
   if (!errors.empty()) {

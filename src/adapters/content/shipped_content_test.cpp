@@ -19,11 +19,25 @@ const Catalog& shipped() {
   return catalog;
 }
 
-const std::vector<std::string> kArticleIds{
-    "step-up",         "lunge",         "hamstring-curl-standing", "hamstring-curl-lying", "partial-squat",
-    "prone-straight-leg-raise", "straight-leg-raise", "quad-sway", "quad-pull",          "knee-bounce",
-    "wall-sit",        "bridge",        "hamstring-reach",         "ankle-circles",        "dorsiflexion-stretch",
-    "calf-stretch",    "knee-to-chest", "seated-twist",            "hip-flexor-stretch"};
+const std::vector<std::string> kArticleIds{"step-up",
+                                           "lunge",
+                                           "hamstring-curl-standing",
+                                           "hamstring-curl-lying",
+                                           "partial-squat",
+                                           "prone-straight-leg-raise",
+                                           "straight-leg-raise",
+                                           "quad-sway",
+                                           "quad-pull",
+                                           "knee-bounce",
+                                           "wall-sit",
+                                           "bridge",
+                                           "hamstring-reach",
+                                           "ankle-circles",
+                                           "dorsiflexion-stretch",
+                                           "calf-stretch",
+                                           "knee-to-chest",
+                                           "seated-twist",
+                                           "hip-flexor-stretch"};
 
 TEST(ShippedCatalog, LoadsWithoutProblems) { EXPECT_GE(shipped().size(), kArticleIds.size()); }
 
@@ -49,14 +63,17 @@ TEST(ShippedCatalog, EveryRecordIsComplete) {
 }
 
 TEST(ShippedCatalog, ArticleNamesAreAmongTheAliases) {
-  const std::vector<std::pair<std::string, std::string>> named{
-      {"wall-sit", "Imaginary chair"}, {"bridge", "Bun lift"}, {"quad-pull", "Quad pull"}, {"knee-bounce", "Knee bounces"}};
+  const std::vector<std::pair<std::string, std::string>> named{{"wall-sit", "Imaginary chair"},
+                                                               {"bridge", "Bun lift"},
+                                                               {"quad-pull", "Quad pull"},
+                                                               {"knee-bounce", "Knee bounces"}};
   for (const auto& [id, alias] : named) {
     const Exercise* e = shipped().find(id);
     ASSERT_NE(e, nullptr) << id;
     bool found = false;
     for (const auto& a : e->aliases) found = found || a.find(alias) != std::string::npos;
-    EXPECT_TRUE(found || e->name.find(alias) != std::string::npos) << id << " should carry the article's name " << alias;
+    EXPECT_TRUE(found || e->name.find(alias) != std::string::npos)
+        << id << " should carry the article's name " << alias;
   }
 }
 

@@ -47,11 +47,16 @@ namespace {
 
 std::string type_name(const YAML::Node& node) {
   switch (node.Type()) {
-    case YAML::NodeType::Map: return "a map";
-    case YAML::NodeType::Sequence: return "a list";
-    case YAML::NodeType::Scalar: return fmt::format("\"{}\"", node.Scalar());
-    case YAML::NodeType::Null: return "nothing";
-    default: return "an undefined value";
+    case YAML::NodeType::Map:
+      return "a map";
+    case YAML::NodeType::Sequence:
+      return "a list";
+    case YAML::NodeType::Scalar:
+      return fmt::format("\"{}\"", node.Scalar());
+    case YAML::NodeType::Null:
+      return "nothing";
+    default:
+      return "an undefined value";
   }
 }
 
@@ -119,7 +124,8 @@ std::optional<int> MapReader::integer(const std::string& key, bool required, int
   const YAML::Node node = raw(key);
   if (!valid_) return std::nullopt;
   if (!node.IsDefined() || node.IsNull()) {
-    if (required) error("", fmt::format("missing field '{}'; expected a whole number from {} to {}", path(key), min, max));
+    if (required)
+      error("", fmt::format("missing field '{}'; expected a whole number from {} to {}", path(key), min, max));
     return std::nullopt;
   }
   int value = 0;
@@ -128,7 +134,8 @@ std::optional<int> MapReader::integer(const std::string& key, bool required, int
     return std::nullopt;
   }
   if (value < min || value > max) {
-    error(key, fmt::format("'{}' is {}, out of range; expected a whole number from {} to {}", path(key), value, min, max));
+    error(key,
+          fmt::format("'{}' is {}, out of range; expected a whole number from {} to {}", path(key), value, min, max));
     return std::nullopt;
   }
   return value;
@@ -178,7 +185,8 @@ std::string unknown_word_message(const std::string& where, const std::string& va
 
 }  // namespace
 
-std::optional<std::string> MapReader::word(const std::string& key, bool required, const std::vector<std::string>& allowed) {
+std::optional<std::string> MapReader::word(const std::string& key, bool required,
+                                           const std::vector<std::string>& allowed) {
   const YAML::Node node = raw(key);
   if (!valid_) return std::nullopt;
   if (!node.IsDefined() || node.IsNull()) {

@@ -39,7 +39,8 @@ Stmt& Stmt::bind_null(int index) {
 }
 
 Result<bool> Stmt::step() {
-  if (bind_error_ != SQLITE_OK) return make_error(fmt::format("store: binding a value failed: {}", sqlite3_errstr(bind_error_)));
+  if (bind_error_ != SQLITE_OK)
+    return make_error(fmt::format("store: binding a value failed: {}", sqlite3_errstr(bind_error_)));
   const int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;
   if (rc == SQLITE_DONE) return false;
@@ -82,8 +83,8 @@ Result<Db> Db::open(const std::string& path, bool read_only) {
   const int rc = sqlite3_open_v2(path.c_str(), &raw, flags | SQLITE_OPEN_NOMUTEX, nullptr);
   Db db(raw, path);
   if (rc != SQLITE_OK) {
-    return make_error(fmt::format("cannot open the store {}: {}", path,
-                                  raw != nullptr ? sqlite3_errmsg(raw) : sqlite3_errstr(rc)));
+    return make_error(
+        fmt::format("cannot open the store {}: {}", path, raw != nullptr ? sqlite3_errmsg(raw) : sqlite3_errstr(rc)));
   }
   sqlite3_extended_result_codes(raw, 1);
   sqlite3_busy_timeout(raw, 5000);

@@ -165,8 +165,8 @@ Result<int> schema_version(Db& db) {
   }
   if (!any) return 0;
   if (!versioned) {
-    return make_error(fmt::format("{} is not a kneecoach store (it has no schema_version table); it was not changed",
-                                  db.path()));
+    return make_error(
+        fmt::format("{} is not a kneecoach store (it has no schema_version table); it was not changed", db.path()));
   }
   auto v = db.prepare("SELECT coalesce(max(version), 0) FROM schema_version");
   if (!v) return v.error();

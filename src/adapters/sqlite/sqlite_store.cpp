@@ -26,10 +26,10 @@ Result<TimePoint> instant_from(const std::string& text) {
 }
 
 Error newer_schema(const std::string& path, int version) {
-  return make_error(fmt::format(
-      "the store {} was written by a newer kneecoach (schema version {}; this kneecoach knows up to {}).\n"
-      "Update kneecoach to use it. The store was not changed.",
-      path, version, kSchemaVersion));
+  return make_error(
+      fmt::format("the store {} was written by a newer kneecoach (schema version {}; this kneecoach knows up to {}).\n"
+                  "Update kneecoach to use it. The store was not changed.",
+                  path, version, kSchemaVersion));
 }
 
 // Runs `body` in one write transaction; commits only when it succeeds.
@@ -238,8 +238,12 @@ class SqliteStore final : public Store {
       const auto& a = setup.answers;
       auto ins = db_.prepare("INSERT INTO answers (person_id, recorded_at, json, triage_level) VALUES (?, ?, ?, ?)");
       if (!ins) return ins.error();
-      if (auto s = ins.value().bind(1, a.person).bind(2, format_instant(a.recorded_at)).bind(3, a.json)
-                       .bind(4, a.triage_level).run();
+      if (auto s = ins.value()
+                       .bind(1, a.person)
+                       .bind(2, format_instant(a.recorded_at))
+                       .bind(3, a.json)
+                       .bind(4, a.triage_level)
+                       .run();
           !s) {
         return s.error();
       }
@@ -290,72 +294,35 @@ class SqliteStore final : public Store {
   }
 
   Result<SessionLog> begin_session(const SessionLog& session) override {
-    return write_tx(db_, [&]() -> Result<SessionLog> {
-      auto ins = db_.prepare(
-          "INSERT INTO session_log (person_id, plan_id, date, session, started_at, ended_at, status, pain_during) "
-          "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-      if (!ins) return ins.error();
-      std::optional<std::string> ended;
-      if (session.ended_at) ended = format_instant(*session.ended_at);
-      if (auto s = ins.value().bind(1, session.person).bind(2, session.plan).bind(3, iso(session.date))
-                       .bind(4, session.session).bind(5, format_instant(session.started_at)).bind(6, ended)
-                       .bind(7, to_string(session.status)).bind(8, session.pain_during).run();
-          !s) {
-        return s.error();
-      }
-      SessionLog saved = session;
-      saved.id = db_.last_insert_id();
-      return saved;
-    });
+    return write_tx(db_, [&] { return insert_session(session); });
   }
 
   Result<ExerciseLog> log_exercise(const ExerciseLog& log) override {
-    return write_tx(db_, [&]() -> Result<ExerciseLog> {
-      auto ins = db_.prepare(
-          "INSERT INTO exercise_log (session_id, person_id, position, exercise_id, outcome, planned_dose, sets_done, "
-          "reps_done, holds_done, seconds, pain, finished_at, camera_json) "
-          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-          "ON CONFLICT (session_id, position) DO UPDATE SET exercise_id = excluded.exercise_id, "
-          "outcome = excluded.outcome, planned_dose = excluded.planned_dose, sets_done = excluded.sets_done, "
-          "reps_done = excluded.reps_done, holds_done = excluded.holds_done, seconds = excluded.seconds, "
-          "pain = excluded.pain, finished_at = excluded.finished_at, camera_json = excluded.camera_json "
-          "WHERE person_id = excluded.person_id");
-      if (!ins) return ins.error();
-      if (auto s = ins.value().bind(1, log.session).bind(2, log.person).bind(3, log.position).bind(4, log.exercise_id)
-                       .bind(5, to_string(log.outcome)).bind(6, dose_to_text(log.planned)).bind(7, log.sets_done)
-                       .bind(8, log.reps_done).bind(9, log.holds_done).bind(10, log.seconds).bind(11, log.pain)
-                       .bind(12, format_instant(log.finished_at)).bind(13, log.camera_json).run();
-          !s) {
-        return s.error();
-      }
-      auto q = db_.prepare(fmt::format("SELECT {} FROM exercise_log WHERE session_id = ? AND position = ? "
-                                       "AND person_id = ?",
-                                       kExerciseLogColumns));
-      if (!q) return q.error();
-      q.value().bind(1, log.session).bind(2, log.position).bind(3, log.person);
-      auto rows = collect<ExerciseLog>(q.value(), read_exercise_log);
-      if (!rows) return rows.error();
-      if (rows->size() != 1) return make_error("store: that session belongs to another person");
-      return rows->front();
-    });
+    return write_tx(db_, [&] { return upsert_exercise_log(log); });
   }
 
   Status end_session(Id session, SessionStatus status, TimePoint ended_at, std::optional<int> pain_during) override {
-    return write_tx(db_, [&]() -> Status {
-      auto up = db_.prepare("UPDATE session_log SET status = ?, ended_at = ?, pain_during = ? WHERE id = ?");
-      if (!up) return up.error();
-      if (auto s = up.value().bind(1, to_string(status)).bind(2, format_instant(ended_at)).bind(3, pain_during)
-                       .bind(4, session).run();
-          !s) {
-        return s;
+    return write_tx(db_, [&] { return finish_session(session, status, ended_at, pain_during); });
+  }
+
+  Result<SessionLog> save_session(const SessionLog& session, const std::vector<ExerciseLog>& logs,
+                                  const std::vector<DoseChange>& changes) override {
+    return write_tx(db_, [&]() -> Result<SessionLog> {
+      auto saved = insert_session(session);
+      if (!saved) return saved;
+      for (ExerciseLog log : logs) {
+        log.session = saved->id;
+        if (auto one = upsert_exercise_log(log); !one) return one.error();
       }
-      if (!pain_during) return Ok{};
-      auto ins = db_.prepare(
-          "INSERT INTO measurement (person_id, measure, taken_at, date, value, session_id) "
-          "SELECT person_id, ?, ?, date, ?, id FROM session_log WHERE id = ?");
-      if (!ins) return ins.error();
-      return ins.value().bind(1, kPainDuring).bind(2, format_instant(ended_at))
-          .bind(3, static_cast<double>(*pain_during)).bind(4, session).run();
+      if (session.ended_at) {
+        if (auto s = finish_session(saved->id, session.status, *session.ended_at, session.pain_during); !s) {
+          return s.error();
+        }
+      }
+      for (const auto& c : changes) {
+        if (auto id = insert_dose_change(c); !id) return id.error();
+      }
+      return saved;
     });
   }
 
@@ -371,8 +338,8 @@ class SqliteStore final : public Store {
 
   Result<std::vector<ExerciseLog>> exercise_logs(PersonId person) override {
     return read_tx(db_, [&]() -> Result<std::vector<ExerciseLog>> {
-      auto q = db_.prepare(fmt::format(
-          "SELECT {} FROM exercise_log WHERE person_id = ? ORDER BY session_id, position", kExerciseLogColumns));
+      auto q = db_.prepare(fmt::format("SELECT {} FROM exercise_log WHERE person_id = ? ORDER BY session_id, position",
+                                       kExerciseLogColumns));
       if (!q) return q.error();
       q.value().bind(1, person);
       return collect<ExerciseLog>(q.value(), read_exercise_log);
@@ -397,9 +364,10 @@ class SqliteStore final : public Store {
 
   Result<std::vector<Measurement>> measurements(PersonId person, const std::string& measure) override {
     return read_tx(db_, [&]() -> Result<std::vector<Measurement>> {
-      auto q = db_.prepare(fmt::format("SELECT {} FROM measurement WHERE person_id = ? AND (? = '' OR measure = ?) "
-                                       "ORDER BY taken_at, id",
-                                       kMeasurementColumns));
+      auto q =
+          db_.prepare(fmt::format("SELECT {} FROM measurement WHERE person_id = ? AND (? = '' OR measure = ?) "
+                                  "ORDER BY taken_at, id",
+                                  kMeasurementColumns));
       if (!q) return q.error();
       q.value().bind(1, person).bind(2, measure).bind(3, measure);
       return collect<Measurement>(q.value(), read_measurement);
@@ -413,9 +381,15 @@ class SqliteStore final : public Store {
           "INSERT INTO check_in (person_id, at, date, next_morning_pain, red_flags, triage_level, stopped_program) "
           "VALUES (?, ?, ?, ?, ?, ?, ?)");
       if (!ins) return ins.error();
-      if (auto s = ins.value().bind(1, check_in.person).bind(2, format_instant(check_in.at)).bind(3, iso(check_in.date))
-                       .bind(4, check_in.next_morning_pain).bind(5, strings_to_text(check_in.red_flags))
-                       .bind(6, check_in.triage_level).bind(7, check_in.stopped_program ? 1 : 0).run();
+      if (auto s = ins.value()
+                       .bind(1, check_in.person)
+                       .bind(2, format_instant(check_in.at))
+                       .bind(3, iso(check_in.date))
+                       .bind(4, check_in.next_morning_pain)
+                       .bind(5, strings_to_text(check_in.red_flags))
+                       .bind(6, check_in.triage_level)
+                       .bind(7, check_in.stopped_program ? 1 : 0)
+                       .run();
           !s) {
         return s.error();
       }
@@ -432,9 +406,11 @@ class SqliteStore final : public Store {
         if (auto id = insert_dose_change(c); !id) return id.error();
       }
       if (check_in.stopped_program) {
-        auto stop = db_.prepare("UPDATE plan SET stopped_at = ?, stop_reason = ? WHERE person_id = ? AND stopped_at IS NULL");
+        auto stop =
+            db_.prepare("UPDATE plan SET stopped_at = ?, stop_reason = ? WHERE person_id = ? AND stopped_at IS NULL");
         if (!stop) return stop.error();
-        if (auto s = stop.value().bind(1, format_instant(check_in.at)).bind(2, stop_reason).bind(3, check_in.person).run();
+        if (auto s =
+                stop.value().bind(1, format_instant(check_in.at)).bind(2, stop_reason).bind(3, check_in.person).run();
             !s) {
           return s.error();
         }
@@ -476,6 +452,98 @@ class SqliteStore final : public Store {
   }
 
  private:
+  // The bodies of begin_session, log_exercise and end_session, for use inside a transaction.
+  Result<SessionLog> insert_session(const SessionLog& session) {
+    auto ins = db_.prepare(
+        "INSERT INTO session_log (person_id, plan_id, date, session, started_at, ended_at, status, pain_during) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    if (!ins) return ins.error();
+    std::optional<std::string> ended;
+    if (session.ended_at) ended = format_instant(*session.ended_at);
+    if (auto s = ins.value()
+                     .bind(1, session.person)
+                     .bind(2, session.plan)
+                     .bind(3, iso(session.date))
+                     .bind(4, session.session)
+                     .bind(5, format_instant(session.started_at))
+                     .bind(6, ended)
+                     .bind(7, to_string(session.status))
+                     .bind(8, session.pain_during)
+                     .run();
+        !s) {
+      return s.error();
+    }
+    SessionLog saved = session;
+    saved.id = db_.last_insert_id();
+    return saved;
+  }
+
+  Result<ExerciseLog> upsert_exercise_log(const ExerciseLog& log) {
+    auto ins = db_.prepare(
+        "INSERT INTO exercise_log (session_id, person_id, position, exercise_id, outcome, planned_dose, sets_done, "
+        "reps_done, holds_done, seconds, pain, finished_at, camera_json) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (session_id, position) DO UPDATE SET exercise_id = excluded.exercise_id, "
+        "outcome = excluded.outcome, planned_dose = excluded.planned_dose, sets_done = excluded.sets_done, "
+        "reps_done = excluded.reps_done, holds_done = excluded.holds_done, seconds = excluded.seconds, "
+        "pain = excluded.pain, finished_at = excluded.finished_at, camera_json = excluded.camera_json "
+        "WHERE person_id = excluded.person_id");
+    if (!ins) return ins.error();
+    if (auto s = ins.value()
+                     .bind(1, log.session)
+                     .bind(2, log.person)
+                     .bind(3, log.position)
+                     .bind(4, log.exercise_id)
+                     .bind(5, to_string(log.outcome))
+                     .bind(6, dose_to_text(log.planned))
+                     .bind(7, log.sets_done)
+                     .bind(8, log.reps_done)
+                     .bind(9, log.holds_done)
+                     .bind(10, log.seconds)
+                     .bind(11, log.pain)
+                     .bind(12, format_instant(log.finished_at))
+                     .bind(13, log.camera_json)
+                     .run();
+        !s) {
+      return s.error();
+    }
+    auto q =
+        db_.prepare(fmt::format("SELECT {} FROM exercise_log WHERE session_id = ? AND position = ? "
+                                "AND person_id = ?",
+                                kExerciseLogColumns));
+    if (!q) return q.error();
+    q.value().bind(1, log.session).bind(2, log.position).bind(3, log.person);
+    auto rows = collect<ExerciseLog>(q.value(), read_exercise_log);
+    if (!rows) return rows.error();
+    if (rows->size() != 1) return make_error("store: that session belongs to another person");
+    return rows->front();
+  }
+
+  Status finish_session(Id session, SessionStatus status, TimePoint ended_at, std::optional<int> pain_during) {
+    auto up = db_.prepare("UPDATE session_log SET status = ?, ended_at = ?, pain_during = ? WHERE id = ?");
+    if (!up) return up.error();
+    if (auto s = up.value()
+                     .bind(1, to_string(status))
+                     .bind(2, format_instant(ended_at))
+                     .bind(3, pain_during)
+                     .bind(4, session)
+                     .run();
+        !s) {
+      return s;
+    }
+    if (!pain_during) return Ok{};
+    auto ins = db_.prepare(
+        "INSERT INTO measurement (person_id, measure, taken_at, date, value, session_id) "
+        "SELECT person_id, ?, ?, date, ?, id FROM session_log WHERE id = ?");
+    if (!ins) return ins.error();
+    return ins.value()
+        .bind(1, kPainDuring)
+        .bind(2, format_instant(ended_at))
+        .bind(3, static_cast<double>(*pain_during))
+        .bind(4, session)
+        .run();
+  }
+
   Result<std::optional<Person>> select_person(const std::string& name) {
     auto q = db_.prepare("SELECT id, name, created_at FROM person WHERE name = ?");
     if (!q) return q.error();
@@ -493,9 +561,17 @@ class SqliteStore final : public Store {
     if (!ins) return ins.error();
     std::vector<std::string> reviews;
     for (const auto& r : p.reviews) reviews.push_back(iso(r));
-    if (auto s = ins.value().bind(1, p.person).bind(2, p.answers).bind(3, format_instant(p.created_at))
-                     .bind(4, iso(p.start)).bind(5, p.weeks).bind(6, p.level).bind(7, p.baseline_pain)
-                     .bind(8, strings_to_text(reviews)).bind(9, p.plan_json).run();
+    if (auto s = ins.value()
+                     .bind(1, p.person)
+                     .bind(2, p.answers)
+                     .bind(3, format_instant(p.created_at))
+                     .bind(4, iso(p.start))
+                     .bind(5, p.weeks)
+                     .bind(6, p.level)
+                     .bind(7, p.baseline_pain)
+                     .bind(8, strings_to_text(reviews))
+                     .bind(9, p.plan_json)
+                     .run();
         !s) {
       return s.error();
     }
@@ -512,8 +588,15 @@ class SqliteStore final : public Store {
             "INSERT INTO plan_exercise (plan_id, session, position, exercise_id, block, dose, reason) "
             "VALUES (?, ?, ?, ?, ?, ?, ?)");
         if (!pe) return pe.error();
-        if (auto s = pe.value().bind(1, id).bind(2, session.id).bind(3, position++).bind(4, e.exercise_id)
-                         .bind(5, e.block).bind(6, dose_to_text(e.dose)).bind(7, e.reason).run();
+        if (auto s = pe.value()
+                         .bind(1, id)
+                         .bind(2, session.id)
+                         .bind(3, position++)
+                         .bind(4, e.exercise_id)
+                         .bind(5, e.block)
+                         .bind(6, dose_to_text(e.dose))
+                         .bind(7, e.reason)
+                         .run();
             !s) {
           return s.error();
         }
@@ -614,8 +697,16 @@ class SqliteStore final : public Store {
     if (!ins) return ins.error();
     std::optional<std::int64_t> session;
     if (m.session) session = *m.session;
-    if (auto s = ins.value().bind(1, m.person).bind(2, m.measure).bind(3, format_instant(m.taken_at)).bind(4, iso(m.date))
-                     .bind(5, m.value).bind(6, items_to_text(m.items)).bind(7, session).bind(8, m.note).run();
+    if (auto s = ins.value()
+                     .bind(1, m.person)
+                     .bind(2, m.measure)
+                     .bind(3, format_instant(m.taken_at))
+                     .bind(4, iso(m.date))
+                     .bind(5, m.value)
+                     .bind(6, items_to_text(m.items))
+                     .bind(7, session)
+                     .bind(8, m.note)
+                     .run();
         !s) {
       return s.error();
     }
@@ -629,9 +720,18 @@ class SqliteStore final : public Store {
         "INSERT INTO dose_change (person_id, plan_id, at, date, exercise_id, now_doing, decision, from_dose, to_dose, "
         "reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     if (!ins) return ins.error();
-    if (auto s = ins.value().bind(1, c.person).bind(2, c.plan).bind(3, format_instant(c.at)).bind(4, iso(c.date))
-                     .bind(5, c.exercise_id).bind(6, c.now_doing).bind(7, to_string(c.decision))
-                     .bind(8, dose_to_text(c.from)).bind(9, dose_to_text(c.to)).bind(10, c.reason).run();
+    if (auto s = ins.value()
+                     .bind(1, c.person)
+                     .bind(2, c.plan)
+                     .bind(3, format_instant(c.at))
+                     .bind(4, iso(c.date))
+                     .bind(5, c.exercise_id)
+                     .bind(6, c.now_doing)
+                     .bind(7, to_string(c.decision))
+                     .bind(8, dose_to_text(c.from))
+                     .bind(9, dose_to_text(c.to))
+                     .bind(10, c.reason)
+                     .run();
         !s) {
       return s.error();
     }
@@ -672,8 +772,8 @@ Result<std::unique_ptr<Store>> open_store(const std::string& path, int migrate_t
     if (!wal) return wal.error();
     if (auto r = wal.value().step(); !r) return r.error();
     if (wal.value().text(0) != "wal") {
-      return make_error(fmt::format("the store {} cannot use write-ahead logging (journal mode {})", path,
-                                    wal.value().text(0)));
+      return make_error(
+          fmt::format("the store {} cannot use write-ahead logging (journal mode {})", path, wal.value().text(0)));
     }
   }
   if (auto s = migrate(db.value(), migrate_to); !s) return s.error();

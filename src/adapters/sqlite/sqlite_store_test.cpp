@@ -264,6 +264,43 @@ TEST_F(SqliteStoreTest, AFailedWriteLeavesNothingBehind) {
   EXPECT_TRUE(store->save_check_in(ci, {good}, "").ok());
 }
 
+TEST_F(SqliteStoreTest, AWholeSessionIsSavedInOneTransaction) {
+  SessionLog s;
+  s.person = ann.id;
+  s.plan = plan.id;
+  s.date = tracking::testing::day(0);
+  s.session = "A";
+  s.started_at = tracking::testing::at(0, 18);
+  s.ended_at = tracking::testing::at(0, 19);
+  s.status = SessionStatus::kFinished;
+  s.pain_during = 6;
+  DoseChange eased;
+  eased.person = ann.id;
+  eased.plan = plan.id;
+  eased.exercise_id = "squat";
+  eased.now_doing = "squat";
+  eased.decision = DoseDecision::kEase;
+  eased.reason = "too much pain";
+  DoseChange bad = eased;
+  bad.plan = 9999;  // a foreign key fails: nothing of the session may stay
+  EXPECT_FALSE(store->save_session(s, {exercise(s, 0, ExerciseOutcome::kDone)}, {eased, bad}).ok());
+  EXPECT_EQ(store->sessions(ann.id)->size(), 0u);
+  EXPECT_EQ(store->exercise_logs(ann.id)->size(), 0u);
+  EXPECT_EQ(store->measurements(ann.id, "")->size(), 0u);
+  EXPECT_EQ(store->dose_changes(ann.id)->size(), 0u);
+
+  auto saved = store->save_session(
+      s, {exercise(s, 0, ExerciseOutcome::kDone), exercise(s, 1, ExerciseOutcome::kSkipped)}, {eased});
+  ASSERT_TRUE(saved.ok()) << saved.error().message;
+  EXPECT_GT(saved->id, 0);
+  auto logs = store->exercise_logs(ann.id);
+  ASSERT_EQ(logs->size(), 2u);
+  EXPECT_EQ((*logs)[1].session, saved->id);
+  EXPECT_EQ((*store->sessions(ann.id))[0].status, SessionStatus::kFinished);
+  EXPECT_EQ(*(*store->measurements(ann.id, kPainDuring))[0].session, saved->id);
+  EXPECT_EQ(store->dose_changes(ann.id)->size(), 1u);
+}
+
 TEST_F(SqliteStoreTest, RecordsStayWithTheirPerson) {
   auto bob = store->ensure_person("bob", tracking::testing::at(0, 7));
   ASSERT_TRUE(bob.ok());
@@ -329,7 +366,8 @@ TEST(Migrations, ANewerStoreIsRefusedAndLeftUnchanged) {
   {
     auto db = Db::open(path, false);
     ASSERT_TRUE(db.ok());
-    ASSERT_TRUE(db.value().exec("INSERT INTO schema_version (version) VALUES (99); PRAGMA wal_checkpoint(TRUNCATE);").ok());
+    ASSERT_TRUE(
+        db.value().exec("INSERT INTO schema_version (version) VALUES (99); PRAGMA wal_checkpoint(TRUNCATE);").ok());
   }
   const std::string before = read_bytes(path);
   auto refused = open_store(path);

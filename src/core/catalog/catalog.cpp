@@ -67,13 +67,15 @@ void check_dose(const Exercise& e, std::vector<Problem>& out) {
   if (d.hold_seconds && d.hold_breaths)
     out.push_back({0, "dose.hold_breaths", "a dose has both hold_seconds and hold_breaths; expected only one of them"});
   if (e.kind == Kind::kStretch && !holds)
-    out.push_back({0, "dose", "a stretch has no hold; expected hold_seconds (at least 10) or hold_breaths (at least 3)"});
+    out.push_back(
+        {0, "dose", "a stretch has no hold; expected hold_seconds (at least 10) or hold_breaths (at least 3)"});
   if (e.kind == Kind::kStretch && d.hold_seconds && *d.hold_seconds < 10)
     out.push_back({0, "dose.hold_seconds",
                    "a stretch hold of " + std::to_string(*d.hold_seconds) +
                        " s is too short to lengthen the muscle; expected at least 10 seconds (30-60 s is usual)"});
   if (e.kind == Kind::kStretch && d.hold_breaths && *d.hold_breaths < 3)
-    out.push_back({0, "dose.hold_breaths", "a stretch held for fewer than 3 breaths is too short; expected at least 3"});
+    out.push_back(
+        {0, "dose.hold_breaths", "a stretch held for fewer than 3 breaths is too short; expected at least 3"});
   if (!holds && !d.tempo)
     out.push_back({0, "dose", "a rep exercise has no tempo; expected tempo: {up: S, hold: S, down: S}"});
   if (d.tempo && d.tempo->total() < 1)
@@ -83,34 +85,42 @@ void check_dose(const Exercise& e, std::vector<Problem>& out) {
   if (d.hold_seconds_max && !d.hold_seconds)
     out.push_back({0, "dose.hold_seconds_max", "hold_seconds_max without hold_seconds; expected both or neither"});
   if (d.hold_seconds_max && d.hold_seconds && *d.hold_seconds_max < *d.hold_seconds)
-    out.push_back({0, "dose.hold_seconds_max", "hold_seconds_max is below hold_seconds; expected it to be at least as long"});
+    out.push_back(
+        {0, "dose.hold_seconds_max", "hold_seconds_max is below hold_seconds; expected it to be at least as long"});
 }
 
 void check_demands(const Exercise& e, std::vector<Problem>& out) {
   const bool kneels = e.position == Position::kKneeling || e.position == Position::kAllFours;
   if (kneels && !e.has_demand(Demand::kKneeling))
     out.push_back({0, "demands",
-                   "the position is " + std::string(to_string(e.position)) + " but demands do not list kneeling; expected kneeling in demands"});
+                   "the position is " + std::string(to_string(e.position)) +
+                       " but demands do not list kneeling; expected kneeling in demands"});
   const bool lies = e.position == Position::kLyingOnBack || e.position == Position::kLyingOnFront ||
                     e.position == Position::kLyingOnSide || e.position == Position::kAllFours;
   if (lies && !e.has_demand(Demand::kFloor))
     out.push_back({0, "demands",
-                   "the position is " + std::string(to_string(e.position)) + " but demands do not list floor; expected floor in demands"});
+                   "the position is " + std::string(to_string(e.position)) +
+                       " but demands do not list floor; expected floor in demands"});
 }
 
 void check_sources(const Exercise& e, std::vector<Problem>& out) {
   if (e.from_articles && e.sources.empty())
-    out.push_back({0, "sources", "an exercise from the articles names no source article; expected at least one file name"});
+    out.push_back(
+        {0, "sources", "an exercise from the articles names no source article; expected at least one file name"});
   if (!e.from_articles && e.references.empty())
-    out.push_back({0, "references", "an exercise not from the articles cites no reference; expected at least one published source"});
+    out.push_back({0, "references",
+                   "an exercise not from the articles cites no reference; expected at least one published source"});
   for (const auto& s : e.sources) {
     const bool looks_right = s.size() > 4 && s.substr(s.size() - 4) == ".txt";
-    if (!looks_right) out.push_back({0, "sources", "source \"" + s + "\" is not an article file name; expected e.g. 003_f27ba83ac46c3e53.txt"});
+    if (!looks_right)
+      out.push_back(
+          {0, "sources", "source \"" + s + "\" is not an article file name; expected e.g. 003_f27ba83ac46c3e53.txt"});
   }
   for (const auto& need : e.equipment_needed) {
     if (std::find(e.equipment_optional.begin(), e.equipment_optional.end(), need) != e.equipment_optional.end())
-      out.push_back({0, "equipment.optional",
-                     std::string(to_string(need)) + " is listed as both needed and optional; expected it in one list only"});
+      out.push_back(
+          {0, "equipment.optional",
+           std::string(to_string(need)) + " is listed as both needed and optional; expected it in one list only"});
   }
 }
 
@@ -135,8 +145,9 @@ std::vector<Problem> check_catalog(const std::vector<Exercise>& exercises) {
     if (exercises[i].id.empty()) continue;
     auto [it, inserted] = first_index.emplace(exercises[i].id, i);
     if (!inserted)
-      out.push_back({i, "id", "duplicate id \"" + exercises[i].id + "\", already used in " + exercises[it->second].file +
-                                  "; expected every id to be unique"});
+      out.push_back({i, "id",
+                     "duplicate id \"" + exercises[i].id + "\", already used in " + exercises[it->second].file +
+                         "; expected every id to be unique"});
   }
   std::vector<std::string> known;
   for (const auto& [id, index] : first_index) known.push_back(id);
@@ -165,8 +176,10 @@ std::vector<Problem> check_catalog(const std::vector<Exercise>& exercises) {
 
 int dose_seconds(const Dose& d, int breath_seconds) {
   int per_rep = 0;
-  if (d.hold_seconds) per_rep = *d.hold_seconds;
-  else if (d.hold_breaths) per_rep = *d.hold_breaths * breath_seconds;
+  if (d.hold_seconds)
+    per_rep = *d.hold_seconds;
+  else if (d.hold_breaths)
+    per_rep = *d.hold_breaths * breath_seconds;
   if (d.tempo) per_rep += d.tempo->total();
   if (d.hold_seconds || d.hold_breaths) per_rep += 3;  // getting into and out of the hold
   const int sides = d.sides == Sides::kEach ? 2 : 1;

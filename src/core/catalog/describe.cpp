@@ -10,9 +10,12 @@ namespace {
 
 std::string side_words(Sides s) {
   switch (s) {
-    case Sides::kEach: return " on each side";
-    case Sides::kAlternate: return ", alternating sides";
-    case Sides::kBoth: return "";
+    case Sides::kEach:
+      return " on each side";
+    case Sides::kAlternate:
+      return ", alternating sides";
+    case Sides::kBoth:
+      return "";
   }
   return "";
 }
@@ -22,7 +25,8 @@ std::string plural(int n, const char* one, const char* many) { return fmt::forma
 std::string hold_words(const Dose& d) {
   if (d.hold_seconds) {
     std::string s = fmt::format("{} s", *d.hold_seconds);
-    if (d.hold_seconds_max && *d.hold_seconds_max > *d.hold_seconds) s += fmt::format(" (building to {} s)", *d.hold_seconds_max);
+    if (d.hold_seconds_max && *d.hold_seconds_max > *d.hold_seconds)
+      s += fmt::format(" (building to {} s)", *d.hold_seconds_max);
     return s;
   }
   if (d.hold_breaths) return plural(*d.hold_breaths, "slow breath", "slow breaths");

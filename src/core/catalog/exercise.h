@@ -28,7 +28,7 @@ struct Tempo {
 struct Dose {
   int sets = 1;
   int reps = 1;
-  std::optional<int> reps_max;          // ceiling for progression
+  std::optional<int> reps_max;  // ceiling for progression
   std::optional<int> hold_seconds;
   std::optional<int> hold_seconds_max;  // ceiling for progression
   std::optional<int> hold_breaths;

@@ -10,7 +10,8 @@ namespace {
 template <typename E, std::size_t N>
 using Table = std::array<std::pair<E, std::string_view>, N>;
 
-constexpr Table<Kind, 3> kKinds{{{Kind::kStretch, "stretch"}, {Kind::kStrength, "strength"}, {Kind::kMobility, "mobility"}}};
+constexpr Table<Kind, 3> kKinds{
+    {{Kind::kStretch, "stretch"}, {Kind::kStrength, "strength"}, {Kind::kMobility, "mobility"}}};
 
 constexpr Table<Position, 7> kPositions{{{Position::kStanding, "standing"},
                                          {Position::kSeated, "seated"},
@@ -35,12 +36,14 @@ constexpr Table<Demand, 4> kDemands{{{Demand::kKneeling, "kneeling"},
                                      {Demand::kSingleLegBalance, "single-leg-balance"},
                                      {Demand::kDeepKneeBend, "deep-knee-bend"}}};
 
-constexpr std::array<std::string_view, 12> kRegions{"hip",  "buttock", "front-thigh", "back-thigh", "inner-thigh", "outer-thigh",
-                                                    "knee", "calf",    "ankle",       "foot",       "trunk",       "lower-back"};
+constexpr std::array<std::string_view, 12> kRegions{"hip",         "buttock",     "front-thigh", "back-thigh",
+                                                    "inner-thigh", "outer-thigh", "knee",        "calf",
+                                                    "ankle",       "foot",        "trunk",       "lower-back"};
 
 constexpr std::array<std::string_view, 13> kMuscles{
-    "quadriceps",    "hamstrings", "gluteus-maximus", "gluteus-medius", "hip-flexors",       "hip-adductors", "hip-rotators",
-    "gastrocnemius", "soleus",     "tibialis-anterior", "core",         "trunk-rotators", "tensor-fasciae-latae"};
+    "quadriceps",    "hamstrings",     "gluteus-maximus",     "gluteus-medius", "hip-flexors",
+    "hip-adductors", "hip-rotators",   "gastrocnemius",       "soleus",         "tibialis-anterior",
+    "core",          "trunk-rotators", "tensor-fasciae-latae"};
 
 template <typename E, std::size_t N>
 std::string_view name_of(const Table<E, N>& table, E value) {
@@ -95,13 +98,20 @@ bool is_muscle(std::string_view s) { return std::find(kMuscles.begin(), kMuscles
 
 std::string_view label(Position p) {
   switch (p) {
-    case Position::kStanding: return "standing";
-    case Position::kSeated: return "seated";
-    case Position::kLyingOnBack: return "lying on your back";
-    case Position::kLyingOnFront: return "lying on your front";
-    case Position::kLyingOnSide: return "lying on your side";
-    case Position::kKneeling: return "kneeling";
-    case Position::kAllFours: return "on all fours";
+    case Position::kStanding:
+      return "standing";
+    case Position::kSeated:
+      return "seated";
+    case Position::kLyingOnBack:
+      return "lying on your back";
+    case Position::kLyingOnFront:
+      return "lying on your front";
+    case Position::kLyingOnSide:
+      return "lying on your side";
+    case Position::kKneeling:
+      return "kneeling";
+    case Position::kAllFours:
+      return "on all fours";
   }
   return "?";
 }

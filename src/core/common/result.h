@@ -17,21 +17,33 @@ struct Error {
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : data_(std::move(value)) {}          // NOLINT(google-explicit-constructor)
-  Result(Error error) : data_(std::move(error)) {}      // NOLINT(google-explicit-constructor)
+  Result(T value) : data_(std::move(value)) {}      // NOLINT(google-explicit-constructor)
+  Result(Error error) : data_(std::move(error)) {}  // NOLINT(google-explicit-constructor)
 
   bool ok() const { return std::holds_alternative<T>(data_); }
   explicit operator bool() const { return ok(); }
 
   // Requires ok().
-  const T& value() const& { assert(ok()); return std::get<T>(data_); }
-  T& value() & { assert(ok()); return std::get<T>(data_); }
-  T&& value() && { assert(ok()); return std::get<T>(std::move(data_)); }
+  const T& value() const& {
+    assert(ok());
+    return std::get<T>(data_);
+  }
+  T& value() & {
+    assert(ok());
+    return std::get<T>(data_);
+  }
+  T&& value() && {
+    assert(ok());
+    return std::get<T>(std::move(data_));
+  }
   const T& operator*() const& { return value(); }
   const T* operator->() const { return &value(); }
 
   // Requires !ok().
-  const Error& error() const { assert(!ok()); return std::get<Error>(data_); }
+  const Error& error() const {
+    assert(!ok());
+    return std::get<Error>(data_);
+  }
 
  private:
   std::variant<T, Error> data_;

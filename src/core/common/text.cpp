@@ -36,7 +36,8 @@ std::vector<std::string> closest_matches(std::string_view word, const std::vecto
     std::size_t d = edit_distance(word, c);
     // A prefix ("calf" for "calf-stretch"), or a long enough shared piece, counts as close.
     const bool prefix = word.size() >= 3 && (c.rfind(word, 0) == 0 || word.rfind(c, 0) == 0);
-    const bool shared = word.size() >= 5 && (c.find(word) != std::string::npos || word.find(c) != std::string_view::npos);
+    const bool shared =
+        word.size() >= 5 && (c.find(word) != std::string::npos || word.find(c) != std::string_view::npos);
     if (prefix || shared) d = std::min<std::size_t>(d, 1);
     if (d <= threshold) scored.push_back({d, i, &c});
   }

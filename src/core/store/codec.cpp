@@ -59,8 +59,8 @@ std::string format_instant(TimePoint t) {
 
 std::optional<TimePoint> parse_instant(std::string_view s) {
   // YYYY-MM-DDTHH:MM:SS.mmmZ
-  if (s.size() != 24 || s[4] != '-' || s[7] != '-' || s[10] != 'T' || s[13] != ':' || s[16] != ':' ||
-      s[19] != '.' || s[23] != 'Z') {
+  if (s.size() != 24 || s[4] != '-' || s[7] != '-' || s[10] != 'T' || s[13] != ':' || s[16] != ':' || s[19] != '.' ||
+      s[23] != 'Z') {
     return std::nullopt;
   }
   const auto y = digits(s, 0, 4), mo = digits(s, 5, 2), d = digits(s, 8, 2);

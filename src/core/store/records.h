@@ -42,8 +42,8 @@ struct PlanExercise {
 
 // A session template: "A" (strength, then stretching) or "B" (stretching and mobility).
 struct PlanSession {
-  std::string id;     // "A" or "B"
-  std::string kind;   // "strength" or "flexibility"
+  std::string id;    // "A" or "B"
+  std::string kind;  // "strength" or "flexibility"
   std::string title;
   std::vector<PlanExercise> exercises;  // in the order they are done
 };
@@ -64,12 +64,12 @@ struct PlanRecord {
   TimePoint created_at{};
   CivilDate start;
   int weeks = 6;
-  std::string level;  // triage level it was built under: "go" or "caution"
+  std::string level;      // triage level it was built under: "go" or "caution"
   int baseline_pain = 0;  // pain_now at intake: the usual level until a "pain now" is measured
   std::vector<PlanSession> sessions;
-  std::vector<PlanDay> calendar;  // in date order
+  std::vector<PlanDay> calendar;   // in date order
   std::vector<CivilDate> reviews;  // review dates (end of week 6, or of the plan)
-  std::string plan_json;  // the planner's JSON document (may be empty)
+  std::string plan_json;           // the planner's JSON document (may be empty)
   // Set when the program was stopped (red flag at a check-in): when and why.
   std::optional<TimePoint> stopped_at;
   std::string stop_reason;
@@ -83,8 +83,8 @@ struct SessionLog {
   Id id = 0;
   PersonId person = 0;
   Id plan = 0;
-  CivilDate date;         // the local date it was done on
-  std::string session;    // PlanSession::id ("A" or "B")
+  CivilDate date;       // the local date it was done on
+  std::string session;  // PlanSession::id ("A" or "B")
   TimePoint started_at{};
   std::optional<TimePoint> ended_at;
   SessionStatus status = SessionStatus::kInProgress;
@@ -96,16 +96,16 @@ struct SessionLog {
 // replaces the earlier log (the person went back and redid it).
 struct ExerciseLog {
   Id id = 0;
-  Id session = 0;          // SessionLog::id
+  Id session = 0;  // SessionLog::id
   PersonId person = 0;
-  int position = 0;        // 0-based place in the session template
+  int position = 0;  // 0-based place in the session template
   std::string exercise_id;
   ExerciseOutcome outcome = ExerciseOutcome::kDone;
-  Dose planned;            // the dose it was meant to be done at
+  Dose planned;  // the dose it was meant to be done at
   int sets_done = 0;
-  int reps_done = 0;       // all reps counted over sets (and sides)
-  int holds_done = 0;      // holds completed over sets (and sides)
-  int seconds = 0;         // time spent on it
+  int reps_done = 0;        // all reps counted over sets (and sides)
+  int holds_done = 0;       // holds completed over sets (and sides)
+  int seconds = 0;          // time spent on it
   std::optional<int> pain;  // 0-10 pain during this exercise, when the player asked for it
   TimePoint finished_at{};
   std::string camera_json;  // reserved for camera-derived fields; empty for now
@@ -146,9 +146,9 @@ struct CheckIn {
   PersonId person = 0;
   TimePoint at{};
   CivilDate date;
-  int next_morning_pain = 0;          // 0-10
+  int next_morning_pain = 0;           // 0-10
   std::vector<std::string> red_flags;  // answer fields newly true, e.g. "hot_red_swollen"
-  std::string triage_level;           // after re-running triage ("go" when no red flag)
+  std::string triage_level;            // after re-running triage ("go" when no red flag)
   bool stopped_program = false;
 };
 
@@ -166,7 +166,7 @@ struct DoseChange {
   DoseDecision decision = DoseDecision::kHold;
   Dose from;
   Dose to;
-  std::string reason;       // plain words, shown to the person
+  std::string reason;  // plain words, shown to the person
 };
 
 }  // namespace kc::store

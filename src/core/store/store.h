@@ -46,9 +46,13 @@ class Store {
   virtual Result<ExerciseLog> log_exercise(const ExerciseLog& log) = 0;
   // Ends a session: status finished or quit, ended_at, pain_during (also stored as a
   // kPainDuring measurement when given).
-  virtual Status end_session(Id session, SessionStatus status, TimePoint ended_at,
-                             std::optional<int> pain_during) = 0;
-  virtual Result<std::vector<SessionLog>> sessions(PersonId person) = 0;  // by start time
+  virtual Status end_session(Id session, SessionStatus status, TimePoint ended_at, std::optional<int> pain_during) = 0;
+  // A whole session at once (the web app): the log (ended when session.ended_at is set, with
+  // pain_during stored as for end_session), its exercise logs (their `session` is filled in)
+  // and the dose changes it led to, in one transaction. Returns the session log with its id.
+  virtual Result<SessionLog> save_session(const SessionLog& session, const std::vector<ExerciseLog>& logs,
+                                          const std::vector<DoseChange>& changes) = 0;
+  virtual Result<std::vector<SessionLog>> sessions(PersonId person) = 0;        // by start time
   virtual Result<std::vector<ExerciseLog>> exercise_logs(PersonId person) = 0;  // by session, position
 
   // --- measures, check-ins, dose changes ---

@@ -69,12 +69,23 @@ std::string xml_escape(const std::string& s) {
   out.reserve(s.size());
   for (char c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&apos;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -91,9 +102,9 @@ std::string pain_chart_svg(const History& h, CivilDate today, const std::string&
   auto xpos = [&](CivilDate d) { return kLeft + pw * static_cast<double>((d - first).count()) / days; };
   auto ypos = [&](double v) { return kTop + ph * (1.0 - v / 10.0); };
 
-  std::string svg = header(kW, kH, title,
-                           fmt::format("Knee pain, 0 (none) to 10 (worst imaginable), {} to {}", describe_date(first),
-                                       describe_date(last)));
+  std::string svg = header(
+      kW, kH, title,
+      fmt::format("Knee pain, 0 (none) to 10 (worst imaginable), {} to {}", describe_date(first), describe_date(last)));
   // Zones of the pain-monitoring model.
   svg += fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" fill=\"{}\"/>\n", kLeft,
                      ypos(10), pw, ypos(5) - ypos(10), kTooMuch);
@@ -106,18 +117,20 @@ std::string pain_chart_svg(const History& h, CivilDate today, const std::string&
   svg += text(kLeft + pw - 6, ypos(2) + 16, "0-2: safe", 12, "end", "#2d6a1f");
   // Axes and grid.
   for (int v = 0; v <= 10; ++v) {
-    svg += fmt::format("<line x1=\"{:.1f}\" y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\" stroke=\"#ffffff\" "
-                       "stroke-width=\"{}\"/>\n",
-                       kLeft, ypos(v), kLeft + pw, ypos(v), v % 5 == 0 ? 1.5 : 0.6);
+    svg += fmt::format(
+        "<line x1=\"{:.1f}\" y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\" stroke=\"#ffffff\" "
+        "stroke-width=\"{}\"/>\n",
+        kLeft, ypos(v), kLeft + pw, ypos(v), v % 5 == 0 ? 1.5 : 0.6);
     svg += text(kLeft - 10, ypos(v) + 4, std::to_string(v), 12, "end");
   }
   svg += fmt::format("<line x1=\"{0:.1f}\" y1=\"{1:.1f}\" x2=\"{0:.1f}\" y2=\"{2:.1f}\" stroke=\"#333333\"/>\n", kLeft,
                      kTop, kTop + ph);
   svg += fmt::format("<line x1=\"{0:.1f}\" y1=\"{1:.1f}\" x2=\"{2:.1f}\" y2=\"{1:.1f}\" stroke=\"#333333\"/>\n", kLeft,
                      kTop + ph, kLeft + pw);
-  svg += fmt::format("<text x=\"20\" y=\"{:.1f}\" font-size=\"13\" fill=\"#333333\" transform=\"rotate(-90 20 {:.1f})\" "
-                     "text-anchor=\"middle\">pain (0-10)</text>\n",
-                     kTop + ph / 2, kTop + ph / 2);
+  svg += fmt::format(
+      "<text x=\"20\" y=\"{:.1f}\" font-size=\"13\" fill=\"#333333\" transform=\"rotate(-90 20 {:.1f})\" "
+      "text-anchor=\"middle\">pain (0-10)</text>\n",
+      kTop + ph / 2, kTop + ph / 2);
   for (CivilDate d = first; d <= last; d += date::days{7}) {
     const int week = static_cast<int>((d - first).count() / 7) + 1;
     svg += fmt::format("<line x1=\"{0:.1f}\" y1=\"{1:.1f}\" x2=\"{0:.1f}\" y2=\"{2:.1f}\" stroke=\"#333333\"/>\n",
@@ -127,21 +140,24 @@ std::string pain_chart_svg(const History& h, CivilDate today, const std::string&
   }
   // Review and today markers.
   for (const auto& r : h.plan.reviews) {
-    svg += fmt::format("<line x1=\"{0:.1f}\" y1=\"{1:.1f}\" x2=\"{0:.1f}\" y2=\"{2:.1f}\" stroke=\"#6a3d9a\" "
-                       "stroke-dasharray=\"6 4\" stroke-width=\"1.5\"/>\n",
-                       xpos(r), kTop, kTop + ph);
+    svg += fmt::format(
+        "<line x1=\"{0:.1f}\" y1=\"{1:.1f}\" x2=\"{0:.1f}\" y2=\"{2:.1f}\" stroke=\"#6a3d9a\" "
+        "stroke-dasharray=\"6 4\" stroke-width=\"1.5\"/>\n",
+        xpos(r), kTop, kTop + ph);
     svg += text(xpos(r) - 4, kTop - 6, "week-6 review", 11, "end", "#6a3d9a");
   }
   if (today >= first && today <= last) {
-    svg += fmt::format("<line x1=\"{0:.1f}\" y1=\"{1:.1f}\" x2=\"{0:.1f}\" y2=\"{2:.1f}\" stroke=\"#999999\" "
-                       "stroke-dasharray=\"2 3\"/>\n",
-                       xpos(today), kTop, kTop + ph);
+    svg += fmt::format(
+        "<line x1=\"{0:.1f}\" y1=\"{1:.1f}\" x2=\"{0:.1f}\" y2=\"{2:.1f}\" stroke=\"#999999\" "
+        "stroke-dasharray=\"2 3\"/>\n",
+        xpos(today), kTop, kTop + ph);
     svg += text(xpos(today) - 4, kTop + ph - 6, "today", 11, "end", "#777777");
   }
   // Baseline.
-  svg += fmt::format("<line x1=\"{:.1f}\" y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\" stroke=\"#000000\" "
-                     "stroke-dasharray=\"1 3\"/>\n",
-                     kLeft, ypos(h.plan.baseline_pain), kLeft + pw, ypos(h.plan.baseline_pain));
+  svg += fmt::format(
+      "<line x1=\"{:.1f}\" y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\" stroke=\"#000000\" "
+      "stroke-dasharray=\"1 3\"/>\n",
+      kLeft, ypos(h.plan.baseline_pain), kLeft + pw, ypos(h.plan.baseline_pain));
 
   const Series series[] = {{store::kPainDuring, "during a session", kDuring, "diamond"},
                            {store::kPainNextMorning, "next morning", kMorning, "circle"},
@@ -157,8 +173,8 @@ std::string pain_chart_svg(const History& h, CivilDate today, const std::string&
     }
     if (!points.empty()) {
       points.pop_back();
-      svg += fmt::format("<polyline points=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"2\"/>\n", points,
-                         s.colour);
+      svg +=
+          fmt::format("<polyline points=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"2\"/>\n", points, s.colour);
       svg += markers;
     }
   }
@@ -172,9 +188,10 @@ std::string pain_chart_svg(const History& h, CivilDate today, const std::string&
     svg += text(lx + 18, ly, s.label);
   }
   ly += 24;
-  svg += fmt::format("<line x1=\"{:.1f}\" y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\" stroke=\"#000000\" "
-                     "stroke-dasharray=\"1 3\"/>\n",
-                     lx, ly - 4, lx + 12, ly - 4);
+  svg += fmt::format(
+      "<line x1=\"{:.1f}\" y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\" stroke=\"#000000\" "
+      "stroke-dasharray=\"1 3\"/>\n",
+      lx, ly - 4, lx + 12, ly - 4);
   svg += text(lx + 18, ly, fmt::format("at the start: {}/10", h.plan.baseline_pain));
   ly += 34;
   svg += text(lx, ly, "Zones (Thomeé 1997):", 11, "start", "#555555");
@@ -211,8 +228,8 @@ std::string adherence_calendar_svg(const History& h, CivilDate today, const std:
   }
 
   std::string svg = header(width, height, title,
-                           fmt::format("Sessions done: {} of {} planned so far ({}%), {} partly done", a.done, a.planned,
-                                       a.percent, a.partly));
+                           fmt::format("Sessions done: {} of {} planned so far ({}%), {} partly done", a.done,
+                                       a.planned, a.percent, a.partly));
   static constexpr const char* kDays[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
   for (int c = 0; c < 7; ++c) svg += text(kLeft + c * kCell + kCell / 2.0, kTop - 12, kDays[c], 13, "middle");
   for (int r = 0; r < rows; ++r) {
@@ -240,12 +257,14 @@ std::string adherence_calendar_svg(const History& h, CivilDate today, const std:
         fill = "#deebf7";
         mark = d == today ? "today" : "to do";
       }
-      svg += fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{}\" height=\"{}\" fill=\"{}\" stroke=\"#bbbbbb\"/>\n",
-                         x + 2, y + 2, kCell - 4, kCell - 4, fill);
+      svg +=
+          fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{}\" height=\"{}\" fill=\"{}\" stroke=\"#bbbbbb\"/>\n",
+                      x + 2, y + 2, kCell - 4, kCell - 4, fill);
       if (d == today) {
-        svg += fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{}\" height=\"{}\" fill=\"none\" stroke=\"#222222\" "
-                           "stroke-width=\"2.5\"/>\n",
-                           x + 3, y + 3, kCell - 6, kCell - 6);
+        svg += fmt::format(
+            "<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{}\" height=\"{}\" fill=\"none\" stroke=\"#222222\" "
+            "stroke-width=\"2.5\"/>\n",
+            x + 3, y + 3, kCell - 6, kCell - 6);
       }
       svg += text(x + 8, y + 18, short_date(d), 11, "start", in_plan ? "#333333" : "#aaaaaa");
       if (p != planned.end()) svg += text(x + kCell - 8, y + 18, p->second, 11, "end", "#333333");
@@ -294,12 +313,13 @@ std::string chair_stand_chart_svg(const History& h, std::optional<int> threshold
   }
   svg += fmt::format("<line x1=\"{0:.1f}\" y1=\"{1:.1f}\" x2=\"{2:.1f}\" y2=\"{1:.1f}\" stroke=\"#333333\"/>\n", kLeft,
                      kTop + ph, kLeft + pw);
-  svg += fmt::format("<text x=\"20\" y=\"{:.1f}\" font-size=\"13\" fill=\"#333333\" transform=\"rotate(-90 20 {:.1f})\" "
-                     "text-anchor=\"middle\">stands in 30 s</text>\n",
-                     kTop + ph / 2, kTop + ph / 2);
+  svg += fmt::format(
+      "<text x=\"20\" y=\"{:.1f}\" font-size=\"13\" fill=\"#333333\" transform=\"rotate(-90 20 {:.1f})\" "
+      "text-anchor=\"middle\">stands in 30 s</text>\n",
+      kTop + ph / 2, kTop + ph / 2);
   if (results.empty()) {
-    svg += text(kLeft + pw / 2, kTop + ph / 2, "No chair-stand results yet: kneecoach measure chair-stand", 14, "middle",
-                "#777777");
+    svg += text(kLeft + pw / 2, kTop + ph / 2, "No chair-stand results yet: kneecoach measure chair-stand", 14,
+                "middle", "#777777");
   }
   const double slot = results.empty() ? pw : pw / static_cast<double>(results.size());
   const double bar = std::min(70.0, slot * 0.6);
@@ -313,12 +333,14 @@ std::string chair_stand_chart_svg(const History& h, std::optional<int> threshold
     svg += text(cx, kTop + ph + 36, i == 0 ? "first" : "", 11, "middle", "#666666");
   }
   if (threshold) {
-    svg += fmt::format("<line x1=\"{:.1f}\" y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\" stroke=\"#d6604d\" "
-                       "stroke-width=\"2\" stroke-dasharray=\"8 5\"/>\n",
-                       kLeft, ypos(*threshold), kLeft + pw, ypos(*threshold));
-    svg += fmt::format("<line x1=\"{:.1f}\" y1=\"68\" x2=\"{:.1f}\" y2=\"68\" stroke=\"#d6604d\" stroke-width=\"2\" "
-                       "stroke-dasharray=\"8 5\"/>\n",
-                       kLeft + pw - 330, kLeft + pw - 300);
+    svg += fmt::format(
+        "<line x1=\"{:.1f}\" y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\" stroke=\"#d6604d\" "
+        "stroke-width=\"2\" stroke-dasharray=\"8 5\"/>\n",
+        kLeft, ypos(*threshold), kLeft + pw, ypos(*threshold));
+    svg += fmt::format(
+        "<line x1=\"{:.1f}\" y1=\"68\" x2=\"{:.1f}\" y2=\"68\" stroke=\"#d6604d\" stroke-width=\"2\" "
+        "stroke-dasharray=\"8 5\"/>\n",
+        kLeft + pw - 330, kLeft + pw - 300);
     svg += text(kLeft + pw - 294, 72, fmt::format("fewer than {}: below average for age and sex", *threshold), 12,
                 "start", "#b2182b");
   }

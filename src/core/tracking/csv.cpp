@@ -43,29 +43,29 @@ std::string csv_field(const std::string& s) {
 
 std::vector<std::pair<std::string, std::string>> export_csv(const History& h) {
   using store::format_instant;
-  std::string sessions = row({"session_id", "plan_id", "date", "session", "started_at", "ended_at", "status",
-                              "pain_during"});
+  std::string sessions =
+      row({"session_id", "plan_id", "date", "session", "started_at", "ended_at", "status", "pain_during"});
   for (const auto& s : h.sessions) {
-    sessions += row({std::to_string(s.id), std::to_string(s.plan), to_iso(s.date), s.session,
-                     format_instant(s.started_at), s.ended_at ? format_instant(*s.ended_at) : "",
-                     std::string(to_string(s.status)), opt(s.pain_during)});
+    sessions +=
+        row({std::to_string(s.id), std::to_string(s.plan), to_iso(s.date), s.session, format_instant(s.started_at),
+             s.ended_at ? format_instant(*s.ended_at) : "", std::string(to_string(s.status)), opt(s.pain_during)});
   }
-  std::string exercises = row({"session_id", "position", "exercise_id", "outcome", "planned_dose", "planned_sets",
-                               "planned_reps", "sets_done", "reps_done", "holds_done", "seconds", "pain",
-                               "finished_at"});
+  std::string exercises =
+      row({"session_id", "position", "exercise_id", "outcome", "planned_dose", "planned_sets", "planned_reps",
+           "sets_done", "reps_done", "holds_done", "seconds", "pain", "finished_at"});
   for (const auto& l : h.logs) {
-    exercises += row({std::to_string(l.session), std::to_string(l.position), l.exercise_id,
-                      std::string(to_string(l.outcome)), short_dose(l.planned), std::to_string(l.planned.sets),
-                      std::to_string(l.planned.reps), std::to_string(l.sets_done), std::to_string(l.reps_done),
-                      std::to_string(l.holds_done), std::to_string(l.seconds), opt(l.pain),
-                      format_instant(l.finished_at)});
+    exercises +=
+        row({std::to_string(l.session), std::to_string(l.position), l.exercise_id, std::string(to_string(l.outcome)),
+             short_dose(l.planned), std::to_string(l.planned.sets), std::to_string(l.planned.reps),
+             std::to_string(l.sets_done), std::to_string(l.reps_done), std::to_string(l.holds_done),
+             std::to_string(l.seconds), opt(l.pain), format_instant(l.finished_at)});
   }
   std::string measurements = row({"measure", "date", "taken_at", "value", "items", "session_id", "note"});
   for (const auto& m : h.measurements) {
     std::string items;
     for (const auto& i : m.items) items += (items.empty() ? "" : "; ") + i.label + " = " + number(i.value);
-    measurements += row({m.measure, to_iso(m.date), format_instant(m.taken_at), number(m.value), items,
-                         opt(m.session), m.note});
+    measurements +=
+        row({m.measure, to_iso(m.date), format_instant(m.taken_at), number(m.value), items, opt(m.session), m.note});
   }
   std::string check_ins = row({"date", "at", "next_morning_pain", "red_flags", "triage_level", "stopped_program"});
   for (const auto& c : h.check_ins) {
@@ -81,8 +81,8 @@ std::vector<std::pair<std::string, std::string>> export_csv(const History& h) {
   }
   std::string plan = row({"date", "week", "session"});
   for (const auto& d : h.plan.calendar) plan += row({to_iso(d.date), std::to_string(d.week), d.session});
-  return {{"sessions.csv", sessions},         {"exercises.csv", exercises}, {"measurements.csv", measurements},
-          {"check_ins.csv", check_ins},       {"dose_changes.csv", changes}, {"plan.csv", plan}};
+  return {{"sessions.csv", sessions},   {"exercises.csv", exercises},  {"measurements.csv", measurements},
+          {"check_ins.csv", check_ins}, {"dose_changes.csv", changes}, {"plan.csv", plan}};
 }
 
 }  // namespace kc::tracking

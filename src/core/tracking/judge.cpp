@@ -86,8 +86,8 @@ std::optional<double> weekly_mean(const History& h, CivilDate day, int offset_da
 std::vector<Judgement> judge_after_session(const History& h, store::Id session, const Catalog& catalog,
                                            const CanDo& can_do, CivilDate today) {
   std::vector<Judgement> out;
-  const auto it = std::find_if(h.sessions.begin(), h.sessions.end(),
-                               [&](const store::SessionLog& s) { return s.id == session; });
+  const auto it =
+      std::find_if(h.sessions.begin(), h.sessions.end(), [&](const store::SessionLog& s) { return s.id == session; });
   if (it == h.sessions.end()) return out;
   const auto* ps = plan_session(h.plan, it->session);
   if (ps == nullptr) return out;

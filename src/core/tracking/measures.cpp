@@ -32,7 +32,8 @@ std::vector<std::string> check_measure(const MeasureDef& m) {
     if (m.seconds <= 0) problems.push_back("seconds: a timed count needs a duration above 0");
     for (std::size_t i = 0; i < m.norms.size(); ++i) {
       const auto& n = m.norms[i];
-      if (n.age_min > n.age_max) problems.push_back(fmt::format("norms[{}]: age {}-{} is reversed", i + 1, n.age_min, n.age_max));
+      if (n.age_min > n.age_max)
+        problems.push_back(fmt::format("norms[{}]: age {}-{} is reversed", i + 1, n.age_min, n.age_max));
       if (i > 0 && n.age_min <= m.norms[i - 1].age_max) {
         problems.push_back(fmt::format("norms[{}]: age bands must ascend without overlap", i + 1));
       }

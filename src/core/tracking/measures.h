@@ -17,7 +17,7 @@ struct Anchor {
 
 // One question of a rating measure (pain: now, worst in 24 h, next morning).
 struct RatingQuestion {
-  std::string id;      // the record's measure id, e.g. "pain-now"
+  std::string id;  // the record's measure id, e.g. "pain-now"
   std::string prompt;
 };
 
@@ -31,7 +31,7 @@ struct NormBand {
 };
 
 struct MeasureDef {
-  std::string id;    // "pain", "psfs", "chair-stand", "grc"
+  std::string id;  // "pain", "psfs", "chair-stand", "grc"
   std::string name;
   MeasureKind kind = MeasureKind::kRating;
   std::string purpose;
@@ -40,11 +40,11 @@ struct MeasureDef {
   int max = 10;
   std::vector<Anchor> anchors;
   std::vector<RatingQuestion> questions;  // kRating
-  std::string item_prompt;  // kItems: how to name an activity
-  int items_min = 1;        // kItems
+  std::string item_prompt;                // kItems: how to name an activity
+  int items_min = 1;                      // kItems
   int items_max = 3;
-  int seconds = 0;          // kTimedCount
-  std::vector<NormBand> norms;  // kTimedCount
+  int seconds = 0;                          // kTimedCount
+  std::vector<NormBand> norms;              // kTimedCount
   std::optional<double> meaningful_change;  // points
   std::optional<double> meaningful_percent;
   std::vector<std::string> sources;

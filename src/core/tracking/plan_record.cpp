@@ -17,8 +17,8 @@ store::PlanRecord to_record(const Plan& plan, store::PersonId person, int baseli
     session.kind = s.kind == SessionKind::kStrength ? "strength" : "flexibility";
     session.title = s.title;
     for (const auto& e : s.exercises) {
-      session.exercises.push_back({e.exercise->id, e.block == Block::kStrength ? "strength" : "flexibility", e.dose,
-                                   e.reason});
+      session.exercises.push_back(
+          {e.exercise->id, e.block == Block::kStrength ? "strength" : "flexibility", e.dose, e.reason});
     }
     r.sessions.push_back(std::move(session));
   }

@@ -55,8 +55,9 @@ Decision ease(const ExerciseEvidence& ev, const std::string& rule, const std::st
   auto step = step_down(*ev.exercise, ev.current.dose, catalog, can_do, why);
   if (!step) {
     return hold(ev, rule + "-at-easiest",
-                because + ". It is already at its easiest dose: do it gently within a pain-free range, or leave it "
-                          "out and ask a physiotherapist");
+                because +
+                    ". It is already at its easiest dose: do it gently within a pain-free range, or leave it "
+                    "out and ask a physiotherapist");
   }
   return Decision{DoseDecision::kEase, rule, fmt::format("{}: {}", because, why), step->second, step->first};
 }
@@ -73,9 +74,12 @@ PainZone zone_of(int pain) {
 
 std::string_view to_string(PainZone z) {
   switch (z) {
-    case PainZone::kSafe: return "safe";
-    case PainZone::kAcceptable: return "acceptable";
-    case PainZone::kTooMuch: return "too much";
+    case PainZone::kSafe:
+      return "safe";
+    case PainZone::kAcceptable:
+      return "acceptable";
+    case PainZone::kTooMuch:
+      return "too much";
   }
   return "";
 }
@@ -95,8 +99,8 @@ Step step_up(const Exercise& e, const Dose& d, const Catalog& catalog, const Can
   }
   if (d.hold_seconds && d.hold_seconds_max && *d.hold_seconds < *d.hold_seconds_max) {
     to.hold_seconds = std::min(*d.hold_seconds + kHoldStep, *d.hold_seconds_max);
-    why = fmt::format("longer holds: {} s -> {} s (up to {} s)", *d.hold_seconds, *to.hold_seconds,
-                      *d.hold_seconds_max);
+    why =
+        fmt::format("longer holds: {} s -> {} s (up to {} s)", *d.hold_seconds, *to.hold_seconds, *d.hold_seconds_max);
     return std::make_pair(e.id, to);
   }
   if (d.sets < max_sets(e)) {
@@ -177,8 +181,8 @@ Decision decide(const ExerciseEvidence& ev, const PainPicture& pain, Moment mome
 
   // R1 again, when the session did not already ease it.
   if (ev.pain_during && zone_of(*ev.pain_during) == PainZone::kTooMuch) {
-    return ease(ev, "too-much-pain", fmt::format("pain during the session was {}, above 5", pain_words(*ev.pain_during)),
-                catalog, can_do);
+    return ease(ev, "too-much-pain",
+                fmt::format("pain during the session was {}, above 5", pain_words(*ev.pain_during)), catalog, can_do);
   }
 
   // R3: next-morning pain must be back to the usual level.
@@ -207,8 +211,8 @@ Decision decide(const ExerciseEvidence& ev, const PainPicture& pain, Moment mome
   // R4: safe pain, settled by the morning, not rising, fully done: step up.
   std::string why;
   auto step = step_up(*ev.exercise, ev.current.dose, catalog, can_do, why);
-  const std::string because = fmt::format("pain during was {} and had settled by the next morning",
-                                          pain_words(*ev.pain_during));
+  const std::string because =
+      fmt::format("pain during was {} and had settled by the next morning", pain_words(*ev.pain_during));
   if (!step) {
     std::string reason = because + "; it is at its top dose";
     for (const auto& v : ev.exercise->harder) {

@@ -14,8 +14,8 @@
 
 namespace kc::tracking {
 
-inline constexpr int kSafeMax = 2;        // pain 0-2: safe
-inline constexpr int kAcceptableMax = 5;  // pain >2-5: acceptable; above: too much
+inline constexpr int kSafeMax = 2;           // pain 0-2: safe
+inline constexpr int kAcceptableMax = 5;     // pain >2-5: acceptable; above: too much
 inline constexpr double kWeeklyRise = 1.0;   // a rise of 1 point in the weekly mean counts (Salaffi 2004)
 inline constexpr int kDaysBetweenSteps = 7;  // at most one step up per exercise a week
 inline constexpr int kRepStep = 2;           // reps added per step up
@@ -45,12 +45,12 @@ struct PainPicture {
 // What is known about one plan exercise.
 struct ExerciseEvidence {
   CurrentDose current;
-  const Exercise* exercise = nullptr;  // the catalog record of current.exercise_id
-  bool in_session = false;             // it was part of the session being judged
+  const Exercise* exercise = nullptr;             // the catalog record of current.exercise_id
+  bool in_session = false;                        // it was part of the session being judged
   std::optional<store::ExerciseOutcome> outcome;  // logged outcome (nullopt: no log)
-  std::optional<int> pain_during;      // its own rating, else the session's
-  bool changed_since_session = false;  // a dose change was stored after that session began
-  std::optional<CivilDate> last_change;  // date of its latest dose change
+  std::optional<int> pain_during;                 // its own rating, else the session's
+  bool changed_since_session = false;             // a dose change was stored after that session began
+  std::optional<CivilDate> last_change;           // date of its latest dose change
 };
 
 struct Decision {

@@ -162,7 +162,7 @@ TEST_F(Progression, PainRisingRightAfterAChangeHolds) {
   s.check_in(3, 1, catalog);
   s.session(7, 7);
   s.after(s.h.sessions.back().id, catalog);  // eased on day 7
-  s.check_in(8, 3, catalog);                  // already changed for that session
+  s.check_in(8, 3, catalog);                 // already changed for that session
   const auto j = s.check_in(10, 3, catalog);
   EXPECT_EQ(Script::of(j, "squat").decision.rule, "rising-recently-changed");
   EXPECT_FALSE(Script::of(j, "squat").decision.changed());

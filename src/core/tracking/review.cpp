@@ -41,7 +41,8 @@ PainReview pain_review(const History& h, CivilDate today) {
   if (r.current) {
     r.fell_points = r.baseline - *r.current;
     r.fell_percent = r.baseline > 0 ? 100.0 * r.fell_points / r.baseline : 0.0;
-    r.improved = r.fell_points >= kPainFallPoints - 1e-9 || (r.baseline > 0 && r.fell_percent >= kPainFallPercent - 1e-9);
+    r.improved =
+        r.fell_points >= kPainFallPoints - 1e-9 || (r.baseline > 0 && r.fell_percent >= kPainFallPercent - 1e-9);
   }
   if (!r.due) {
     r.message = fmt::format("The review is on {}: by then pain should have fallen by at least 2 points or 30%.",
@@ -51,9 +52,10 @@ PainReview pain_review(const History& h, CivilDate today) {
   } else if (!r.current) {
     r.message = "The review is due, but there are no pain ratings: rate your pain with `kneecoach measure pain`.";
   } else if (r.improved) {
-    r.message = fmt::format("Pain has fallen from {}/10 to {:.1f}/10 ({:.0f}%): a meaningful improvement "
-                            "(at least 2 points or 30%, Farrar 2001). Keep going.",
-                            r.baseline, *r.current, r.fell_percent);
+    r.message = fmt::format(
+        "Pain has fallen from {}/10 to {:.1f}/10 ({:.0f}%): a meaningful improvement "
+        "(at least 2 points or 30%, Farrar 2001). Keep going.",
+        r.baseline, *r.current, r.fell_percent);
   } else {
     r.see_clinician = true;
     r.message = fmt::format(

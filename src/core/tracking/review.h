@@ -10,36 +10,36 @@
 
 namespace kc::tracking {
 
-inline constexpr double kPainFallPoints = 2.0;   // Farrar 2001: 2 points ...
+inline constexpr double kPainFallPoints = 2.0;    // Farrar 2001: 2 points ...
 inline constexpr double kPainFallPercent = 30.0;  // ... or 30%
 
 struct PainReview {
-  bool due = false;             // `today` is on or after the first review date
-  CivilDate date;               // the review date
-  int baseline = 0;             // intake pain_now
+  bool due = false;               // `today` is on or after the first review date
+  CivilDate date;                 // the review date
+  int baseline = 0;               // intake pain_now
   std::optional<double> current;  // mean pain rating over the 7 days up to today (latest if none)
   double fell_points = 0;
   double fell_percent = 0;
-  bool improved = false;        // fell >= 2 points or >= 30%
-  bool see_clinician = false;   // due, rated, and not improved
-  std::string message;          // what it means and what to do
+  bool improved = false;       // fell >= 2 points or >= 30%
+  bool see_clinician = false;  // due, rated, and not improved
+  std::string message;         // what it means and what to do
 };
 
 // The review of `h.plan` on `today`. Pain ratings counted: pain now and next morning.
 PainReview pain_review(const History& h, CivilDate today);
 
 struct Adherence {
-  int planned = 0;   // planned sessions dated on or before today
-  int done = 0;      // finished sessions of the plan dated on or before today
-  int partly = 0;    // quit sessions with at least one exercise done or partly done
-  int percent = 0;   // done of planned, 0-100 (capped)
+  int planned = 0;  // planned sessions dated on or before today
+  int done = 0;     // finished sessions of the plan dated on or before today
+  int partly = 0;   // quit sessions with at least one exercise done or partly done
+  int percent = 0;  // done of planned, 0-100 (capped)
 };
 
 Adherence adherence(const History& h, CivilDate today);
 
 // One week of pain ratings.
 struct PainWeek {
-  int week = 1;  // plan week
+  int week = 1;                        // plan week
   std::optional<double> during;        // mean pain during sessions
   std::optional<double> next_morning;  // mean next-morning pain
   std::optional<double> now;           // mean "pain now"

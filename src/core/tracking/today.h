@@ -28,8 +28,8 @@ std::map<std::string, CurrentDose> current_doses(const store::PlanRecord& plan,
 
 // One exercise of a session to do, in order.
 struct SessionItem {
-  int position = 0;         // 0-based; ExerciseLog::position
-  std::string block;        // "strength" or "flexibility"
+  int position = 0;   // 0-based; ExerciseLog::position
+  std::string block;  // "strength" or "flexibility"
   CurrentDose current;
 };
 

@@ -1,0 +1,201 @@
+#include "adapters/http/api.h"
+
+#include <fmt/format.h>
+
+#include <array>
+#include <filesystem>
+#include <regex>
+#include <vector>
+
+#include "adapters/cli/store_access.h"
+#include "adapters/content/exercise_loader.h"
+#include "adapters/http/api_routes.h"
+#include "adapters/sqlite/sqlite_store.h"
+#include "core/catalog/exercise_json.h"
+
+namespace kc::http {
+namespace {
+
+using Handler = Response (*)(ApiState&, const Request&, const std::string&);
+
+struct Route {
+  const char* method;
+  const char* pattern;  // "{id}" matches one path segment
+  Handler handler;
+};
+
+Response health(ApiState& /*s*/, const Request& /*r*/, const std::string& /*id*/) {
+  Json j;
+  j["status"] = "ok";
+  j["version"] = KNEECOACH_VERSION;
+  return json_response(200, j.dump());
+}
+
+const std::array<Route, 16> kRoutes{{
+    {"GET", "/api/v1/health", health},
+    {"GET", "/api/v1/exercises", list_exercises},
+    {"GET", "/api/v1/exercises/{id}", get_exercise},
+    {"GET", "/api/v1/exercises/{id}/svg", get_exercise_svg},
+    {"GET", "/api/v1/intake/questions", get_questions},
+    {"POST", "/api/v1/intake/relevant", post_relevant},
+    {"POST", "/api/v1/triage", post_triage},
+    {"POST", "/api/v1/people", post_person},
+    {"GET", "/api/v1/people/{id}/plan", get_plan},
+    {"GET", "/api/v1/people/{id}/today", get_today},
+    {"POST", "/api/v1/people/{id}/sessions", post_session},
+    {"POST", "/api/v1/people/{id}/check-ins", post_check_in},
+    {"POST", "/api/v1/people/{id}/measures", post_measure},
+    {"GET", "/api/v1/people/{id}/progress", get_progress},
+    {"GET", "/api/v1/people/{id}/handout.pdf", get_handout},
+    {"GET", "/api/v1/people/{id}/calendar.ics", get_calendar},
+}};
+
+std::vector<std::string> split(const std::string& path) {
+  std::vector<std::string> parts;
+  std::size_t start = 1;
+  while (start <= path.size()) {
+    const std::size_t end = std::min(path.find('/', start), path.size());
+    parts.push_back(path.substr(start, end - start));
+    start = end + 1;
+  }
+  return parts;
+}
+
+// Whether `segments` match `pattern`; the {id} segment goes to `id`.
+bool matches(const std::vector<std::string>& segments, const char* pattern, std::string& id) {
+  const auto want = split(pattern);
+  if (want.size() != segments.size()) return false;
+  for (std::size_t i = 0; i < want.size(); ++i) {
+    if (want[i] == "{id}") {
+      id = segments[i];
+    } else if (want[i] != segments[i]) {
+      return false;
+    }
+  }
+  return true;
+}
+
+bool valid_id(const std::string& id) {
+  static const std::regex kId("[a-z0-9][a-z0-9-]{0,63}");
+  return std::regex_match(id, kId);
+}
+
+Response route(ApiState& state, const Request& request) {
+  std::vector<std::string> segments;
+  for (const auto& raw : split(request.path)) {
+    std::string decoded;
+    if (!percent_decode(raw, decoded)) {
+      return error_response(400, "bad_path", fmt::format("the path {} has a bad percent escape", request.path));
+    }
+    segments.push_back(decoded);
+  }
+  std::string allow;
+  for (const auto& r : kRoutes) {
+    std::string id;
+    if (!matches(segments, r.pattern, id)) continue;
+    if (!id.empty() && !valid_id(id)) {
+      return error_response(404, "not_found", fmt::format("no such item \"{}\"", id.substr(0, 80)));
+    }
+    if (request.method != r.method) {
+      allow += (allow.empty() ? "" : ", ") + std::string(r.method);
+      continue;
+    }
+    if (request.method == "POST") {
+      if (request.body.size() > kMaxBodyBytes) {
+        return error_response(
+            413, "too_large",
+            fmt::format("the body is {} bytes; the limit is {} bytes", request.body.size(), kMaxBodyBytes));
+      }
+      if (request.content_type.find("application/json") == std::string::npos) {
+        return error_response(415, "bad_media_type",
+                              fmt::format("the body must be JSON sent with Content-Type: application/json (got \"{}\")",
+                                          request.content_type.substr(0, 80)));
+      }
+    }
+    return r.handler(state, request, id);
+  }
+  if (!allow.empty()) {
+    Response r = error_response(405, "method_not_allowed",
+                                fmt::format("{} is not allowed on {}; allowed: {}", request.method.substr(0, 16),
+                                            request.path.substr(0, 200), allow));
+    r.headers.emplace_back("Allow", allow);
+    return r;
+  }
+  return error_response(404, "not_found", fmt::format("no such route: {}", request.path.substr(0, 200)));
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Api>> Api::open(const ApiConfig& config) {
+  auto state = std::make_unique<ApiState>();
+  state->content_dir = config.content_dir;
+  auto catalog = content::load_catalog(content::exercises_dir(config.content_dir));
+  if (!catalog) return make_error("the exercise content has problems:\n" + catalog.error().message);
+  state->catalog = std::move(catalog).value();
+  auto rules = content::load_rule_set(config.content_dir);
+  if (!rules) return rules.error();
+  state->rules = std::move(rules).value();
+  auto pictures = content::load_illustrations(config.content_dir, state->catalog);
+  if (!pictures) return pictures.error();
+  state->pictures = std::move(pictures).value();
+  const std::filesystem::path dir = cli::resolve_data_dir(config.data_dir);
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) return make_error(fmt::format("cannot create the data folder {}: {}", dir.string(), ec.message()));
+  auto store = sqlite::open_store((dir / "kneecoach.db").string());
+  if (!store) return store.error();
+  state->store = std::move(store).value();
+  auto cache = ReplyCache::open((dir / "kneecoach.db").string());
+  if (!cache) return cache.error();
+  state->cache.emplace(std::move(cache).value());
+  state->clock = cli::command_clock();
+  return std::unique_ptr<Api>(new Api(std::move(state)));
+}
+
+Api::Api(std::unique_ptr<ApiState> state) : state_(std::move(state)) {}
+Api::~Api() = default;
+
+Response Api::handle(const Request& request) {
+  try {
+    return route(*state_, request);
+  } catch (const std::exception& e) {
+    return internal_error(e.what());
+  }
+}
+
+Moment moment_at(const ApiState& s, std::optional<CivilDate> date) {
+  if (!date) return Moment{s.clock->today(), s.clock->now()};
+  return Moment{*date, TimePoint{*date} + std::chrono::hours{8}};
+}
+
+std::variant<std::optional<CivilDate>, Response> date_query(const Request& r) {
+  const auto it = r.query.find("date");
+  if (it == r.query.end()) return std::optional<CivilDate>{};
+  auto d = parse_iso_date(it->second);
+  if (!d) {
+    return error_response(400, "bad_query",
+                          fmt::format("date: \"{}\" is not a date; expected YYYY-MM-DD", it->second.substr(0, 40)),
+                          "date");
+  }
+  return std::optional<CivilDate>{*d};
+}
+
+std::variant<PersonPlan, Response> load_person(ApiState& s, const std::string& id, bool allow_stopped) {
+  auto person = s.store->find_person(id);
+  if (!person) return internal_error(person.error().message);
+  if (!*person) return error_response(404, "not_found", fmt::format("no person \"{}\"", id));
+  auto plan = s.store->latest_plan((*person)->id);
+  if (!plan) return internal_error(plan.error().message);
+  if (!*plan) return error_response(404, "not_found", fmt::format("\"{}\" has no program", id));
+  if ((*plan)->stopped_at && !allow_stopped) {
+    return error_response(409, "program_stopped",
+                          fmt::format("the program was stopped after a warning sign: {} Please be seen as advised "
+                                      "before exercising again.",
+                                      (*plan)->stop_reason));
+  }
+  return PersonPlan{**person, **plan};
+}
+
+Response internal_error(const std::string& message) { return error_response(500, "internal", message); }
+
+}  // namespace kc::http

@@ -1,0 +1,36 @@
+// The JSON API under /api/v1/ (api/openapi.yaml): routes requests to thin handlers over the
+// core and the store. Independent of the HTTP library; one request at a time.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "adapters/http/http_types.h"
+#include "core/common/result.h"
+
+namespace kc::http {
+
+struct ApiState;
+
+struct ApiConfig {
+  std::string content_dir;  // the content root (exercises, triage rules, poses)
+  std::string data_dir;     // the folder of kneecoach.db
+};
+
+class Api {
+ public:
+  // Loads the content and opens (creating when missing) the store; errors say what failed.
+  static Result<std::unique_ptr<Api>> open(const ApiConfig& config);
+  ~Api();
+  Api(const Api&) = delete;
+  Api& operator=(const Api&) = delete;
+
+  // Answers one request whose path starts with /api/; never throws.
+  Response handle(const Request& request);
+
+ private:
+  explicit Api(std::unique_ptr<ApiState> state);
+  std::unique_ptr<ApiState> state_;
+};
+
+}  // namespace kc::http

@@ -1,0 +1,154 @@
+// The catalog, the intake questionnaire and triage routes.
+#include <fmt/format.h>
+
+#include "adapters/cli/illustration_commands.h"
+#include "adapters/http/api_routes.h"
+#include "adapters/http/body_check.h"
+#include "core/catalog/exercise_json.h"
+#include "core/intake/parse.h"
+#include "core/intake/questionnaire.h"
+
+namespace kc::http {
+namespace {
+
+const char* kind_name(AnswerKind k) {
+  switch (k) {
+    case AnswerKind::kYesNo:
+      return "yes_no";
+    case AnswerKind::kWholeNumber:
+      return "whole_number";
+    case AnswerKind::kNumber:
+      return "number";
+    case AnswerKind::kOneOf:
+      return "one_of";
+    case AnswerKind::kManyOf:
+      return "many_of";
+  }
+  return "yes_no";
+}
+
+Json question_json(const Question& q) {
+  Json j;
+  j["id"] = q.id;
+  j["prompt"] = q.prompt;
+  j["help"] = q.help;
+  j["kind"] = kind_name(q.kind);
+  j["hint"] = answer_hint(q);
+  if (q.kind == AnswerKind::kWholeNumber || q.kind == AnswerKind::kNumber) j["min"] = q.min;
+  if (q.kind == AnswerKind::kWholeNumber) j["max"] = q.max;
+  j["skip_word"] = q.skip_word;
+  if (q.kind == AnswerKind::kManyOf) j["min_choices"] = q.min_choices;
+  Json choices = Json::array();
+  for (const auto& c : q.choices) choices.push_back({{"value", c.value}, {"label", c.label}});
+  j["choices"] = choices;
+  return j;
+}
+
+// A JSON answer value as the words a person would type, for validate_answer.
+std::optional<std::string> as_typed(const Question& q, const Json& v) {
+  if (v.is_null()) return q.skip_word.empty() ? std::nullopt : std::optional<std::string>(q.skip_word);
+  if (v.is_boolean()) return std::string(v.get<bool>() ? "yes" : "no");
+  if (v.is_number()) return v.dump();
+  if (v.is_string()) return v.get<std::string>();
+  if (v.is_array()) {
+    if (v.empty()) return q.skip_word.empty() ? std::nullopt : std::optional<std::string>(q.skip_word);
+    std::string s;
+    for (const auto& item : v) {
+      if (!item.is_string()) return std::nullopt;
+      s += (s.empty() ? "" : ",") + item.get<std::string>();
+    }
+    return s;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+Response list_exercises(ApiState& s, const Request& /*r*/, const std::string& /*id*/) {
+  Json list = Json::array();
+  for (const auto& e : s.catalog.all()) list.push_back(exercise_to_json(e));
+  Json j;
+  j["exercises"] = list;
+  return json_response(200, j.dump());
+}
+
+Response get_exercise(ApiState& s, const Request& /*r*/, const std::string& id) {
+  const Exercise* e = s.catalog.find(id);
+  if (e == nullptr) return error_response(404, "not_found", fmt::format("no exercise \"{}\"", id));
+  return json_response(200, exercise_to_json(*e).dump());
+}
+
+Response get_exercise_svg(ApiState& s, const Request& r, const std::string& id) {
+  const Exercise* e = s.catalog.find(id);
+  if (e == nullptr) return error_response(404, "not_found", fmt::format("no exercise \"{}\"", id));
+  const auto* poses = s.pictures.find(id);
+  if (poses == nullptr) return error_response(404, "not_found", fmt::format("no figure for exercise \"{}\"", id));
+  const auto still = r.query.find("still");
+  auto svg = cli::exercise_svg(*e, *poses, still != r.query.end() && still->second == "true");
+  if (!svg) return internal_error(svg.error().message);
+  Response reply;
+  reply.content_type = "image/svg+xml";
+  reply.body = std::move(svg).value();
+  reply.headers.emplace_back("Cache-Control", "max-age=3600");
+  return reply;
+}
+
+Response get_questions(ApiState& /*s*/, const Request& /*r*/, const std::string& /*id*/) {
+  Json list = Json::array();
+  for (const auto& q : questionnaire()) list.push_back(question_json(q));
+  Json j;
+  j["version"] = 1;
+  j["questions"] = list;
+  return json_response(200, j.dump());
+}
+
+Response post_relevant(ApiState& /*s*/, const Request& r, const std::string& /*id*/) {
+  BodyCheck check(r.body);
+  if (!check.ok() || !check.object(check.doc(), "", {"answers"})) return check.error();
+  if (!check.doc().contains("answers")) {
+    check.fail("missing_field", "answers", "answers: missing; expected an object of the answers so far");
+    return check.error();
+  }
+  const Json& given = check.doc().at("answers");
+  if (!given.is_object()) {
+    check.fail("wrong_type", "answers", fmt::format("answers: is {}; expected a JSON object", type_name(given)));
+    return check.error();
+  }
+  Answers answers;
+  for (const auto& [key, value] : given.items()) {
+    const std::string field = "answers." + key;
+    if (key == "version") continue;
+    const Question* q = find_question(key);
+    if (q == nullptr) {
+      check.fail("unknown_field", field, fmt::format("{}: unknown field; expected a question id", field));
+      continue;
+    }
+    const auto typed = as_typed(*q, value);
+    if (!typed) {
+      check.fail("wrong_type", field, fmt::format("{}: is {}; {}", field, type_name(value), answer_hint(*q)));
+      continue;
+    }
+    auto v = validate_answer(*q, *typed);
+    if (!v) {
+      check.fail("invalid", field, fmt::format("{}: {}", field, v.error().message));
+      continue;
+    }
+    apply_answer(answers, *q, *v);
+  }
+  if (!check.ok()) return check.error();
+  Json ids = Json::array();
+  for (const auto& q : questionnaire()) {
+    if (is_relevant(q, answers)) ids.push_back(q.id);
+  }
+  Json j;
+  j["relevant"] = ids;
+  return json_response(200, j.dump());
+}
+
+Response post_triage(ApiState& s, const Request& r, const std::string& /*id*/) {
+  auto answers = parse_answers(r.body);
+  if (!answers) return answers_error(answers.error().message, "");
+  return json_response(200, triage_to_json(evaluate(*answers, s.rules)).dump());
+}
+
+}  // namespace kc::http

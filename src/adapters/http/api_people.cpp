@@ -1,0 +1,205 @@
+// People and their program: setting up (answers -> triage -> plan), the plan, today's
+// session, the handout PDF and the calendar.
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+
+#include "adapters/calendar/ics.h"
+#include "adapters/cli/plan_run.h"
+#include "adapters/cli/tracking_support.h"
+#include "adapters/http/api_routes.h"
+#include "adapters/http/body_check.h"
+#include "adapters/render/handout_pdf.h"
+#include "core/intake/parse.h"
+#include "core/plan/plan_json.h"
+#include "core/store/codec.h"
+#include "core/tracking/plan_record.h"
+#include "core/tracking/review.h"
+#include "core/tracking/today.h"
+
+namespace kc::http {
+namespace {
+
+// A fresh person id: 16 random hex digits.
+std::string new_person_id() {
+  static std::mt19937_64 gen{std::random_device{}()};
+  return fmt::format("{:016x}", gen());
+}
+
+PlanOptions plan_options(CivilDate start, int weeks, const TriageResult& triage) {
+  PlanOptions options{start, weeks, triage.level, {}};
+  for (const auto& r : triage.reasons) options.cautions.push_back(r.message);
+  return options;
+}
+
+Json person_json(const store::Person& p) {
+  return Json{{"id", p.name}, {"created_at", store::format_instant(p.created_at)}};
+}
+
+// Writes the handout to a temporary file and reads it back.
+Result<std::string> handout_bytes(const render::Handout& handout, render::Paper paper) {
+  std::string path = (std::filesystem::temp_directory_path() / "kneecoach-handout-XXXXXX").string();
+  const int fd = mkstemp(path.data());
+  if (fd < 0) return make_error("cannot create a temporary file for the handout");
+  close(fd);
+  const Status written = render::write_handout_pdf(handout, paper, path);
+  std::string bytes;
+  if (written) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    bytes = buffer.str();
+  }
+  std::remove(path.c_str());
+  if (!written) return written.error();
+  return bytes;
+}
+
+}  // namespace
+
+Response post_person(ApiState& s, const Request& r, const std::string& /*id*/) {
+  BodyCheck check(r.body);
+  if (!check.ok() || !check.object(check.doc(), "", {"answers", "start", "weeks"})) return check.error();
+  const Json& doc = check.doc();
+  if (!doc.contains("answers")) {
+    check.fail("missing_field", "answers", "answers: missing; expected the intake answers (format version 1)");
+    return check.error();
+  }
+  const auto start = check.date(doc, "", "start");
+  const auto weeks = check.integer(doc, "", "weeks", 1, kMaxWeeks, false);
+  if (!check.ok()) return check.error();
+  auto answers = parse_answers(doc.at("answers").dump());
+  if (!answers) return answers_error(answers.error().message, "answers.");
+
+  const TriageResult triage = evaluate(*answers, s.rules);
+  if (!may_start_program(triage.level)) {
+    // A referral stores nothing: no program may start.
+    Json j;
+    j["status"] = "referral";
+    j["triage"] = triage_to_json(triage);
+    j["person"] = nullptr;
+    j["plan"] = nullptr;
+    return json_response(200, j.dump());
+  }
+  const Moment now = moment_at(s, std::nullopt);
+  auto outcome =
+      build_plan(*answers, s.catalog, plan_options(start.value_or(now.date), weeks.value_or(kDefaultWeeks), triage));
+  if (!outcome) return error_response(400, "invalid", outcome.error().message);
+  if (!outcome->ok()) {
+    Json j;
+    j["status"] = "too-little";
+    j["triage"] = triage_to_json(triage);
+    j["shortfall"] = shortfall_to_json(*outcome);
+    return json_response(422, j.dump());
+  }
+  const Plan& plan = *outcome->plan;
+  std::string name = new_person_id();
+  for (int tries = 0; tries < 5; ++tries) {
+    auto existing = s.store->find_person(name);
+    if (!existing) return internal_error(existing.error().message);
+    if (!*existing) break;
+    name = new_person_id();
+  }
+  auto person = s.store->ensure_person(name, now.at);
+  if (!person) return internal_error(person.error().message);
+  store::Store::Setup setup;
+  setup.answers = {0, person->id, now.at, answers_to_json(*answers).dump(), std::string(to_string(triage.level))};
+  const Json plan_json = plan_to_json(plan);
+  setup.plan = tracking::to_record(plan, person->id, answers->pain_now, now.at, plan_json.dump());
+  auto saved = s.store->save_setup(setup);
+  if (!saved) return internal_error(saved.error().message);
+  Json j;
+  j["status"] = "created";
+  j["person"] = person_json(*person);
+  j["triage"] = triage_to_json(triage);
+  j["plan"] = plan_json;
+  Response reply = json_response(201, j.dump());
+  reply.headers.emplace_back("Location", "/api/v1/people/" + name + "/plan");
+  return reply;
+}
+
+Response get_plan(ApiState& s, const Request& /*r*/, const std::string& id) {
+  auto loaded = load_person(s, id, true);
+  if (auto* e = std::get_if<Response>(&loaded)) return *e;
+  const auto& [person, plan] = std::get<PersonPlan>(loaded);
+  Json doc = Json::parse(plan.plan_json, nullptr, false);
+  if (doc.is_discarded() || !doc.is_object()) return internal_error("the stored plan has no readable plan document");
+  Json j;
+  j["person"] = person_json(person);
+  j["stopped"] = plan.stopped_at ? Json{{"at", store::format_instant(*plan.stopped_at)}, {"reason", plan.stop_reason}}
+                                 : Json(nullptr);
+  j["plan"] = doc;
+  return json_response(200, j.dump());
+}
+
+Response get_today(ApiState& s, const Request& r, const std::string& id) {
+  auto date = date_query(r);
+  if (auto* e = std::get_if<Response>(&date)) return *e;
+  const Moment when = moment_at(s, std::get<std::optional<CivilDate>>(date));
+  const std::string key = id + "/today/" + to_iso(when.date);
+  if (auto kept = s.cache->find(key)) return *kept;
+  auto loaded = load_person(s, id, false);
+  if (auto* e = std::get_if<Response>(&loaded)) return *e;
+  const auto& plan = std::get<PersonPlan>(loaded).plan;
+  auto history = cli::load_history(*s.store, plan);
+  if (!history) return internal_error(history.error().message);
+  const auto t = tracking::today(plan, history->changes, history->sessions, when.date);
+  const auto review = tracking::pain_review(*history, when.date);
+  Response reply = json_response(200, cli::today_json(t, review, s.catalog).dump());
+  s.cache->keep(key, reply);
+  return reply;
+}
+
+Response get_handout(ApiState& s, const Request& r, const std::string& id) {
+  const auto it = r.query.find("paper");
+  const auto paper = render::parse_paper(it == r.query.end() ? "a4" : it->second);
+  if (!paper) return error_response(400, "bad_query", "paper: expected a4 or letter", "paper");
+  auto loaded = load_person(s, id, false);
+  if (auto* e = std::get_if<Response>(&loaded)) return *e;
+  const auto& plan = std::get<PersonPlan>(loaded).plan;
+  Json doc = Json::parse(plan.plan_json, nullptr, false);
+  if (doc.is_discarded() || !doc.is_object()) return internal_error("the stored plan has no readable plan document");
+  auto handout = render::handout_from_plan(doc, s.catalog, s.pictures);
+  if (!handout) return internal_error(handout.error().message);
+  auto bytes = handout_bytes(*handout, *paper);
+  if (!bytes) return internal_error(bytes.error().message);
+  Response reply;
+  reply.content_type = "application/pdf";
+  reply.body = std::move(bytes).value();
+  reply.headers.emplace_back("Content-Disposition", "attachment; filename=\"kneecoach-handout.pdf\"");
+  return reply;
+}
+
+Response get_calendar(ApiState& s, const Request& r, const std::string& id) {
+  const auto time_it = r.query.find("time");
+  const auto time = cli::parse_time(time_it == r.query.end() ? "18:00" : time_it->second);
+  if (!time) return error_response(400, "bad_query", "time: expected HH:MM on a 24-hour clock, e.g. 18:00", "time");
+  const auto tz_it = r.query.find("tz");
+  auto zone = calendar::resolve_zone(tz_it == r.query.end() ? "UTC" : tz_it->second, nullptr);
+  if (!zone) return error_response(400, "bad_query", zone.error().message, "tz");
+  auto loaded = load_person(s, id, false);
+  if (auto* e = std::get_if<Response>(&loaded)) return *e;
+  const auto& plan = std::get<PersonPlan>(loaded).plan;
+  auto answers = cli::stored_answers(*s.store, plan.person);
+  if (!answers) return internal_error(answers.error().message);
+  if (!*answers) return internal_error("the program has no stored answers to rebuild the calendar from");
+  // The planner is deterministic: the stored answers, start and length give the stored plan.
+  const TriageResult triage = evaluate(**answers, s.rules);
+  PlanOptions options = plan_options(plan.start, plan.weeks, triage);
+  options.level = parse_level(plan.level).value_or(Level::kCaution);
+  auto outcome = build_plan(**answers, s.catalog, options);
+  if (!outcome || !outcome->ok()) return internal_error("the program cannot be rebuilt from its answers");
+  calendar::IcsOptions ics{time->first, time->second, *zone, answers_to_json(**answers).dump(), KNEECOACH_VERSION};
+  Response reply;
+  reply.content_type = "text/calendar; charset=utf-8";
+  reply.body = calendar::plan_to_ics(*outcome->plan, ics);
+  reply.headers.emplace_back("Content-Disposition", "attachment; filename=\"kneecoach.ics\"");
+  return reply;
+}
+
+}  // namespace kc::http

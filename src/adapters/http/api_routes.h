@@ -1,0 +1,74 @@
+// Inside the API: the state the handlers share, and the handlers, one per route
+// (api/openapi.yaml). Each takes the request and the path parameter, returns the reply.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "adapters/content/triage_loader.h"
+#include "adapters/http/http_types.h"
+#include "adapters/http/reply_cache.h"
+#include "adapters/render/pose_loader.h"
+#include "core/catalog/catalog.h"
+#include "core/common/clock.h"
+#include "core/store/store.h"
+#include "core/triage/triage.h"
+
+namespace kc::http {
+
+struct ApiState {
+  std::unique_ptr<store::Store> store;
+  Catalog catalog{std::vector<Exercise>{}};
+  RuleSet rules;
+  content::Illustrations pictures;
+  std::string content_dir;
+  std::unique_ptr<Clock> clock;     // the real clock, or $KNEECOACH_FAKE_TIME for tests
+  std::optional<ReplyCache> cache;  // GET today replies while the store is unchanged
+};
+
+// The day and instant a request acts at: an explicit date (08:00 UTC that day) or the clock.
+struct Moment {
+  CivilDate date;
+  TimePoint at;
+};
+Moment moment_at(const ApiState& s, std::optional<CivilDate> date);
+
+// The ?date= parameter: nullopt when absent; a 400 reply when it is not YYYY-MM-DD.
+std::variant<std::optional<CivilDate>, Response> date_query(const Request& r);
+
+// A person with their latest plan. A 404 when there is no such person; a 409 when the plan
+// was stopped and !allow_stopped; a 500 for a store failure.
+struct PersonPlan {
+  store::Person person;
+  store::PlanRecord plan;
+};
+std::variant<PersonPlan, Response> load_person(ApiState& s, const std::string& id, bool allow_stopped);
+
+// A 500 reply for a store or content failure.
+Response internal_error(const std::string& message);
+
+// Catalog, intake and triage (api_catalog.cpp).
+Response list_exercises(ApiState& s, const Request& r, const std::string& id);
+Response get_exercise(ApiState& s, const Request& r, const std::string& id);
+Response get_exercise_svg(ApiState& s, const Request& r, const std::string& id);
+Response get_questions(ApiState& s, const Request& r, const std::string& id);
+Response post_relevant(ApiState& s, const Request& r, const std::string& id);
+Response post_triage(ApiState& s, const Request& r, const std::string& id);
+
+// People and their program (api_people.cpp).
+Response post_person(ApiState& s, const Request& r, const std::string& id);
+Response get_plan(ApiState& s, const Request& r, const std::string& id);
+Response get_today(ApiState& s, const Request& r, const std::string& id);
+Response get_handout(ApiState& s, const Request& r, const std::string& id);
+Response get_calendar(ApiState& s, const Request& r, const std::string& id);
+
+// Tracking (api_tracking.cpp, api_progress.cpp).
+Response post_session(ApiState& s, const Request& r, const std::string& id);
+Response post_check_in(ApiState& s, const Request& r, const std::string& id);
+Response post_measure(ApiState& s, const Request& r, const std::string& id);
+Response get_progress(ApiState& s, const Request& r, const std::string& id);
+
+}  // namespace kc::http

@@ -1,0 +1,41 @@
+// The HTTP request and response as the API sees them: plain data, independent of RESTinio,
+// so the routes are testable without a socket.
+#pragma once
+
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace kc::http {
+
+inline constexpr std::size_t kMaxBodyBytes = 64 * 1024;  // larger bodies get 413
+
+struct Request {
+  std::string method;                        // "GET", "POST", ...
+  std::string path;                          // the raw path, still percent-encoded, without the query
+  std::map<std::string, std::string> query;  // decoded query parameters
+  std::string content_type;
+  std::string body;
+};
+
+struct Response {
+  int status = 200;
+  std::string content_type = "application/json";
+  std::string body;
+  std::vector<std::pair<std::string, std::string>> headers;  // extra headers, e.g. Allow
+};
+
+// A JSON error reply {"error": {"code", "message", "field"}}; `field` empty gives null.
+Response error_response(int status, const std::string& code, const std::string& message, const std::string& field = "");
+
+// A JSON reply with `status`.
+Response json_response(int status, const std::string& json_text);
+
+// Splits a raw query string ("a=1&b=x%20y") into decoded parameters; false when an escape is bad.
+bool parse_query(const std::string& raw, std::map<std::string, std::string>& out);
+
+// Percent-decodes `in` ('+' stays '+'); false on a bad or NUL escape.
+bool percent_decode(const std::string& in, std::string& out);
+
+}  // namespace kc::http

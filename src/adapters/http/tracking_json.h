@@ -1,0 +1,27 @@
+// JSON forms of tracking records for the API (api/openapi.yaml: DoseChange, Review,
+// Measurement, Progress).
+#pragma once
+
+#include <vector>
+
+#include "core/catalog/catalog.h"
+#include "core/catalog/exercise_json.h"
+#include "core/store/records.h"
+#include "core/tracking/judge.h"
+#include "core/tracking/review.h"
+
+namespace kc::http {
+
+// [{"exercise", "now_doing", "name", "decision", "from", "to", "reason"}] in order.
+Json changes_json(const std::vector<store::DoseChange>& changes, const Catalog& catalog);
+
+// {"due", "date", "see_clinician", "message"}.
+Json review_json(const tracking::PainReview& review);
+
+// {"id", "measure", "date", "value", "items": [{"label", "value"}]}.
+Json measurement_json(const store::Measurement& m);
+
+// Everything GET /people/{id}/progress returns, for `h` on `today`.
+Json progress_json(const tracking::History& h, CivilDate today, const Catalog& catalog);
+
+}  // namespace kc::http

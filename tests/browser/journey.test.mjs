@@ -1,0 +1,279 @@
+// Browser tests: the real `kneecoach serve` (KNEECOACH_BIN) driven through Debian's chromium with
+// playwright-core. Whole journey, red-flag referral, screenshots, axe WCAG 2 AA checks.
+// KNEECOACH_MOCK=1 runs against mock-server.mjs instead (UI development only).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import net from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, '../..');
+const bin = process.env.KNEECOACH_BIN ?? path.join(repo, 'build/release/src/app/kneecoach');
+const webDir = path.join(repo, 'web/dist');
+const shots = path.join(repo, 'build/screenshots');
+const DESKTOP = { width: 1280, height: 800 };
+const PHONE = { width: 390, height: 844 };
+
+let server, base, dataDir;
+const profileDirs = [];
+const contexts = [];
+const axeProblems = [];
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
+    s.on('error', reject);
+  });
+}
+async function waitUp(url, ms = 15000) {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    try { const r = await fetch(url); if (r.status < 500) return; } catch { /* not yet */ }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`server did not answer at ${url}`);
+}
+
+before(async () => {
+  assert.ok(fs.existsSync(path.join(webDir, 'index.html')), 'web/dist is missing: run npm run build --prefix web');
+  fs.mkdirSync(shots, { recursive: true });
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kc-browser-data-'));
+  const [cmd, args] = process.env.KNEECOACH_MOCK
+    ? [process.execPath, [path.join(here, 'mock-server.mjs'), String(port), webDir]]
+    : [bin, ['serve', '--port', String(port), '--data-dir', dataDir, '--web', webDir]];
+  server = spawn(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'] });
+  await waitUp(`${base}/`);
+});
+
+/** A fresh browser with its own new profile (--user-data-dir in a mkdtemp folder). */
+async function newContext() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kc-chromium-'));
+  profileDirs.push(dir);
+  // playwright passes the folder to chromium as --user-data-dir.
+  const ctx = await chromium.launchPersistentContext(dir, {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    viewport: DESKTOP,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+  contexts.push(ctx);
+  return ctx;
+}
+
+after(async () => {
+  for (const c of contexts) await c.close().catch(() => {});
+  if (server) { server.kill('SIGTERM'); await new Promise((r) => server.once('exit', r)); }
+  for (const d of [dataDir, ...profileDirs]) if (d) fs.rmSync(d, { recursive: true, force: true });
+  if (axeProblems.length) console.log(JSON.stringify(axeProblems, null, 2));
+});
+
+async function axe(page, name) {
+  const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const bad = r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  for (const v of bad) axeProblems.push({ page: name, id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) });
+  assert.deepEqual(bad.map((v) => `${name}: ${v.id} (${v.impact}) ${v.help}`), [], `axe found serious/critical problems on ${name}`);
+}
+async function shoot(page, name) {
+  const size = page.viewportSize();
+  for (const [tag, vp] of [['desktop', DESKTOP], ['phone', PHONE]]) {
+    await page.setViewportSize(vp);
+    await page.waitForTimeout(150);
+    await page.screenshot({ path: path.join(shots, `${name}-${tag}.png`), fullPage: false });
+  }
+  await page.setViewportSize(size);
+}
+async function check(page, name) {
+  await axe(page, name);
+  await shoot(page, name);
+}
+async function heading(page) {
+  return (await page.locator('main h1').textContent())?.trim();
+}
+
+const DEFAULT_TRUE = new Set(['could_walk_4_steps_after_injury', 'can_walk_4_steps_now', 'can_bend_to_90', 'can_kneel', 'can_get_down_to_floor']);
+const ANSWERS = {
+  age: '46', knee: 'right', pain_now: '3', pain_worst_week: '4', duration_weeks: '10', location: ['front', 'inner'], onset: 'gradual',
+  equipment: ['chair', 'step', 'wall', 'mat', 'counter'], minutes_per_session: '20',
+};
+
+/** Answers the wizard one question at a time; returns the ids asked. */
+async function answerIntake(page, overrides = {}, onQuestion = async () => {}) {
+  const answers = { ...ANSWERS, ...overrides };
+  const asked = [];
+  for (let n = 0; n < 80; n++) {
+    await page.waitForFunction(() => location.hash !== '#/intake' || document.querySelector('main [data-qid]'));
+    if (!(await page.evaluate(() => location.hash.startsWith('#/intake')))) return asked;
+    const q = page.locator('main [data-qid]');
+    const id = await q.getAttribute('data-qid');
+    asked.push(id);
+    await onQuestion(id);
+    const want = answers[id];
+    const radios = await q.locator('input[type=radio]').count();
+    const boxes = await q.locator('input[type=checkbox]').count();
+    if (radios) {
+      let v = want ?? (await q.locator('input[value=yes]').count() ? (DEFAULT_TRUE.has(id) ? 'yes' : 'no') : null);
+      if (v === null) v = await q.locator('input[type=radio]').first().getAttribute('value');
+      await q.locator(`input[type=radio][value="${v}"]`).check();
+    } else if (boxes) {
+      if (want) {
+        for (const b of await q.locator('input[type=checkbox]').all()) {
+          const on = want.includes(await b.getAttribute('value'));
+          if (on) await b.check(); else await b.uncheck();
+        }
+      }
+      // else: keep what is preselected (days: all seven)
+      if (!want && (await q.locator('input:checked').count()) === 0) await q.locator('input[type=checkbox]').first().check();
+    } else {
+      if (want === undefined && (await page.locator('button[data-skip]').count())) {
+        await page.locator('button[data-skip]').click();
+        await page.waitForFunction((old) => !document.querySelector(`main [data-qid="${old}"]`), id);
+        continue;
+      }
+      await q.locator('input').fill(String(want ?? '1'));
+    }
+    await page.locator('main button[type=submit]').click();
+    await page.waitForFunction((old) => !document.querySelector(`main [data-qid="${old}"]`), id);
+  }
+  throw new Error('the intake did not end');
+}
+
+test('whole journey: intake, program, a session on the fast clock, check-in, chart', { timeout: 240000 }, async () => {
+  const ctx = await newContext();
+  const page = ctx.pages()[0] ?? await ctx.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(`${base}/`);
+  assert.match(await page.locator('footer').textContent(), /does not replace a clinician/);
+  await check(page, 'home');
+  assert.equal(await page.evaluate(() => document.querySelector('a, button, input')?.textContent), 'Skip to content', 'the skip link comes first');
+  await page.locator('.skip').focus();
+  assert.ok((await page.locator('.skip').boundingBox()).x >= 0, 'the focused skip link is on screen');
+  for (const landmark of ['banner', 'navigation', 'main', 'contentinfo']) assert.equal(await page.getByRole(landmark).count(), 1, landmark);
+  await page.getByRole('link', { name: 'Start the questions' }).click();
+
+  let sawValidation = false;
+  const asked = await answerIntake(page, {}, async (id) => {
+    if (id === 'age' && !sawValidation) {
+      await page.locator('main input').fill('abc');
+      await page.locator('main button[type=submit]').click();
+      await page.locator('main .error').filter({ hasText: /number/ }).waitFor();
+      await check(page, 'intake-error');
+      await page.locator('main input').fill('200');
+      await page.locator('main button[type=submit]').click();
+      await page.locator('main .error').filter({ hasText: /between 12 and 110/ }).waitFor();
+      sawValidation = true;
+    }
+    if (id === 'pain_now') await check(page, 'intake-question');
+  });
+  assert.ok(sawValidation, 'the age question was asked and validated');
+  assert.ok(!asked.includes('injury_days_ago'), 'injury questions are not asked after a gradual start');
+
+  await page.waitForURL(/#\/result/);
+  assert.match(await heading(page), /You can start/);
+  await check(page, 'result-go');
+  await page.getByRole('link', { name: 'See my program' }).click();
+  await page.locator('main article.ex').first().waitFor();
+  assert.ok(await page.locator('main article.ex img').count() > 2);
+  assert.match(await page.locator('main').textContent(), /Why:/);
+  const firstSvg = await page.locator('main article.ex img').first().getAttribute('src');
+  const svg = await page.request.get(`${base}${firstSvg}`);
+  assert.equal(svg.status(), 200);
+  assert.match(svg.headers()['content-type'], /svg/);
+  for (const name of [/handout/i, /calendar/i]) {
+    const href = await page.getByRole('link', { name }).getAttribute('href');
+    const r = await page.request.get(`${base}${href}`);
+    assert.equal(r.status(), 200, `${href} answers 200`);
+  }
+  await check(page, 'program');
+
+  await page.goto(`${base}/#/session?fast=1`);
+  await page.getByRole('button', { name: 'Start the session' }).waitFor();
+  await check(page, 'session-start');
+  await page.getByRole('button', { name: 'Start the session' }).click();
+  await page.locator('.player .count').waitFor();
+  await page.keyboard.press(' ');
+  await page.locator('.player').filter({ hasText: 'Paused' }).waitFor();
+  await check(page, 'session-player');
+  // While paused: n goes to the next exercise, b (within 3 s of its start) back to the previous one.
+  await page.keyboard.press('n');
+  await page.locator('#ex-name').filter({ hasText: /^2\. / }).waitFor();
+  await page.keyboard.press('b');
+  await page.locator('#ex-name').filter({ hasText: /^1\. / }).waitFor();
+  await page.keyboard.press(' ');
+  await page.waitForFunction(() => /Session complete/.test(document.querySelector('main h1')?.textContent ?? ''), null, { timeout: 120000 });
+  await page.locator('main button[type=submit]').click();
+  await page.locator('main .error').filter({ hasText: /0 to 10/ }).waitFor();
+  await page.locator('input[name=pain][value="3"]').check();
+  await check(page, 'session-pain');
+  await page.locator('main button[type=submit]').click();
+  await page.waitForFunction(() => /Session saved/.test(document.querySelector('main h1')?.textContent ?? ''));
+  await check(page, 'session-saved');
+
+  await page.getByRole('link', { name: 'Morning check-in' }).first().click();
+  await page.locator('input[name=morning][value="2"]').check();
+  await check(page, 'check-in');
+  await page.locator('main button[type=submit]').click();
+  await page.waitForFunction(() => /Check-in saved/.test(document.querySelector('main h1')?.textContent ?? ''));
+  await check(page, 'check-in-saved');
+
+  await page.getByRole('link', { name: 'See my progress' }).click();
+  await page.locator('main svg.chart').waitFor();
+  assert.equal(await page.locator('svg.chart [data-series="pain-during"]').count(), 1, 'the session pain is on the chart');
+  assert.equal(await page.locator('svg.chart [data-series="pain-next-morning"]').count(), 1, 'the morning pain is on the chart');
+  assert.match(await page.locator('#pain-table').textContent(), /Pain during the session\s*3/);
+  assert.match(await page.locator('#adherence').textContent(), /^1 of \d+ planned sessions done/);
+  await check(page, 'progress');
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test('a red-flag intake ends at the referral, with no program', { timeout: 120000 }, async () => {
+  const ctx = await newContext();
+  const page = ctx.pages()[0] ?? await ctx.newPage();
+  await page.goto(`${base}/#/intake`);
+  await answerIntake(page, { hot_red_swollen: 'yes', fever_or_unwell: 'yes' });
+  await page.waitForURL(/#\/result/);
+  assert.match(await heading(page), /see a clinician first/i);
+  const text = await page.locator('main').textContent();
+  assert.match(text, /How soon:/);
+  assert.match(text, /Today|Now/);
+  assert.equal(await page.getByRole('link', { name: 'See my program' }).count(), 0);
+  assert.equal(await page.evaluate(() => localStorage.getItem('kneecoach.person')), null, 'no person was created');
+  await check(page, 'referral');
+  await page.goto(`${base}/#/program`);
+  await page.waitForFunction(() => /No program yet/.test(document.querySelector('main h1')?.textContent ?? ''));
+  await check(page, 'no-program');
+  await ctx.close();
+});
+
+test('a warning sign at the check-in stops the program', { timeout: 120000 }, async () => {
+  const ctx = await newContext();
+  const page = ctx.pages()[0] ?? await ctx.newPage();
+  await page.goto(`${base}/`);
+  const r = await page.request.post(`${base}/api/v1/people`, { data: { answers: {
+    version: 1, age: 50, knee: 'left', pain_now: 2, location: ['front'], onset: 'gradual', equipment: ['chair', 'step', 'wall', 'mat', 'counter'] } } });
+  assert.equal(r.status(), 201);
+  const id = (await r.json()).person.id;
+  await page.evaluate((pid) => localStorage.setItem('kneecoach.person', pid), id);
+  await page.goto(`${base}/#/check-in`);
+  await page.locator('input[name=morning][value="4"]').check();
+  await page.locator('input[name=worried][value=yes]').check();
+  await page.locator('input[name=flag][value=calf_pain_or_swelling]').check();
+  await page.locator('main button[type=submit]').click();
+  await page.waitForFunction(() => /Please stop the exercises/.test(document.querySelector('main h1')?.textContent ?? ''));
+  assert.match(await page.locator('main').textContent(), /How soon:/);
+  await check(page, 'check-in-stopped');
+  await page.goto(`${base}/#/session`);
+  await page.waitForFunction(() => /Your program is stopped/.test(document.querySelector('main h1')?.textContent ?? ''));
+  await axe(page, 'session-stopped');
+});

@@ -1,0 +1,376 @@
+"""`kneecoach serve` through the real binary on a free port with a temporary store: every
+route of api/openapi.yaml, every reply checked against the document (itself validated with
+npm @apidevtools/swagger-parser, tests/api), bad input refused with a JSON error and nothing
+stored, static files with their content types and no way out of the web folder, and a clean
+stop on SIGTERM and SIGINT."""
+import json
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import tempfile
+import unittest
+
+from kctest import REPO
+from serve_support import Contract, Server
+
+START = "2025-03-03"  # a Monday; the server's clock is 2025-03-03T08:00Z
+
+
+def answers(**fields):
+    base = {
+        "version": 1, "age": 67, "knee": "left", "pain_now": 4, "location": ["front"], "onset": "gradual",
+        "equipment": ["chair", "step", "wall", "mat", "books", "counter", "band"], "minutes_per_session": 30,
+        "days": ["mon", "wed", "fri"],
+    }
+    base.update(fields)
+    return base
+
+
+RED_FLAG = answers(hot_red_swollen=True, fever_or_unwell=True)
+
+
+class ServeTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.mkdtemp(prefix="kc-serve-")
+        cls.data = os.path.join(cls.tmp, "data")
+        cls.web = os.path.join(cls.tmp, "web")
+        os.makedirs(os.path.join(cls.web, "assets"))
+        with open(os.path.join(cls.web, "index.html"), "w") as f:
+            f.write("<!doctype html><title>kneecoach</title>")
+        with open(os.path.join(cls.web, "assets", "app-1234.js"), "w") as f:
+            f.write("console.log('hi');")
+        with open(os.path.join(cls.web, "assets", "app-1234.css"), "w") as f:
+            f.write("body{}")
+        with open(os.path.join(cls.tmp, "secret.txt"), "w") as f:
+            f.write("outside the web folder")
+        cls.server = Server(cls.data, cls.web)
+        cls.contract = Contract()
+
+    @classmethod
+    def tearDownClass(cls):
+        code, out, _ = cls.server.stop(signal.SIGINT)
+        shutil.rmtree(cls.tmp, ignore_errors=True)
+        assert code == 0, f"exit {code} after SIGINT"
+        assert "stopped" in out
+
+    # --- helpers ---
+    def call(self, method, path, body=None, raw=None, headers=None, status=None):
+        code, hdrs, payload = self.server.request(method, path, body=body, raw=raw, headers=headers)
+        if path.startswith("/api/"):
+            self.contract.check(method, path, code, hdrs, payload)
+        if status is not None:
+            self.assertEqual(code, status, payload[:500])
+        return code, hdrs, payload
+
+    def json_call(self, method, path, body=None, status=200, **kw):
+        _, hdrs, payload = self.call(method, path, body=body, status=status, **kw)
+        self.assertTrue(hdrs["content-type"].startswith("application/json"))
+        return json.loads(payload)
+
+    def error(self, method, path, status, code, field=None, **kw):
+        body = self.json_call(method, path, status=status, **kw)
+        self.assertEqual(body["error"]["code"], code, body)
+        if field is not None:
+            self.assertEqual(body["error"]["field"], field, body)
+        self.assertTrue(body["error"]["message"])
+        return body
+
+    def rows(self, table):
+        db = sqlite3.connect(os.path.join(self.data, "kneecoach.db"))
+        try:
+            return db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        finally:
+            db.close()
+
+    def new_person(self, **fields):
+        reply = self.json_call("POST", "/api/v1/people", {"answers": answers(**fields), "start": START}, status=201)
+        return reply["person"]["id"], reply
+
+    def assert_still_serving(self):
+        self.json_call("GET", "/api/v1/health")
+
+    # --- the document ---
+    def test_openapi_document_is_valid(self):
+        node = shutil.which("node")
+        self.assertIsNotNone(node, "node is not installed; run scripts/setup")
+        self.assertTrue(os.path.isdir(os.path.join(REPO, "tests", "api", "node_modules", "@apidevtools")),
+                        "tests/api/node_modules is missing; run scripts/setup (npm ci --prefix tests/api)")
+        proc = subprocess.run([node, os.path.join(REPO, "tests", "api", "validate_openapi.mjs")],
+                              capture_output=True, text=True, timeout=60)
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        self.assertIn("valid:", proc.stdout)
+
+    # --- catalog, intake, triage ---
+    def test_exercises(self):
+        listed = self.json_call("GET", "/api/v1/exercises")["exercises"]
+        self.assertGreater(len(listed), 10)
+        first = listed[0]["id"]
+        one = self.json_call("GET", f"/api/v1/exercises/{first}")
+        self.assertEqual(one, listed[0])
+        _, hdrs, svg = self.call("GET", f"/api/v1/exercises/{first}/svg", status=200)
+        self.assertEqual(hdrs["content-type"], "image/svg+xml")
+        self.assertIn(b"<svg", svg[:400])
+        self.assertIn(b"<animate", svg)
+        _, _, still = self.call("GET", f"/api/v1/exercises/{first}/svg?still=true", status=200)
+        self.assertNotIn(b"<animate", still)
+        self.error("GET", "/api/v1/exercises/no-such-exercise", 404, "not_found")
+        self.error("GET", "/api/v1/exercises/no-such-exercise/svg", 404, "not_found")
+
+    def test_questions_and_relevance(self):
+        questions = self.json_call("GET", "/api/v1/intake/questions")["questions"]
+        ids = [q["id"] for q in questions]
+        self.assertIn("pain_now", ids)
+        pain = questions[ids.index("pain_now")]
+        self.assertEqual((pain["kind"], pain["min"], pain["max"]), ("whole_number", 0, 10))
+        relevant = self.json_call("POST", "/api/v1/intake/relevant", {"answers": {"age": 40, "pain_now": 3}})
+        self.assertIn("pain_now", relevant["relevant"])
+        self.error("POST", "/api/v1/intake/relevant", 400, "unknown_field", "answers.favourite_colour",
+                   body={"answers": {"favourite_colour": "blue"}})
+        self.error("POST", "/api/v1/intake/relevant", 400, "invalid", "answers.pain_now",
+                   body={"answers": {"pain_now": 12}})
+
+    def test_triage(self):
+        go = self.json_call("POST", "/api/v1/triage", answers())
+        self.assertEqual(go["level"], "go")
+        red = self.json_call("POST", "/api/v1/triage", RED_FLAG)
+        self.assertIn(red["level"], ("see_clinician", "urgent", "emergency"))
+        self.assertTrue(red["reasons"] and red["advice"])
+
+    # --- the journey ---
+    def test_journey_intake_plan_session_check_in_progress(self):
+        pid, created = self.new_person()
+        self.assertEqual(created["plan"]["status"], "plan")
+        plan = self.json_call("GET", f"/api/v1/people/{pid}/plan")
+        self.assertIsNone(plan["stopped"])
+        self.assertEqual(plan["plan"], created["plan"])
+
+        today = self.json_call("GET", f"/api/v1/people/{pid}/today?date={START}")
+        self.assertTrue(today["scheduled"])
+        self.assertFalse(today["done"])
+        items = today["exercises"]
+        self.assertTrue(items)
+        self.assertEqual(self.json_call("GET", f"/api/v1/people/{pid}/today"), today)  # the server's clock
+
+        before = self.rows("session_log")
+        done = [{"position": i["position"], "status": "done", "sets": i["dose"]["sets"], "reps": 10, "seconds": 60}
+                for i in items]
+        logged = self.json_call("POST", f"/api/v1/people/{pid}/sessions",
+                                {"date": START, "status": "finished", "pain_during": 7, "exercises": done}, status=201)
+        self.assertEqual(self.rows("session_log"), before + 1)
+        self.assertEqual(logged["session"], today["session"])
+        # Pain 7 is too much: the exercises done are eased, each with its reason.
+        self.assertTrue(logged["dose_changes"])
+        for change in logged["dose_changes"]:
+            self.assertEqual(change["decision"], "ease")
+            self.assertTrue(change["reason"])
+        again = self.json_call("GET", f"/api/v1/people/{pid}/today?date={START}")
+        self.assertTrue(again["done"])
+
+        check = self.json_call("POST", f"/api/v1/people/{pid}/check-ins",
+                               {"date": "2025-03-04", "next_morning_pain": 2, "red_flags": []}, status=201)
+        self.assertFalse(check["stopped"])
+        self.assertIsNone(check["referral"])
+
+        for body in ({"measure": "pain-now", "value": 3, "date": "2025-03-04"},
+                     {"measure": "pain-worst-24h", "value": 5},
+                     {"measure": "chair-stand", "value": 12},
+                     {"measure": "grc", "value": -2},
+                     {"measure": "psfs", "items": [{"label": "stairs", "value": 4}, {"label": "walking", "value": 6}]}):
+            saved = self.json_call("POST", f"/api/v1/people/{pid}/measures", body, status=201)
+            self.assertEqual(saved["measure"], body["measure"])
+        self.assertEqual(saved["value"], 5)
+
+        progress = self.json_call("GET", f"/api/v1/people/{pid}/progress?date=2025-03-04")
+        self.assertEqual(progress["series"]["pain-during"], [{"date": START, "value": 7}])
+        self.assertEqual(progress["series"]["pain-next-morning"], [{"date": "2025-03-04", "value": 2}])
+        self.assertEqual(progress["adherence"]["done"], 1)
+        self.assertEqual(len(progress["sessions"]), 1)
+        self.assertTrue(any(d["reason"] for d in progress["doses"]))
+
+        _, hdrs, pdf = self.call("GET", f"/api/v1/people/{pid}/handout.pdf", status=200)
+        self.assertEqual(hdrs["content-type"], "application/pdf")
+        self.assertTrue(pdf.startswith(b"%PDF"))
+        _, hdrs, ics = self.call("GET", f"/api/v1/people/{pid}/calendar.ics?time=07:30&tz=Europe/London", status=200)
+        self.assertTrue(hdrs["content-type"].startswith("text/calendar"))
+        self.assertIn(b"BEGIN:VCALENDAR", ics)
+        self.assertIn(b"TZID=Europe/London", ics)
+        self.error("GET", f"/api/v1/people/{pid}/calendar.ics?time=25:00", 400, "bad_query", "time")
+        self.error("GET", f"/api/v1/people/{pid}/handout.pdf?paper=a3", 400, "bad_query", "paper")
+        self.error("GET", f"/api/v1/people/{pid}/today?date=March", 400, "bad_query", "date")
+
+    def test_red_flag_intake_is_a_referral_and_stores_nothing(self):
+        before = self.rows("person")
+        reply = self.json_call("POST", "/api/v1/people", {"answers": RED_FLAG}, status=200)
+        self.assertEqual(reply["status"], "referral")
+        self.assertIsNone(reply["plan"])
+        self.assertTrue(reply["triage"]["advice"])
+        self.assertEqual(self.rows("person"), before)
+
+    def test_too_little_to_build_is_422(self):
+        before = self.rows("person")
+        little = answers(equipment=[], can_get_down_to_floor=False, days=["mon"], minutes_per_session=10)
+        reply = self.json_call("POST", "/api/v1/people", {"answers": little}, status=422)
+        self.assertEqual(reply["status"], "too-little")
+        self.assertTrue(reply["shortfall"]["missing"])
+        self.assertEqual(self.rows("person"), before)
+
+    def test_red_flag_at_check_in_stops_the_program(self):
+        pid, _ = self.new_person()
+        reply = self.json_call("POST", f"/api/v1/people/{pid}/check-ins",
+                               {"date": "2025-03-04", "next_morning_pain": 3, "red_flags": ["calf_pain_or_swelling"]},
+                               status=201)
+        self.assertTrue(reply["stopped"])
+        self.assertTrue(reply["referral"]["advice"])
+        self.assertEqual(reply["dose_changes"], [])
+        self.error("GET", f"/api/v1/people/{pid}/today", 409, "program_stopped")
+        self.error("POST", f"/api/v1/people/{pid}/sessions", 409, "program_stopped",
+                   body={"status": "finished", "exercises": [{"position": 0, "status": "done"}]})
+        plan = self.json_call("GET", f"/api/v1/people/{pid}/plan")
+        self.assertTrue(plan["stopped"]["reason"])
+        self.assertTrue(self.json_call("GET", f"/api/v1/people/{pid}/progress")["stopped"])
+
+    # --- bad input ---
+    def test_bad_json_wrong_types_and_ranges_are_named(self):
+        self.error("POST", "/api/v1/triage", 400, "bad_json", raw=b'{"version": 1, "age": ')
+        self.error("POST", "/api/v1/people", 400, "bad_json", raw=b"{not json")
+        self.error("POST", "/api/v1/triage", 400, "out_of_range", "pain_now", body=answers(pain_now=11))
+        self.error("POST", "/api/v1/triage", 400, "wrong_type", "age", body=answers(age="old"))
+        self.error("POST", "/api/v1/triage", 400, "missing_field", "pain_now",
+                   body={k: v for k, v in answers().items() if k != "pain_now"})
+        self.error("POST", "/api/v1/triage", 400, "unknown_field", body=answers(colour="red"))
+        self.error("POST", "/api/v1/triage", 400, "wrong_type", body=[1, 2])
+        self.error("POST", "/api/v1/people", 400, "out_of_range", "answers.pain_now",
+                   body={"answers": answers(pain_now=-1)})
+        self.error("POST", "/api/v1/people", 400, "missing_field", "answers", body={"start": START})
+        self.error("POST", "/api/v1/people", 400, "out_of_range", "weeks", body={"answers": answers(), "weeks": 99})
+        self.error("POST", "/api/v1/people", 400, "unknown_field", "name", body={"answers": answers(), "name": "x"})
+        self.error("POST", "/api/v1/triage", 415, "bad_media_type", raw=b"{}", headers={"Content-Type": "text/plain"})
+        self.assert_still_serving()
+
+    def test_bad_session_logs_store_nothing(self):
+        pid, _ = self.new_person()
+        url = f"/api/v1/people/{pid}/sessions"
+        before = (self.rows("session_log"), self.rows("exercise_log"), self.rows("measurement"))
+        ok = {"position": 0, "status": "done"}
+        cases = [
+            ({"status": "finished", "exercises": [ok], "pain_during": 11}, "out_of_range", "pain_during"),
+            ({"status": "finished", "exercises": [{"position": 0, "status": "done", "reps": "ten"}]},
+             "wrong_type", "exercises[0].reps"),
+            ({"status": "finished", "exercises": [ok, {"position": 1, "status": "maybe"}]}, "invalid",
+             "exercises[1].status"),
+            ({"status": "finished", "exercises": [ok, ok]}, "invalid", "exercises[1].position"),
+            ({"status": "finished", "exercises": [{"position": 40, "status": "done"}], "date": START},
+             "out_of_range", "exercises[0].position"),
+            ({"status": "finished", "exercises": []}, "out_of_range", "exercises"),
+            ({"status": "done", "exercises": [ok]}, "invalid", "status"),
+            ({"exercises": [ok]}, "missing_field", "status"),
+            ({"status": "finished", "exercises": [ok], "date": "2025-02-30"}, "invalid", "date"),
+            ({"status": "finished", "exercises": [ok], "extra": 1}, "unknown_field", "extra"),
+            ({"status": "finished", "exercises": [ok], "date": "2025-03-04"}, "invalid", "session"),  # a rest day
+        ]
+        for body, code, field in cases:
+            with self.subTest(body=body):
+                self.error("POST", url, 400, code, field, body=body)
+        self.error("POST", f"/api/v1/people/{pid}/check-ins", 400, "out_of_range", "next_morning_pain",
+                   body={"next_morning_pain": 12})
+        self.error("POST", f"/api/v1/people/{pid}/check-ins", 400, "invalid", "red_flags[0]",
+                   body={"next_morning_pain": 1, "red_flags": ["sore"]})
+        self.error("POST", f"/api/v1/people/{pid}/measures", 400, "out_of_range", "value",
+                   body={"measure": "grc", "value": 9})
+        self.error("POST", f"/api/v1/people/{pid}/measures", 400, "invalid", "measure",
+                   body={"measure": "weight", "value": 9})
+        self.error("POST", f"/api/v1/people/{pid}/measures", 400, "out_of_range", "items[0].value",
+                   body={"measure": "psfs", "items": [{"label": "stairs", "value": 11}]})
+        after = (self.rows("session_log"), self.rows("exercise_log"), self.rows("measurement"))
+        self.assertEqual(after, before)
+        self.assert_still_serving()
+
+    def test_oversized_body_is_413(self):
+        big = json.dumps({"answers": answers(), "pad": "x" * 70000}).encode()
+        self.error("POST", "/api/v1/people", 413, "too_large", raw=big)
+        self.assert_still_serving()
+
+    def test_unknown_routes_people_and_methods(self):
+        for path in ("/api/v1/nothing", "/api/v2/exercises", "/api/v1/exercises/", "/api"):
+            with self.subTest(path=path):
+                code, hdrs, body = self.server.request("GET", path)
+                self.assertEqual(code, 404)
+                self.assertEqual(json.loads(body)["error"]["code"], "not_found")
+        self.error("GET", "/api/v1/people/nobody/today", 404, "not_found")
+        self.error("GET", "/api/v1/people/nobody/plan", 404, "not_found")
+        code, hdrs, body = self.server.request("DELETE", "/api/v1/exercises")
+        self.assertEqual(code, 405)
+        self.assertEqual(hdrs["allow"], "GET")
+        self.assertEqual(json.loads(body)["error"]["code"], "method_not_allowed")
+        code, hdrs, _ = self.server.request("GET", "/api/v1/triage")
+        self.assertEqual((code, hdrs["allow"]), (405, "POST"))
+        self.assert_still_serving()
+
+    # --- static files ---
+    def test_static_files_with_content_types(self):
+        for path, ctype in (("/", "text/html"), ("/index.html", "text/html"),
+                            ("/assets/app-1234.js", "text/javascript"), ("/assets/app-1234.css", "text/css"),
+                            ("/program", "text/html")):
+            with self.subTest(path=path):
+                code, hdrs, _ = self.server.request("GET", path)
+                self.assertEqual(code, 200)
+                self.assertTrue(hdrs["content-type"].startswith(ctype), hdrs)
+        code, hdrs, body = self.server.request("GET", "/assets/missing.js")
+        self.assertEqual(code, 404)
+        self.assertEqual(json.loads(body)["error"]["code"], "not_found")
+        code, _, _ = self.server.request("POST", "/index.html", raw=b"x")
+        self.assertEqual(code, 405)
+
+    def test_path_traversal_is_refused(self):
+        for path in ("/../secret.txt", "/assets/../../secret.txt", "/%2e%2e/secret.txt", "/%2E%2E%2Fsecret.txt",
+                     "/assets/..%2f..%2fsecret.txt", "/..%5csecret.txt", "/%2e%2e%5c%2e%2e%5csecret.txt",
+                     "/assets/%00.js", "/./index.html", "//etc/passwd"):
+            with self.subTest(path=path):
+                code, hdrs, body = self.server.request("GET", path)
+                self.assertIn(code, (400, 404), body)
+                self.assertTrue(hdrs["content-type"].startswith("application/json"), hdrs)
+                self.assertIn(json.loads(body)["error"]["code"], ("bad_path", "not_found"))
+                self.assertNotIn(b"outside the web folder", body)
+        self.assert_still_serving()
+
+    def test_zz_every_documented_operation_was_checked(self):
+        missing = self.contract.operations() - self.contract.seen
+        self.assertEqual(missing, set(), "routes of api/openapi.yaml no test called")
+
+
+class ServeLifecycleTest(unittest.TestCase):
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp(prefix="kc-serve-life-")
+
+    def tearDown(self):
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+    def test_sigterm_stops_cleanly_and_without_web_the_api_still_serves(self):
+        server = Server(os.path.join(self.tmp, "data"), os.path.join(self.tmp, "no-web"))
+        code, hdrs, body = server.request("GET", "/")
+        self.assertEqual(code, 200)
+        self.assertIn(b"npm run build", body)
+        code, _, _ = server.request("GET", "/api/v1/exercises")
+        self.assertEqual(code, 200)
+        code, out, err = server.stop(signal.SIGTERM)
+        self.assertEqual(code, 0, err)
+        self.assertIn("stopped", out)
+
+    def test_a_taken_port_is_reported(self):
+        server = Server(os.path.join(self.tmp, "data"), self.tmp)
+        try:
+            env = dict(os.environ, KNEECOACH_HOME=os.path.join(self.tmp, "d2"))
+            from kctest import BIN, CONTENT
+            proc = subprocess.run([BIN, "--content", CONTENT, "serve", "--port", str(server.port)],
+                                  capture_output=True, text=True, timeout=30, env=env)
+            self.assertEqual(proc.returncode, 1)
+            self.assertIn("cannot serve", proc.stderr)
+        finally:
+            server.stop(signal.SIGTERM)
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,131 @@
+// The one place that knows the server's routes (api/openapi.yaml). Every call returns parsed JSON
+// or throws an ApiError carrying the server's JSON error message.
+
+export class ApiError extends Error {
+  constructor(public status: number, message: string, public body: unknown) {
+    super(message);
+  }
+}
+
+const BASE = '/api/v1';
+
+export function personId(): string | null {
+  return localStorage.getItem('kneecoach.person');
+}
+
+export function setPersonId(id: string): void {
+  localStorage.setItem('kneecoach.person', id);
+}
+
+function personBase(): string {
+  const id = personId();
+  if (!id) throw new ApiError(404, 'No program yet: answer the questions first.', null);
+  return `${BASE}/people/${encodeURIComponent(id)}`;
+}
+
+async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const init: RequestInit = { method, headers: { Accept: 'application/json' } };
+  if (body !== undefined) {
+    init.body = JSON.stringify(body);
+    (init.headers as Record<string, string>)['Content-Type'] = 'application/json';
+  }
+  const res = await fetch(path, init);
+  const text = await res.text();
+  let json: unknown = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch {
+    json = null;
+  }
+  if (!res.ok) {
+    const j = json as { error?: unknown; message?: unknown } | null;
+    const err = j && typeof j.error === 'object' && j.error !== null ? (j.error as { message?: string }).message : undefined;
+    const msg = err ?? (typeof j?.error === 'string' ? j.error : undefined) ?? (typeof j?.message === 'string' ? j.message : undefined) ?? `${res.status} ${res.statusText}`;
+    throw new ApiError(res.status, String(msg), json);
+  }
+  return json as T;
+}
+
+export type Level = 'emergency' | 'urgent' | 'see_clinician' | 'caution' | 'go';
+export interface Triage { level: Level; reasons: { rule: string; message: string }[]; advice: string }
+
+export interface Dose {
+  sets: number; reps: number | null; reps_max?: number | null;
+  hold_seconds: number | null; hold_seconds_max?: number | null; hold_breaths: number | null;
+  sides: 'each' | 'alternate' | 'both';
+  tempo: { up: number; hold: number; down: number } | null;
+  rest_seconds: number; note?: string | null;
+}
+export interface PlanExercise {
+  id: string; name: string; kind: string; block: string; groups: string[]; dose: Dose;
+  dose_text: string; seconds: number; reason: string; start_easier: string | null; trimmed_to_fit: boolean;
+  steps?: string[];
+}
+export interface PlanSession { id: string; kind: string; title: string; minutes: number; seconds: number; exercises: PlanExercise[] }
+export interface Plan {
+  start: string; end: string; weeks: number; triage_level: Level; pain: number; pain_band: string;
+  minutes_per_session: number; days: string[]; strength_days: string[];
+  week: { day: string; session: string | null }[]; sessions: PlanSession[];
+  calendar: { date: string; week: number; day: string; session: string }[];
+  reviews: { week: number; date: string; what: string }[];
+  cautions: string[]; decisions: string[]; safety: string[];
+}
+
+export interface ServerQuestion {
+  id: string; prompt: string; help: string; kind: 'yes_no' | 'whole_number' | 'number' | 'one_of' | 'many_of';
+  hint: string; min?: number; max?: number; skip_word: string; min_choices?: number;
+  choices: { value: string; label: string }[];
+}
+export interface TodayExercise { position: number; exercise: string; name: string; block: string; dose: Dose; reason: string }
+export interface Today {
+  date: string; scheduled: boolean; done: boolean; session?: string; week?: number; title?: string;
+  exercises?: TodayExercise[]; next: { date: string; session: string } | null; review_due: boolean; see_clinician: boolean;
+}
+export interface DoseChange { exercise: string; now_doing: string; name: string; decision: string; from: Dose; to: Dose; reason: string }
+export interface Review { due: boolean; date?: string; see_clinician: boolean; message: string }
+export interface CreateResult { status: 'created' | 'referral' | 'too-little'; person: { id: string } | null; triage: Triage; plan?: Plan | null; shortfall?: { missing: { what: string; fix: string }[]; enough_alone?: string[] } }
+export interface CheckInResult { date: string; next_morning_pain: number; triage_level: Level; stopped: boolean; referral: Triage | null; cautions: string[]; dose_changes: DoseChange[]; review: Review }
+export interface Point { date: string; value: number }
+export interface Progress {
+  date: string; stopped: boolean;
+  adherence: { planned: number; done: number; partly: number; percent: number };
+  review: Review; series: Record<string, Point[]>;
+  sessions: { id: number; date: string; session: string; status: string; pain_during?: number | null }[];
+  doses: { exercise: string; now_doing: string; name: string; dose: Dose; reason: string }[];
+}
+
+export const api = {
+  questions: () => call<{ version: number; questions: ServerQuestion[] }>('GET', `${BASE}/intake/questions`),
+  relevant: (answers: object) => call<{ relevant: string[] }>('POST', `${BASE}/intake/relevant`, { answers }),
+  triage: (answers: object) => call<Triage>('POST', `${BASE}/triage`, answers),
+  /** Saves the answers and builds the program; a referral or a shortfall stores nothing. */
+  create: async (answers: object, start?: string): Promise<CreateResult> => {
+    try {
+      return await call<CreateResult>('POST', `${BASE}/people`, start ? { answers, start } : { answers });
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 422 && e.body && (e.body as CreateResult).status === 'too-little') return e.body as CreateResult;
+      throw e;
+    }
+  },
+  plan: () => call<{ person: { id: string }; stopped: { at: string; reason: string } | null; plan: Plan }>('GET', `${personBase()}/plan`),
+  today: () => call<Today>('GET', `${personBase()}/today`),
+  logSession: (log: object) => call<{ session_id: number; date: string; session: string; status: string; dose_changes: DoseChange[] }>('POST', `${personBase()}/sessions`, log),
+  checkIn: (body: object) => call<CheckInResult>('POST', `${personBase()}/check-ins`, body),
+  progress: () => call<Progress>('GET', `${personBase()}/progress`),
+  handoutUrl: () => `${personBase()}/handout.pdf`,
+  calendarUrl: (tz: string) => `${personBase()}/calendar.ics?tz=${encodeURIComponent(tz)}`,
+  svgUrl: (id: string) => `${BASE}/exercises/${encodeURIComponent(id)}/svg`,
+};
+
+export const RED_FLAGS: [string, string][] = [
+  ['hot_red_swollen', 'The knee is hot, red, or swollen and tender'],
+  ['fever_or_unwell', 'Fever, chills or feeling generally unwell'],
+  ['calf_pain_or_swelling', 'Pain, swelling or tenderness in the calf'],
+  ['locked', 'The knee gets stuck and will not straighten'],
+  ['numb_or_cold_foot', 'Numbness, tingling, or a cold or pale foot'],
+  ['deformity', 'The knee or leg looks out of shape'],
+  ['gives_way', 'The knee gives way or buckles'],
+  ['swelling', 'The knee is swollen'],
+  ['night_or_rest_pain', 'Constant pain at night or at rest that painkillers do not ease'],
+  ['pain_getting_worse', 'The pain is steadily getting worse'],
+];
