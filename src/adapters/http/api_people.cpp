@@ -105,14 +105,14 @@ Response post_person(ApiState& s, const Request& r, const std::string& /*id*/) {
     if (!*existing) break;
     name = new_person_id();
   }
-  auto person = s.store->ensure_person(name, now.at);
-  if (!person) return internal_error(person.error().message);
+  // The person, answers and plan are stored in one transaction: all or nothing.
   store::Store::Setup setup;
-  setup.answers = {0, person->id, now.at, answers_to_json(*answers).dump(), std::string(to_string(triage.level))};
+  setup.answers = {0, 0, now.at, answers_to_json(*answers).dump(), std::string(to_string(triage.level))};
   const Json plan_json = plan_to_json(plan);
-  setup.plan = tracking::to_record(plan, person->id, answers->pain_now, now.at, plan_json.dump());
-  auto saved = s.store->save_setup(setup);
-  if (!saved) return internal_error(saved.error().message);
+  setup.plan = tracking::to_record(plan, 0, answers->pain_now, now.at, plan_json.dump());
+  auto created = s.store->create_person_with_setup(name, now.at, std::move(setup));
+  if (!created) return internal_error(created.error().message);
+  const store::Person* person = &created->person;
   Json j;
   j["status"] = "created";
   j["person"] = person_json(*person);

@@ -233,7 +233,30 @@ class SqliteStore final : public Store {
   }
 
   Result<Setup> save_setup(const Setup& setup) override {
-    return write_tx(db_, [&]() -> Result<Setup> {
+    return write_tx(db_, [&] { return insert_setup(setup); });
+  }
+
+  Result<NewPerson> create_person_with_setup(const std::string& name, TimePoint now, Setup setup) override {
+    if (name.empty()) return make_error("a person needs a name");
+    return write_tx(db_, [&]() -> Result<NewPerson> {
+      auto found = select_person(name);
+      if (!found) return found.error();
+      if (*found) return make_error("store: a person named \"" + name + "\" already exists");
+      auto ins = db_.prepare("INSERT INTO person (name, created_at) VALUES (?, ?)");
+      if (!ins) return ins.error();
+      if (auto st = ins.value().bind(1, name).bind(2, format_instant(now)).run(); !st) return st.error();
+      const Person person{db_.last_insert_id(), name, now};
+      setup.answers.person = person.id;
+      if (setup.plan) setup.plan->person = person.id;
+      auto saved = insert_setup(setup);
+      if (!saved) return saved.error();
+      return NewPerson{person, std::move(saved).value()};
+    });
+  }
+
+  // The body of save_setup, inside the caller's transaction.
+  Result<Setup> insert_setup(const Setup& setup) {
+    {
       Setup saved = setup;
       const auto& a = setup.answers;
       auto ins = db_.prepare("INSERT INTO answers (person_id, recorded_at, json, triage_level) VALUES (?, ?, ?, ?)");
@@ -265,7 +288,7 @@ class SqliteStore final : public Store {
         saved.plan = std::move(plan);
       }
       return saved;
-    });
+    }
   }
 
   Result<std::optional<AnswersRecord>> latest_answers(PersonId person) override {

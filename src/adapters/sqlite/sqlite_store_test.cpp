@@ -264,6 +264,26 @@ TEST_F(SqliteStoreTest, AFailedWriteLeavesNothingBehind) {
   EXPECT_TRUE(store->save_check_in(ci, {good}, "").ok());
 }
 
+TEST_F(SqliteStoreTest, ANewPersonAndTheirSetupAreStoredTogetherOrNotAtAll) {
+  Store::Setup setup{{0, 0, tracking::testing::at(0, 7), R"({"version":1})", "go"}, sample_plan(0)};
+  auto created = store->create_person_with_setup("cara", tracking::testing::at(0, 7), setup);
+  ASSERT_TRUE(created.ok()) << created.error().message;
+  EXPECT_EQ(created->setup.answers.person, created->person.id);
+  ASSERT_TRUE(created->setup.plan.has_value());
+  EXPECT_EQ(store->active_plan(created->person.id)->value().id, created->setup.plan->id);
+
+  // A plan that breaks a constraint rolls back the person too.
+  Store::Setup broken = setup;
+  broken.plan->sessions.push_back(broken.plan->sessions.front());  // duplicate session key
+  const auto before = store->people()->size();
+  auto failed = store->create_person_with_setup("dan", tracking::testing::at(0, 7), broken);
+  EXPECT_FALSE(failed.ok());
+  EXPECT_EQ(store->people()->size(), before);
+  EXPECT_FALSE(store->find_person("dan")->has_value());
+  // A taken name is refused without touching the existing person.
+  EXPECT_FALSE(store->create_person_with_setup("cara", tracking::testing::at(1, 7), setup).ok());
+}
+
 TEST_F(SqliteStoreTest, AWholeSessionIsSavedInOneTransaction) {
   SessionLog s;
   s.person = ann.id;

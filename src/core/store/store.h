@@ -31,6 +31,13 @@ class Store {
     std::optional<PlanRecord> plan;
   };
   virtual Result<Setup> save_setup(const Setup& setup) = 0;
+  // Creates a new person named `name` and saves their setup, in one transaction: either both
+  // are stored or neither is. The ids in `setup` are filled in. Fails if the name is taken.
+  struct NewPerson {
+    Person person;
+    Setup setup;
+  };
+  virtual Result<NewPerson> create_person_with_setup(const std::string& name, TimePoint now, Setup setup) = 0;
   // The person's latest answers, or nullopt.
   virtual Result<std::optional<AnswersRecord>> latest_answers(PersonId person) = 0;
   // The person's latest plan that is not stopped, or nullopt.
