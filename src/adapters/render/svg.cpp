@@ -5,35 +5,13 @@
 #include <map>
 
 #include "adapters/render/viewport.h"
+#include "core/common/text.h"
 
 namespace kc::render {
 
 namespace {
 
 std::string colour(figure::Rgb c) { return fmt::format("#{:02x}{:02x}{:02x}", c.r, c.g, c.b); }
-
-std::string escape(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
 
 std::string points(const std::vector<figure::Point2>& pts, const Viewport& v) {
   std::string out;
@@ -50,7 +28,7 @@ std::string header(int width, int height, const std::string& title) {
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
       "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{0}\" height=\"{1}\" viewBox=\"0 0 {0} {1}\">\n"
       "<title>{2}</title>\n<rect width=\"{0}\" height=\"{1}\" fill=\"#ffffff\"/>\n",
-      width, height, escape(title));
+      width, height, kc::xml_escape(title));
 }
 
 std::string style(const figure::Shape& s, const Viewport& v) {
@@ -66,7 +44,8 @@ std::string svg_still(const figure::Drawing& d, int width, int height, const std
   std::string out = header(width, height, title);
   for (const figure::Shape& s : d.shapes) {
     if (s.points.size() < 3) continue;
-    out += fmt::format("<polygon id=\"{}\" {} points=\"{}\"/>\n", escape(s.id), style(s, v), points(s.points, v));
+    out +=
+        fmt::format("<polygon id=\"{}\" {} points=\"{}\"/>\n", kc::xml_escape(s.id), style(s, v), points(s.points, v));
   }
   return out + "</svg>\n";
 }
@@ -85,7 +64,7 @@ std::string svg_animated(const std::vector<figure::Drawing>& frames, double seco
       moves = moves || (values.size() > 1 && values.back() != values.front());
     }
     if (values.size() != frames.size()) continue;  // not in every frame: cannot be animated
-    out += fmt::format("<polygon id=\"{}\" {} points=\"{}\"", escape(s.id), style(s, v), values.front());
+    out += fmt::format("<polygon id=\"{}\" {} points=\"{}\"", kc::xml_escape(s.id), style(s, v), values.front());
     if (!moves) {
       out += "/>\n";
       continue;

@@ -4,37 +4,37 @@
 #include <array>
 #include <utility>
 
+#include "core/common/name_table.h"
+
 namespace kc {
 namespace {
 
-template <typename E, std::size_t N>
-using Table = std::array<std::pair<E, std::string_view>, N>;
-
-constexpr Table<Kind, 3> kKinds{
+constexpr NameTable<Kind, 3> kKinds{
     {{Kind::kStretch, "stretch"}, {Kind::kStrength, "strength"}, {Kind::kMobility, "mobility"}}};
 
-constexpr Table<Position, 7> kPositions{{{Position::kStanding, "standing"},
-                                         {Position::kSeated, "seated"},
-                                         {Position::kLyingOnBack, "lying-on-back"},
-                                         {Position::kLyingOnFront, "lying-on-front"},
-                                         {Position::kLyingOnSide, "lying-on-side"},
-                                         {Position::kKneeling, "kneeling"},
-                                         {Position::kAllFours, "all-fours"}}};
+constexpr NameTable<Position, 7> kPositions{{{Position::kStanding, "standing"},
+                                             {Position::kSeated, "seated"},
+                                             {Position::kLyingOnBack, "lying-on-back"},
+                                             {Position::kLyingOnFront, "lying-on-front"},
+                                             {Position::kLyingOnSide, "lying-on-side"},
+                                             {Position::kKneeling, "kneeling"},
+                                             {Position::kAllFours, "all-fours"}}};
 
-constexpr Table<Equipment, 7> kEquipment{{{Equipment::kChair, "chair"},
-                                          {Equipment::kStep, "step"},
-                                          {Equipment::kWall, "wall"},
-                                          {Equipment::kMat, "mat"},
-                                          {Equipment::kBooks, "books"},
-                                          {Equipment::kCounter, "counter"},
-                                          {Equipment::kBand, "band"}}};
+constexpr NameTable<Equipment, 7> kEquipment{{{Equipment::kChair, "chair"},
+                                              {Equipment::kStep, "step"},
+                                              {Equipment::kWall, "wall"},
+                                              {Equipment::kMat, "mat"},
+                                              {Equipment::kBooks, "books"},
+                                              {Equipment::kCounter, "counter"},
+                                              {Equipment::kBand, "band"}}};
 
-constexpr Table<Sides, 3> kSides{{{Sides::kEach, "each"}, {Sides::kBoth, "both"}, {Sides::kAlternate, "alternate"}}};
+constexpr NameTable<Sides, 3> kSides{
+    {{Sides::kEach, "each"}, {Sides::kBoth, "both"}, {Sides::kAlternate, "alternate"}}};
 
-constexpr Table<Demand, 4> kDemands{{{Demand::kKneeling, "kneeling"},
-                                     {Demand::kFloor, "floor"},
-                                     {Demand::kSingleLegBalance, "single-leg-balance"},
-                                     {Demand::kDeepKneeBend, "deep-knee-bend"}}};
+constexpr NameTable<Demand, 4> kDemands{{{Demand::kKneeling, "kneeling"},
+                                         {Demand::kFloor, "floor"},
+                                         {Demand::kSingleLegBalance, "single-leg-balance"},
+                                         {Demand::kDeepKneeBend, "deep-knee-bend"}}};
 
 constexpr std::array<std::string_view, 12> kRegions{"hip",         "buttock",     "front-thigh", "back-thigh",
                                                     "inner-thigh", "outer-thigh", "knee",        "calf",
@@ -45,29 +45,8 @@ constexpr std::array<std::string_view, 13> kMuscles{
     "hip-adductors", "hip-rotators",   "gastrocnemius",       "soleus",         "tibialis-anterior",
     "core",          "trunk-rotators", "tensor-fasciae-latae"};
 
-template <typename E, std::size_t N>
-std::string_view name_of(const Table<E, N>& table, E value) {
-  for (const auto& [e, name] : table)
-    if (e == value) return name;
-  return "?";
-}
-
-template <typename E, std::size_t N>
-std::optional<E> parse(const Table<E, N>& table, std::string_view s) {
-  for (const auto& [e, name] : table)
-    if (name == s) return e;
-  return std::nullopt;
-}
-
-template <typename E, std::size_t N>
-std::vector<std::string> names(const Table<E, N>& table) {
-  std::vector<std::string> out;
-  for (const auto& entry : table) out.emplace_back(entry.second);
-  return out;
-}
-
 template <std::size_t N>
-std::vector<std::string> names(const std::array<std::string_view, N>& list) {
+std::vector<std::string> names_of(const std::array<std::string_view, N>& list) {
   return {list.begin(), list.end()};
 }
 
@@ -79,19 +58,19 @@ std::string_view to_string(Equipment e) { return name_of(kEquipment, e); }
 std::string_view to_string(Sides s) { return name_of(kSides, s); }
 std::string_view to_string(Demand d) { return name_of(kDemands, d); }
 
-std::optional<Kind> parse_kind(std::string_view s) { return parse(kKinds, s); }
-std::optional<Position> parse_position(std::string_view s) { return parse(kPositions, s); }
-std::optional<Equipment> parse_equipment(std::string_view s) { return parse(kEquipment, s); }
-std::optional<Sides> parse_sides(std::string_view s) { return parse(kSides, s); }
-std::optional<Demand> parse_demand(std::string_view s) { return parse(kDemands, s); }
+std::optional<Kind> parse_kind(std::string_view s) { return value_of(kKinds, s); }
+std::optional<Position> parse_position(std::string_view s) { return value_of(kPositions, s); }
+std::optional<Equipment> parse_equipment(std::string_view s) { return value_of(kEquipment, s); }
+std::optional<Sides> parse_sides(std::string_view s) { return value_of(kSides, s); }
+std::optional<Demand> parse_demand(std::string_view s) { return value_of(kDemands, s); }
 
-std::vector<std::string> kind_names() { return names(kKinds); }
-std::vector<std::string> position_names() { return names(kPositions); }
-std::vector<std::string> equipment_names() { return names(kEquipment); }
-std::vector<std::string> sides_names() { return names(kSides); }
-std::vector<std::string> demand_names() { return names(kDemands); }
-std::vector<std::string> region_names() { return names(kRegions); }
-std::vector<std::string> muscle_names() { return names(kMuscles); }
+std::vector<std::string> kind_names() { return names_of(kKinds); }
+std::vector<std::string> position_names() { return names_of(kPositions); }
+std::vector<std::string> equipment_names() { return names_of(kEquipment); }
+std::vector<std::string> sides_names() { return names_of(kSides); }
+std::vector<std::string> demand_names() { return names_of(kDemands); }
+std::vector<std::string> region_names() { return names_of(kRegions); }
+std::vector<std::string> muscle_names() { return names_of(kMuscles); }
 
 bool is_region(std::string_view s) { return std::find(kRegions.begin(), kRegions.end(), s) != kRegions.end(); }
 bool is_muscle(std::string_view s) { return std::find(kMuscles.begin(), kMuscles.end(), s) != kMuscles.end(); }

@@ -64,6 +64,33 @@ std::string join_or(const std::vector<std::string>& items) {
   return join(head) + " or " + items.back();
 }
 
+std::string xml_escape(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&apos;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
 std::string wrap(std::string_view text, std::size_t width, std::string_view indent) {
   std::istringstream words{std::string(text)};
   std::string word;

@@ -22,6 +22,9 @@ std::string join_or(const std::vector<std::string>& items);
 // "a, b, c".
 std::string join(const std::vector<std::string>& items, std::string_view separator = ", ");
 
+// Escapes &, <, >, " and ' for XML text and attribute values (SVG, iCal-free XML output).
+std::string xml_escape(std::string_view text);
+
 // Wraps text at `width` columns, prefixing every line with `indent`.
 std::string wrap(std::string_view text, std::size_t width, std::string_view indent = "");
 

@@ -33,6 +33,11 @@ TEST(JoinOr, ReadsLikeEnglish) {
   EXPECT_EQ(join_or({"a", "b", "c"}), "a, b or c");
 }
 
+TEST(XmlEscape, EscapesTheFiveSpecialCharacters) {
+  EXPECT_EQ(xml_escape(R"(a<b & "c" 'd'>)"), "a&lt;b &amp; &quot;c&quot; &apos;d&apos;&gt;");
+  EXPECT_EQ(xml_escape("plain"), "plain");
+}
+
 TEST(Wrap, BreaksAtWidthAndIndents) {
   EXPECT_EQ(wrap("one two three four", 9, "  "), "  one two\n  three\n  four\n");
   EXPECT_EQ(wrap("", 10), "");

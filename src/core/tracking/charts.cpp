@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 
+#include "core/common/text.h"
 #include "core/tracking/review.h"
 
 namespace kc::tracking {
@@ -63,33 +64,6 @@ std::string marker(const char* shape, double x, double y, const char* colour) {
 }
 
 }  // namespace
-
-std::string xml_escape(const std::string& s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&apos;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
 
 std::string pain_chart_svg(const History& h, CivilDate today, const std::string& title) {
   constexpr int kW = 900, kH = 480;

@@ -22,7 +22,4 @@ std::string adherence_calendar_svg(const History& h, CivilDate today, const std:
 // band and sex when known (`threshold`).
 std::string chair_stand_chart_svg(const History& h, std::optional<int> threshold, const std::string& title);
 
-// Escapes &, <, >, " and ' for XML text and attributes.
-std::string xml_escape(const std::string& s);
-
 }  // namespace kc::tracking
