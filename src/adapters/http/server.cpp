@@ -14,8 +14,9 @@ namespace {
 
 using Traits = restinio::default_single_thread_traits_t;
 
-// RESTinio reads bodies up to this; the API refuses more than kMaxBodyBytes with 413.
-constexpr std::size_t kReadLimit = 1024 * 1024;
+// RESTinio reads bodies up to this; the API answers anything over kMaxBodyBytes (64 KiB)
+// with a JSON 413. Beyond this hard cap RESTinio closes the connection instead.
+constexpr std::size_t kReadLimit = 16 * 1024 * 1024;
 
 const char* reason_phrase(int status) {
   switch (status) {
