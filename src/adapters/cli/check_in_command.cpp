@@ -9,22 +9,11 @@
 #include "adapters/cli/tracking_support.h"
 #include "adapters/content/measures_loader.h"
 #include "core/intake/questionnaire.h"
+#include "core/tracking/check_in_signs.h"
 #include "core/tracking/review.h"
 
 namespace kc::cli {
 namespace {
-
-// Warning signs that can appear after the program starts; each is an intake yes/no field.
-const std::vector<std::string> kNewSigns{"hot_red_swollen",
-                                         "fever_or_unwell",
-                                         "calf_pain_or_swelling",
-                                         "locked",
-                                         "numb_or_cold_foot",
-                                         "deformity",
-                                         "gives_way",
-                                         "swelling",
-                                         "night_or_rest_pain",
-                                         "pain_getting_worse"};
 
 // Sets the yes/no field `id` to true.
 void set_flag(Answers& a, const std::string& id) {
@@ -74,7 +63,7 @@ void run_check_in(const TrackingOptions& options, Context& ctx) {
   if (!anything) return report_input_ended(ctx, "the question about new problems");
   std::vector<std::string> flags;
   if (*anything) {
-    for (const auto& id : kNewSigns) {
+    for (const auto& id : tracking::check_in_signs()) {
       const Question* q = find_question(id);
       const auto yes = ask_yes_no(ctx.in, ctx.out, q != nullptr ? q->prompt : id);
       if (!yes) return report_input_ended(ctx, "the questions about new problems");

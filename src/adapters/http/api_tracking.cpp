@@ -11,24 +11,13 @@
 #include "adapters/http/body_check.h"
 #include "adapters/http/tracking_json.h"
 #include "core/intake/questionnaire.h"
+#include "core/tracking/check_in_signs.h"
 #include "core/tracking/judge.h"
 #include "core/tracking/review.h"
 #include "core/tracking/today.h"
 
 namespace kc::http {
 namespace {
-
-// Warning signs a check-in may report; each is an intake yes/no field (as `kneecoach check-in`).
-const std::vector<std::string> kNewSigns{"hot_red_swollen",
-                                         "fever_or_unwell",
-                                         "calf_pain_or_swelling",
-                                         "locked",
-                                         "numb_or_cold_foot",
-                                         "deformity",
-                                         "gives_way",
-                                         "swelling",
-                                         "night_or_rest_pain",
-                                         "pain_getting_worse"};
 
 store::ExerciseOutcome outcome_of(const std::string& s) {
   if (s == "done") return store::ExerciseOutcome::kDone;
@@ -205,10 +194,10 @@ Response post_check_in(ApiState& s, const Request& r, const std::string& id) {
       for (std::size_t i = 0; i < list.size(); ++i) {
         const std::string field = fmt::format("red_flags[{}]", i);
         const Json& f = list[i];
-        if (!f.is_string() || std::find(kNewSigns.begin(), kNewSigns.end(), f.get<std::string>()) == kNewSigns.end()) {
+        if (!f.is_string() || !tracking::is_check_in_sign(f.get<std::string>())) {
           check.fail("invalid", field,
                      fmt::format("{}: {} is not a warning sign; expected one of {}", field, f.dump(),
-                                 fmt::format("{}", fmt::join(kNewSigns, ", "))));
+                                 fmt::format("{}", fmt::join(tracking::check_in_signs(), ", "))));
         } else if (std::find(flags.begin(), flags.end(), f.get<std::string>()) != flags.end()) {
           check.fail("invalid", field, fmt::format("{}: {} is listed more than once", field, f.dump()));
         } else {
