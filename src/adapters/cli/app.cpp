@@ -14,6 +14,14 @@ std::string default_content_dir() {
 
 }  // namespace
 
+CLI::App* export_group(CLI::App& app) {
+  auto existing = app.get_subcommands([](CLI::App* sub) { return sub->get_name() == "export"; });
+  if (!existing.empty()) return existing.front();
+  CLI::App* group = app.add_subcommand("export", "Export your program and records to other formats");
+  group->require_subcommand(1);
+  return group;
+}
+
 int run(int argc, char** argv, std::istream& in, std::ostream& out, std::ostream& err) {
   Context ctx{in, out, err, default_content_dir()};
   CLI::App app{

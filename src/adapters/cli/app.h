@@ -29,6 +29,10 @@ struct Context {
 // Runs the kneecoach command line; returns the process exit status.
 int run(int argc, char** argv, std::istream& in, std::ostream& out, std::ostream& err);
 
+// The `export` subcommand group, created on first use; `plan` (ics) and tracking (csv)
+// both add to it.
+CLI::App* export_group(CLI::App& app);
+
 // Each command group adds its subcommands to `app`; callbacks set ctx.exit_code.
 void add_exercises_commands(CLI::App& app, Context& ctx);
 void add_content_commands(CLI::App& app, Context& ctx);

@@ -96,15 +96,6 @@ void run_ics(const IcsArgs& args, Context& ctx) {
   if (write_output(args.output, calendar::plan_to_ics(run->plan, options), ctx)) ctx.exit_code = kExitOk;
 }
 
-// The `export` group: created here unless another command group already added it.
-CLI::App* export_group(CLI::App& app) {
-  auto existing = app.get_subcommands([](CLI::App* sub) { return sub->get_name() == "export"; });
-  if (!existing.empty()) return existing.front();
-  CLI::App* group = app.add_subcommand("export", "Export your program and records to other formats");
-  group->require_subcommand(1);
-  return group;
-}
-
 }  // namespace
 
 void add_plan_commands(CLI::App& app, Context& ctx) {

@@ -14,14 +14,6 @@ void add_common(CLI::App& cmd, TrackingOptions& options) {
   cmd.add_option("--date", options.date, "Act as on this day, YYYY-MM-DD (default: today)");
 }
 
-CLI::App* export_group(CLI::App& app) {
-  auto existing = app.get_subcommands([](CLI::App* sub) { return sub->get_name() == "export"; });
-  if (!existing.empty()) return existing.front();
-  CLI::App* group = app.add_subcommand("export", "Export your program and records to other formats");
-  group->require_subcommand(1);
-  return group;
-}
-
 }  // namespace
 
 std::optional<When> when_for(const TrackingOptions& options, const Clock& clock, Context& ctx) {
