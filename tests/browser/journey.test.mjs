@@ -10,6 +10,7 @@ import path from 'node:path';
 import net from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { freePort, waitUp } from './camera-lib.mjs';
 import { AxeBuilder } from '@axe-core/playwright';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -24,22 +25,6 @@ let server, base, dataDir;
 const profileDirs = [];
 const contexts = [];
 const axeProblems = [];
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
-    s.on('error', reject);
-  });
-}
-async function waitUp(url, ms = 15000) {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    try { const r = await fetch(url); if (r.status < 500) return; } catch { /* not yet */ }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`server did not answer at ${url}`);
-}
 
 before(async () => {
   assert.ok(fs.existsSync(path.join(webDir, 'index.html')), 'web/dist is missing: run npm run build --prefix web');

@@ -86,11 +86,30 @@ export interface Review { due: boolean; date?: string; see_clinician: boolean; m
 export interface CreateResult { status: 'created' | 'referral' | 'too-little'; person: { id: string } | null; triage: Triage; plan?: Plan | null; shortfall?: { missing: { what: string; fix: string }[]; enough_alone?: string[] } }
 export interface CheckInResult { date: string; next_morning_pain: number; triage_level: Level; stopped: boolean; referral: Triage | null; cautions: string[]; dose_changes: DoseChange[]; review: Review }
 export interface Point { date: string; value: number }
+/** What the camera coach saw of one exercise (api/openapi.yaml CameraLog): reps counted and, per rep, the
+ *  form-fault ids flagged (content/cues `fault` ids; exactly `reps` lists). */
+export interface CameraLog { reps: number; faults_per_rep: string[][]; frames: number }
+/** A stored CameraLog read back, with its tallies (CameraSummary): fault id -> reps it was seen in. */
+export interface CameraSummary extends CameraLog { reps_with_faults: number; faults: Record<string, number> }
+/** One exercise of a session log sent to POST /sessions (SessionLogRequest.exercises[]). */
+export interface SessionLogExercise {
+  position: number; status: 'done' | 'partly' | 'skipped';
+  sets?: number; reps?: number; holds?: number; seconds?: number; pain?: number;
+  camera?: CameraLog | null;
+}
+export interface SessionLogRequest {
+  date?: string; session?: string; status: 'finished' | 'quit'; pain_during?: number; exercises: SessionLogExercise[];
+}
+/** One exercise of a logged session, read back (ExerciseLog). */
+export interface ExerciseLog {
+  position: number; exercise: string; name: string; outcome: 'done' | 'partly' | 'skipped';
+  sets: number; reps: number; holds: number; seconds: number; pain: number | null; camera: CameraSummary | null;
+}
 export interface Progress {
   date: string; stopped: boolean;
   adherence: { planned: number; done: number; partly: number; percent: number };
   review: Review; series: Record<string, Point[]>;
-  sessions: { id: number; date: string; session: string; status: string; pain_during?: number | null }[];
+  sessions: { id: number; date: string; session: string; status: string; pain_during?: number | null; exercises?: ExerciseLog[] }[];
   doses: { exercise: string; now_doing: string; name: string; dose: Dose; reason: string }[];
 }
 
@@ -109,7 +128,7 @@ export const api = {
   },
   plan: () => call<{ person: { id: string }; stopped: { at: string; reason: string } | null; plan: Plan }>('GET', `${personBase()}/plan`),
   today: () => call<Today>('GET', `${personBase()}/today`),
-  logSession: (log: object) => call<{ session_id: number; date: string; session: string; status: string; dose_changes: DoseChange[] }>('POST', `${personBase()}/sessions`, log),
+  logSession: (log: SessionLogRequest) => call<{ session_id: number; date: string; session: string; status: string; dose_changes: DoseChange[] }>('POST', `${personBase()}/sessions`, log),
   checkIn: (body: object) => call<CheckInResult>('POST', `${personBase()}/check-ins`, body),
   progress: () => call<Progress>('GET', `${personBase()}/progress`),
   handoutUrl: () => `${personBase()}/handout.pdf`,

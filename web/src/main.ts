@@ -1,25 +1,11 @@
 // kneecoach web UI: a hash router over a handful of pages. No framework: h() builds DOM nodes.
 import './style.css';
-import { api, ApiError, personId, setPersonId, RED_FLAGS, type Level, type Triage, type ServerQuestion, type Today, type Point } from './api';
+import { api, ApiError, personId, setPersonId, RED_FLAGS, type Level, type Triage, type ServerQuestion, type Today, type Point, type SessionLogExercise, type ExerciseLog, type CameraSummary } from './api';
 import { QUESTIONS, validate, visible, toDocument, type Question, type Answers } from './questions';
 import { layout, totalSeconds, doseText, type Step, type PlayExercise } from './steps';
-
-type Child = Node | string | null | undefined | false;
-type Kids = Child | Kids[];
-function h(tag: string, attrs: Record<string, unknown> = {}, ...children: Kids[]): HTMLElement {
-  const el = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v === undefined || v === null || v === false) continue;
-    if (k.startsWith('on') && typeof v === 'function') el.addEventListener(k.slice(2), v as EventListener);
-    else if (k === 'class') el.className = String(v);
-    else el.setAttribute(k, v === true ? '' : String(v));
-  }
-  for (const c of (children as Child[]).flat(10 as 1) as Child[]) {
-    if (c === null || c === undefined || c === false) continue;
-    el.append(typeof c === 'string' ? document.createTextNode(c) : c);
-  }
-  return el;
-}
+import { h, type Child, type Kids } from './dom';
+import { cameraPage } from './camerapage';
+import { sessionCamera } from './sessioncamera';
 const main = document.getElementById('main') as HTMLElement;
 let cleanup: (() => void) | null = null;
 
@@ -383,6 +369,7 @@ function play(today: Today, exercises: PlayExercise[], scale: number): void {
 
   const title = h('h2', { id: 'ex-name' });
   const img = h('img', { alt: '' }) as HTMLImageElement;
+  const camera = sessionCamera((t) => speak(t, voice), (on) => { img.hidden = on; });
   const count = h('div', { class: 'count', 'aria-hidden': 'true' });
   const phase = h('div', { class: 'phase' });
   const label = h('p', {});
@@ -393,7 +380,7 @@ function play(today: Today, exercises: PlayExercise[], scale: number): void {
   const pauseBtn = h('button', { type: 'button', onclick: () => togglePause() }, 'Pause');
   const voiceBox = h('input', { type: 'checkbox', id: 'voice', checked: voice, onchange: (ev: Event) => { voice = (ev.target as HTMLInputElement).checked; } });
   page(`Session ${today.session}`,
-    h('section', { class: 'player', 'aria-labelledby': 'ex-name' }, title, img, count, phase, label, where, barWrap, live,
+    h('section', { class: 'player', 'aria-labelledby': 'ex-name' }, title, img, camera.el, count, phase, label, where, barWrap, live,
       h('div', { class: 'row', style: 'justify-content:center' }, pauseBtn,
         h('button', { type: 'button', class: 'secondary', onclick: () => back() }, 'Back'),
         h('button', { type: 'button', class: 'secondary', onclick: () => nextEx() }, 'Next exercise'),
@@ -408,6 +395,7 @@ function play(today: Today, exercises: PlayExercise[], scale: number): void {
     const e = exercises[s.ex];
     if (shownEx !== s.ex) {
       shownEx = s.ex;
+      camera.show(e);
       title.textContent = `${s.ex + 1}. ${e.name}`;
       img.src = api.svgUrl(e.id);
       img.alt = `Animated figure showing ${e.name}`;
@@ -503,6 +491,7 @@ function play(today: Today, exercises: PlayExercise[], scale: number): void {
   }, 100);
   const stop = () => {
     done = true;
+    camera.stop();
     clearInterval(timer);
     document.removeEventListener('keydown', onKey);
     void wake?.release().catch(() => undefined);
@@ -517,11 +506,12 @@ function play(today: Today, exercises: PlayExercise[], scale: number): void {
     cleanup = null;
     const log = exercises.map((e, ex) => {
       const st = stats[ex];
-      const outcome = st.steps >= perEx[ex] ? 'done' : st.steps > 0 ? 'partly' : 'skipped';
+      const outcome: SessionLogExercise['status'] = st.steps >= perEx[ex] ? 'done' : st.steps > 0 ? 'partly' : 'skipped';
       return { position: e.position, status: outcome, sets: st.sets, reps: st.reps, holds: st.holds, seconds: Math.round(st.seconds / (scale || 1)) };
     }).filter((_, ex) => stats[ex].reached || status === 'finished');
-    const reached = log.length ? log : [{ position: exercises[0].position, status: 'skipped', sets: 0, reps: 0, holds: 0, seconds: 0 }];
+    const reached = log.length ? log : [{ position: exercises[0].position, status: 'skipped' as const, sets: 0, reps: 0, holds: 0, seconds: 0 }];
     speak(status === 'finished' ? 'Well done. Session complete.' : 'Session stopped.', voice);
+    camera.attach(reached);
     painForm(today, status, reached, Math.round((Date.now() - startedAt) / 1000));
   }
 }
@@ -533,7 +523,7 @@ function scaleField(name: string, legend: string, help: string): HTMLElement {
     h('p', { class: 'error', id: `${name}-err`, role: 'alert' }));
 }
 
-function painForm(today: Today, status: 'finished' | 'quit', exercises: object[], _seconds: number): void {
+function painForm(today: Today, status: 'finished' | 'quit', exercises: SessionLogExercise[], _seconds: number): void {
   const form = h('form', { novalidate: true },
     scaleField('pain', 'How much did your knee hurt during the session?', '0 is no pain, 10 is the worst pain you can imagine. 0 to 2 is fine, 3 to 5 is acceptable, above 5 is too much.'),
     h('div', { class: 'row' }, h('button', { type: 'submit' }, 'Save the session')));
@@ -633,6 +623,20 @@ function painChart(series: Record<string, Point[]>): SVGElement {
   return svg;
 }
 
+type CameraExercise = ExerciseLog & { camera: CameraSummary };
+/** The exercises of a session the camera saw. */
+function cameraExercises(s: { exercises?: ExerciseLog[] }): CameraExercise[] {
+  return (s.exercises ?? []).filter((e): e is CameraExercise => e.camera !== null && e.camera !== undefined);
+}
+/** "Forward lunge: 10 reps by camera, 2 with a form fault (knee past toes ×2)", as `kneecoach progress` says it. */
+function cameraLine(e: CameraExercise): string {
+  const c = e.camera;
+  const reps = `${e.name}: ${c.reps} ${c.reps === 1 ? 'rep' : 'reps'} by camera`;
+  if (!c.reps_with_faults) return `${reps}, none with a form fault`;
+  const faults = Object.entries(c.faults).map(([id, n]) => `${id.replace(/-/g, ' ')} ×${n}`).join(', ');
+  return `${reps}, ${c.reps_with_faults} with a form fault (${faults})`;
+}
+
 async function progress(): Promise<void> {
   if (!needPerson()) return;
   page('My progress', h('p', { role: 'status' }, 'Loading…'));
@@ -640,6 +644,7 @@ async function progress(): Promise<void> {
     const p = await api.progress();
     const rows = SERIES.flatMap(([id, name]) => (p.series[id] ?? []).map((pt) => ({ date: pt.date, name, value: pt.value }))).sort((a, b) => a.date.localeCompare(b.date));
     const a = p.adherence;
+    const withCamera = p.sessions.some((s) => cameraExercises(s).length > 0);
     const chartBox = h('div', { id: 'pain-chart' });
     let lastW = -1;
     const draw = () => {
@@ -661,9 +666,11 @@ async function progress(): Promise<void> {
       h('p', { id: 'adherence' }, `${a.done} of ${a.planned} planned sessions done so far${a.partly ? `, ${a.partly} partly` : ''} (${a.percent}%).`),
       h('div', { class: 'progressbar', role: 'progressbar', 'aria-label': 'Sessions done', 'aria-valuemin': '0', 'aria-valuemax': '100', 'aria-valuenow': String(a.percent) },
         h('div', { style: `width:${Math.min(100, a.percent)}%` })),
-      p.sessions.length ? h('table', {}, h('caption', {}, 'Your sessions'),
-        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Date'), h('th', { scope: 'col' }, 'Session'), h('th', { scope: 'col' }, 'Status'), h('th', { scope: 'col' }, 'Pain during'))),
-        h('tbody', {}, p.sessions.map((s) => h('tr', {}, h('td', {}, s.date), h('td', {}, s.session), h('td', {}, s.status.replace('_', ' ')), h('td', {}, s.pain_during === null || s.pain_during === undefined ? '–' : String(s.pain_during)))))) : null,
+      p.sessions.length ? h('table', { id: 'sessions-table' }, h('caption', {}, 'Your sessions'),
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Date'), h('th', { scope: 'col' }, 'Session'), h('th', { scope: 'col' }, 'Status'), h('th', { scope: 'col' }, 'Pain during'),
+          withCamera ? h('th', { scope: 'col' }, 'Camera check') : null)),
+        h('tbody', {}, p.sessions.map((s) => h('tr', {}, h('td', {}, s.date), h('td', {}, s.session), h('td', {}, s.status.replace('_', ' ')), h('td', {}, s.pain_during === null || s.pain_during === undefined ? '–' : String(s.pain_during)),
+          withCamera ? h('td', {}, cameraExercises(s).length ? h('ul', { class: 'camera-log' }, cameraExercises(s).map((e) => h('li', {}, cameraLine(e)))) : '–') : null)))) : null,
       p.review?.message ? [h('h2', {}, 'Review'), h('p', {}, p.review.message)] : null,
       p.doses.length ? [h('h2', {}, 'Your doses now'), h('ul', {}, p.doses.map((d) => h('li', {}, `${d.name}: ${doseText(d.dose)}${d.reason ? ` (${d.reason})` : ''}`)))] : null);
     draw();
@@ -676,6 +683,7 @@ async function progress(): Promise<void> {
 const routes: Record<string, () => void | Promise<void>> = {
   '': home, '/': home, '/intake': intake, '/result': result, '/program': program,
   '/session': session, '/check-in': checkIn, '/progress': progress,
+  '/camera': async () => { cleanup = await cameraPage(hashParams(), (t) => speak(t, true), page); },
 };
 function route(): void {
   cleanup?.();

@@ -13,6 +13,7 @@
 #include "core/common/text.h"
 #include "core/figure/check.h"
 #include "core/figure/frames.h"
+#include "core/motion/motion_json.h"
 
 namespace kc::cli {
 
@@ -130,6 +131,7 @@ struct AnimateArgs {
   std::string fault;
   std::vector<int> fault_reps;
   std::string output;
+  std::string landmarks;  // optional: perfect-model landmarks, JSONL
 };
 
 void bad_input(Context& ctx, const std::string& message) {
@@ -214,6 +216,8 @@ void run_animate(Context& ctx, const AnimateArgs& args) {
       for (int r = 1; r <= args.reps; ++r) request.fault_reps.push_back(r);
   }
   const figure::RepTiming timing = figure::rep_timing(e->dose, 1e9);
+  std::vector<motion::LandmarkFrame> landmarks;
+  if (!args.landmarks.empty()) request.landmarks = &landmarks;
   const auto spans = render::write_video(*poses, timing, request, args.output);
   if (!spans) {
     ctx.err << "kneecoach: " << spans.error().message << "\n";
@@ -223,6 +227,11 @@ void run_animate(Context& ctx, const AnimateArgs& args) {
   const std::string fault_id = request.fault ? request.fault->cue.fault : "";
   const std::string json_path = sidecar_path(args.output);
   if (!write_text(ctx, json_path, sidecar(args, *spans, fault_id).dump(2) + "\n")) return;
+  if (!args.landmarks.empty()) {
+    std::string lines;
+    for (const motion::LandmarkFrame& f : landmarks) lines += motion::frame_json(f).dump() + "\n";
+    if (!write_text(ctx, args.landmarks, lines)) return;
+  }
   ctx.out << fmt::format("wrote {} ({} frames at {} fps) and {}\n", args.output, spans->back().last_frame + 1, args.fps,
                          json_path);
 }
@@ -243,6 +252,8 @@ void add_animate_command(CLI::App& exercises, Context& ctx) {
   cmd->add_option("--fault-reps", args->fault_reps, "Which reps show the fault, e.g. 2,4 (default: all)")
       ->delimiter(',');
   cmd->add_option("-o,--output", args->output, "The video file to write (.y4m)")->required();
+  cmd->add_option("--landmarks", args->landmarks,
+                  "Also write the pose landmarks of every frame, as a perfect pose model would see them (JSONL)");
   cmd->callback([&ctx, args] { run_animate(ctx, *args); });
 }
 

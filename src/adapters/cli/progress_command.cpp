@@ -10,12 +10,15 @@
 #include "adapters/cli/tracking_support.h"
 #include "core/catalog/describe.h"
 #include "core/store/codec.h"
+#include "core/tracking/camera_log.h"
 #include "core/tracking/charts.h"
 #include "core/tracking/csv.h"
 #include "core/tracking/review.h"
 
 namespace kc::cli {
 namespace {
+
+constexpr std::size_t kCameraSessionsShown = 10;
 
 std::string one(std::optional<double> v) { return v ? fmt::format("{:.1f}", *v) : std::string("-"); }
 
@@ -126,6 +129,11 @@ void run_progress(const TrackingOptions& options, const std::string& svg_dir, Co
   if (grc.latest) {
     ctx.out << fmt::format("Global rating of change: {:+.0f} ({}) on {}\n", grc.latest->value, grc.latest->note,
                            to_iso(grc.latest->date));
+  }
+  if (const auto camera = tracking::camera_report(h, *catalog, kCameraSessionsShown); !camera.empty()) {
+    ctx.out << fmt::format("\nCamera form checks (up to the last {} sessions with the camera):\n",
+                           kCameraSessionsShown);
+    for (const auto& line : camera) ctx.out << line << "\n";
   }
   print_doses(h, *catalog, ctx.out);
   const auto review = tracking::pain_review(h, when->date);

@@ -155,6 +155,18 @@ Result<std::unique_ptr<Api>> Api::open(const ApiConfig& config) {
 Api::Api(std::unique_ptr<ApiState> state) : state_(std::move(state)) {}
 Api::~Api() = default;
 
+Result<motion::MotionProfile> Api::motion_profile(const std::string& exercise_id, Response& error) const {
+  const Exercise* e = state_->catalog.find(exercise_id);
+  const auto* poses = state_->pictures.find(exercise_id);
+  if (e == nullptr || poses == nullptr) {
+    error = error_response(404, "not_found", fmt::format("no exercise \"{}\"", exercise_id), "exercise");
+    return make_error(error.body);
+  }
+  auto profile = motion::derive_profile(*e, *poses, state_->pictures.cues);
+  if (!profile) error = error_response(422, "not_camera_ready", profile.error().message, "exercise");
+  return profile;
+}
+
 Response Api::handle(const Request& request) {
   try {
     return route(*state_, request);

@@ -7,6 +7,7 @@
 
 #include "adapters/http/http_types.h"
 #include "core/common/result.h"
+#include "core/motion/profile.h"
 
 namespace kc::http {
 
@@ -27,6 +28,10 @@ class Api {
 
   // Answers one request whose path starts with /api/; never throws.
   Response handle(const Request& request);
+
+  // The camera coach's profile of an exercise, or the error reply (404 unknown exercise,
+  // 422 one a side-on camera cannot follow).
+  Result<motion::MotionProfile> motion_profile(const std::string& exercise_id, Response& error) const;
 
  private:
   explicit Api(std::unique_ptr<ApiState> state);

@@ -111,7 +111,7 @@ Response post_relevant(ApiState& /*s*/, const Request& r, const std::string& /*i
   }
   const Json& given = check.doc().at("answers");
   if (!given.is_object()) {
-    check.fail("wrong_type", "answers", fmt::format("answers: is {}; expected a JSON object", type_name(given)));
+    check.fail("wrong_type", "answers", fmt::format("answers: is {}; expected a JSON object", json_type_name(given)));
     return check.error();
   }
   Answers answers;
@@ -125,7 +125,7 @@ Response post_relevant(ApiState& /*s*/, const Request& r, const std::string& /*i
     }
     const auto typed = as_typed(*q, value);
     if (!typed) {
-      check.fail("wrong_type", field, fmt::format("{}: is {}; {}", field, type_name(value), answer_hint(*q)));
+      check.fail("wrong_type", field, fmt::format("{}: is {}; {}", field, json_type_name(value), answer_hint(*q)));
       continue;
     }
     auto v = validate_answer(*q, *typed);

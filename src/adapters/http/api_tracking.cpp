@@ -11,6 +11,7 @@
 #include "adapters/http/body_check.h"
 #include "adapters/http/tracking_json.h"
 #include "core/intake/questionnaire.h"
+#include "core/tracking/camera_log.h"
 #include "core/tracking/check_in_signs.h"
 #include "core/tracking/judge.h"
 #include "core/tracking/review.h"
@@ -30,10 +31,39 @@ struct LoggedExercise {
   store::ExerciseOutcome outcome = store::ExerciseOutcome::kDone;
   int sets = 0, reps = 0, holds = 0, seconds = 0;
   std::optional<int> pain;
+  std::string camera;  // the normalised camera log text, or ""
 };
 
-// Reads body.exercises, each checked; positions unique.
-std::vector<LoggedExercise> read_exercises(BodyCheck& check, const Json& doc) {
+// The form-fault ids the camera may flag: every cue's `fault`, sorted, without repeats.
+std::vector<std::string> known_faults(const ApiState& s) {
+  std::vector<std::string> ids;
+  for (const auto& cue : s.pictures.cues) ids.push_back(cue.fault);
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  return ids;
+}
+
+// Records a problem from tracking::camera_log_from_json: its message starts with the field and
+// ": ", and its words give the code.
+void camera_problem(BodyCheck& check, const std::string& message) {
+  const auto colon = message.find(": ");
+  const std::string field = message.substr(0, colon);
+  const std::string rest = colon == std::string::npos ? "" : message.substr(colon + 2);
+  std::string code = "invalid";
+  if (rest.rfind("is ", 0) == 0) {
+    code = "wrong_type";
+  } else if (rest.rfind("unknown field", 0) == 0) {
+    code = "unknown_field";
+  } else if (rest.rfind("missing;", 0) == 0) {
+    code = "missing_field";
+  } else if (rest.rfind('"', 0) != 0 && rest.find("out of range") != std::string::npos) {
+    code = "out_of_range";
+  }
+  check.fail(code, field, message);
+}
+
+// Reads body.exercises, each checked; positions unique; camera logs against `faults`.
+std::vector<LoggedExercise> read_exercises(BodyCheck& check, const Json& doc, const std::vector<std::string>& faults) {
   std::vector<LoggedExercise> out;
   if (!doc.contains("exercises")) {
     check.fail("missing_field", "exercises", "exercises: missing; expected a list of what was done of each exercise");
@@ -42,14 +72,15 @@ std::vector<LoggedExercise> read_exercises(BodyCheck& check, const Json& doc) {
   const Json& list = doc.at("exercises");
   if (!list.is_array() || list.empty() || list.size() > 50) {
     check.fail(list.is_array() ? "out_of_range" : "wrong_type", "exercises",
-               fmt::format("exercises: is {}; expected a list of 1 to 50 objects", type_name(list)));
+               fmt::format("exercises: is {}; expected a list of 1 to 50 objects", json_type_name(list)));
     return out;
   }
   std::set<int> seen;
   for (std::size_t i = 0; i < list.size(); ++i) {
     const std::string path = fmt::format("exercises[{}]", i);
     const Json& item = list[i];
-    if (!check.object(item, path, {"position", "status", "sets", "reps", "holds", "seconds", "pain"})) continue;
+    if (!check.object(item, path, {"position", "status", "sets", "reps", "holds", "seconds", "pain", "camera"}))
+      continue;
     LoggedExercise e;
     const auto position = check.integer(item, path, "position", 0, 49, true);
     const auto status = check.one_of(item, path, "status", {"done", "partly", "skipped"}, true);
@@ -58,6 +89,14 @@ std::vector<LoggedExercise> read_exercises(BodyCheck& check, const Json& doc) {
     e.holds = check.integer(item, path, "holds", 0, 1000, false).value_or(0);
     e.seconds = check.integer(item, path, "seconds", 0, 36000, false).value_or(0);
     e.pain = check.integer(item, path, "pain", 0, 10, false);
+    if (item.contains("camera") && !item.at("camera").is_null()) {
+      auto camera = tracking::camera_log_from_json(item.at("camera"), path + ".camera", &faults);
+      if (camera) {
+        e.camera = tracking::camera_text(*camera);
+      } else {
+        camera_problem(check, camera.error().message);
+      }
+    }
     if (!position || !status) continue;
     if (!seen.insert(*position).second) {
       check.fail("invalid", path + ".position",
@@ -83,7 +122,7 @@ Response post_session(ApiState& s, const Request& r, const std::string& id) {
   const auto session_id = check.one_of(doc, "", "session", {"A", "B"}, false);
   const auto status = check.one_of(doc, "", "status", {"finished", "quit"}, true);
   const auto pain_during = check.integer(doc, "", "pain_during", 0, 10, false);
-  const auto exercises = read_exercises(check, doc);
+  const auto exercises = read_exercises(check, doc, known_faults(s));
   if (!check.ok()) return check.error();
 
   auto loaded = load_person(s, id, false);
@@ -138,6 +177,7 @@ Response post_session(ApiState& s, const Request& r, const std::string& id) {
     x.seconds = e.seconds;
     x.pain = e.pain;
     x.finished_at = when.at;
+    x.camera_json = e.camera;
     logs.push_back(x);
   }
 
@@ -189,7 +229,7 @@ Response post_check_in(ApiState& s, const Request& r, const std::string& id) {
     const Json& list = doc.at("red_flags");
     if (!list.is_array()) {
       check.fail("wrong_type", "red_flags",
-                 fmt::format("red_flags: is {}; expected a list of warning signs", type_name(list)));
+                 fmt::format("red_flags: is {}; expected a list of warning signs", json_type_name(list)));
     } else {
       for (std::size_t i = 0; i < list.size(); ++i) {
         const std::string field = fmt::format("red_flags[{}]", i);

@@ -6,16 +6,6 @@
 
 namespace kc::http {
 
-std::string type_name(const Json& value) {
-  if (value.is_null()) return "null";
-  if (value.is_boolean()) return "a boolean";
-  if (value.is_number_integer() || value.is_number_unsigned()) return "a whole number";
-  if (value.is_number()) return "a number with a fraction";
-  if (value.is_string()) return "a string";
-  if (value.is_array()) return "a list";
-  return "an object";
-}
-
 BodyCheck::BodyCheck(const std::string& body) {
   try {
     doc_ = Json::parse(body);
@@ -48,7 +38,7 @@ std::string BodyCheck::join(const std::string& path, const std::string& key) {
 bool BodyCheck::object(const Json& value, const std::string& path, std::initializer_list<std::string_view> allowed) {
   if (!value.is_object()) {
     fail("wrong_type", path,
-         fmt::format("{}: is {}; expected a JSON object", path.empty() ? "the body" : path, type_name(value)));
+         fmt::format("{}: is {}; expected a JSON object", path.empty() ? "the body" : path, json_type_name(value)));
     return false;
   }
   bool fine = true;
@@ -74,7 +64,7 @@ std::optional<int> BodyCheck::integer(const Json& obj, const std::string& path, 
   const Json& v = obj.at(key);
   if (!v.is_number_integer() && !v.is_number_unsigned()) {
     fail("wrong_type", field,
-         fmt::format("{}: is {}; expected a whole number from {} to {}", field, type_name(v), min, max));
+         fmt::format("{}: is {}; expected a whole number from {} to {}", field, json_type_name(v), min, max));
     return std::nullopt;
   }
   const bool big = v.is_number_unsigned() && v.get<std::uint64_t>() > static_cast<std::uint64_t>(max);
@@ -96,7 +86,7 @@ std::optional<std::string> BodyCheck::text(const Json& obj, const std::string& p
   }
   const Json& v = obj.at(key);
   if (!v.is_string()) {
-    fail("wrong_type", field, fmt::format("{}: is {}; expected a string", field, type_name(v)));
+    fail("wrong_type", field, fmt::format("{}: is {}; expected a string", field, json_type_name(v)));
     return std::nullopt;
   }
   auto s = v.get<std::string>();
@@ -118,7 +108,7 @@ std::optional<std::string> BodyCheck::one_of(const Json& obj, const std::string&
   }
   const Json& v = obj.at(key);
   if (!v.is_string()) {
-    fail("wrong_type", field, fmt::format("{}: is {}; expected one of {}", field, type_name(v), list));
+    fail("wrong_type", field, fmt::format("{}: is {}; expected one of {}", field, json_type_name(v), list));
     return std::nullopt;
   }
   auto s = v.get<std::string>();
@@ -134,7 +124,7 @@ std::optional<CivilDate> BodyCheck::date(const Json& obj, const std::string& pat
   if (!obj.contains(key)) return std::nullopt;
   const Json& v = obj.at(key);
   if (!v.is_string()) {
-    fail("wrong_type", field, fmt::format("{}: is {}; expected a date YYYY-MM-DD", field, type_name(v)));
+    fail("wrong_type", field, fmt::format("{}: is {}; expected a date YYYY-MM-DD", field, json_type_name(v)));
     return std::nullopt;
   }
   auto d = parse_iso_date(v.get<std::string>());

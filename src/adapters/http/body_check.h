@@ -10,6 +10,7 @@
 
 #include "adapters/http/http_types.h"
 #include "core/catalog/exercise_json.h"
+#include "core/common/json_words.h"
 #include "core/plan/civil_date.h"
 
 namespace kc::http {
@@ -53,8 +54,5 @@ class BodyCheck {
 // A problem text from parse_answers ("pain_now: 11 is out of range; ...") as a 400 reply:
 // the first line's field (prefixed with `prefix`, e.g. "answers.") and its kind as the code.
 Response answers_error(const std::string& message, const std::string& prefix);
-
-// A JSON type name for messages: "a string", "a number", "an object", ...
-std::string type_name(const Json& value);
 
 }  // namespace kc::http

@@ -6,13 +6,14 @@
 #include <ostream>
 #include <restinio/all.hpp>
 
+#include "adapters/http/analyze_socket.h"
 #include "adapters/http/api.h"
 #include "adapters/http/static_files.h"
 
 namespace kc::http {
 namespace {
 
-using Traits = restinio::default_single_thread_traits_t;
+using Traits = ServerTraits;
 
 // RESTinio reads bodies up to this; the API answers anything over kMaxBodyBytes (64 KiB)
 // with a JSON 413. Beyond this hard cap RESTinio closes the connection instead.
@@ -74,6 +75,7 @@ int serve(const ServeOptions& options, std::ostream& out, std::ostream& err) {
   }
   Api& handler = *api.value();
   const StaticFiles web(options.web_dir);
+  AnalyzeSockets sockets(handler);
 
   asio::io_context io;
   try {
@@ -83,6 +85,7 @@ int serve(const ServeOptions& options, std::ostream& out, std::ostream& err) {
               .address(options.host)
               .incoming_http_msg_limits(restinio::incoming_http_msg_limits_t{}.max_body_size(kReadLimit))
               .request_handler([&](const restinio::request_handle_t& req) {
+                if (AnalyzeSockets::wants(*req)) return sockets.accept(req);
                 const Request r = to_request(*req);
                 const bool api_path = r.path == "/api" || r.path.rfind("/api/", 0) == 0;
                 return reply(req, api_path ? handler.handle(r) : web.serve(r));
@@ -91,6 +94,7 @@ int serve(const ServeOptions& options, std::ostream& out, std::ostream& err) {
     asio::signal_set signals(io, SIGINT, SIGTERM);
     signals.async_wait([&](const asio::error_code& ec, int /*signal*/) {
       if (ec) return;
+      sockets.close_all();
       server.close_sync();
       io.stop();
     });

@@ -1,8 +1,10 @@
 #include "adapters/http/tracking_json.h"
 
+#include <algorithm>
 #include <set>
 
 #include "core/store/codec.h"
+#include "core/tracking/camera_log.h"
 #include "core/tracking/today.h"
 
 namespace kc::http {
@@ -14,6 +16,20 @@ std::string name_of(const Catalog& catalog, const std::string& id) {
 }
 
 }  // namespace
+
+Json exercise_log_json(const store::ExerciseLog& l, const Catalog& catalog) {
+  const auto camera = tracking::parse_camera_text(l.camera_json);
+  return {{"position", l.position},
+          {"exercise", l.exercise_id},
+          {"name", name_of(catalog, l.exercise_id)},
+          {"outcome", std::string(store::to_string(l.outcome))},
+          {"sets", l.sets_done},
+          {"reps", l.reps_done},
+          {"holds", l.holds_done},
+          {"seconds", l.seconds},
+          {"pain", l.pain ? Json(*l.pain) : Json(nullptr)},
+          {"camera", camera && *camera ? tracking::camera_summary_json(**camera) : Json(nullptr)}};
+}
 
 Json changes_json(const std::vector<store::DoseChange>& changes, const Catalog& catalog) {
   Json list = Json::array();
@@ -72,11 +88,19 @@ Json progress_json(const tracking::History& h, CivilDate today, const Catalog& c
   Json sessions = Json::array();
   for (const auto& s : h.sessions) {
     if (s.plan != h.plan.id) continue;
+    std::vector<const store::ExerciseLog*> logs;
+    for (const auto& l : h.logs) {
+      if (l.session == s.id) logs.push_back(&l);
+    }
+    std::stable_sort(logs.begin(), logs.end(), [](auto* x, auto* y) { return x->position < y->position; });
+    Json exercises = Json::array();
+    for (const auto* l : logs) exercises.push_back(exercise_log_json(*l, catalog));
     sessions.push_back({{"id", s.id},
                         {"date", to_iso(s.date)},
                         {"session", s.session},
                         {"status", std::string(store::to_string(s.status))},
-                        {"pain_during", s.pain_during ? Json(*s.pain_during) : Json(nullptr)}});
+                        {"pain_during", s.pain_during ? Json(*s.pain_during) : Json(nullptr)},
+                        {"exercises", exercises}});
   }
   j["sessions"] = sessions;
   Json doses = Json::array();

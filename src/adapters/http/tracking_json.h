@@ -1,5 +1,5 @@
 // JSON forms of tracking records for the API (api/openapi.yaml: DoseChange, Review,
-// Measurement, Progress).
+// Measurement, ExerciseLog, Progress).
 #pragma once
 
 #include <vector>
@@ -20,6 +20,11 @@ Json review_json(const tracking::PainReview& review);
 
 // {"id", "measure", "date", "value", "items": [{"label", "value"}]}.
 Json measurement_json(const store::Measurement& m);
+
+// One exercise of a logged session: {"position", "exercise", "name", "outcome", "sets", "reps",
+// "holds", "seconds", "pain" (or null), "camera" (tracking::camera_summary_json, or null when the
+// camera was not used or its stored text cannot be read)}.
+Json exercise_log_json(const store::ExerciseLog& l, const Catalog& catalog);
 
 // Everything GET /people/{id}/progress returns, for `h` on `today`.
 Json progress_json(const tracking::History& h, CivilDate today, const Catalog& catalog);

@@ -28,6 +28,17 @@ Result<figure::Drawing> camera_bounds(const figure::ExercisePoses& poses, const 
   return frames->front();
 }
 
+// The viewport as a pose-model camera.
+motion::Camera camera_of(const Viewport& v, const VideoRequest& r) {
+  motion::Camera c;
+  c.width = r.width;
+  c.height = r.height;
+  c.pixels_per_metre = v.scale;
+  c.centre_x = (r.width / 2.0 - v.offset_x) / v.scale;
+  c.centre_y = (v.offset_y - r.height / 2.0) / v.scale;
+  return c;
+}
+
 }  // namespace
 
 Result<std::vector<figure::RepSpan>> write_video(const figure::ExercisePoses& poses, const figure::RepTiming& timing,
@@ -48,6 +59,9 @@ Result<std::vector<figure::RepSpan>> write_video(const figure::ExercisePoses& po
       const double t = static_cast<double>(f - rep.first_frame) / request.fps;
       auto body = figure::body_at(poses, timing, t, fault, previous);
       if (!body) return body.error();
+      if (request.landmarks != nullptr)
+        request.landmarks->push_back(
+            motion::figure_landmarks(*body, camera_of(view, request), f * 1000.0 / request.fps));
       cairo_set_source_rgb(cr.get(), 1, 1, 1);
       cairo_paint(cr.get());
       paint(cr.get(), figure::draw(*body, poses.props, poses.view), view);

@@ -8,6 +8,7 @@
 
 #include "core/common/result.h"
 #include "core/figure/animation.h"
+#include "core/motion/landmarks.h"
 
 namespace kc::render {
 
@@ -18,6 +19,8 @@ struct VideoRequest {
   int height = 480;
   std::optional<figure::Fault> fault;  // shown on `fault_reps`
   std::vector<int> fault_reps;         // 1-based
+  // When set, receives the landmarks a perfect pose model would report on each frame.
+  std::vector<motion::LandmarkFrame>* landmarks = nullptr;
 };
 
 // Renders and writes the video; returns each rep's frames and whether it is faulted.

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "core/store/codec.h"
+#include "core/tracking/camera_log.h"
 #include "core/tracking/progression.h"
 
 namespace kc::tracking {
@@ -50,15 +51,18 @@ std::vector<std::pair<std::string, std::string>> export_csv(const History& h) {
         row({std::to_string(s.id), std::to_string(s.plan), to_iso(s.date), s.session, format_instant(s.started_at),
              s.ended_at ? format_instant(*s.ended_at) : "", std::string(to_string(s.status)), opt(s.pain_during)});
   }
-  std::string exercises =
-      row({"session_id", "position", "exercise_id", "outcome", "planned_dose", "planned_sets", "planned_reps",
-           "sets_done", "reps_done", "holds_done", "seconds", "pain", "finished_at"});
+  std::string exercises = row({"session_id", "position", "exercise_id", "outcome", "planned_dose", "planned_sets",
+                               "planned_reps", "sets_done", "reps_done", "holds_done", "seconds", "pain", "finished_at",
+                               "camera_reps", "camera_faulted_reps", "camera_faults"});
   for (const auto& l : h.logs) {
-    exercises +=
-        row({std::to_string(l.session), std::to_string(l.position), l.exercise_id, std::string(to_string(l.outcome)),
-             short_dose(l.planned), std::to_string(l.planned.sets), std::to_string(l.planned.reps),
-             std::to_string(l.sets_done), std::to_string(l.reps_done), std::to_string(l.holds_done),
-             std::to_string(l.seconds), opt(l.pain), format_instant(l.finished_at)});
+    std::vector<std::string> fields{
+        std::to_string(l.session),         std::to_string(l.position),  l.exercise_id,
+        std::string(to_string(l.outcome)), short_dose(l.planned),       std::to_string(l.planned.sets),
+        std::to_string(l.planned.reps),    std::to_string(l.sets_done), std::to_string(l.reps_done),
+        std::to_string(l.holds_done),      std::to_string(l.seconds),   opt(l.pain),
+        format_instant(l.finished_at)};
+    for (auto& f : camera_csv_fields(l.camera_json)) fields.push_back(std::move(f));
+    exercises += row(fields);
   }
   std::string measurements = row({"measure", "date", "taken_at", "value", "items", "session_id", "note"});
   for (const auto& m : h.measurements) {

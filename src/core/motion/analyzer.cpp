@@ -1,0 +1,294 @@
+#include "core/motion/analyzer.h"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+#include <utility>
+
+#include "core/common/name_table.h"
+
+namespace kc::motion {
+namespace {
+
+constexpr double kOutOfFrameMs = 500;   // out of view this long before saying so
+constexpr double kRestWindowMs = 500;   // start-position cues: this much before leaving
+constexpr std::size_t kEarlyFlag = 4;   // end-position cues: frames before a live verdict
+constexpr double kMiddleWindow = 0.12;  // middle keyframes: progress either side
+constexpr double kNearPeak = 0.1;       // end position: progress within this of the rep's deepest
+constexpr double kBackToStart = 0.1;    // hysteresis below leave_start to finish a rep
+constexpr double kLeaveEnd = 0.1;       // hysteresis below reach_end to leave the end
+constexpr double kMaxGapSeconds = 0.5;  // longer gaps do not carry smoothing across
+constexpr int kPlateauFrames = 3;       // end position: frames without going deeper before a live verdict
+constexpr double kDeeper = 0.02;        // progress gain that counts as going deeper
+
+double smooth(std::optional<double>& state, double x, double dt, double tau) {
+  const double a = 1.0 - std::exp(-dt / tau);
+  state = state ? *state + a * (x - *state) : x;
+  return *state;
+}
+
+double median(std::vector<double> v) {
+  const auto mid = v.begin() + static_cast<std::ptrdiff_t>(v.size() / 2);
+  std::nth_element(v.begin(), mid, v.end());
+  return *mid;
+}
+
+bool visible(const ImagePoint& p) {
+  return p.visibility >= 0.3 && p.x >= -0.02 && p.x <= 1.02 && p.y >= -0.02 && p.y <= 1.02;
+}
+
+// What is out of the picture, in words, or empty when the body is in view.
+std::string view_problem(const LandmarkFrame& f) {
+  if (!f.has_person())
+    return "I cannot see you. Stand side-on to the camera, 2 to 3 metres away, with your whole body in the picture.";
+  auto seen = [&](Mp a, Mp b) { return visible(f.at(a)) || visible(f.at(b)); };
+  if (!seen(Mp::kLeftAnkle, Mp::kRightAnkle) || !seen(Mp::kLeftHeel, Mp::kRightHeel) ||
+      !seen(Mp::kLeftFootIndex, Mp::kRightFootIndex))
+    return "Your feet are out of the picture: move the camera further away or tilt it down.";
+  if (!seen(Mp::kLeftShoulder, Mp::kRightShoulder) || !seen(Mp::kLeftEar, Mp::kRightEar))
+    return "Your head is out of the picture: move the camera further away or tilt it up.";
+  if (!seen(Mp::kLeftHip, Mp::kRightHip) || !seen(Mp::kLeftKnee, Mp::kRightKnee))
+    return "Move back into the picture: the camera needs to see your hips and knees.";
+  return "";
+}
+
+Event make_event(Event::Kind kind, double t_ms, int rep = 0) {
+  Event e;
+  e.kind = kind;
+  e.t_ms = t_ms;
+  e.rep = rep;
+  return e;
+}
+
+// Whether the leg a joint belongs to is trusted on this frame ("trunk": always).
+bool leg_ok(const TrackedSkeleton& s, std::string_view joint) {
+  if (joint.rfind("left-", 0) == 0) return s.leg_ok[0];
+  if (joint.rfind("right-", 0) == 0) return s.leg_ok[1];
+  return true;
+}
+
+}  // namespace
+
+std::string_view to_string(Phase p) {
+  static constexpr NameTable<Phase, 3> kNames{
+      {{Phase::kStart, "start"}, {Phase::kMoving, "moving"}, {Phase::kEnd, "end"}}};
+  return name_of(kNames, p);
+}
+
+std::string_view to_string(Event::Kind k) {
+  using K = Event::Kind;
+  static constexpr NameTable<K, 6> kNames{{{K::kRep, "rep"},
+                                           {K::kFault, "fault"},
+                                           {K::kHold, "hold"},
+                                           {K::kHoldDone, "hold-done"},
+                                           {K::kOutOfFrame, "out-of-frame"},
+                                           {K::kInFrame, "in-frame"}}};
+  return name_of(kNames, k);
+}
+
+Analyzer::Analyzer(MotionProfile profile)
+    : profile_(std::move(profile)), checks_(profile_.checks.size()), legs_(profile_.keyframes, profile_.leg_metres) {
+  summary_.exercise = profile_.exercise;
+}
+
+FrameResult Analyzer::push(const LandmarkFrame& frame) {
+  FrameResult out;
+  out.t_ms = frame.t_ms;
+  ++summary_.frames;
+  const double dt = last_t_ ? std::clamp((frame.t_ms - *last_t_) / 1000.0, 0.0, kMaxGapSeconds) : 0.0;
+  out.in_frame = update_view(frame, out);
+  if (out.in_frame) {
+    ++summary_.frames_in_view;
+    last_t_ = frame.t_ms;
+    const TrackedSkeleton seen = legs_.update(frame, dt);
+    const RepSignal& sig = profile_.signal;
+    if (leg_ok(seen, sig.joint)) {
+      const double angle = joint_angle(seen.skeleton, sig.joint).value_or(sig.start);
+      smooth(progress_, (angle - sig.start) / (sig.end - sig.start), dt, kSmoothingSeconds);
+      track_peak();
+      check_cues(seen, frame.t_ms, dt, out);
+      step_state(frame.t_ms, out);
+    }
+  }
+  out.reps = summary_.reps;
+  out.phase = phase_;
+  out.progress = progress_.value_or(0);
+  if (phase_ == Phase::kEnd && profile_.hold_seconds > 0) out.hold_seconds = held_;
+  return out;
+}
+
+bool Analyzer::update_view(const LandmarkFrame& frame, FrameResult& out) {
+  const std::string problem = view_problem(frame);
+  if (problem.empty()) {
+    if (out_since_) legs_.reset();
+    if (out_announced_) out.events.push_back(make_event(Event::Kind::kInFrame, frame.t_ms));
+    out_since_.reset();
+    out_announced_ = false;
+    return true;
+  }
+  if (!out_since_) out_since_ = frame.t_ms;
+  if (!out_announced_ && frame.t_ms - *out_since_ >= kOutOfFrameMs) {
+    Event e = make_event(Event::Kind::kOutOfFrame, frame.t_ms);
+    e.text = problem;
+    out.events.push_back(std::move(e));
+    out_announced_ = true;
+  }
+  return false;
+}
+
+bool Analyzer::violates(std::size_t i, const std::vector<double>& values) const {
+  if (values.empty()) return false;
+  const CueCheck& c = profile_.checks[i];
+  const double m = median(values);
+  return (c.min && m < *c.min) || (c.max && m > *c.max);
+}
+
+// Middle keyframes' values (progress stored as -1) and the end position's values near the
+// rep's deepest point are judged apart.
+bool Analyzer::window_violates(std::size_t i) const {
+  const auto& w = checks_[i].window;
+  double peak = -1e18;
+  for (const auto& [p, v] : w) peak = std::max(peak, p);
+  std::vector<double> middle;
+  std::vector<double> end;
+  for (const auto& [p, v] : w) {
+    if (p < 0)
+      middle.push_back(v);
+    else if (p >= peak - kNearPeak)
+      end.push_back(v);
+  }
+  return violates(i, middle) || violates(i, end);
+}
+
+void Analyzer::flag(std::size_t i, double t, FrameResult& out) {
+  checks_[i].flagged = true;
+  const figure::Cue& cue = profile_.checks[i].cue;
+  for (std::size_t j = 0; j < checks_.size(); ++j)  // once per fault and rep, whichever leg
+    if (j != i && checks_[j].flagged && profile_.checks[j].cue.fault == cue.fault) return;
+  Event e = make_event(Event::Kind::kFault, t, summary_.reps + 1);
+  e.cue = cue.id;
+  e.fault = cue.fault;
+  e.text = cue.text;
+  out.events.push_back(std::move(e));
+}
+
+void Analyzer::track_peak() {
+  const double p = *progress_;
+  if (p > peak_ + kDeeper) {
+    peak_ = p;
+    frames_since_deeper_ = 0;
+  } else {
+    ++frames_since_deeper_;
+  }
+}
+
+void Analyzer::check_cues(const TrackedSkeleton& seen, double t, double dt, FrameResult& out) {
+  const double p = progress_.value_or(0);
+  out.cue_values.assign(checks_.size(), std::nullopt);
+  for (std::size_t i = 0; i < checks_.size(); ++i) {
+    const CueCheck& c = profile_.checks[i];
+    CheckState& st = checks_[i];
+    if (c.leg && !seen.leg_ok[*c.leg == figure::Side::kLeft ? 0 : 1]) continue;
+    if (c.legs_apart && leg_overlap_gap(seen.skeleton) < kLegsApart) continue;
+    const auto raw = measure(c.cue, c.leg, seen.skeleton);
+    if (!raw) continue;
+    const double v = smooth(st.smoothed, *raw, dt, kSmoothingSeconds);
+    out.cue_values[i] = v;
+    if (phase_ == Phase::kStart && p <= profile_.leave_start / 2) {
+      st.rest.emplace_back(t, v);
+      while (!st.rest.empty() && st.rest.front().first < t - kRestWindowMs) st.rest.pop_front();
+    }
+    const bool at_end = c.at_end && phase_ == Phase::kEnd;
+    const bool at_middle = phase_ == Phase::kMoving && !reached_end_ &&
+                           std::any_of(c.at_progress.begin(), c.at_progress.end(),
+                                       [p](double k) { return std::abs(p - k) <= kMiddleWindow; });
+    if (!at_end && !at_middle) continue;
+    st.window.emplace_back(at_end ? p : -1.0, v);
+    const bool settled = !at_end || frames_since_deeper_ >= kPlateauFrames;
+    if (!st.flagged && settled && st.window.size() >= kEarlyFlag && window_violates(i)) flag(i, t, out);
+  }
+}
+
+void Analyzer::step_state(double t, FrameResult& out) {
+  const double p = *progress_;
+  switch (phase_) {
+    case Phase::kStart:
+      if (p <= profile_.leave_start) return;
+      for (std::size_t i = 0; i < checks_.size(); ++i) {
+        CheckState& st = checks_[i];
+        std::vector<double> rest;
+        for (const auto& [when, v] : st.rest) rest.push_back(v);
+        st.rest.clear();
+        if (profile_.checks[i].at_start && !st.flagged && violates(i, rest)) flag(i, t, out);
+      }
+      phase_ = Phase::kMoving;
+      rep_start_ms_ = t;
+      peak_ = p;
+      frames_since_deeper_ = 0;
+      return;
+    case Phase::kMoving:
+      if (p >= profile_.reach_end) {
+        phase_ = Phase::kEnd;
+        reached_end_ = true;
+        end_enter_ms_ = t;
+        hold_announced_ = 0;
+        hold_done_ = false;
+        held_ = 0;
+      } else if (p <= profile_.leave_start - kBackToStart) {
+        if (reached_end_) return finish_rep(t, out);
+        reset_checks();  // an attempt that never got there
+        phase_ = Phase::kStart;
+      }
+      return;
+    case Phase::kEnd:
+      held_ = (t - end_enter_ms_) / 1000.0;
+      if (profile_.hold_seconds > 0) {
+        const int whole = static_cast<int>(held_);
+        if (whole > hold_announced_ && !hold_done_) {
+          hold_announced_ = whole;
+          Event e = make_event(Event::Kind::kHold, t, summary_.reps + 1);
+          e.seconds = whole;
+          e.target = profile_.hold_seconds;
+          out.events.push_back(std::move(e));
+        }
+        if (!hold_done_ && held_ >= profile_.hold_seconds) {
+          hold_done_ = true;
+          out.events.push_back(make_event(Event::Kind::kHoldDone, t, summary_.reps + 1));
+        }
+      }
+      if (p < profile_.reach_end - kLeaveEnd) phase_ = Phase::kMoving;
+      return;
+  }
+}
+
+void Analyzer::finish_rep(double t, FrameResult& out) {
+  for (std::size_t i = 0; i < checks_.size(); ++i)
+    if (!checks_[i].flagged && window_violates(i)) flag(i, t, out);
+  RepRecord r{summary_.reps + 1, rep_start_ms_, t, held_, {}};
+  std::set<std::string> seen;
+  for (std::size_t i = 0; i < checks_.size(); ++i)
+    if (checks_[i].flagged && seen.insert(profile_.checks[i].cue.fault).second)
+      r.faults.push_back(profile_.checks[i].cue.fault);
+  Event e = make_event(Event::Kind::kRep, t, r.rep);
+  e.faults = r.faults;
+  e.seconds = held_;
+  out.events.push_back(std::move(e));
+  summary_.rep_records.push_back(std::move(r));
+  ++summary_.reps;
+  reset_checks();
+  phase_ = Phase::kStart;
+  reached_end_ = false;
+  held_ = 0;
+}
+
+void Analyzer::reset_checks() {
+  for (CheckState& st : checks_) {
+    CheckState fresh;
+    fresh.smoothed = st.smoothed;
+    st = std::move(fresh);
+  }
+}
+
+Summary Analyzer::summary() const { return summary_; }
+
+}  // namespace kc::motion

@@ -1,0 +1,262 @@
+// The camera coach's analyzer on landmark frames of the shipped figures, as a perfect pose
+// model would report them: reps counted exactly, faults flagged on the reps that show them
+// and only there, whichever way the person faces and however the model labels the legs.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <random>
+
+#include "adapters/content/exercise_loader.h"
+#include "adapters/render/pose_loader.h"
+#include "core/figure/animation.h"
+#include "core/figure/check.h"
+#include "core/motion/analyzer.h"
+#include "core/motion/motion_json.h"
+
+namespace kc::motion {
+namespace {
+
+const std::string kContent = KNEECOACH_TEST_CONTENT_DIR;
+
+struct Shipped {
+  Catalog catalog{std::vector<Exercise>{}};
+  content::Illustrations ill;
+};
+
+const Shipped& shipped() {
+  static const Shipped s = [] {
+    Shipped out;
+    auto catalog = content::load_catalog(content::exercises_dir(kContent));
+    EXPECT_TRUE(catalog.ok());
+    if (catalog.ok()) out.catalog = std::move(catalog).value();
+    auto ill = content::load_illustrations(kContent, out.catalog);
+    EXPECT_TRUE(ill.ok());
+    if (ill.ok()) out.ill = std::move(ill).value();
+    return out;
+  }();
+  return s;
+}
+
+MotionProfile profile_of(const std::string& id) {
+  const Exercise* e = shipped().catalog.find(id);
+  EXPECT_NE(e, nullptr) << id;
+  auto p = derive_profile(*e, *shipped().ill.find(id), shipped().ill.cues);
+  EXPECT_TRUE(p.ok()) << (p.ok() ? "" : p.error().message);
+  return p.ok() ? *p : MotionProfile{};
+}
+
+// Frames of `reps` reps at `fps`, the fault (a fault id, or empty) on `faulted` reps (1-based),
+// as the video of `kneecoach exercises animate` shows them.
+std::vector<LandmarkFrame> frames_of(const std::string& id, int reps, const std::string& fault = "",
+                                     const std::vector<int>& faulted = {}, double fps = 15) {
+  const figure::ExercisePoses& poses = *shipped().ill.find(id);
+  const figure::RepTiming timing = figure::rep_timing(shipped().catalog.find(id)->dose, 1e9);
+  std::optional<figure::Fault> the_fault;
+  for (const figure::CueUse& use : poses.cues) {
+    const figure::Cue* cue = figure::find_cue(shipped().ill.cues, use.cue);
+    if (cue != nullptr && cue->fault == fault) the_fault = figure::Fault{*cue, use};
+  }
+  EXPECT_TRUE(fault.empty() || the_fault) << fault;
+  std::vector<LandmarkFrame> out;
+  std::optional<figure::Fault> previous;
+  double t0 = 0;
+  for (int r = 1; r <= reps; ++r) {
+    const bool is_faulted = std::find(faulted.begin(), faulted.end(), r) != faulted.end();
+    const std::optional<figure::Fault> now = is_faulted ? the_fault : std::nullopt;
+    for (double t = 0; t < timing.total(); t += 1.0 / fps) {
+      auto body = figure::body_at(poses, timing, t, now, previous);
+      EXPECT_TRUE(body.ok());
+      out.push_back(figure_landmarks(*body, Camera{}, (t0 + t) * 1000));
+    }
+    t0 += timing.total();
+    previous = now;
+  }
+  return out;
+}
+
+Summary run(const std::string& id, const std::vector<LandmarkFrame>& frames, std::vector<Event>* events = nullptr) {
+  Analyzer a(profile_of(id));
+  for (const LandmarkFrame& f : frames) {
+    const FrameResult r = a.push(f);
+    if (events != nullptr) events->insert(events->end(), r.events.begin(), r.events.end());
+  }
+  return a.summary();
+}
+
+int reps_with(const Summary& s, const std::string& fault) {
+  return static_cast<int>(std::count_if(s.rep_records.begin(), s.rep_records.end(), [&](const RepRecord& r) {
+    return std::find(r.faults.begin(), r.faults.end(), fault) != r.faults.end();
+  }));
+}
+
+const std::vector<std::string> kExercises = {"partial-squat", "wall-sit", "step-up", "lunge", "bridge"};
+
+TEST(MotionProfile, FollowsTheJointThatMovesMost) {
+  const MotionProfile lunge = profile_of("lunge");
+  EXPECT_EQ(lunge.signal.joint, "left-knee");
+  EXPECT_NEAR(lunge.signal.start, 0, 1);
+  EXPECT_NEAR(lunge.signal.end, 72, 1);
+  EXPECT_EQ(profile_of("bridge").signal.joint, "left-hip");
+  EXPECT_EQ(profile_of("wall-sit").hold_seconds, 20);
+  EXPECT_NE(lunge.placement.find("side-on"), std::string::npos);
+  EXPECT_NE(profile_of("bridge").placement.find("floor height"), std::string::npos);
+}
+
+TEST(MotionProfile, EveryCheckPassesGoodFormAndFailsTheFault) {
+  for (const std::string& id : kExercises)
+    for (const CueCheck& c : profile_of(id).checks) {
+      const bool good_ok = (!c.min || c.good >= *c.min) && (!c.max || c.good <= *c.max);
+      const bool fault_ok = (!c.min || c.faulty >= *c.min) && (!c.max || c.faulty <= *c.max);
+      EXPECT_TRUE(good_ok) << id << " " << c.cue.id;
+      EXPECT_FALSE(fault_ok) << id << " " << c.cue.id;
+      EXPECT_FALSE(c.basis.empty());
+    }
+}
+
+TEST(MotionProfile, RefusesExercisesNotSeenSideOn) {
+  const Exercise* e = shipped().catalog.find("butterfly-stretch");
+  ASSERT_NE(e, nullptr);
+  auto p = derive_profile(*e, *shipped().ill.find("butterfly-stretch"), shipped().ill.cues);
+  ASSERT_FALSE(p.ok());
+  EXPECT_NE(p.error().message.find("side-on"), std::string::npos);
+}
+
+TEST(Analyzer, CountsEveryRepOfCleanMovement) {
+  for (const std::string& id : kExercises) {
+    const Summary s = run(id, frames_of(id, id == "wall-sit" ? 2 : 4));
+    EXPECT_EQ(s.reps, id == "wall-sit" ? 2 : 4) << id;
+    for (const RepRecord& r : s.rep_records) EXPECT_TRUE(r.faults.empty()) << id << " rep " << r.rep;
+  }
+}
+
+TEST(Analyzer, FlagsEachFaultOnTheRepsThatShowIt) {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"partial-squat", "knee-past-toes"}, {"lunge", "knee-past-toes"},        {"lunge", "knee-ahead-of-ankle"},
+      {"step-up", "knee-past-toes"},       {"step-up", "knee-ahead-of-ankle"}, {"wall-sit", "heels-not-under-knees"},
+      {"wall-sit", "trunk-leaning"},       {"bridge", "head-lifted"}};
+  for (const auto& [id, fault] : cases) {
+    const int reps = id == "wall-sit" ? 3 : 4;
+    const Summary s = run(id, frames_of(id, reps, fault, {2}));
+    ASSERT_EQ(s.reps, reps) << id << " " << fault;
+    EXPECT_EQ(reps_with(s, fault), 1) << id << " " << fault;
+    EXPECT_FALSE(s.rep_records[0].faults.size()) << id << " " << fault;
+    EXPECT_EQ(std::count(s.rep_records[1].faults.begin(), s.rep_records[1].faults.end(), fault), 1)
+        << id << " " << fault;
+  }
+}
+
+TEST(Analyzer, SaysTheCueWordsWhenAFaultIsSeen) {
+  std::vector<Event> events;
+  run("lunge", frames_of("lunge", 2, "knee-past-toes", {1}), &events);
+  const auto fault = std::find_if(events.begin(), events.end(), [](const Event& e) {
+    return e.kind == Event::Kind::kFault && e.fault == "knee-past-toes";
+  });
+  ASSERT_NE(fault, events.end());
+  EXPECT_EQ(fault->text, "Keep your knee behind your toes.");
+  EXPECT_EQ(fault->rep, 1);
+  // Said while the rep is under way, before it is counted.
+  const auto rep =
+      std::find_if(events.begin(), events.end(), [](const Event& e) { return e.kind == Event::Kind::kRep; });
+  ASSERT_NE(rep, events.end());
+  EXPECT_LT(fault->t_ms, rep->t_ms);
+}
+
+TEST(Analyzer, WorksFacingEitherWayAndWhateverTheModelCallsEachLeg) {
+  auto frames = frames_of("lunge", 4, "knee-past-toes", {3});
+  std::mt19937 random(7);
+  for (LandmarkFrame& f : frames) {
+    for (ImagePoint& p : f.points) p.x = 1 - p.x;  // facing left
+    if (random() % 2 == 0)                         // left and right labels swapped at random
+      for (int i = 11; i < 33; i += 2) std::swap(f.points[i], f.points[i + 1]);
+  }
+  const Summary s = run("lunge", frames);
+  EXPECT_EQ(s.reps, 4);
+  EXPECT_EQ(reps_with(s, "knee-past-toes"), 1);
+  EXPECT_EQ(s.rep_records[2].faults.size(), 2u);  // the lunge's knee also drifts ahead of the ankle
+}
+
+TEST(Analyzer, CountsThroughLandmarkNoise) {
+  for (const std::string& id : kExercises) {
+    auto frames = frames_of(id, 3);
+    std::mt19937 random(11);
+    std::normal_distribution<double> jitter(0, 0.003);  // about 2 px in 640 x 480
+    for (LandmarkFrame& f : frames)
+      for (ImagePoint& p : f.points) {
+        p.x += jitter(random);
+        p.y += jitter(random);
+      }
+    const Summary s = run(id, frames);
+    EXPECT_EQ(s.reps, 3) << id;
+    for (const RepRecord& r : s.rep_records) EXPECT_TRUE(r.faults.empty()) << id << " rep " << r.rep;
+  }
+}
+
+TEST(Analyzer, TimesHoldsFromThePose) {
+  std::vector<Event> events;
+  const Summary s = run("wall-sit", frames_of("wall-sit", 2), &events);
+  ASSERT_EQ(s.reps, 2);
+  const auto count = [&](Event::Kind k) {
+    return std::count_if(events.begin(), events.end(), [k](const Event& e) { return e.kind == k; });
+  };
+  EXPECT_EQ(count(Event::Kind::kHoldDone), 2);
+  EXPECT_GE(count(Event::Kind::kHold), 2 * 19);
+  for (const RepRecord& r : s.rep_records) EXPECT_GE(r.held_seconds, 20);
+}
+
+TEST(Analyzer, SaysWhenThePersonIsOutOfThePicture) {
+  auto frames = frames_of("partial-squat", 2);
+  for (std::size_t i = 20; i < 35; ++i)  // a second with the feet below the picture
+    for (ImagePoint& p : frames[i].points) p.y += 0.4;
+  for (std::size_t i = 60; i < 75; ++i) frames[i].points.clear();  // a second with nobody there
+  std::vector<Event> events;
+  const Summary s = run("partial-squat", frames, &events);
+  std::vector<std::string> said;
+  for (const Event& e : events)
+    if (e.kind == Event::Kind::kOutOfFrame) said.push_back(e.text);
+  ASSERT_EQ(said.size(), 2u);
+  EXPECT_NE(said[0].find("feet"), std::string::npos) << said[0];
+  EXPECT_NE(said[1].find("cannot see you"), std::string::npos) << said[1];
+  EXPECT_EQ(std::count_if(events.begin(), events.end(), [](const Event& e) { return e.kind == Event::Kind::kInFrame; }),
+            2);
+  EXPECT_EQ(s.frames_in_view, s.frames - 30);
+}
+
+TEST(Analyzer, DoesNotCountAMoveThatStopsHalfway) {
+  const auto frames = frames_of("partial-squat", 1);
+  Analyzer a(profile_of("partial-squat"));
+  int reps = 0;
+  double deepest = 0;
+  for (int i = 0; i < 90; ++i) {  // bob between the start and part of the way down, never the end
+    LandmarkFrame f = frames[static_cast<std::size_t>(9 + (i % 30 < 15 ? i % 15 : 15 - i % 15))];
+    f.t_ms = i * 66.0;
+    const FrameResult r = a.push(f);
+    reps = r.reps;
+    deepest = std::max(deepest, r.progress);
+  }
+  EXPECT_EQ(reps, 0);
+  EXPECT_GT(deepest, a.profile().leave_start);  // it left the start, so this is a turned-back attempt
+  EXPECT_LT(deepest, a.profile().reach_end);
+}
+
+TEST(MotionJson, ParsesFramesAndExplainsBadOnes) {
+  auto ok = parse_frame(std::string_view(R"({"t": 5, "w": 640, "h": 480, "lm": []})"));
+  ASSERT_TRUE(ok.ok());
+  EXPECT_FALSE(ok->has_person());
+  const auto frame = frames_of("lunge", 1).front();
+  auto round = parse_frame(frame_json(frame));
+  ASSERT_TRUE(round.ok());
+  EXPECT_NEAR(round->at(Mp::kLeftKnee).x, frame.at(Mp::kLeftKnee).x, 1e-4);
+  for (const auto& [text, says] : std::vector<std::pair<std::string, std::string>>{
+           {"[1]", "not a JSON object"},
+           {R"({"w": 640, "h": 480, "lm": []})", "\"t\""},
+           {R"({"t": 1, "w": 640, "h": 480, "lm": [[1, 2, 3, 4]]})", "has 1 points; expected 33"},
+           {R"({"t": 1, "w": 0, "h": 480, "lm": []})", "image size"},
+           {"not json", "not valid JSON"}}) {
+    auto bad = parse_frame(std::string_view(text));
+    ASSERT_FALSE(bad.ok()) << text;
+    EXPECT_NE(bad.error().message.find(says), std::string::npos) << bad.error().message;
+  }
+}
+
+}  // namespace
+}  // namespace kc::motion
