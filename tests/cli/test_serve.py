@@ -336,6 +336,12 @@ class ServeTest(unittest.TestCase):
                 self.assertNotIn(b"outside the web folder", body)
         self.assert_still_serving()
 
+    def test_analyze_is_a_websocket(self):
+        # The socket itself is tested in test_serve_analyze.py; a plain GET is refused in JSON.
+        _, _, body = self.call("GET", "/api/v1/analyze?exercise=lunge", status=400)
+        self.assertEqual(json.loads(body)["error"]["code"], "not_websocket")
+        self.call("GET", "/api/v1/analyze", status=400)
+
     def test_zz_every_documented_operation_was_checked(self):
         missing = self.contract.operations() - self.contract.seen
         self.assertEqual(missing, set(), "routes of api/openapi.yaml no test called")

@@ -12,7 +12,7 @@ import unittest
 import websocket  # Debian's python3-websocket
 
 from kctest import CONTENT, run
-from serve_support import Server
+from serve_support import Contract, Server
 
 
 class ServeAnalyze(unittest.TestCase):
@@ -31,6 +31,7 @@ class ServeAnalyze(unittest.TestCase):
         with open(landmarks, encoding='utf-8') as f:
             cls.frames = [line.strip() for line in f]
         cls.server = Server(os.path.join(cls.tmp, 'data'), web)
+        cls.contract = Contract()
 
     @classmethod
     def tearDownClass(cls):
@@ -109,8 +110,9 @@ class ServeAnalyze(unittest.TestCase):
     def test_bad_requests_are_refused_with_json(self):
         for path, status, code in [('/api/v1/analyze?exercise=lunge', 400, 'not_websocket'),
                                    ('/api/v1/analyze', 400, 'missing_parameter')]:
-            got, _, body = self.server.request('GET', path)
+            got, headers, body = self.server.request('GET', path)
             self.assertEqual(got, status)
+            self.contract.check('GET', path, got, headers, body)
             self.assertEqual(json.loads(body)['error']['code'], code)
         for exercise, status in [('nosuch', 404), ('butterfly-stretch', 422)]:
             with self.assertRaises(websocket.WebSocketBadStatusException) as e:
