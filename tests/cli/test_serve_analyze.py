@@ -109,7 +109,7 @@ class ServeAnalyze(unittest.TestCase):
 
     def test_bad_requests_are_refused_with_json(self):
         for path, status, code in [('/api/v1/analyze?exercise=lunge', 400, 'not_websocket'),
-                                   ('/api/v1/analyze', 400, 'missing_parameter')]:
+                                   ('/api/v1/analyze', 400, 'bad_query')]:
             got, headers, body = self.server.request('GET', path)
             self.assertEqual(got, status)
             self.contract.check('GET', path, got, headers, body)
