@@ -10,6 +10,9 @@
 namespace kc::motion {
 namespace {
 
+// A point counts as seen when it lies in the picture and the model gives it at least this
+// visibility; side-on, MediaPipe rates a clearly drawn far knee as low as 0.2.
+constexpr double kMinVisibility = 0.15;
 constexpr double kOutOfFrameMs = 500;   // out of view this long before saying so
 constexpr double kRestWindowMs = 500;   // start-position cues: this much before leaving
 constexpr std::size_t kEarlyFlag = 4;   // end-position cues: frames before a live verdict
@@ -34,7 +37,7 @@ double median(std::vector<double> v) {
 }
 
 bool visible(const ImagePoint& p) {
-  return p.visibility >= 0.3 && p.x >= -0.02 && p.x <= 1.02 && p.y >= -0.02 && p.y <= 1.02;
+  return p.visibility >= kMinVisibility && p.x >= -0.02 && p.x <= 1.02 && p.y >= -0.02 && p.y <= 1.02;
 }
 
 // What is out of the picture, in words, or empty when the body is in view.
