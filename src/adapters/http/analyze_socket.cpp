@@ -23,8 +23,8 @@ bool AnalyzeSockets::wants(const restinio::request_t& req) { return req.header()
 restinio::request_handling_status_t AnalyzeSockets::accept(const restinio::request_handle_t& req) {
   const auto query = restinio::parse_query(req->header().query());
   if (!query.has("exercise"))
-    return reply_error(req, error_response(400, "bad_query",
-                                           "which exercise? expected /api/v1/analyze?exercise=ID", "exercise"));
+    return reply_error(
+        req, error_response(400, "bad_query", "which exercise? expected /api/v1/analyze?exercise=ID", "exercise"));
   if (req->header().method() != restinio::http_method_get() ||
       req->header().connection() != restinio::http_connection_header_t::upgrade ||
       !req->header().has_field(restinio::http_field::sec_websocket_key))
