@@ -4,7 +4,7 @@
 // WebSocket. For each exercise: exact rep count on the clean video, ≥95% of the reps with an
 // injected fault flagged with that fault, ≤5% of the reps without one flagged with anything.
 // Runs in real time (about 8 minutes). Env: KNEECOACH_BIN, CHROMIUM, KC_CAMERA_ONLY=ex1,ex2,
-// KC_CAMERA_SERVER=URL (a server already running, e.g. camera-mock-analyzer.mjs for UI work)
+// KC_CAMERA_SERVER=URL (a kneecoach server already running)
 // (a subset of exercises), KC_CAMERA_FAULTS=all (every fault in content/, not just the main ones),
 // KC_CAMERA_KEEP=DIR (keep each run's frames and answers there, for debugging).
 import { test, before, after } from 'node:test';
@@ -39,7 +39,7 @@ const stats = [];
 let analyzerStatus;
 before(async () => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kc-camera-test-'));
-  // KC_CAMERA_SERVER=URL uses a server already running there (e.g. camera-mock-analyzer.mjs).
+  // KC_CAMERA_SERVER=URL uses a kneecoach server already running there.
   server = process.env.KC_CAMERA_SERVER ? { base: process.env.KC_CAMERA_SERVER, stop: async () => {} } : await startServer();
   analyzerStatus = await probeAnalyzer(server.base);
 });
