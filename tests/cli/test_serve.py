@@ -342,6 +342,17 @@ class ServeTest(unittest.TestCase):
         self.assertEqual(json.loads(body)["error"]["code"], "not_websocket")
         self.call("GET", "/api/v1/analyze", status=400)
 
+    def test_speech_speaks_a_cue_as_wav(self):
+        _, hdrs, body = self.call("GET", "/api/v1/speech?text=Keep%20your%20knee%20behind%20your%20toes.", status=200)
+        self.assertEqual(hdrs["content-type"], "audio/wav")
+        self.assertEqual((body[:4], body[8:12]), (b"RIFF", b"WAVE"))
+        self.assertGreater(len(body), 22050)  # over half a second of 16-bit samples at 22.05 kHz
+        _, _, again = self.call("GET", "/api/v1/speech?text=Keep%20your%20knee%20behind%20your%20toes.", status=200)
+        self.assertEqual(again, body)
+        for path in ("/api/v1/speech", "/api/v1/speech?text=", "/api/v1/speech?text=" + "a" * 301):
+            _, _, err = self.call("GET", path, status=400)
+            self.assertEqual(json.loads(err)["error"]["field"], "text")
+
     def test_zz_every_documented_operation_was_checked(self):
         missing = self.contract.operations() - self.contract.seen
         self.assertEqual(missing, set(), "routes of api/openapi.yaml no test called")

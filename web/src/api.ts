@@ -134,6 +134,7 @@ export const api = {
   handoutUrl: () => `${personBase()}/handout.pdf`,
   calendarUrl: (tz: string) => `${personBase()}/calendar.ics?tz=${encodeURIComponent(tz)}`,
   svgUrl: (id: string) => `${BASE}/exercises/${encodeURIComponent(id)}/svg`,
+  speechUrl: (text: string) => `${BASE}/speech?text=${encodeURIComponent(text)}`,
 };
 
 export const RED_FLAGS: [string, string][] = [

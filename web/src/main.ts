@@ -343,11 +343,21 @@ async function session(): Promise<void> {
     h('div', { class: 'row' }, h('button', { type: 'button', id: 'start', onclick: () => play(today, exercises, scale) }, 'Start the session')));
 }
 
+// The browser's own voice when it has one; else the server's (espeak-ng, GET /api/v1/speech):
+// Chromium on Linux has no voice unless started with speech-dispatcher enabled.
+let serverVoice: HTMLAudioElement | null = null;
 function speak(text: string, on: boolean): void {
-  if (!on || !('speechSynthesis' in window)) return;
+  if (!on) return;
+  const own = 'speechSynthesis' in window && speechSynthesis.getVoices().length > 0;
   try {
-    speechSynthesis.cancel();
-    speechSynthesis.speak(new SpeechSynthesisUtterance(text));
+    if (own) {
+      speechSynthesis.cancel();
+      speechSynthesis.speak(new SpeechSynthesisUtterance(text));
+      return;
+    }
+    serverVoice?.pause();
+    serverVoice = new Audio(api.speechUrl(text));
+    serverVoice.play().catch(() => { /* no audio output, or not allowed yet */ });
   } catch { /* no voice */ }
 }
 
@@ -496,6 +506,7 @@ function play(today: Today, exercises: PlayExercise[], scale: number): void {
     document.removeEventListener('keydown', onKey);
     void wake?.release().catch(() => undefined);
     if ('speechSynthesis' in window) speechSynthesis.cancel();
+    serverVoice?.pause();
   };
   cleanup = stop;
   render();

@@ -31,11 +31,12 @@ Response health(ApiState& /*s*/, const Request& /*r*/, const std::string& /*id*/
   return json_response(200, j.dump());
 }
 
-const std::array<Route, 16> kRoutes{{
+const std::array<Route, 17> kRoutes{{
     {"GET", "/api/v1/health", health},
     {"GET", "/api/v1/exercises", list_exercises},
     {"GET", "/api/v1/exercises/{id}", get_exercise},
     {"GET", "/api/v1/exercises/{id}/svg", get_exercise_svg},
+    {"GET", "/api/v1/speech", get_speech},
     {"GET", "/api/v1/intake/questions", get_questions},
     {"POST", "/api/v1/intake/relevant", post_relevant},
     {"POST", "/api/v1/triage", post_triage},

@@ -2,6 +2,7 @@
 // (api/openapi.yaml). Each takes the request and the path parameter, returns the reply.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -12,6 +13,7 @@
 #include "adapters/http/http_types.h"
 #include "adapters/http/reply_cache.h"
 #include "adapters/render/pose_loader.h"
+#include "adapters/voice/voice.h"
 #include "core/catalog/catalog.h"
 #include "core/common/clock.h"
 #include "core/store/store.h"
@@ -25,8 +27,10 @@ struct ApiState {
   RuleSet rules;
   content::Illustrations pictures;
   std::string content_dir;
-  std::unique_ptr<Clock> clock;     // the real clock, or $KNEECOACH_FAKE_TIME for tests
-  std::optional<ReplyCache> cache;  // GET today replies while the store is unchanged
+  std::unique_ptr<Clock> clock;                // the real clock, or $KNEECOACH_FAKE_TIME for tests
+  std::optional<ReplyCache> cache;             // GET today replies while the store is unchanged
+  std::unique_ptr<voice::Synthesizer> speech;  // started on the first GET speech
+  std::map<std::string, std::string> spoken;   // WAV replies by text (cues repeat)
 };
 
 // The day and instant a request acts at: an explicit date (08:00 UTC that day) or the clock.
@@ -54,6 +58,8 @@ Response internal_error(const std::string& message);
 Response list_exercises(ApiState& s, const Request& r, const std::string& id);
 Response get_exercise(ApiState& s, const Request& r, const std::string& id);
 Response get_exercise_svg(ApiState& s, const Request& r, const std::string& id);
+// GET /api/v1/speech?text=...: the text spoken by espeak-ng, as audio/wav (api_speech.cpp).
+Response get_speech(ApiState& s, const Request& r, const std::string& id);
 Response get_questions(ApiState& s, const Request& r, const std::string& id);
 Response post_relevant(ApiState& s, const Request& r, const std::string& id);
 Response post_triage(ApiState& s, const Request& r, const std::string& id);

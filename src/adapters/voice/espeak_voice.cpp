@@ -45,31 +45,50 @@ class Speaker final : public Voice {
   }
 };
 
+// Samples collected from espeak-ng's synthesis callback (given as its user data).
+struct Samples {
+  std::vector<std::int16_t> samples;
+
+  static int collect(short* wav, int count, espeak_EVENT* events) {
+    if (wav == nullptr || count <= 0 || events == nullptr) return 0;
+    auto* self = static_cast<Samples*>(events->user_data);
+    if (self != nullptr) self->samples.insert(self->samples.end(), wav, wav + count);
+    return 0;  // 0: go on synthesising
+  }
+};
+
 class WavFile final : public Voice {
  public:
   WavFile(std::string path, int rate) : path_(std::move(path)), rate_(rate) {
-    espeak_SetSynthCallback(&WavFile::collect);
+    espeak_SetSynthCallback(&Samples::collect);
   }
   ~WavFile() override { espeak_Terminate(); }
 
   void say(const std::string& text) override {
-    synth(text, this);  // synchronous: returns when every sample went through collect()
-    samples_.insert(samples_.end(), static_cast<std::size_t>(kPauseBetweenCues * rate_), std::int16_t{0});
+    synth(text, &out_);  // synchronous: returns when every sample went through collect()
+    out_.samples.insert(out_.samples.end(), static_cast<std::size_t>(kPauseBetweenCues * rate_), std::int16_t{0});
   }
-  Status finish() override { return write_wav(path_, samples_, rate_); }
+  Status finish() override { return write_wav(path_, out_.samples, rate_); }
 
  private:
-  // espeak-ng's synthesis callback: appends the samples to the WavFile given as user data.
-  static int collect(short* wav, int count, espeak_EVENT* events) {
-    if (wav == nullptr || count <= 0 || events == nullptr) return 0;
-    auto* self = static_cast<WavFile*>(events->user_data);
-    if (self != nullptr) self->samples_.insert(self->samples_.end(), wav, wav + count);
-    return 0;  // 0: go on synthesising
-  }
-
   std::string path_;
   int rate_;
-  std::vector<std::int16_t> samples_;
+  Samples out_;
+};
+
+class EspeakSynthesizer final : public Synthesizer {
+ public:
+  explicit EspeakSynthesizer(int rate) : rate_(rate) { espeak_SetSynthCallback(&Samples::collect); }
+  ~EspeakSynthesizer() override { espeak_Terminate(); }
+
+  std::string wav(const std::string& text) override {
+    Samples out;
+    synth(text, &out);
+    return wav_bytes(out.samples, rate_);
+  }
+
+ private:
+  int rate_;
 };
 
 bool path_exists(const std::filesystem::path& p) {
@@ -108,6 +127,13 @@ Result<std::unique_ptr<Voice>> wav_file(const std::string& path) {
   if (rate <= 0) return make_error("the espeak-ng speech engine could not start (is espeak-ng-data installed?)");
   set_voice();
   return std::unique_ptr<Voice>(std::make_unique<WavFile>(path, rate));
+}
+
+Result<std::unique_ptr<Synthesizer>> synthesizer() {
+  const int rate = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 0, nullptr, espeakINITIALIZE_DONT_EXIT);
+  if (rate <= 0) return make_error("the espeak-ng speech engine could not start (is espeak-ng-data installed?)");
+  set_voice();
+  return std::unique_ptr<Synthesizer>(std::make_unique<EspeakSynthesizer>(rate));
 }
 
 }  // namespace kc::voice

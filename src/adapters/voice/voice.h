@@ -34,4 +34,16 @@ std::unique_ptr<Voice> speaker();
 // start; finish() fails when the file cannot be written.
 Result<std::unique_ptr<Voice>> wav_file(const std::string& path);
 
+// espeak-ng turning one text at a time into WAV bytes: the web app's spoken cues, for browsers
+// with no voice of their own. espeak-ng is process-wide: have one at a time, on one thread.
+class Synthesizer {
+ public:
+  virtual ~Synthesizer() = default;
+  // A 16-bit mono WAV file of `text` spoken.
+  virtual std::string wav(const std::string& text) = 0;
+};
+
+// Starts espeak-ng for synthesis; fails when it cannot start.
+Result<std::unique_ptr<Synthesizer>> synthesizer();
+
 }  // namespace kc::voice
