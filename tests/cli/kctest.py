@@ -33,3 +33,15 @@ def write_temp(text, suffix=".json", directory=None):
     with os.fdopen(fd, "w") as f:
         f.write(text)
     return path
+
+
+def answers(**fields):
+    """Intake answers (format v1) of a 67-year-old with gradual front-of-knee pain, every piece of
+    equipment and three days a week; `fields` replace or add answers."""
+    base = {
+        "version": 1, "age": 67, "knee": "left", "pain_now": 4, "location": ["front"], "onset": "gradual",
+        "equipment": ["chair", "step", "wall", "mat", "books", "counter", "band"], "minutes_per_session": 30,
+        "days": ["mon", "wed", "fri"],
+    }
+    base.update(fields)
+    return base

@@ -12,21 +12,10 @@ import subprocess
 import tempfile
 import unittest
 
-from kctest import REPO
+from kctest import REPO, answers
 from serve_support import Contract, Server
 
 START = "2025-03-03"  # a Monday; the server's clock is 2025-03-03T08:00Z
-
-
-def answers(**fields):
-    base = {
-        "version": 1, "age": 67, "knee": "left", "pain_now": 4, "location": ["front"], "onset": "gradual",
-        "equipment": ["chair", "step", "wall", "mat", "books", "counter", "band"], "minutes_per_session": 30,
-        "days": ["mon", "wed", "fri"],
-    }
-    base.update(fields)
-    return base
-
 
 RED_FLAG = answers(hot_red_swollen=True, fever_or_unwell=True)
 

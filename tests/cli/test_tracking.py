@@ -15,19 +15,14 @@ import tempfile
 import unittest
 
 import test_intake
+import kctest
 from kctest import CONTENT, run
 
 START = "2025-03-03"  # a Monday
 
 
 def answers(**fields):
-    base = {
-        "version": 1, "age": 67, "knee": "left", "pain_now": 4, "location": ["front"], "onset": "gradual",
-        "equipment": ["chair", "step", "wall", "mat", "books", "counter", "band"], "minutes_per_session": 30,
-        "days": ["mon", "wed", "fri"],
-    }
-    base.update(fields)
-    return json.dumps(base)
+    return json.dumps(kctest.answers(**fields))
 
 
 def next_day(iso):
