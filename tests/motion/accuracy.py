@@ -11,6 +11,7 @@ Usage: accuracy.py KNEECOACH DIR...   (every NAME.jsonl beside a NAME.json in DI
 import gzip
 import json
 import os
+import random
 import subprocess
 import sys
 import tempfile
@@ -29,6 +30,40 @@ def analyze(kneecoach, landmarks, exercise):
         if out.returncode != 0:
             raise RuntimeError(f'{landmarks}: analyze exited {out.returncode}: {out.stderr}')
         return json.loads(out.stdout)
+
+
+def load_frames(landmarks):
+    """The frames of a landmarks file (.jsonl or .jsonl.gz) as dicts."""
+    opener = gzip.open if landmarks.endswith('.gz') else open
+    with opener(landmarks, 'rt', encoding='utf-8') as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def perturbed(frames, seed, max_drop, noise):
+    """A copy of the frames as a slower, shakier camera would give them: a share of frames
+    (drawn up to max_drop) dropped at random, and Gaussian jitter of `noise` (in picture
+    widths/heights) on every landmark's x and y. The same seed gives the same copy."""
+    rnd = random.Random(seed)
+    drop = rnd.uniform(0, max_drop)
+    out = []
+    for frame in frames:
+        if rnd.random() < drop:
+            continue
+        f = dict(frame)
+        if f.get('lm'):
+            f['lm'] = [[p[0] + rnd.gauss(0, noise), p[1] + rnd.gauss(0, noise)] + p[2:] for p in f['lm']]
+        out.append(f)
+    return out
+
+
+def analyze_frames(kneecoach, frames, exercise):
+    """The analyzer's summary JSON for frames given as dicts."""
+    text = ''.join(json.dumps(f) + '\n' for f in frames)
+    out = subprocess.run([kneecoach, 'analyze', '-', '--exercise', exercise, '--output', 'json'],
+                         input=text, capture_output=True, text=True, check=False)
+    if out.returncode != 0:
+        raise RuntimeError(f'analyze exited {out.returncode}: {out.stderr}')
+    return json.loads(out.stdout)
 
 
 def score(truth, summary):

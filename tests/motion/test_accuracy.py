@@ -1,6 +1,7 @@
 """The camera coach's analyzer on recorded MediaPipe landmarks (tests/data/landmarks): exact rep
 counts, at least 95% of injected faults flagged, at most 5% of clean reps flagged, for each
-exercise the issue names and overall."""
+exercise the issue names and overall; and the same verdicts when the recordings are made
+slower and shakier."""
 import json
 import os
 import unittest
@@ -59,6 +60,31 @@ class RecordedLandmarks(unittest.TestCase):
             self.assertGreater(summary['frames'], 0, name)
             self.assertEqual(summary['frames_in_view'], summary['frames'], name)
             self.assertIn('analyzer_us_per_frame', summary)
+
+
+class PerturbedLandmarks(unittest.TestCase):
+    """A live camera gives fewer frames than the recordings on a busy machine, and its
+    landmarks shake more: every verdict must survive up to 15% of frames dropped and 0.2% of
+    the picture's jitter on every point (seeded, so a failure repeats)."""
+    VARIANTS = 6
+    MAX_DROP = 0.15
+    NOISE = 0.002
+
+    def test_verdicts_survive_dropped_frames_and_jitter(self):
+        wrong = []
+        runs = 0
+        for base, landmarks in accuracy.cases(DATA):
+            with open(base + '.json', encoding='utf-8') as f:
+                truth = json.load(f)
+            frames = accuracy.load_frames(landmarks)
+            for seed in range(self.VARIANTS):
+                copy = accuracy.perturbed(frames, seed, self.MAX_DROP, self.NOISE)
+                s = accuracy.score(truth, accuracy.analyze_frames(KNEECOACH, copy, truth['exercise']))
+                runs += 1
+                if s['problems']:
+                    wrong.append(f'{os.path.basename(base)} seed {seed}: {"; ".join(s["problems"])}')
+        self.assertEqual(runs, 13 * self.VARIANTS)
+        self.assertEqual(wrong, [])
 
 
 if __name__ == '__main__':

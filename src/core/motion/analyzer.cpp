@@ -13,16 +13,19 @@ namespace {
 // A point counts as seen when it lies in the picture and the model gives it at least this
 // visibility; side-on, MediaPipe rates a clearly drawn far knee as low as 0.2.
 constexpr double kMinVisibility = 0.15;
-constexpr double kOutOfFrameMs = 500;   // out of view this long before saying so
-constexpr double kRestWindowMs = 500;   // start-position cues: this much before leaving
-constexpr std::size_t kEarlyFlag = 4;   // end-position cues: frames before a live verdict
-constexpr double kMiddleWindow = 0.12;  // middle keyframes: progress either side
-constexpr double kNearPeak = 0.1;       // end position: progress within this of the rep's deepest
-constexpr double kBackToStart = 0.1;    // hysteresis below leave_start to finish a rep
-constexpr double kLeaveEnd = 0.1;       // hysteresis below reach_end to leave the end
-constexpr double kMaxGapSeconds = 0.5;  // longer gaps do not carry smoothing across
-constexpr int kPlateauFrames = 3;       // end position: frames without going deeper before a live verdict
-constexpr double kDeeper = 0.02;        // progress gain that counts as going deeper
+constexpr double kFaultShare = 2.0 / 3;   // a fault needs this share of the cue's frames past its limit
+constexpr double kOutOfFrameMs = 500;     // out of view this long before saying so
+constexpr double kRestWindowMs = 500;     // start-position cues: the last this much at rest
+constexpr double kRestHistoryMs = 3000;   // start-position cues: how far back to look for rest
+constexpr double kRestCeiling = 2.0 / 3;  // start-position cues: share of leave_start still at rest
+constexpr std::size_t kEarlyFlag = 4;     // end-position cues: frames before a live verdict
+constexpr double kMiddleWindow = 0.12;    // middle keyframes: progress either side
+constexpr double kNearPeak = 0.1;         // end position: progress within this of the rep's deepest
+constexpr double kBackToStart = 0.1;      // hysteresis below leave_start to finish a rep
+constexpr double kLeaveEnd = 0.1;         // hysteresis below reach_end to leave the end
+constexpr double kMaxGapSeconds = 0.5;    // longer gaps do not carry smoothing across
+constexpr int kPlateauFrames = 3;         // end position: frames without going deeper before a live verdict
+constexpr double kDeeper = 0.02;          // progress gain that counts as going deeper
 
 double smooth(std::optional<double>& state, double x, double dt, double tau) {
   const double a = 1.0 - std::exp(-dt / tau);
@@ -30,10 +33,14 @@ double smooth(std::optional<double>& state, double x, double dt, double tau) {
   return *state;
 }
 
-double median(std::vector<double> v) {
-  const auto mid = v.begin() + static_cast<std::ptrdiff_t>(v.size() / 2);
-  std::nth_element(v.begin(), mid, v.end());
-  return *mid;
+// The k-th smallest value (from_top: largest), with k the given share of the values rounded
+// up: at least that share of the values lie at or below it (from_top: at or above it).
+double kth_for_share(std::vector<double> v, double share, bool from_top) {
+  const auto k = static_cast<std::size_t>(std::ceil(share * static_cast<double>(v.size())));
+  const std::size_t index = from_top ? v.size() - k : k - 1;
+  const auto at = v.begin() + static_cast<std::ptrdiff_t>(index);
+  std::nth_element(v.begin(), at, v.end());
+  return *at;
 }
 
 bool visible(const ImagePoint& p) {
@@ -71,6 +78,25 @@ bool leg_ok(const TrackedSkeleton& s, std::string_view joint) {
 }
 
 }  // namespace
+
+// The values of the last stretch at rest: the kRestWindowMs (and at least kEarlyFlag
+// samples) up to the last sample whose progress was still at most kRestCeiling of the way
+// to leaving the start. Judging only
+// the settled position keeps a fault still fading out from the rep before, or the first
+// stir of this one, from counting against the start position.
+std::vector<double> Analyzer::rest_values(const std::deque<RestSample>& rest, double leave_start) {
+  std::optional<double> settled_until;
+  for (const RestSample& s : rest)
+    if (s.progress <= leave_start * kRestCeiling) settled_until = s.t_ms;
+  if (!settled_until) return {};
+  std::vector<double> values;
+  for (auto s = rest.rbegin(); s != rest.rend(); ++s) {
+    if (s->t_ms > *settled_until) continue;
+    if (s->t_ms < *settled_until - kRestWindowMs && values.size() >= kEarlyFlag) break;
+    values.push_back(s->value);
+  }
+  return values;
+}
 
 std::string_view to_string(Phase p) {
   static constexpr NameTable<Phase, 3> kNames{
@@ -142,8 +168,8 @@ bool Analyzer::update_view(const LandmarkFrame& frame, FrameResult& out) {
 bool Analyzer::violates(std::size_t i, const std::vector<double>& values) const {
   if (values.empty()) return false;
   const CueCheck& c = profile_.checks[i];
-  const double m = median(values);
-  return (c.min && m < *c.min) || (c.max && m > *c.max);
+  return (c.min && kth_for_share(values, kFaultShare, false) < *c.min) ||
+         (c.max && kth_for_share(values, kFaultShare, true) > *c.max);
 }
 
 // Middle keyframes' values (progress stored as -1) and the end position's values near the
@@ -197,9 +223,9 @@ void Analyzer::check_cues(const TrackedSkeleton& seen, double t, double dt, Fram
     if (!raw) continue;
     const double v = smooth(st.smoothed, *raw, dt, kSmoothingSeconds);
     out.cue_values[i] = v;
-    if (phase_ == Phase::kStart && p <= profile_.leave_start / 2) {
-      st.rest.emplace_back(t, v);
-      while (!st.rest.empty() && st.rest.front().first < t - kRestWindowMs) st.rest.pop_front();
+    if (phase_ == Phase::kStart) {
+      st.rest.push_back({t, p, v});
+      while (st.rest.front().t_ms < t - kRestHistoryMs) st.rest.pop_front();
     }
     const bool at_end = c.at_end && phase_ == Phase::kEnd;
     const bool at_middle = phase_ == Phase::kMoving && !reached_end_ &&
@@ -219,8 +245,7 @@ void Analyzer::step_state(double t, FrameResult& out) {
       if (p <= profile_.leave_start) return;
       for (std::size_t i = 0; i < checks_.size(); ++i) {
         CheckState& st = checks_[i];
-        std::vector<double> rest;
-        for (const auto& [when, v] : st.rest) rest.push_back(v);
+        const std::vector<double> rest = rest_values(st.rest, profile_.leave_start);
         st.rest.clear();
         if (profile_.checks[i].at_start && !st.flagged && violates(i, rest)) flag(i, t, out);
       }

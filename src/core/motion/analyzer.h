@@ -73,10 +73,15 @@ class Analyzer {
   const MotionProfile& profile() const { return profile_; }
 
  private:
+  struct RestSample {
+    double t_ms;
+    double progress;
+    double value;
+  };
   struct CheckState {
     std::optional<double> smoothed;
     std::vector<std::pair<double, double>> window;  // (progress, value) where the cue applies, this rep
-    std::deque<std::pair<double, double>> rest;     // (t, value) while at the start
+    std::deque<RestSample> rest;                    // while at the start, the last few seconds
     bool flagged = false;
   };
 
@@ -89,6 +94,8 @@ class Analyzer {
   void reset_checks();
   bool violates(std::size_t i, const std::vector<double>& values) const;
   bool window_violates(std::size_t i) const;
+  // The start-position values to judge: the last settled stretch before leaving the start.
+  static std::vector<double> rest_values(const std::deque<RestSample>& rest, double leave_start);
 
   MotionProfile profile_;
   Summary summary_;

@@ -91,7 +91,7 @@ TrackedSkeleton LegTracker::update(const LandmarkFrame& frame, double dt) {
   const double cross =
       leg_gap(other.limbs[0], t[0]) + leg_gap(other.limbs[1], t[1]) + kShapeWeight * keyframe_fit(other, keyframes_);
   out.skeleton = cross < stay ? other : plain;
-  const double reach = kMaxLimbSpeed * dt + kJumpSlack;
+  const double reach = kMaxLimbSpeed * std::min(dt, kJumpWindowSeconds) + kJumpSlack;
   for (int side = 0; side < 2; ++side) {
     const Limb& seen = out.skeleton.limbs[side];
     Limb& kept = (*tracked_)[side];

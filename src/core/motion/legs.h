@@ -63,5 +63,8 @@ inline constexpr double kFootMedianMs = 600;
 // Fastest plausible speed of a knee, ankle, heel or toe, metres a second, and the slack added per frame.
 inline constexpr double kMaxLimbSpeed = 1.5;
 inline constexpr double kJumpSlack = 0.04;
+// A pose model's glitch is a jump between two frames however far apart they are, so the
+// distance allowed between frames stops growing past this gap (a dropped frame or two).
+inline constexpr double kJumpWindowSeconds = 0.05;
 
 }  // namespace kc::motion
