@@ -18,7 +18,7 @@ constexpr double kOutOfFrameMs = 500;     // out of view this long before saying
 constexpr double kRestWindowMs = 500;     // start-position cues: the last this much at rest
 constexpr double kRestHistoryMs = 3000;   // start-position cues: how far back to look for rest
 constexpr double kRestCeiling = 2.0 / 3;  // start-position cues: share of leave_start still at rest
-constexpr std::size_t kEarlyFlag = 4;     // end-position cues: frames before a live verdict
+constexpr std::size_t kEarlyFlag = 4;     // frames a verdict needs (end position: before a live one)
 constexpr double kMiddleWindow = 0.12;    // middle keyframes: progress either side
 constexpr double kNearPeak = 0.1;         // end position: progress within this of the rep's deepest
 constexpr double kBackToStart = 0.1;      // hysteresis below leave_start to finish a rep
@@ -81,9 +81,8 @@ bool leg_ok(const TrackedSkeleton& s, std::string_view joint) {
 
 // The values of the last stretch at rest: the kRestWindowMs (and at least kEarlyFlag
 // samples) up to the last sample whose progress was still at most kRestCeiling of the way
-// to leaving the start. Judging only
-// the settled position keeps a fault still fading out from the rep before, or the first
-// stir of this one, from counting against the start position.
+// to leaving the start. Judging only the settled position keeps a fault still fading out
+// from the rep before, or the first stir of this one, from counting against the start.
 std::vector<double> Analyzer::rest_values(const std::deque<RestSample>& rest, double leave_start) {
   std::optional<double> settled_until;
   for (const RestSample& s : rest)
