@@ -5,6 +5,7 @@ import http.client
 import json
 import os
 import re
+import shutil
 import socket
 import subprocess
 import time
@@ -15,6 +16,25 @@ import yaml
 from kctest import BIN, CONTENT, REPO
 
 OPENAPI = os.path.join(REPO, "api", "openapi.yaml")
+
+
+def stub_web(folder):
+    """Makes folder/web holding only a placeholder index.html (for tests that need no web app)
+    and returns its path."""
+    web = os.path.join(folder, "web")
+    os.makedirs(web, exist_ok=True)
+    with open(os.path.join(web, "index.html"), "w", encoding="utf-8") as f:
+        f.write("<!doctype html><title>kneecoach</title>")
+    return web
+
+
+def stop_and_remove(server, folder, sig):
+    """Stops the server with signal `sig`, removes the test's temporary folder, and returns the
+    server's standard output; raises unless the server exited 0."""
+    code, out, _ = server.stop(sig)
+    shutil.rmtree(folder, ignore_errors=True)
+    assert code == 0, f"exit {code} after {sig.name}"
+    return out
 
 
 def free_port():

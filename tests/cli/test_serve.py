@@ -13,7 +13,7 @@ import tempfile
 import unittest
 
 from kctest import REPO, answers
-from serve_support import Contract, Server
+from serve_support import Contract, Server, stop_and_remove, stub_web
 
 START = "2025-03-03"  # a Monday; the server's clock is 2025-03-03T08:00Z
 
@@ -25,10 +25,8 @@ class ServeTest(unittest.TestCase):
     def setUpClass(cls):
         cls.tmp = tempfile.mkdtemp(prefix="kc-serve-")
         cls.data = os.path.join(cls.tmp, "data")
-        cls.web = os.path.join(cls.tmp, "web")
+        cls.web = stub_web(cls.tmp)
         os.makedirs(os.path.join(cls.web, "assets"))
-        with open(os.path.join(cls.web, "index.html"), "w") as f:
-            f.write("<!doctype html><title>kneecoach</title>")
         with open(os.path.join(cls.web, "assets", "app-1234.js"), "w") as f:
             f.write("console.log('hi');")
         with open(os.path.join(cls.web, "assets", "app-1234.css"), "w") as f:
@@ -40,9 +38,7 @@ class ServeTest(unittest.TestCase):
 
     @classmethod
     def tearDownClass(cls):
-        code, out, _ = cls.server.stop(signal.SIGINT)
-        shutil.rmtree(cls.tmp, ignore_errors=True)
-        assert code == 0, f"exit {code} after SIGINT"
+        out = stop_and_remove(cls.server, cls.tmp, signal.SIGINT)
         assert "stopped" in out
 
     # --- helpers ---

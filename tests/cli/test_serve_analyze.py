@@ -4,7 +4,6 @@ summary at the end; bad frames answered with an error while the analysis goes on
 refused with JSON errors; several sockets at once, each with its own analyzer."""
 import json
 import os
-import shutil
 import signal
 import tempfile
 import unittest
@@ -12,17 +11,13 @@ import unittest
 import websocket  # Debian's python3-websocket
 
 from kctest import CONTENT, run
-from serve_support import Contract, Server
+from serve_support import Contract, Server, stop_and_remove, stub_web
 
 
 class ServeAnalyze(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         cls.tmp = tempfile.mkdtemp(prefix='kc-analyze-')
-        web = os.path.join(cls.tmp, 'web')
-        os.makedirs(web)
-        with open(os.path.join(web, 'index.html'), 'w', encoding='utf-8') as f:
-            f.write('<!doctype html><title>kneecoach</title>')
         landmarks = os.path.join(cls.tmp, 'squat.jsonl')
         proc = run('--content', CONTENT, 'exercises', 'animate', 'partial-squat', '--reps', '2', '--fps', '15',
                    '--size', '320x240', '--fault', 'knee-past-toes', '--fault-reps', '2', '-o',
@@ -30,14 +25,12 @@ class ServeAnalyze(unittest.TestCase):
         assert proc.returncode == 0, proc.stderr
         with open(landmarks, encoding='utf-8') as f:
             cls.frames = [line.strip() for line in f]
-        cls.server = Server(os.path.join(cls.tmp, 'data'), web)
+        cls.server = Server(os.path.join(cls.tmp, 'data'), stub_web(cls.tmp))
         cls.contract = Contract()
 
     @classmethod
     def tearDownClass(cls):
-        code, _, _ = cls.server.stop(signal.SIGTERM)
-        shutil.rmtree(cls.tmp, ignore_errors=True)
-        assert code == 0, f'exit {code} after SIGTERM'
+        stop_and_remove(cls.server, cls.tmp, signal.SIGTERM)
 
     def connect(self, exercise='partial-squat'):
         ws = websocket.create_connection(f'ws://127.0.0.1:{self.server.port}/api/v1/analyze?exercise={exercise}',

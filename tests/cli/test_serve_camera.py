@@ -7,7 +7,6 @@ import csv
 import glob
 import json
 import os
-import shutil
 import signal
 import sqlite3
 import tempfile
@@ -16,7 +15,7 @@ import unittest
 import yaml
 
 from kctest import CONTENT, run
-from serve_support import Contract, Server
+from serve_support import Contract, Server, stop_and_remove, stub_web
 
 START = "2025-03-03"  # a Monday; the server's clock is 2025-03-03T08:00Z
 ANSWERS = {
@@ -41,18 +40,13 @@ class ServeCameraTest(unittest.TestCase):
     def setUpClass(cls):
         cls.tmp = tempfile.mkdtemp(prefix="kc-camera-")
         cls.data = os.path.join(cls.tmp, "data")
-        cls.web = os.path.join(cls.tmp, "web")
-        os.makedirs(cls.web)
-        with open(os.path.join(cls.web, "index.html"), "w") as f:
-            f.write("<!doctype html><title>kneecoach</title>")
+        cls.web = stub_web(cls.tmp)
         cls.server = Server(cls.data, cls.web)
         cls.contract = Contract()
 
     @classmethod
     def tearDownClass(cls):
-        code, _, _ = cls.server.stop(signal.SIGTERM)
-        shutil.rmtree(cls.tmp, ignore_errors=True)
-        assert code == 0, f"exit {code} after SIGTERM"
+        stop_and_remove(cls.server, cls.tmp, signal.SIGTERM)
 
     def json_call(self, method, path, body=None, status=200):
         code, hdrs, payload = self.server.request(method, path, body=body)
