@@ -1,18 +1,22 @@
 # kneecoach — the two commands of the README, and a few helpers.
 #   make run   installs what is missing, builds, and runs the main job
 #   make test  installs what is missing, builds, and runs every test
-# make test = lint, web build, optimised build + every test, ASan/UBSan build + every test
-# (browser tests run in the optimised build only), then a short fuzz run.
+# make test = dependency check, lint, web build, optimised build + every test, ASan/UBSan build +
+# every test (browser tests run in the optimised build only), then a short fuzz run.
 
 PRESET ?= release
 BUILD  := build/$(PRESET)
 BIN    := $(BUILD)/src/app/kneecoach
 JOBS   ?= $(shell nproc)
 
-.PHONY: run test setup web build lint fuzz format tidy clean
+.PHONY: run test setup deps web build lint fuzz format tidy clean
 
 setup:
 	@scripts/setup
+
+# Everything the build and the tests use is here (scripts/deps.txt); names what is missing, in seconds.
+deps: setup
+	@scripts/check-deps
 
 build: setup
 	@cmake --preset $(PRESET) >/dev/null
@@ -28,7 +32,7 @@ run: build web
 lint:
 	@scripts/lint
 
-test: setup web lint
+test: setup deps web lint
 	@cmake --preset release >/dev/null
 	@cmake --build --preset release -j $(JOBS)
 	@ctest --preset release
