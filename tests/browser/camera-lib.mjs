@@ -50,10 +50,13 @@ export async function startServer() {
 }
 
 /** Asks for a WebSocket upgrade at /api/v1/analyze; resolves with the HTTP status (101 when it is there). */
-export function probeAnalyzer(base, exercise = 'partial-squat') {
+export async function probeAnalyzer(base, exercise = 'partial-squat') {
+  // As the app's page does: with the session cookie its page sets, from its own origin.
+  const cookie = (await fetch(`${base}/`)).headers.get('set-cookie')?.split(';')[0] ?? '';
   return new Promise((resolve) => {
     const req = http.request(`${base}/api/v1/analyze?exercise=${exercise}`, { headers: {
-      Connection: 'Upgrade', Upgrade: 'websocket', 'Sec-WebSocket-Version': '13', 'Sec-WebSocket-Key': 'dGhlIHNhbXBsZSBub25jZQ==' } });
+      Connection: 'Upgrade', Upgrade: 'websocket', 'Sec-WebSocket-Version': '13', 'Sec-WebSocket-Key': 'dGhlIHNhbXBsZSBub25jZQ==',
+      Origin: base, Cookie: cookie } });
     req.on('upgrade', (res, socket) => { socket.destroy(); resolve(101); });
     req.on('response', (res) => { res.resume(); resolve(res.statusCode); });
     req.on('error', (e) => resolve(String(e.message)));
