@@ -102,25 +102,35 @@ struct Front {
   Api& api;
   const StaticFiles& web;
   AnalyzeSockets& sockets;
+  asio::io_context& io;
 
   restinio::request_handling_status_t operator()(const restinio::request_handle_t& req) const {
     const Request r = to_request(*req);
-    if (auto refused = guard.check_host(r)) return reply(req, *refused);
-    if (auto over = over_limit(*req)) return reply(req, *over);
-    if (!implemented_method(req->header().method())) return reply(req, not_implemented(r.method));
+    if (auto refused = guard.check_host(r)) return later(req, std::move(*refused));
+    if (auto over = over_limit(*req)) return later(req, std::move(*over));
+    if (!implemented_method(req->header().method())) return later(req, not_implemented(r.method));
     if (AnalyzeSockets::wants(*req)) return sockets.accept(req, r);
     if (r.path == "/api" || r.path.rfind("/api/", 0) == 0) {
       if (r.path != "/api/v1/health") {
-        if (auto refused = guard.check_api(r)) return reply(req, *refused);
+        if (auto refused = guard.check_api(r)) return later(req, std::move(*refused));
       }
-      return reply(req, api.handle(r));
+      return later(req, api.handle(r));
     }
     Response page = web.serve(r);
     // The page the server serves holds the session: the cookie goes with every app page.
     if (page.status == 200 && page.content_type.rfind("text/html", 0) == 0) {
       page.headers.emplace_back("Set-Cookie", guard.cookie(secret));
     }
-    return reply(req, std::move(page));
+    return later(req, std::move(page));
+  }
+
+  // Sends `resp` from the event loop, after the handler has returned. Requests are still
+  // handled in the order they arrive, and RESTinio sends the replies in that order. Replying
+  // inside the handler makes RESTinio 0.6 read a pipelined request while every reply slot is
+  // taken, and it then drops the connection (docs/security.md).
+  restinio::request_handling_status_t later(const restinio::request_handle_t& req, Response resp) const {
+    asio::post(io, [req, resp = std::move(resp)]() mutable { reply(req, std::move(resp)); });
+    return restinio::request_accepted();
   }
 };
 
@@ -152,13 +162,14 @@ int serve(const ServeOptions& options, std::ostream& out, std::ostream& err) {
 
   asio::io_context io;
   try {
-    restinio::http_server_t<Traits> server{restinio::external_io_context(io), [&](auto& settings) {
-                                             settings.port(static_cast<std::uint16_t>(options.port))
-                                                 .address(options.host)
-                                                 .incoming_http_msg_limits(parser_limits())
-                                                 .max_pipelined_requests(kMaxPipelinedRequests)
-                                                 .request_handler(Front{guard, *secret, *api.value(), web, sockets});
-                                           }};
+    restinio::http_server_t<Traits> server{
+        restinio::external_io_context(io), [&](auto& settings) {
+          settings.port(static_cast<std::uint16_t>(options.port))
+              .address(options.host)
+              .incoming_http_msg_limits(parser_limits())
+              .max_pipelined_requests(kMaxPipelinedRequests)
+              .request_handler(Front{guard, *secret, *api.value(), web, sockets, io});
+        }};
     asio::signal_set signals(io, SIGINT, SIGTERM);
     signals.async_wait([&](const asio::error_code& ec, int /*signal*/) {
       if (ec) return;

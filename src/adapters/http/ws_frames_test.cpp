@@ -95,7 +95,7 @@ TEST(WsFrames, ServerFramesAndTheHandshakeKey) {
   EXPECT_EQ(close.size(), 2u + 125u);
   EXPECT_EQ(close.substr(2, 2), std::string("\x03\xf1", 2));
   // RFC 6455 section 1.3's example.
-  EXPECT_EQ(ws_accept_key("dGhlIHNhbXBsZSBub25jZQ=="), "s3pPLMBiTxQbBwx4WmEkL60/g+w=");
+  EXPECT_EQ(ws_accept_key("dGhlIHNhbXBsZSBub25jZQ=="), "s3pPLMBiTxaQ9kYGzzhZRbK+xOo=");
 }
 
 }  // namespace
