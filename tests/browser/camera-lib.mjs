@@ -31,6 +31,12 @@ export async function waitUp(url, ms = 15000) {
   throw new Error(`server did not answer at ${url}`);
 }
 
+/** Collects the page's uncaught errors and every Content-Security-Policy violation into `errors`. */
+export function watchErrors(page, errors) {
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (/Content.Security.Policy/i.test(m.text())) errors.push(`CSP: ${m.text()}`); });
+}
+
 /** Starts `kneecoach serve` on a free port with a fresh data folder; returns {base, stop()}. */
 export async function startServer() {
   if (!fs.existsSync(path.join(webDir, 'vendor/mediapipe/pose/pose.js'))) throw new Error(`${webDir} has no MediaPipe files: run npm run build --prefix web`);
@@ -187,7 +193,7 @@ export async function playVideo(video, durationMs, opts) {
   try {
     const page = b.ctx.pages()[0] ?? await b.ctx.newPage();
     const errors = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
+    watchErrors(page, errors);
     const q = new URLSearchParams({ exercise: opts.exercise, auto: '1' });
     if (opts.analyze === false) q.set('analyze', '0');
     if (opts.model) q.set('model', String(opts.model));
