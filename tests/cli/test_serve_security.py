@@ -310,6 +310,14 @@ class SecurityTest(unittest.TestCase):
             with self.subTest(status=status, size=len(request)):
                 self.assert_error(read_responses(self.raw(request.encode()), 1)[0], status, code)
 
+    def test_headers_within_the_limits_are_kept_whole(self):
+        # An empty value, then the cookie: both fields survive the limit callbacks.
+        value = "v" * 16 * 1024
+        request = (f"GET /api/v1/people/{self.pid}/plan HTTP/1.1\r\nHost: 127.0.0.1:{self.port}\r\nX-Empty:\r\n"
+                   f"X-Full: {value}\r\n" + "".join(f"X-H{i}: 1\r\n" for i in range(95)) +
+                   f"Cookie: {self.server.cookie}\r\n\r\n")
+        self.assertEqual(read_responses(self.raw(request.encode()), 1)[0][0], 200)
+
     def test_unknown_methods_get_501(self):
         for method in ("PUT", "DELETE", "PATCH", "PROPFIND", "OPTIONS"):
             with self.subTest(method=method):

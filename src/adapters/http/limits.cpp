@@ -30,8 +30,7 @@ int on_field(http_parser* parser, const char* at, std::size_t length) {
   if (dropping_fields(ctx)) return 0;
   const std::size_t have = ctx.m_last_was_value ? 0 : ctx.m_current_field_name.size();
   const std::size_t keep = room(have, length, kMaxFieldNameBytes);
-  if (keep == 0 && !ctx.m_last_was_value) return 0;
-  return restinio::impl::restinio_header_field_cb(parser, at, std::max<std::size_t>(keep, 1));
+  return keep == 0 ? 0 : restinio::impl::restinio_header_field_cb(parser, at, keep);
 }
 
 int on_value(http_parser* parser, const char* at, std::size_t length) {
@@ -39,6 +38,7 @@ int on_value(http_parser* parser, const char* at, std::size_t length) {
   if (dropping_fields(ctx) && ctx.m_last_was_value) return 0;
   const std::size_t have = ctx.m_last_was_value ? ctx.m_last_value_total_size : 0;
   const std::size_t keep = room(have, length, kMaxFieldValueBytes);
+  // The first part of a value always goes through, even empty: it completes the field.
   if (keep == 0 && ctx.m_last_was_value) return 0;
   return restinio::impl::restinio_header_value_cb(parser, at, keep);
 }
