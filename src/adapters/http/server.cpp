@@ -134,6 +134,17 @@ struct Front {
   }
 };
 
+// The names the server answers for, and the session cookie's name: one per port, since
+// browsers share cookies between the ports of a host.
+GuardConfig guard_config(const ServeOptions& options) {
+  GuardConfig config;
+  config.port = options.port;
+  config.host_names = options.allow_hosts;
+  config.host_names.push_back(options.host);
+  config.cookie_name = fmt::format("kneecoach_{}", options.port);
+  return config;
+}
+
 }  // namespace
 
 int serve(const ServeOptions& options, std::ostream& out, std::ostream& err) {
@@ -148,12 +159,7 @@ int serve(const ServeOptions& options, std::ostream& out, std::ostream& err) {
     return 1;
   }
   const InstallSecretCheck credentials(*secret);
-  GuardConfig config;
-  config.port = options.port;
-  config.host_names = options.allow_hosts;
-  config.host_names.push_back(options.host);
-  config.cookie_name = fmt::format("kneecoach_{}", options.port);
-  const Guard guard(config, credentials);
+  const Guard guard(guard_config(options), credentials);
   const StaticFiles web(options.web_dir);
   AnalyzeSockets sockets(*api.value(), guard);
   // http_parser's own cap on a request's header section (a process-wide setting of the
