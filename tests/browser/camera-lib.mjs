@@ -31,6 +31,12 @@ export async function waitUp(url, ms = 15000) {
   throw new Error(`server did not answer at ${url}`);
 }
 
+/** Collects the page's uncaught errors and every Content-Security-Policy violation into `errors`. */
+export function watchErrors(page, errors) {
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (/Content.Security.Policy/i.test(m.text())) errors.push(`CSP: ${m.text()}`); });
+}
+
 /** Starts `kneecoach serve` on a free port with a fresh data folder; returns {base, stop()}. */
 export async function startServer() {
   if (!fs.existsSync(path.join(webDir, 'vendor/mediapipe/pose/pose.js'))) throw new Error(`${webDir} has no MediaPipe files: run npm run build --prefix web`);
@@ -50,10 +56,13 @@ export async function startServer() {
 }
 
 /** Asks for a WebSocket upgrade at /api/v1/analyze; resolves with the HTTP status (101 when it is there). */
-export function probeAnalyzer(base, exercise = 'partial-squat') {
+export async function probeAnalyzer(base, exercise = 'partial-squat') {
+  // As the app's page does: with the session cookie its page sets, from its own origin.
+  const cookie = (await fetch(`${base}/`)).headers.get('set-cookie')?.split(';')[0] ?? '';
   return new Promise((resolve) => {
     const req = http.request(`${base}/api/v1/analyze?exercise=${exercise}`, { headers: {
-      Connection: 'Upgrade', Upgrade: 'websocket', 'Sec-WebSocket-Version': '13', 'Sec-WebSocket-Key': 'dGhlIHNhbXBsZSBub25jZQ==' } });
+      Connection: 'Upgrade', Upgrade: 'websocket', 'Sec-WebSocket-Version': '13', 'Sec-WebSocket-Key': 'dGhlIHNhbXBsZSBub25jZQ==',
+      Origin: base, Cookie: cookie } });
     req.on('upgrade', (res, socket) => { socket.destroy(); resolve(101); });
     req.on('response', (res) => { res.resume(); resolve(res.statusCode); });
     req.on('error', (e) => resolve(String(e.message)));
@@ -184,7 +193,7 @@ export async function playVideo(video, durationMs, opts) {
   try {
     const page = b.ctx.pages()[0] ?? await b.ctx.newPage();
     const errors = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
+    watchErrors(page, errors);
     const q = new URLSearchParams({ exercise: opts.exercise, auto: '1' });
     if (opts.analyze === false) q.set('analyze', '0');
     if (opts.model) q.set('model', String(opts.model));

@@ -67,6 +67,7 @@ async function run(name, exercise, reps, fault, faultReps) {
   }
   assert.ok(r.ready, `${name}.y4m: the server sent no "ready" on /api/v1/analyze?exercise=${exercise} (is the analyzer there?); page errors: ${r.pageErrors.join('; ') || 'none'}`);
   assert.ok(r.answers > 0, `${name}.y4m: the server answered none of the ${r.frames.length} frames sent`);
+  assert.deepEqual(r.pageErrors.filter((e) => e.startsWith('CSP')), [], `${name}.y4m: the page broke its Content-Security-Policy`);
   const repEvents = r.events.filter((e) => e.type === 'rep');
   // The summary is the analyzer's last word; the rep events are the fallback.
   const perRep = r.summary?.faults_per_rep ?? repEvents.map((e) => e.faults);

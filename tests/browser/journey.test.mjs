@@ -10,7 +10,7 @@ import path from 'node:path';
 import net from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { freePort, waitUp } from './camera-lib.mjs';
+import { freePort, waitUp, watchErrors } from './camera-lib.mjs';
 import { AxeBuilder } from '@axe-core/playwright';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -136,7 +136,7 @@ test('whole journey: intake, program, a session on the fast clock, check-in, cha
   const ctx = await newContext();
   const page = ctx.pages()[0] ?? await ctx.newPage();
   const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
+  watchErrors(page, errors);
   await page.goto(`${base}/`);
   assert.match(await page.locator('footer').textContent(), /does not replace a clinician/);
   await check(page, 'home');

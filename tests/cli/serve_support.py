@@ -60,11 +60,18 @@ class Server:
             self.proc.kill()
             out, err = self.proc.communicate(timeout=10)
             raise AssertionError(f"the server did not start: {self.banner}{out}{err}")
+        # The session cookie, as the app's page receives it (docs/security.md).
+        _, headers, _ = self.request("GET", "/", cookie=False)
+        self.cookie = headers["set-cookie"].split(";")[0]
+        assert self.cookie.startswith(f"kneecoach_{self.port}="), self.cookie
 
-    def request(self, method, path, body=None, headers=None, raw=None):
-        """(status, headers dict (lower-case names), body bytes). `body` objects are sent as JSON."""
+    def request(self, method, path, body=None, headers=None, raw=None, cookie=True):
+        """(status, headers dict (lower-case names), body bytes). `body` objects are sent as JSON;
+        the session cookie goes along unless `cookie` is false or `headers` has its own."""
         conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
         hdrs = dict(headers or {})
+        if cookie and "Cookie" not in hdrs:
+            hdrs["Cookie"] = self.cookie
         data = raw
         if body is not None:
             data = json.dumps(body).encode()

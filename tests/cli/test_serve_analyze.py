@@ -34,7 +34,7 @@ class ServeAnalyze(unittest.TestCase):
 
     def connect(self, exercise='partial-squat'):
         ws = websocket.create_connection(f'ws://127.0.0.1:{self.server.port}/api/v1/analyze?exercise={exercise}',
-                                         timeout=10)
+                                         timeout=10, cookie=self.server.cookie)
         self.addCleanup(ws.close)
         return ws, json.loads(ws.recv())
 
@@ -110,7 +110,8 @@ class ServeAnalyze(unittest.TestCase):
         for exercise, status in [('nosuch', 404), ('butterfly-stretch', 422)]:
             with self.assertRaises(websocket.WebSocketBadStatusException) as e:
                 websocket.create_connection(
-                    f'ws://127.0.0.1:{self.server.port}/api/v1/analyze?exercise={exercise}', timeout=10)
+                    f'ws://127.0.0.1:{self.server.port}/api/v1/analyze?exercise={exercise}', timeout=10,
+                    cookie=self.server.cookie)
             self.assertEqual(e.exception.status_code, status)
 
 

@@ -24,7 +24,9 @@ function personBase(): string {
 }
 
 async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const init: RequestInit = { method, headers: { Accept: 'application/json' } };
+  // Same origin only: the server answers the API only to its own pages, which hold the session
+  // cookie (HttpOnly, SameSite=Strict; docs/security.md).
+  const init: RequestInit = { method, headers: { Accept: 'application/json' }, mode: 'same-origin', credentials: 'same-origin' };
   if (body !== undefined) {
     init.body = JSON.stringify(body);
     (init.headers as Record<string, string>)['Content-Type'] = 'application/json';

@@ -19,7 +19,7 @@ export async function cameraPage(params: URLSearchParams, speak: (t: string) => 
   }
   let name = CAMERA_EXERCISES.find(([x]) => x === id)?.[1] ?? id;
   try {
-    const r = await fetch(`/api/v1/exercises/${encodeURIComponent(id)}`);
+    const r = await fetch(`/api/v1/exercises/${encodeURIComponent(id)}`, { mode: 'same-origin', credentials: 'same-origin' });
     if (r.ok) name = ((await r.json()) as { name?: string }).name ?? name;
   } catch { /* keep the plain name */ }
   let coach: Coach | null = null;

@@ -17,6 +17,9 @@ void add_serve_commands(CLI::App& app, Context& ctx) {
       "Exit status: 0 after a clean stop, 1 when the store or content cannot be opened or the port is taken.");
   cmd->add_option("--port", options->port, "TCP port (default 8080)")->check(CLI::Range(1, 65535));
   cmd->add_option("--host", options->host, "Address to listen on (default 127.0.0.1: this computer only)");
+  cmd->add_option("--allow-host", options->allow_hosts,
+                  "Another name the browser may reach this server by (repeatable); any other Host is refused "
+                  "(defends against DNS rebinding). 127.0.0.1, localhost, [::1] and --host are always allowed");
   cmd->add_option("--data-dir", options->data_dir,
                   "Folder of the kneecoach records (default: $KNEECOACH_HOME, else $XDG_DATA_HOME/kneecoach, else "
                   "~/.local/share/kneecoach)");

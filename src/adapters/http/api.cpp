@@ -10,6 +10,7 @@
 #include "adapters/cli/store_access.h"
 #include "adapters/content/exercise_loader.h"
 #include "adapters/http/api_routes.h"
+#include "adapters/http/tokens.h"
 #include "adapters/sqlite/sqlite_store.h"
 #include "core/catalog/exercise_json.h"
 
@@ -97,22 +98,17 @@ Response route(ApiState& state, const Request& request) {
     if (!id.empty() && !valid_id(id)) {
       return error_response(404, "not_found", fmt::format("no such item \"{}\"", id.substr(0, 80)));
     }
-    if (request.method != r.method) {
-      allow += (allow.empty() ? "" : ", ") + std::string(r.method);
+    // Not a person id the API hands out (such as the CLI's "me"): as if there were none.
+    if (std::string_view(r.pattern).find("/people/{id}") != std::string_view::npos && !is_api_person_id(id)) {
+      return error_response(404, "not_found", fmt::format("no person \"{}\"", id.substr(0, 80)));
+    }
+    // HEAD is GET without the body (the server drops it).
+    const std::string method = request.method == "HEAD" ? "GET" : request.method;
+    if (method != r.method) {
+      allow += (allow.empty() ? "" : ", ") + std::string(r.method) + (std::string(r.method) == "GET" ? ", HEAD" : "");
       continue;
     }
-    if (request.method == "POST") {
-      if (request.body.size() > kMaxBodyBytes) {
-        return error_response(
-            413, "too_large",
-            fmt::format("the body is {} bytes; the limit is {} bytes", request.body.size(), kMaxBodyBytes));
-      }
-      if (request.content_type.find("application/json") == std::string::npos) {
-        return error_response(415, "bad_media_type",
-                              fmt::format("the body must be JSON sent with Content-Type: application/json (got \"{}\")",
-                                          request.content_type.substr(0, 80)));
-      }
-    }
+    // The media type and the size of the body are checked at the door (guard.h, limits.h).
     return r.handler(state, request, id);
   }
   if (!allow.empty()) {

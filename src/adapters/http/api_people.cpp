@@ -6,7 +6,6 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <random>
 #include <sstream>
 
 #include "adapters/calendar/ics.h"
@@ -14,6 +13,7 @@
 #include "adapters/cli/tracking_support.h"
 #include "adapters/http/api_routes.h"
 #include "adapters/http/body_check.h"
+#include "adapters/http/tokens.h"
 #include "adapters/render/handout_pdf.h"
 #include "core/intake/parse.h"
 #include "core/plan/plan_json.h"
@@ -24,12 +24,6 @@
 
 namespace kc::http {
 namespace {
-
-// A fresh person id: 16 random hex digits.
-std::string new_person_id() {
-  static std::mt19937_64 gen{std::random_device{}()};
-  return fmt::format("{:016x}", gen());
-}
 
 PlanOptions plan_options(CivilDate start, int weeks, const TriageResult& triage) {
   PlanOptions options{start, weeks, triage.level, {}};

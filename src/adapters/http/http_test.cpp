@@ -53,7 +53,7 @@ TEST(Http, StaticFilesStayInsideTheirFolder) {
   std::ofstream(root / "web" / "assets" / "a.js") << "x";
   std::ofstream(root / "secret.txt") << "secret";
   const StaticFiles files((root / "web").string());
-  auto get = [&](const std::string& path) { return files.serve(Request{"GET", path, {}, "", ""}); };
+  auto get = [&](const std::string& path) { return files.serve(Request{"GET", path, {}, "", "", {}}); };
   EXPECT_EQ(get("/").status, 200);
   EXPECT_EQ(get("/assets/a.js").content_type, "text/javascript; charset=utf-8");
   for (const char* path : {"/../secret.txt", "/%2e%2e/secret.txt", "/assets/..%2f..%2fsecret.txt", "/..%5csecret.txt",
@@ -63,7 +63,7 @@ TEST(Http, StaticFilesStayInsideTheirFolder) {
     EXPECT_EQ(r.body.find("secret\""), std::string::npos) << path;
     EXPECT_EQ(r.content_type, "application/json") << path;
   }
-  EXPECT_EQ(files.serve(Request{"PUT", "/", {}, "", ""}).status, 405);
+  EXPECT_EQ(files.serve(Request{"PUT", "/", {}, "", "", {}}).status, 405);
   std::filesystem::remove_all(root);
 }
 

@@ -14,6 +14,14 @@ int hex_value(char c) {
 
 }  // namespace
 
+std::vector<std::string> Request::header_values(std::string_view name) const {
+  std::vector<std::string> values;
+  for (const auto& [n, v] : headers) {
+    if (n == name) values.push_back(v);
+  }
+  return values;
+}
+
 Response error_response(int status, const std::string& code, const std::string& message, const std::string& field) {
   nlohmann::ordered_json e;
   e["code"] = code;

@@ -4,6 +4,7 @@
 
 #include <map>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -17,6 +18,10 @@ struct Request {
   std::map<std::string, std::string> query;  // decoded query parameters
   std::string content_type;
   std::string body;
+  std::vector<std::pair<std::string, std::string>> headers;  // every field, names in lower case
+
+  // The values of header field `name` (lower case), in the order received.
+  std::vector<std::string> header_values(std::string_view name) const;
 };
 
 struct Response {

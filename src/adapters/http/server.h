@@ -4,11 +4,13 @@
 
 #include <iosfwd>
 #include <string>
+#include <vector>
 
 namespace kc::http {
 
 struct ServeOptions {
   std::string host = "127.0.0.1";
+  std::vector<std::string> allow_hosts;  // more names the browser may use (Host allow-list)
   int port = 8080;
   std::string data_dir;     // empty: the CLI's default data folder
   std::string web_dir;      // the built web UI (web/dist)

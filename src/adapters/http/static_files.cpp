@@ -128,10 +128,9 @@ Response StaticFiles::serve(const Request& request) const {
   if (!bytes) return error_response(404, "not_found", "the file cannot be read");
   Response r;
   r.content_type = content_type_for(real.filename().string());
-  r.body = request.method == "HEAD" ? std::string() : std::move(*bytes);
+  r.body = std::move(*bytes);
   const bool hashed = real.parent_path().filename() == "assets";
   r.headers.emplace_back("Cache-Control", hashed ? "public, max-age=31536000, immutable" : "no-cache");
-  r.headers.emplace_back("X-Content-Type-Options", "nosniff");
   return r;
 }
 

@@ -1,0 +1,42 @@
+// Shared by the HTTP adapter's fuzz targets: one Api over the shipped content and a store in
+// a fresh temporary folder, made on first use, kept for the whole run and removed at exit.
+#pragma once
+
+#include <stdlib.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "adapters/http/api.h"
+
+namespace kc::fuzz {
+
+struct FuzzStore {
+  std::string dir;
+  std::unique_ptr<http::Api> api;
+
+  FuzzStore() {
+    char name[] = "/tmp/kc-fuzz-XXXXXX";
+    if (mkdtemp(name) == nullptr) std::abort();
+    dir = name;
+    auto opened = http::Api::open(http::ApiConfig{KNEECOACH_DEFAULT_CONTENT_DIR, dir});
+    if (!opened) std::abort();
+    api = std::move(opened).value();
+  }
+  ~FuzzStore() {
+    api.reset();
+    std::error_code ignored;
+    std::filesystem::remove_all(dir, ignored);
+  }
+  FuzzStore(const FuzzStore&) = delete;
+  FuzzStore& operator=(const FuzzStore&) = delete;
+};
+
+inline http::Api& fuzz_api() {
+  static FuzzStore store;
+  return *store.api;
+}
+
+}  // namespace kc::fuzz
