@@ -79,6 +79,10 @@ struct Plan {
   std::vector<std::string> cautions;   // from triage
   std::vector<std::string> decisions;  // why the plan looks as it does, in plain words
   std::vector<std::string> safety;     // stop rules and when to see a clinician
+  // One exercise for every muscle group in every session. False for a short or limited
+  // program (too few minutes, or what the person can do or has leaves a group out); the
+  // decisions then say what is left out and how to add it. Not part of the JSON form.
+  bool complete = true;
 
   CivilDate end() const { return start + date::days{7 * weeks - 1}; }
   const SessionTemplate* session(SessionKind kind) const;
