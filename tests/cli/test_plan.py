@@ -110,14 +110,15 @@ class ExitStatusTest(unittest.TestCase):
             for session in data["sessions"]:
                 self.assertTrue(session["exercises"])
                 self.assertLessEqual(session["minutes"], minutes)
-        self.assertTrue(any("a short program" in d for d in data["decisions"]), data["decisions"])
+            if minutes == 5:
+                self.assertTrue(any("a short program" in d for d in data["decisions"]), data["decisions"])
 
     def test_no_equipment_gives_a_program_that_needs_none_and_says_what_to_add(self):
-        catalog = {e["id"]: e for e in run_json("--content", CONTENT, "exercises", "list", "--json")[1]}
+        catalog = {e["id"]: e for e in run_json("--content", CONTENT, "exercises", "list", "--json")[1]["exercises"]}
         for extra in ({}, {"can_get_down_to_floor": False}):
-            doc = answers(equipment=[], **extra)
-            doc.pop("equipment")
-            proc, data = plan_json(doc)
+            doc = json.loads(answers(**extra))
+            doc.pop("equipment")  # left out: no equipment
+            proc, data = plan_json(json.dumps(doc))
             self.assertEqual(proc.returncode, 0, proc.stderr)
             for session in data["sessions"]:
                 for item in session["exercises"]:
@@ -132,7 +133,7 @@ class ExitStatusTest(unittest.TestCase):
     def test_stretch_holds_are_timed_seconds_within_30_to_60(self):
         proc, data = plan_json(answers())
         self.assertEqual(proc.returncode, 0, proc.stderr)
-        catalog = {e["id"]: e for e in run_json("--content", CONTENT, "exercises", "list", "--json")[1]}
+        catalog = {e["id"]: e for e in run_json("--content", CONTENT, "exercises", "list", "--json")[1]["exercises"]}
         for session in data["sessions"]:
             for item in session["exercises"]:
                 if catalog[item["id"]]["kind"] == "stretch":
@@ -178,8 +179,8 @@ class JsonShapeTest(unittest.TestCase):
         self.assertEqual(len(data["calendar"]), 21)
 
     def test_caution_is_stated_and_lowers_the_dose(self):
-        # Pain of 5 is a caution under the shipped triage rules (moderate pain).
-        proc, data = plan_json(answers(pain_now=5))
+        # Pain above 5 is a caution under the shipped triage rules (high-pain).
+        proc, data = plan_json(answers(pain_now=6))
         self.assertEqual(proc.returncode, 0, proc.stderr)
         self.assertEqual(data["triage_level"], "caution")
         self.assertTrue(data["cautions"])

@@ -66,7 +66,7 @@ class LevelsAndExitStatus(unittest.TestCase):
 
 class JsonShape(unittest.TestCase):
     def test_exact_keys_and_types(self):
-        proc, data = triage_json(answers(gives_way=True, runner=True, location=["front"]))
+        proc, data = triage_json(answers(gives_way=True, sharp_pain=True, runner=True, location=["front"]))
         self.assertEqual(proc.returncode, 3)
         self.assertEqual(list(data.keys()), ["level", "reasons", "advice"])
         self.assertIsInstance(data["advice"], str)
@@ -158,12 +158,19 @@ class BadAnswers(unittest.TestCase):
             self.assertIn("more than 32 deep", proc.stderr)
 
     def test_control_characters_are_escaped_in_messages(self):
-        for bad in ("le\u001b[2Jft", "x\u0000y", "z\u007f", "q\u009b1m"):
-            text = '{"version": 1, "age": 40, "knee": "%s", "pain_now": 2, "location": ["%s"]}' % (bad, bad)
+        controls = re.compile("[\x00-\x09\x0b-\x1f\x7f\x80-\x9f]")
+        for bad in ("le\x1b[2Jft", "x\x00y", "z\x7f", "q\x9b1m"):
+            # Escaped in the JSON (valid JSON): the field errors echo the value.
+            text = json.dumps({"version": 1, "age": 40, "knee": bad, "pain_now": 2, "location": [bad]})
             proc = run("triage", "--answers", "-", "--json", stdin=text)
             self.assertEqual(proc.returncode, 2)
-            self.assertIsNone(re.search(r"[\x00-\x09\x0b-\x1f\x7f\x80-\x9f]", proc.stderr), repr(proc.stderr))
             self.assertIn("knee:", proc.stderr)
+            self.assertIn("location:", proc.stderr)
+            self.assertIsNone(controls.search(proc.stderr), repr(proc.stderr))
+            # Raw in the text (not valid JSON where it is a control character): the syntax error.
+            proc = run("triage", "--answers", "-", "--json", stdin='{"version": 1, "knee": "' + bad + '"}')
+            self.assertEqual(proc.returncode, 2)
+            self.assertIsNone(controls.search(proc.stderr), repr(proc.stderr))
 
     def test_nested_lists_say_what_is_wrong(self):
         err = self.check_rejected(answers(location=[["front"]]),

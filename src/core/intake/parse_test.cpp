@@ -129,7 +129,7 @@ TEST(ParseAnswers, WrongTypesNameFieldAndExpectedType) {
   EXPECT_THAT(error_of(with(R"("location": "front")")),
               HasSubstr("location: \"front\" is text; expected a list of \"front\""));
   EXPECT_THAT(error_of(with(R"("days": {"mon": true})")), HasSubstr("days: {\"mon\":true} is an object"));
-  EXPECT_THAT(error_of(with(R"("equipment": [1])")), HasSubstr("equipment: 1 is a number"));
+  EXPECT_THAT(error_of(with(R"("equipment": [1])")), HasSubstr("equipment: item 1 is not a name (1 is a number)"));
   EXPECT_THAT(error_of(with(R"("onset": ["injury"])")), HasSubstr("onset: [\"injury\"] is a list"));
   EXPECT_THAT(error_of(R"({"version": 1, "age": 40, "knee": 1, "pain_now": 3})"),
               HasSubstr("knee: 1 is a number; expected \"left\", \"right\" or \"both\""));

@@ -113,7 +113,9 @@ TEST_F(PlanContent, FiveToFourteenMinutesGiveAShortProgram) {
   }
   Answers a = well_equipped();
   a.minutes_per_session = 5;
-  const auto& d = plan(a).plan->decisions;
+  const PlanOutcome outcome = plan(a);
+  ASSERT_TRUE(outcome.ok());
+  const auto& d = outcome.plan->decisions;
   EXPECT_TRUE(std::any_of(d.begin(), d.end(),
                           [](const std::string& s) { return s.find("a short program") != std::string::npos; }));
 }
