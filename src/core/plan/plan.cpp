@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/intake/consistency.h"
 #include "core/plan/dosing.h"
 #include "core/plan/explain.h"
 #include "core/plan/fitting.h"
@@ -170,8 +171,13 @@ const SessionTemplate* Plan::session(SessionKind kind) const {
 
 Result<PlanOutcome> build_plan(const Answers& answers, const Catalog& catalog, const PlanOptions& options) {
   if (auto status = check_options(options); !status.ok()) return status.error();
-  PlanOutcome outcome = build_outcome(answers, catalog, options);
-  if (!outcome.ok()) outcome.enough_alone = equipment_enough_alone(answers, catalog, options);
+  const Reading reading = read_safely(answers);
+  PlanOutcome outcome = build_outcome(reading.answers, catalog, options);
+  if (!outcome.ok()) outcome.enough_alone = equipment_enough_alone(reading.answers, catalog, options);
+  if (outcome.ok()) {
+    auto& decisions = outcome.plan->decisions;
+    decisions.insert(decisions.begin(), reading.notes.begin(), reading.notes.end());
+  }
   return outcome;
 }
 

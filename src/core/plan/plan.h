@@ -103,10 +103,11 @@ struct PlanOutcome {
   bool ok() const { return plan.has_value(); }
 };
 
-// Builds the program. Errors (not outcomes) are for options the caller should have checked:
-// weeks outside 1..kMaxWeeks, or a level that does not allow a program. Requires `answers`
-// that passed parse_answers and a catalog that passed check_catalog. The plan's exercises
-// point into `catalog`, which must outlive it.
+// Builds the program from the answers read toward safety (read_safely); how contradictory
+// answers were read comes first in the plan's decisions. Errors (not outcomes) are for options the caller should have
+// checked: weeks outside 1..kMaxWeeks, or a level that does not allow a program. Requires `answers` that passed
+// parse_answers and a catalog that passed check_catalog. The plan's exercises point into `catalog`, which must outlive
+// it.
 Result<PlanOutcome> build_plan(const Answers& answers, const Catalog& catalog, const PlanOptions& options);
 
 }  // namespace kc

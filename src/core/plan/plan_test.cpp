@@ -364,6 +364,17 @@ TEST(Plan, WhenOnlyAbilitiesStandInTheWayThePlanSaysWhomToAsk) {
   EXPECT_NE(all.find("physiotherapist"), std::string::npos) << all;
 }
 
+TEST(Plan, SaysFirstHowContradictoryAnswersWereRead) {
+  const Catalog c = small_catalog();
+  Answers a = well_equipped();
+  a.pain_now = 4;
+  a.pain_worst_week = 1;
+  const Plan p = plan_ok(a, c);
+  ASSERT_FALSE(p.decisions.empty());
+  EXPECT_NE(p.decisions.front().find("the worst was read as 4/10"), std::string::npos) << p.decisions.front();
+  EXPECT_EQ(p.pain, 4);
+}
+
 TEST(Plan, RejectsOptionsTheCallerShouldHaveChecked) {
   const Catalog c = small_catalog();
   const Answers a = well_equipped();
