@@ -144,6 +144,23 @@ class ContentCheckTest(unittest.TestCase):
         self.assertEqual(proc.returncode, 2)
         self.assertRegex(proc.stderr, re.escape(os.path.join(poses, name)) + r":\d+: .*unknown_field_here")
 
+    def test_a_knee_bend_past_90_in_the_poses_needs_the_demand(self):
+        for name, demands in (("quad-pull.yaml", "[single-leg-balance, knee-bend-past-90]"),
+                              ("side-lying-quad-stretch.yaml", "[floor, knee-bend-past-90]")):
+            self.edit(name, "demands: " + demands, "demands: " + demands.replace(", knee-bend-past-90", ""))
+        proc = run("content", "check", self.tmp)
+        self.assertEqual(proc.returncode, 2)
+        for exercise in ("quad-pull", "side-lying-quad-stretch"):
+            self.assertRegex(proc.stderr, re.escape(os.path.join(self.tmp, "poses", exercise + ".yaml")) +
+                             r":\d+: keyframe '\w+' bends the (left|right)-knee to \d+ degrees, past a right angle.*"
+                             r"expected knee-bend-past-90 in its demands")
+
+    def test_a_stretch_counted_in_breaths_is_refused(self):
+        path = self.edit("quad-pull.yaml", "hold_seconds: 30\n  hold_seconds_max: 60", "hold_breaths: 5")
+        proc = run("content", "check", self.tmp)
+        self.assertEqual(proc.returncode, 2)
+        self.assertRegex(proc.stderr, re.escape(path) + r":\d+: .*expected a timed hold, hold_seconds: 30 to 60")
+
     def test_broken_file_names_file_line_and_fix(self):
         path = self.edit("wall-sit.yaml", "needed: [wall]", "needed: [wal]")
         proc = run("content", "check", self.tmp)

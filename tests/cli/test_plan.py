@@ -103,13 +103,42 @@ class ExitStatusTest(unittest.TestCase):
         self.assertEqual(data["status"], "too-little")
         self.assertEqual(list(data["missing"][0].keys()), ["what", "fix"])
 
-    def test_too_few_minutes_and_no_equipment_exit_4_with_fixes(self):
-        proc, data = plan_json(answers(minutes_per_session=5))
-        self.assertEqual(proc.returncode, 4)
-        self.assertIn("minutes_per_session", data["missing"][0]["fix"])
-        proc, data = plan_json(answers(equipment=[], can_get_down_to_floor=False))
-        self.assertEqual(proc.returncode, 4)
-        self.assertTrue(any("add a sturdy chair" in m["fix"] for m in data["missing"]), data["missing"])
+    def test_five_to_fourteen_minutes_give_a_short_program(self):
+        for minutes in (5, 9, 14):
+            proc, data = plan_json(answers(minutes_per_session=minutes))
+            self.assertEqual(proc.returncode, 0, proc.stderr)
+            for session in data["sessions"]:
+                self.assertTrue(session["exercises"])
+                self.assertLessEqual(session["minutes"], minutes)
+            if minutes == 5:
+                self.assertTrue(any("a short program" in d for d in data["decisions"]), data["decisions"])
+
+    def test_no_equipment_gives_a_program_that_needs_none_and_says_what_to_add(self):
+        catalog = {e["id"]: e for e in run_json("--content", CONTENT, "exercises", "list", "--json")[1]["exercises"]}
+        for extra in ({}, {"can_get_down_to_floor": False}):
+            doc = json.loads(answers(**extra))
+            doc.pop("equipment")  # left out: no equipment
+            proc, data = plan_json(json.dumps(doc))
+            self.assertEqual(proc.returncode, 0, proc.stderr)
+            for session in data["sessions"]:
+                for item in session["exercises"]:
+                    self.assertEqual(catalog[item["id"]]["equipment"]["needed"], [], item["id"])
+        self.assertTrue(any("add a sturdy chair" in d for d in data["decisions"]), data["decisions"])
+
+    def test_cannot_bend_to_90_keeps_out_knee_bends_past_a_right_angle(self):
+        # A referral by triage (see_clinician); the core planner's filter is tested in plan_content_test.
+        proc = plan(answers(can_bend_to_90=False), "--start", START)
+        self.assertEqual(proc.returncode, 3, proc.stdout)
+
+    def test_stretch_holds_are_timed_seconds_within_30_to_60(self):
+        proc, data = plan_json(answers())
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        catalog = {e["id"]: e for e in run_json("--content", CONTENT, "exercises", "list", "--json")[1]["exercises"]}
+        for session in data["sessions"]:
+            for item in session["exercises"]:
+                if catalog[item["id"]]["kind"] == "stretch":
+                    self.assertIsNone(item["dose"].get("hold_breaths"), item["id"])
+                    self.assertTrue(30 <= item["dose"]["hold_seconds"] <= 60, item)
 
     def test_reads_answers_from_standard_input(self):
         proc = plan(None, "--start", START, "--json", stdin=answers())
@@ -150,8 +179,8 @@ class JsonShapeTest(unittest.TestCase):
         self.assertEqual(len(data["calendar"]), 21)
 
     def test_caution_is_stated_and_lowers_the_dose(self):
-        # Pain of 5 is a caution under the shipped triage rules (moderate pain).
-        proc, data = plan_json(answers(pain_now=5))
+        # Pain above 5 is a caution under the shipped triage rules (high-pain).
+        proc, data = plan_json(answers(pain_now=6))
         self.assertEqual(proc.returncode, 0, proc.stderr)
         self.assertEqual(data["triage_level"], "caution")
         self.assertTrue(data["cautions"])

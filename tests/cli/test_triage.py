@@ -1,6 +1,7 @@
 """`kneecoach triage` through the real binary: levels, JSON shape, exit statuses, bad answers."""
 import json
 import os
+import re
 import shutil
 import tempfile
 import unittest
@@ -35,7 +36,7 @@ class LevelsAndExitStatus(unittest.TestCase):
         self.assertTrue(data["advice"])
 
     def test_caution_exits_0(self):
-        self.check(answers(pain_now=6), "caution", 0, ["moderate-pain"])
+        self.check(answers(pain_now=6), "caution", 0, ["high-pain"])
 
     def test_see_clinician_exits_3(self):
         self.check(answers(sharp_pain=True), "see_clinician", 3, ["sharp-pain"])
@@ -50,18 +51,22 @@ class LevelsAndExitStatus(unittest.TestCase):
     def test_ottawa_rule_within_a_week_of_an_injury(self):
         self.check(answers(onset="injury", injury_days_ago=2, kneecap_or_fibula_tender=True), "urgent", 3,
                    ["ottawa-bony-tenderness"])
-        self.check(answers(onset="injury", injury_days_ago=10, kneecap_or_fibula_tender=True), "go", 0, [])
+        self.check(answers(onset="injury", injury_days_ago=10, kneecap_or_fibula_tender=True), "urgent", 3,
+                   ["injury-tender-bone"])
+        self.check(answers(age=33, onset="injury", injury_days_ago=8, can_bend_to_90=False), "urgent", 3,
+                   ["injury-cannot-bend-90"])
+        self.check(answers(onset="injury", injury_days_ago=10), "caution", 0, ["recent-injury"])
         self.check(answers(age=60, onset="injury", injury_days_ago=1), "urgent", 3, ["ottawa-age-55"])
 
     def test_most_serious_wins_and_every_fired_rule_is_listed(self):
         data = self.check(answers(age=80, pain_now=6, locked=True, numb_or_cold_foot=True), "emergency", 3)
-        self.assertEqual([r["rule"] for r in data["reasons"]],
-                         ["numb-or-cold-foot", "locked-knee", "moderate-pain", "older-adult"])
+        # A referral lists only the reasons for it: the cautions (pain above 5, age) do not fire.
+        self.assertEqual([r["rule"] for r in data["reasons"]], ["numb-or-cold-foot", "locked-knee"])
 
 
 class JsonShape(unittest.TestCase):
     def test_exact_keys_and_types(self):
-        proc, data = triage_json(answers(gives_way=True, runner=True, location=["front"]))
+        proc, data = triage_json(answers(gives_way=True, sharp_pain=True, runner=True, location=["front"]))
         self.assertEqual(proc.returncode, 3)
         self.assertEqual(list(data.keys()), ["level", "reasons", "advice"])
         self.assertIsInstance(data["advice"], str)
@@ -144,6 +149,33 @@ class BadAnswers(unittest.TestCase):
     def test_missing_required_fields(self):
         err = self.check_rejected(json.dumps({"version": 1, "age": 40}), "knee: missing", "pain_now: missing")
         self.assertNotIn("age: missing", err)
+
+    def test_deep_nesting_is_refused_without_a_crash(self):
+        deep = '{"version": 1, "age": 40, "knee": "left", "pain_now": 2, "location": ' + "[" * 100000 + "]" * 100000 + "}"
+        for command in ("triage", "plan"):
+            proc = run(command, "--answers", "-", "--json", stdin=deep)
+            self.assertEqual(proc.returncode, 2, f"{command}: {proc.returncode} {proc.stderr[:200]}")
+            self.assertIn("more than 32 deep", proc.stderr)
+
+    def test_control_characters_are_escaped_in_messages(self):
+        controls = re.compile("[\x00-\x09\x0b-\x1f\x7f\x80-\x9f]")
+        for bad in ("le\x1b[2Jft", "x\x00y", "z\x7f", "q\x9b1m"):
+            # Escaped in the JSON (valid JSON): the field errors echo the value.
+            text = json.dumps({"version": 1, "age": 40, "knee": bad, "pain_now": 2, "location": [bad]})
+            proc = run("triage", "--answers", "-", "--json", stdin=text)
+            self.assertEqual(proc.returncode, 2)
+            self.assertIn("knee:", proc.stderr)
+            self.assertIn("location:", proc.stderr)
+            self.assertIsNone(controls.search(proc.stderr), repr(proc.stderr))
+            # Raw in the text (not valid JSON where it is a control character): the syntax error.
+            proc = run("triage", "--answers", "-", "--json", stdin='{"version": 1, "knee": "' + bad + '"}')
+            self.assertEqual(proc.returncode, 2)
+            self.assertIsNone(controls.search(proc.stderr), repr(proc.stderr))
+
+    def test_nested_lists_say_what_is_wrong(self):
+        err = self.check_rejected(answers(location=[["front"]]),
+                                  "location: item 1 is a list inside the list (lists cannot be nested)")
+        self.assertNotIn("is a list; expected a list", err)
 
     def test_version(self):
         self.check_rejected(answers(version=2), "version: 2 is not supported; expected 1")

@@ -18,6 +18,7 @@
 #include "adapters/terminal/scaled_clock.h"
 #include "adapters/terminal/terminal.h"
 #include "adapters/voice/voice.h"
+#include "core/common/pain.h"
 #include "core/session/engine.h"
 #include "core/session/input.h"
 
@@ -89,10 +90,19 @@ std::optional<int> ask_pain(std::istream& in, std::ostream& out) {
   }
 }
 
-std::string pain_band(int pain) {
-  if (pain <= 2) return "0-2 during exercise is safe.";
-  if (pain <= 5) return "Up to 5 during exercise is acceptable, as long as it settles by the next morning.";
-  return "Above 5 is too much: the doses should come down. If it keeps happening, see a physiotherapist or doctor.";
+std::string pain_band_advice(int pain) {
+  switch (pain_band(pain)) {
+    case PainBand::kLow:
+      return fmt::format("0-{} during exercise is safe.", kLowPainMax);
+    case PainBand::kModerate:
+      return fmt::format("Up to {} during exercise is acceptable, as long as it settles by the next morning.",
+                         kModeratePainMax);
+    case PainBand::kHigh:
+      break;
+  }
+  return fmt::format(
+      "Above {} is too much: the doses should come down. If it keeps happening, see a physiotherapist or doctor.",
+      kModeratePainMax);
 }
 
 // The clock the session runs on: virtual (--fast), or real time scaled by --clock-scale.
@@ -204,7 +214,7 @@ void run_session(const SessionArgs& args, Context& ctx) {
   if (any_done) {
     pain = ask_pain(ctx.in, ctx.out);
     if (pain)
-      ctx.out << fmt::format("Pain {}/10 during the session. {}\n", *pain, pain_band(*pain));
+      ctx.out << fmt::format("Pain {}/10 during the session. {}\n", *pain, pain_band_advice(*pain));
     else
       ctx.out << "No pain rating was given.\n";
   }

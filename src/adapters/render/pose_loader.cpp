@@ -369,6 +369,16 @@ Result<Illustrations> load_illustrations(const std::string& content_root, const 
     if (catalog.find(p.exercise) == nullptr)
       problems +=
           fmt::format("{}:1: exercise '{}' is not in the catalog; expected one of its ids\n", p.file, p.exercise);
+  for (const ExercisePoses& p : out.poses) {
+    const Exercise* e = catalog.find(p.exercise);
+    const auto bend = figure::bend_past_right_angle(p);
+    if (e != nullptr && bend && !e->has_demand(Demand::kKneeBendPast90))
+      problems += fmt::format(
+          "{}:{}: keyframe '{}' bends the {} to {:.0f} degrees, past a right angle, but {} does not list the "
+          "demand; expected knee-bend-past-90 in its demands (people who cannot bend the knee to 90 degrees are kept "
+          "from it)\n",
+          p.file, bend->keyframe->line, bend->keyframe->name, bend->knee, bend->degrees, e->file);
+  }
   for (const std::string& id : catalog.ids())
     if (out.find(id) == nullptr)
       problems += fmt::format("{}: no poses for exercise '{}'; expected {}/{}.yaml\n", dir, id, dir, id);

@@ -66,16 +66,20 @@ void check_dose(const Exercise& e, std::vector<Problem>& out) {
   const bool holds = d.hold_seconds.has_value() || d.hold_breaths.has_value();
   if (d.hold_seconds && d.hold_breaths)
     out.push_back({0, "dose.hold_breaths", "a dose has both hold_seconds and hold_breaths; expected only one of them"});
+  const std::string range =
+      std::to_string(kStretchHoldMinSeconds) + " to " + std::to_string(kStretchHoldMaxSeconds) + " seconds";
   if (e.kind == Kind::kStretch && !holds)
-    out.push_back(
-        {0, "dose", "a stretch has no hold; expected hold_seconds (at least 10) or hold_breaths (at least 3)"});
-  if (e.kind == Kind::kStretch && d.hold_seconds && *d.hold_seconds < 10)
-    out.push_back({0, "dose.hold_seconds",
-                   "a stretch hold of " + std::to_string(*d.hold_seconds) +
-                       " s is too short to lengthen the muscle; expected at least 10 seconds (30-60 s is usual)"});
-  if (e.kind == Kind::kStretch && d.hold_breaths && *d.hold_breaths < 3)
-    out.push_back(
-        {0, "dose.hold_breaths", "a stretch held for fewer than 3 breaths is too short; expected at least 3"});
+    out.push_back({0, "dose", "a stretch has no hold; expected hold_seconds: " + range});
+  if (e.kind == Kind::kStretch && d.hold_breaths)
+    out.push_back({0, "dose.hold_breaths",
+                   "a stretch is held for counted breaths; expected a timed hold, hold_seconds: " + range});
+  for (const auto& [key, value] :
+       {std::pair{"dose.hold_seconds", d.hold_seconds}, std::pair{"dose.hold_seconds_max", d.hold_seconds_max}}) {
+    if (e.kind == Kind::kStretch && value && (*value < kStretchHoldMinSeconds || *value > kStretchHoldMaxSeconds))
+      out.push_back(
+          {0, key,
+           "a stretch hold of " + std::to_string(*value) + " s is outside what the sources give; expected " + range});
+  }
   if (!holds && !d.tempo)
     out.push_back({0, "dose", "a rep exercise has no tempo; expected tempo: {up: S, hold: S, down: S}"});
   if (d.tempo && d.tempo->total() < 1)

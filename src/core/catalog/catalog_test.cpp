@@ -41,12 +41,24 @@ TEST(CheckExercise, AcceptsAWellFormedRecord) {
   EXPECT_TRUE(check_exercise(strength("step-up")).empty());
 }
 
-TEST(CheckExercise, RejectsAStretchHoldUnderTenSeconds) {
+TEST(CheckExercise, RejectsAStretchHoldOutside30To60Seconds) {
+  for (int seconds : {5, 29, 61}) {
+    Exercise e = stretch("calf-stretch");
+    e.dose.hold_seconds = seconds;
+    const auto problems = check_exercise(e);
+    ASSERT_TRUE(has_problem(problems, "dose.hold_seconds")) << seconds;
+    EXPECT_NE(problems.front().message.find("expected 30 to 60 seconds"), std::string::npos);
+  }
+}
+
+TEST(CheckExercise, RejectsAStretchHeldForCountedBreaths) {
   Exercise e = stretch("calf-stretch");
-  e.dose.hold_seconds = 5;
+  e.dose.hold_seconds.reset();
+  e.dose.hold_seconds_max.reset();
+  e.dose.hold_breaths = 5;
   const auto problems = check_exercise(e);
-  ASSERT_TRUE(has_problem(problems, "dose.hold_seconds"));
-  EXPECT_NE(problems.front().message.find("at least 10 seconds"), std::string::npos);
+  ASSERT_TRUE(has_problem(problems, "dose.hold_breaths"));
+  EXPECT_NE(problems.front().message.find("expected a timed hold"), std::string::npos);
 }
 
 TEST(CheckExercise, RequiresAHoldForStretchesAndATempoForReps) {

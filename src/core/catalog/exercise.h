@@ -13,7 +13,13 @@ enum class Position { kStanding, kSeated, kLyingOnBack, kLyingOnFront, kLyingOnS
 enum class Equipment { kChair, kStep, kWall, kMat, kBooks, kCounter, kBand };
 enum class Sides { kEach, kBoth, kAlternate };
 // Physical demands the planner checks against what the person can do.
-enum class Demand { kKneeling, kFloor, kSingleLegBalance, kDeepKneeBend };
+// kKneeBendPast90: a pose bends a knee past a right angle (checked against the poses).
+enum class Demand { kKneeling, kFloor, kSingleLegBalance, kDeepKneeBend, kKneeBendPast90 };
+
+// A static stretch is held for timed seconds within this range (article 001; ACSM 2011,
+// 30-60 s for older adults).
+inline constexpr int kStretchHoldMinSeconds = 30;
+inline constexpr int kStretchHoldMaxSeconds = 60;
 
 // Seconds spent in each phase of one repetition.
 struct Tempo {

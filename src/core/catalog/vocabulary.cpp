@@ -31,10 +31,11 @@ constexpr NameTable<Equipment, 7> kEquipment{{{Equipment::kChair, "chair"},
 constexpr NameTable<Sides, 3> kSides{
     {{Sides::kEach, "each"}, {Sides::kBoth, "both"}, {Sides::kAlternate, "alternate"}}};
 
-constexpr NameTable<Demand, 4> kDemands{{{Demand::kKneeling, "kneeling"},
+constexpr NameTable<Demand, 5> kDemands{{{Demand::kKneeling, "kneeling"},
                                          {Demand::kFloor, "floor"},
                                          {Demand::kSingleLegBalance, "single-leg-balance"},
-                                         {Demand::kDeepKneeBend, "deep-knee-bend"}}};
+                                         {Demand::kDeepKneeBend, "deep-knee-bend"},
+                                         {Demand::kKneeBendPast90, "knee-bend-past-90"}}};
 
 constexpr std::array<std::string_view, 12> kRegions{"hip",         "buttock",     "front-thigh", "back-thigh",
                                                     "inner-thigh", "outer-thigh", "knee",        "calf",

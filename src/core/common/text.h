@@ -25,6 +25,10 @@ std::string join(const std::vector<std::string>& items, std::string_view separat
 // Escapes &, <, >, " and ' for XML text and attribute values (SVG, iCal-free XML output).
 std::string xml_escape(std::string_view text);
 
+// `text` safe to print in a message: control characters (below 0x20, 0x7f, and the C1 controls
+// U+0080-U+009F) become visible escapes such as \x1b and \u009b; all else is kept.
+std::string printable(std::string_view text);
+
 // Wraps text at `width` columns, prefixing every line with `indent`.
 std::string wrap(std::string_view text, std::size_t width, std::string_view indent = "");
 

@@ -63,4 +63,16 @@ std::vector<PoseProblem> check_exercise_poses(const ExercisePoses& poses, const 
   return out;
 }
 
+std::optional<KneeBend> bend_past_right_angle(const ExercisePoses& poses) {
+  std::optional<KneeBend> deepest;
+  for (const Keyframe& k : poses.keyframes) {
+    for (const Joint knee : {Joint::kLeftKnee, Joint::kRightKnee}) {
+      const double degrees = k.pose[knee];
+      if (degrees <= kRightAngleKnee || (deepest && degrees <= deepest->degrees)) continue;
+      deepest = KneeBend{&k, knee == Joint::kLeftKnee ? "left-knee" : "right-knee", degrees};
+    }
+  }
+  return deepest;
+}
+
 }  // namespace kc::figure

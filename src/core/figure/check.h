@@ -2,6 +2,7 @@
 // sinking, joints within limits, and the exercise's own form cues satisfied.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,19 @@ std::vector<std::string> keyframe_problems(const Keyframe& k, const std::vector<
 
 // Every keyframe's problems, and every cue use that its keyframes break.
 std::vector<PoseProblem> check_exercise_poses(const ExercisePoses& poses, const std::vector<Cue>& cues);
+
+// Knee flexion in degrees above which a pose bends the knee past a right angle: 90 plus a
+// small allowance for drawing.
+inline constexpr double kRightAngleKnee = 92;
+
+struct KneeBend {
+  const Keyframe* keyframe = nullptr;
+  std::string knee;  // "left-knee" or "right-knee"
+  double degrees = 0;
+};
+
+// The deepest knee bend of any keyframe when it is past kRightAngleKnee, else nullopt.
+std::optional<KneeBend> bend_past_right_angle(const ExercisePoses& poses);
 
 // The keyframes a cue use is checked at.
 std::vector<const Keyframe*> keyframes_for(const ExercisePoses& poses, const CueUse& use);

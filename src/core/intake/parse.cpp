@@ -16,10 +16,14 @@ using Json = nlohmann::ordered_json;
 
 constexpr std::string_view kExample = R"({"version": 1, "age": 40, "knee": "left", "pain_now": 3})";
 
-// At most `limit` bytes of `s`, with "..." when cut.
+// The deepest nesting of lists and objects accepted. The answers need two levels (an object
+// holding lists); the bound keeps hostile input from exhausting the stack.
+constexpr int kMaxDepth = 32;
+
+// At most `limit` bytes of `s`, with "..." when cut, control characters escaped.
 std::string shorten(std::string s, std::size_t limit = 40) {
   if (s.size() > limit) s = s.substr(0, limit) + "...";
-  return s;
+  return printable(s);
 }
 
 // How a JSON value is shown in a message: its text and what kind of value it is.
@@ -86,15 +90,32 @@ Result<FieldValue> read_choice(const AnswerField& f, const Json& v) {
   return FieldValue{s};
 }
 
+// A list item that is not a name: which item, what it is, and what the list must hold.
+std::string wrong_item(const AnswerField& f, const Json& item, std::size_t index) {
+  std::string what;
+  if (item.is_array()) {
+    what = "is a list inside the list (lists cannot be nested)";
+  } else if (item.is_object()) {
+    what = "is an object inside the list";
+  } else {
+    what = fmt::format("is not a name ({})", shown(item));
+  }
+  return fmt::format("{}: item {} {}; expected {}, such as [\"{}\"]", f.name, index + 1, what, expected_text(f),
+                     f.choices.front());
+}
+
 Result<FieldValue> read_choices(const AnswerField& f, const Json& v) {
   if (!v.is_array()) return make_error(wrong(f, v));
   std::vector<std::string> out;
-  for (const Json& item : v) {
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    const Json& item = v[i];
+    if (!item.is_string()) return make_error(wrong_item(f, item, i));
     auto name = read_choice(f, item);
     if (!name.ok()) return name.error();
     const auto& s = std::get<std::string>(*name);
     if (std::find(out.begin(), out.end(), s) != out.end())
-      return make_error(fmt::format("{}: \"{}\" is listed more than once; expected {}", f.name, s, expected_text(f)));
+      return make_error(
+          fmt::format("{}: \"{}\" is listed more than once; expected {}", f.name, shorten(s), expected_text(f)));
     out.push_back(s);
   }
   return FieldValue{std::move(out)};
@@ -147,8 +168,37 @@ std::string syntax_message(std::string_view text, const Json::parse_error& e) {
                      position(text, e.byte), shorten(detail, 120), kExample);
 }
 
+// Empty when lists and objects nest at most kMaxDepth deep (brackets inside strings do not
+// count); otherwise where the limit was passed.
+std::string check_depth(std::string_view text) {
+  int depth = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        in_string = false;
+      }
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > kMaxDepth)
+        return fmt::format(
+            "the answers nest lists or objects more than {} deep ({}); expected one object whose lists hold names, "
+            "such as {}",
+            kMaxDepth, position(text, i + 1), kExample);
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+  }
+  return "";
+}
+
 // Parses the text, recording top-level keys that appear more than once.
 Result<Json> parse_json(std::string_view text, std::vector<std::string>& repeated) {
+  if (auto problem = check_depth(text); !problem.empty()) return make_error(problem);
   std::set<std::string> seen;
   auto note_keys = [&](int depth, Json::parse_event_t event, Json& parsed) {
     if (depth == 1 && event == Json::parse_event_t::key && parsed.is_string()) {

@@ -129,7 +129,7 @@ TEST(ParseAnswers, WrongTypesNameFieldAndExpectedType) {
   EXPECT_THAT(error_of(with(R"("location": "front")")),
               HasSubstr("location: \"front\" is text; expected a list of \"front\""));
   EXPECT_THAT(error_of(with(R"("days": {"mon": true})")), HasSubstr("days: {\"mon\":true} is an object"));
-  EXPECT_THAT(error_of(with(R"("equipment": [1])")), HasSubstr("equipment: 1 is a number"));
+  EXPECT_THAT(error_of(with(R"("equipment": [1])")), HasSubstr("equipment: item 1 is not a name (1 is a number)"));
   EXPECT_THAT(error_of(with(R"("onset": ["injury"])")), HasSubstr("onset: [\"injury\"] is a list"));
   EXPECT_THAT(error_of(R"({"version": 1, "age": 40, "knee": 1, "pain_now": 3})"),
               HasSubstr("knee: 1 is a number; expected \"left\", \"right\" or \"both\""));
@@ -204,6 +204,46 @@ TEST(ParseAnswers, ReportsEveryProblemOnItsOwnLine) {
   EXPECT_THAT(message, HasSubstr("swelling: \"no\""));
   EXPECT_THAT(message, HasSubstr("\"x\": unknown field"));
   EXPECT_EQ(std::count(message.begin(), message.end(), '\n'), 4);
+}
+
+TEST(ParseAnswers, DeepNestingIsBoundedAndReported) {
+  const std::string deep = with(R"("location": )" + std::string(100000, '[') + std::string(100000, ']'));
+  const std::string message = error_of(deep);
+  EXPECT_THAT(message, HasSubstr("nest lists or objects more than 32 deep"));
+  EXPECT_THAT(message, HasSubstr("line 1, column"));
+  // Unbalanced, and brackets inside strings do not count.
+  EXPECT_THAT(error_of(std::string(5000, '[')), HasSubstr("more than 32 deep"));
+  EXPECT_TRUE(parse_answers(with(R"("location": ["front"], "days": ["mon"])")).ok());
+  EXPECT_THAT(error_of(with("\"" + std::string(200, '[') + "\": 1")), HasSubstr("unknown field"));
+}
+
+TEST(ParseAnswers, NestedListsSayWhatIsWrong) {
+  const std::string message = error_of(with(R"("location": [["front"]])"));
+  EXPECT_THAT(message, HasSubstr("location: item 1 is a list inside the list (lists cannot be nested)"));
+  EXPECT_THAT(message, HasSubstr(R"(such as ["front"])"));
+  EXPECT_THAT(message, Not(HasSubstr("is a list; expected a list")));
+  EXPECT_THAT(error_of(with(R"("days": ["mon", {"d": 1}])")), HasSubstr("days: item 2 is an object inside the list"));
+  EXPECT_THAT(error_of(with(R"("equipment": ["chair", 3])")), HasSubstr("equipment: item 2 is not a name (3 is a"));
+}
+
+TEST(ParseAnswers, ControlCharactersAreEscapedInMessages) {
+  for (const std::string& bad : {std::string("fr\x1b[2Jont"), std::string("a\0b", 3), std::string("x\x7fy"),
+                                 std::string("c\xc2\x9b"
+                                             "1m")}) {
+    const std::string json_text = nlohmann::json(bad).dump();
+    for (const std::string& doc :
+         {with(R"("knee": )" + json_text), with(R"("location": [)" + json_text + "]"), with(json_text + ": true"),
+          with(R"("days": ["mon", "mon"], "location": ["front", )" + json_text + "]")}) {
+      const std::string message = error_of(doc);
+      for (char c : message) {
+        const auto u = static_cast<unsigned char>(c);
+        EXPECT_FALSE(u < 0x20 && c != '\n') << "raw control character in: " << message;
+        EXPECT_NE(u, 0x7f) << message;
+      }
+      EXPECT_EQ(message.find("\xc2\x9b"), std::string::npos) << message;
+    }
+  }
+  EXPECT_THAT(error_of(with(R"("knee": "le\u001bft")")), HasSubstr(R"(le\x1bft)"));
 }
 
 TEST(AnswersToJson, WritesCanonicalOrderAndOnlyKnownOptionalNumbers) {

@@ -191,7 +191,7 @@ Result<FieldValue> check_whole(const Question& q, const std::string& s) {
   const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
   const std::string range = fmt::format("a whole number from {} to {}", format_number(q.min), format_number(q.max));
   if (ec != std::errc() || end != s.data() + s.size() || s.empty())
-    return make_error(fmt::format("\"{}\" is not a whole number. Please type {}{}.", s, range, or_skip(q)));
+    return make_error(fmt::format("\"{}\" is not a whole number. Please type {}{}.", printable(s), range, or_skip(q)));
   if (static_cast<double>(v) < q.min || static_cast<double>(v) > q.max)
     return make_error(fmt::format("{} is out of range. Please type {}{}.", s, range, or_skip(q)));
   return FieldValue{static_cast<double>(v)};
@@ -201,7 +201,8 @@ Result<FieldValue> check_number(const Question& q, const std::string& s) {
   double v = 0;
   const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
   if (ec != std::errc() || end != s.data() + s.size() || s.empty() || !std::isfinite(v))
-    return make_error(fmt::format("\"{}\" is not a number. Please type a number such as 3 or 0.5{}.", s, or_skip(q)));
+    return make_error(
+        fmt::format("\"{}\" is not a number. Please type a number such as 3 or 0.5{}.", printable(s), or_skip(q)));
   if (v < q.min)
     return make_error(fmt::format("{} is less than {}. Please type {} or more{}.", s, format_number(q.min),
                                   format_number(q.min), or_skip(q)));
@@ -228,7 +229,7 @@ const Choice* find_choice(const Question& q, const std::string& word) {
 std::string unknown_choice(const Question& q, const std::string& word) {
   std::vector<std::string> names;
   for (const auto& c : q.choices) names.push_back(c.value);
-  std::string message = fmt::format("\"{}\" is not one of the choices.", word);
+  std::string message = fmt::format("\"{}\" is not one of the choices.", printable(word));
   const auto near = closest_matches(word, names, 1);
   if (!near.empty()) message += fmt::format(" Did you mean {}?", near.front());
   return message + fmt::format(" Please type {}{}.", choice_list_text(q), or_skip(q));

@@ -18,7 +18,8 @@ Dose stretch_dose(const Exercise& e) {
     d.hold_seconds = std::clamp(*d.hold_seconds, kStretchHoldMin, kStretchHoldMax);
     if (d.hold_seconds_max) d.hold_seconds_max = std::clamp(*d.hold_seconds_max, *d.hold_seconds, kStretchHoldMax);
   } else if (d.hold_breaths) {
-    d.hold_breaths = std::clamp(*d.hold_breaths, kStretchHoldMin / kBreathSeconds, kStretchHoldMax / kBreathSeconds);
+    d.hold_seconds = std::clamp(*d.hold_breaths * kBreathSeconds, kStretchHoldMin, kStretchHoldMax);
+    d.hold_breaths.reset();
   }
   return d;
 }

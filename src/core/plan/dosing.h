@@ -7,21 +7,22 @@
 
 namespace kc {
 
-inline constexpr int kMoveSeconds = 25;     // moving to and setting up for each exercise
-inline constexpr int kBreathSeconds = 6;    // one slow breath in a counted hold
-inline constexpr int kStretchHoldMin = 30;  // static stretch holds (article 001; ACSM older adults)
-inline constexpr int kStretchHoldMax = 60;
+inline constexpr int kMoveSeconds = 25;                         // moving to and setting up for each exercise
+inline constexpr int kBreathSeconds = 6;                        // one slow breath in a counted hold
+inline constexpr int kStretchHoldMin = kStretchHoldMinSeconds;  // static stretch holds (catalog/exercise.h)
+inline constexpr int kStretchHoldMax = kStretchHoldMaxSeconds;
 inline constexpr int kMinReps = 5;  // never scale below this many reps
 
 // The starting dose. Strength and mobility: the catalog default stepped down
-// `p.dose_steps` times (pain band 4-6 one step, 7-10 two, caution one more):
+// `p.dose_steps` times (pain band moderate, 3-5, one step; high, 6-10, two; caution one more):
 //   1: one set fewer (or 90% of the reps when there is one set; mobility keeps its sets),
 //   2: one set, 80% of the reps, and holds (e.g. a wall sit) 75% as long,
 //   3: one set, 60% of the reps, holds 75% as long; never fewer than kMinReps reps.
 // (Bodyweight exercises cannot be made lighter, so less volume is the lever; the reps stay
 // near ACSM's 10-15 for older and deconditioned people rather than dropping far below.)
-// Stretches: the catalog dose with each hold clamped to 30-60 s (a breath-counted hold to
-// 5-10 breaths); pain and caution do not shorten a stretch, they keep it gentle.
+// Stretches: the catalog dose with each hold in timed seconds clamped to 30-60 s (a
+// breath-counted hold becomes the seconds it takes); pain and caution do not shorten a
+// stretch, they keep it gentle.
 Dose starting_dose(const Exercise& e, const Profile& p);
 
 // The least of `start` still worth doing when time is short: one set of a strength exercise,

@@ -17,10 +17,12 @@ Exercise strength() { return plan_test::simple_exercise("s", Kind::kStrength, {"
 
 TEST(PlanDosing, PainBandsAndCautionStepTheDoseDown) {
   const Exercise e = strength();  // 2 sets of 10
-  EXPECT_EQ(profile(3, Level::kGo).dose_steps, 0);
-  EXPECT_EQ(profile(4, Level::kGo).dose_steps, 1);
-  EXPECT_EQ(profile(7, Level::kGo).dose_steps, 2);
-  EXPECT_EQ(profile(3, Level::kCaution).dose_steps, 1);
+  // The bands of core/common/pain.h: 0-2 low, 3-5 moderate, 6-10 high.
+  EXPECT_EQ(profile(2, Level::kGo).dose_steps, 0);
+  EXPECT_EQ(profile(3, Level::kGo).dose_steps, 1);
+  EXPECT_EQ(profile(5, Level::kGo).dose_steps, 1);
+  EXPECT_EQ(profile(6, Level::kGo).dose_steps, 2);
+  EXPECT_EQ(profile(2, Level::kCaution).dose_steps, 1);
   EXPECT_EQ(profile(9, Level::kCaution).dose_steps, 3);
   Dose d = starting_dose(e, profile(0, Level::kGo));
   EXPECT_EQ(d.sets * d.reps, 20);

@@ -24,8 +24,8 @@ std::string day_names(const std::vector<Weekday>& days) {
 std::string dose_decision(const Profile& p) {
   std::string out = fmt::format(
       "Your pain is {}/10 (the higher of now and the worst in the past week), which the pain-monitoring model counts "
-      "as {} (0-3 low, 4-6 moderate, 7-10 high): ",
-      p.pain, to_string(p.band));
+      "as {} ({}): ",
+      p.pain, to_string(p.band), pain_bands_text());
   switch (p.band) {
     case PainBand::kLow:
       out += "strengthening starts at the usual doses";
@@ -75,13 +75,16 @@ std::string abilities_decision(const Profile& p) {
                                   : fmt::format("no exercises on one leg, because you are {} and have no chair or "
                                                 "counter to hold",
                                                 p.answers.age));
+  if (!p.answers.can_bend_to_90)
+    parts.emplace_back("nothing that bends the knee past a right angle, as you said your knee cannot bend that far");
   if (p.caution || p.band != PainBand::kLow) parts.emplace_back("no deep knee bends while the knee is sore");
   std::string out = join(parts, "; ");
   out[0] = static_cast<char>(out[0] - 'a' + 'A');
   return out + ".";
 }
 
-std::string time_decision(const Plan& plan, const std::vector<const Exercise*>& left_out) {
+std::string time_decision(const Plan& plan, const Gaps& gaps) {
+  const auto& left_out = gaps.left_out;
   std::vector<std::string> times;
   times.reserve(plan.sessions.size());
   for (const auto& s : plan.sessions) times.push_back(fmt::format("session {} about {}", s.id, s.minutes()));
@@ -98,6 +101,12 @@ std::string time_decision(const Plan& plan, const std::vector<const Exercise*>& 
     names.reserve(left_out.size());
     for (const Exercise* e : left_out) names.push_back(e->name);
     out += fmt::format(" Left out to fit your minutes: {}.", join(names));
+    const int needed = (gaps.essential_seconds + 59) / 60;
+    if (needed > plan.minutes_per_session)
+      out += fmt::format(
+          " This is a short program: about {} minutes would fit one exercise for every muscle group, so add time "
+          "when you can.",
+          needed);
   }
   return out;
 }
@@ -105,7 +114,7 @@ std::string time_decision(const Plan& plan, const std::vector<const Exercise*>& 
 }  // namespace
 
 std::vector<std::string> explain_decisions(const Plan& plan, const Profile& p, int wanted_strength_days,
-                                           const std::vector<const Exercise*>& left_out) {
+                                           const Gaps& gaps) {
   std::vector<std::string> out;
   out.push_back(dose_decision(p));
   out.push_back(strength_days_decision(plan, p, wanted_strength_days));
@@ -122,11 +131,14 @@ std::vector<std::string> explain_decisions(const Plan& plan, const Profile& p, i
         "002: hamstring curls, partial squats, straight leg raises lying on your front, step-ups), with many "
         "repetitions and no added weight.");
   out.push_back(abilities_decision(p));
-  out.push_back(time_decision(plan, left_out));
-  out.push_back(
+  out.push_back(time_decision(plan, gaps));
+  for (const Missing& m : gaps.missing)
+    out.push_back(fmt::format("Not in your program: {}. To add it, {}.", m.what, m.fix));
+  out.push_back(fmt::format(
       "Make an exercise a little harder (a few more repetitions, up to the 'build up to' figure, or 10 seconds more on "
-      "a hold, up to 60) only when it feels easy, the pain during it stays at 5/10 or less, and it has settled by the "
-      "next morning.");
+      "a hold, up to 60) only when it feels easy, the pain during it stays at {}/10 or less, and it has settled by the "
+      "next morning.",
+      kModeratePainMax));
   std::vector<std::string> weeks;
   for (const auto& r : plan.reviews) weeks.push_back(fmt::format("week {}", r.week));
   out.push_back(fmt::format("Review at the end of {} (GLA:D programs run 6 weeks; most knee pain eases within 6-12).",
@@ -136,10 +148,14 @@ std::vector<std::string> explain_decisions(const Plan& plan, const Profile& p, i
 
 std::vector<std::string> safety_notes(const Profile& p) {
   std::vector<std::string> out;
-  out.emplace_back("Stop an exercise if the pain goes above 5 out of 10, or turns sharp rather than a dull ache.");
-  out.emplace_back(
-      "Some pain during or after exercise is fine if it stays at 5/10 or less and settles by the next morning to your "
-      "usual level; if it has not settled, do less next time (fewer repetitions or sets).");
+  out.push_back(fmt::format(
+      "Stop an exercise if the pain goes above {} out of 10 (too much), or turns sharp rather than a dull ache.",
+      kModeratePainMax));
+  out.push_back(fmt::format(
+      "Some pain during or after exercise is fine if it stays at {}/10 or less (0-{} is safe, up to {} acceptable) and "
+      "settles by the next morning to your usual level; if it has not settled, do less next time (fewer repetitions "
+      "or sets).",
+      kModeratePainMax, kLowPainMax, kModeratePainMax));
   out.emplace_back(
       "If your usual pain rises from one week to the next, or does not improve, stop and see a physiotherapist or "
       "doctor.");

@@ -11,10 +11,18 @@ namespace kc {
 
 // Plain-language decisions, in a fixed order: the dose for the pain band and caution, the
 // strength days and why that many, stretching every day, abilities and equipment, the inner-knee
-// set, the session times and anything trimmed or left out to fit, progression and review.
+// set, the session times and anything trimmed or left out to fit, what the selection could not
+// cover and how to add it, progression and review.
 // Requires a plan with its sessions, days and reviews filled in.
+// What the plan could not include: exercises left out to fit the minutes, gaps in the
+// selection (with the fix), and the seconds all the essentials would need.
+struct Gaps {
+  std::vector<const Exercise*> left_out;
+  std::vector<Missing> missing;
+  int essential_seconds = 0;
+};
 std::vector<std::string> explain_decisions(const Plan& plan, const Profile& p, int wanted_strength_days,
-                                           const std::vector<const Exercise*>& left_out);
+                                           const Gaps& gaps);
 
 // Stop rules and when to see a clinician (the pain-monitoring model), plus person-specific ones.
 std::vector<std::string> safety_notes(const Profile& p);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/intake/consistency.h"
 #include "core/plan/dosing.h"
 #include "core/plan/explain.h"
 #include "core/plan/fitting.h"
@@ -22,9 +23,9 @@ struct Entry {
 
 struct BuiltSession {
   SessionTemplate session;
-  bool fits = true;
-  int min_seconds = 0;                    // the essentials at their smallest doses
-  std::vector<const Exercise*> left_out;  // extras that did not fit
+  bool fits = true;                       // at least one exercise fits the minutes
+  int min_seconds = 0;                    // all the essentials at their smallest doses
+  std::vector<const Exercise*> left_out;  // essentials and extras that did not fit
 };
 
 int order_rank(const Exercise& e) {
@@ -70,9 +71,19 @@ BuiltSession build_session(SessionKind kind, const std::vector<Entry>& essential
                            const Catalog& catalog, const Profile& p) {
   BuiltSession built;
   const int budget = p.answers.minutes_per_session * 60;
-  std::vector<Entry> chosen = essentials;
-  built.min_seconds = minimum_seconds(chosen);
-  if (built.min_seconds > budget) {
+  built.min_seconds = minimum_seconds(essentials);
+  // A short session keeps the essentials that fit, in order of importance (strength first).
+  std::vector<Entry> chosen;
+  for (const auto& entry : essentials) {
+    auto more = chosen;
+    more.push_back(entry);
+    if (minimum_seconds(more) <= budget) {
+      chosen = std::move(more);
+    } else {
+      built.left_out.push_back(entry.pick.exercise);
+    }
+  }
+  if (chosen.empty()) {
     built.fits = false;
     return built;
   }
@@ -160,8 +171,13 @@ const SessionTemplate* Plan::session(SessionKind kind) const {
 
 Result<PlanOutcome> build_plan(const Answers& answers, const Catalog& catalog, const PlanOptions& options) {
   if (auto status = check_options(options); !status.ok()) return status.error();
-  PlanOutcome outcome = build_outcome(answers, catalog, options);
-  if (!outcome.ok()) outcome.enough_alone = equipment_enough_alone(answers, catalog, options);
+  const Reading reading = read_safely(answers);
+  PlanOutcome outcome = build_outcome(reading.answers, catalog, options);
+  if (!outcome.ok()) outcome.enough_alone = equipment_enough_alone(reading.answers, catalog, options);
+  if (outcome.ok()) {
+    auto& decisions = outcome.plan->decisions;
+    decisions.insert(decisions.begin(), reading.notes.begin(), reading.notes.end());
+  }
   return outcome;
 }
 
@@ -179,7 +195,8 @@ PlanOutcome build_outcome(const Answers& answers, const Catalog& catalog, const 
     if (strength_days.size() < 2) outcome.missing.push_back(missing_strength_days(days, days_allowing_two(days)));
   }
   const Selection sel = select_exercises(catalog, p);
-  outcome.missing.insert(outcome.missing.end(), sel.missing.begin(), sel.missing.end());
+  if (sel.strength.empty() && sel.flexibility.empty())
+    outcome.missing.insert(outcome.missing.end(), sel.missing.begin(), sel.missing.end());
 
   auto strength = entries_of(sel.strength, p, false);
   const auto flexibility = entries_of(sel.flexibility, p, false);
@@ -199,12 +216,18 @@ PlanOutcome build_outcome(const Answers& answers, const Catalog& catalog, const 
   plan.days = days;
   plan.strength_days = strength_days;
   plan.sessions.push_back(a.session);
-  if (strength_days.size() < days.size())
-    plan.sessions.push_back(build_session(SessionKind::kFlexibility, flexibility, {}, catalog, p).session);
+  auto left_out = a.left_out;
+  if (strength_days.size() < days.size() && !flexibility.empty()) {
+    const BuiltSession b = build_session(SessionKind::kFlexibility, flexibility, {}, catalog, p);
+    if (b.fits) plan.sessions.push_back(b.session);
+    for (const Exercise* e : b.left_out)
+      if (std::find(left_out.begin(), left_out.end(), e) == left_out.end()) left_out.push_back(e);
+  }
   plan.calendar = lay_out(options.start, options.weeks, days, strength_days);
   plan.reviews = review_points(options.start, options.weeks);
   plan.cautions = options.cautions;
-  plan.decisions = explain_decisions(plan, p, wanted_strength_days(p), a.left_out);
+  plan.complete = left_out.empty() && sel.missing.empty();
+  plan.decisions = explain_decisions(plan, p, wanted_strength_days(p), {left_out, sel.missing, a.min_seconds});
   plan.safety = safety_notes(p);
   outcome.plan = std::move(plan);
   return outcome;

@@ -79,6 +79,10 @@ struct Plan {
   std::vector<std::string> cautions;   // from triage
   std::vector<std::string> decisions;  // why the plan looks as it does, in plain words
   std::vector<std::string> safety;     // stop rules and when to see a clinician
+  // One exercise for every muscle group in every session. False for a short or limited
+  // program (too few minutes, or what the person can do or has leaves a group out); the
+  // decisions then say what is left out and how to add it. Not part of the JSON form.
+  bool complete = true;
 
   CivilDate end() const { return start + date::days{7 * weeks - 1}; }
   const SessionTemplate* session(SessionKind kind) const;
@@ -99,10 +103,11 @@ struct PlanOutcome {
   bool ok() const { return plan.has_value(); }
 };
 
-// Builds the program. Errors (not outcomes) are for options the caller should have checked:
-// weeks outside 1..kMaxWeeks, or a level that does not allow a program. Requires `answers`
-// that passed parse_answers and a catalog that passed check_catalog. The plan's exercises
-// point into `catalog`, which must outlive it.
+// Builds the program from the answers read toward safety (read_safely); how contradictory
+// answers were read comes first in the plan's decisions. Errors (not outcomes) are for options the caller should have
+// checked: weeks outside 1..kMaxWeeks, or a level that does not allow a program. Requires `answers` that passed
+// parse_answers and a catalog that passed check_catalog. The plan's exercises point into `catalog`, which must outlive
+// it.
 Result<PlanOutcome> build_plan(const Answers& answers, const Catalog& catalog, const PlanOptions& options);
 
 }  // namespace kc

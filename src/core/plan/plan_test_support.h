@@ -204,6 +204,7 @@ inline std::vector<std::string> violations(const Plan& plan, const Answers& a) {
       if (item.seconds != dose_time(item.dose)) fail(e.id + ": seconds do not match its dose");
       if (!a.can_kneel && e.has_demand(Demand::kKneeling)) fail(e.id + ": kneeling for someone who cannot kneel");
       if (!a.can_get_down_to_floor && e.has_demand(Demand::kFloor)) fail(e.id + ": floor work");
+      if (!a.can_bend_to_90 && e.has_demand(Demand::kKneeBendPast90)) fail(e.id + ": bends the knee past 90 degrees");
       for (Equipment q : e.equipment_needed)
         if (!a.has(q)) fail(e.id + ": needs equipment the person does not have");
       if (e.has_demand(Demand::kSingleLegBalance) && a.age >= 65 && !a.has(Equipment::kChair) &&
@@ -212,6 +213,7 @@ inline std::vector<std::string> violations(const Plan& plan, const Answers& a) {
       if (e.kind == Kind::kStretch) {
         const int hold = hold_time(item.dose);
         if (hold < 30 || hold > 60) fail(e.id + ": stretch hold outside 30-60 s");
+        if (!item.dose.hold_seconds || item.dose.hold_breaths) fail(e.id + ": stretch hold not in timed seconds");
       }
       if (item.reason.empty() || item.reason.find('\n') != std::string::npos) fail(e.id + ": reason not one line");
       if (item.reason.rfind(e.benefit, 0) != 0) fail(e.id + ": reason does not start with the benefit");
@@ -223,6 +225,8 @@ inline std::vector<std::string> violations(const Plan& plan, const Answers& a) {
     }
     if (seconds != s.seconds) fail("session seconds do not add up");
     if (s.seconds > a.minutes_per_session * 60) fail("session " + s.id + " is longer than the person's minutes");
+    if (s.exercises.empty()) fail("session " + s.id + " is empty");
+    if (!plan.complete) continue;  // a short or limited program: the decisions say what is left out
     for (ChainGroup g : kChainGroups)
       if (!contains(flex_groups, g)) fail("session " + s.id + " does not stretch " + std::string(to_string(g)));
     if (!stretch || !mobility) fail("session " + s.id + " lacks a stretch or a mobility exercise");

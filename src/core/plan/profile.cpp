@@ -9,24 +9,12 @@ Profile make_profile(const Answers& answers, Level level) {
   p.answers = answers;
   p.caution = level == Level::kCaution;
   p.pain = std::max(answers.pain_now, answers.pain_worst_week.value_or(answers.pain_now));
-  p.band = p.pain >= 7 ? PainBand::kHigh : p.pain >= 4 ? PainBand::kModerate : PainBand::kLow;
+  p.band = pain_band(p.pain);
   p.older = answers.age >= kOlderAge;
   p.has_support = answers.has(Equipment::kChair) || answers.has(Equipment::kCounter);
   p.inner = answers.has(PainLocation::kInner);
   p.dose_steps = std::min(3, static_cast<int>(p.band) + (p.caution ? 1 : 0));
   return p;
-}
-
-std::string_view to_string(PainBand b) {
-  switch (b) {
-    case PainBand::kLow:
-      return "low";
-    case PainBand::kModerate:
-      return "moderate";
-    case PainBand::kHigh:
-      return "high";
-  }
-  return "";
 }
 
 Blockers blockers(const Exercise& e, const Profile& p) {
@@ -35,6 +23,7 @@ Blockers blockers(const Exercise& e, const Profile& p) {
   b.floor = e.has_demand(Demand::kFloor) && !p.answers.can_get_down_to_floor;
   b.balance_support = e.has_demand(Demand::kSingleLegBalance) && p.older && !p.has_support;
   b.deep_knee_bend = e.has_demand(Demand::kDeepKneeBend) && (p.band != PainBand::kLow || p.caution);
+  b.bend_past_90 = e.has_demand(Demand::kKneeBendPast90) && !p.answers.can_bend_to_90;
   for (Equipment need : e.equipment_needed)
     if (!p.answers.has(need)) b.equipment.push_back(need);
   return b;

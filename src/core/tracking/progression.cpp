@@ -62,27 +62,9 @@ Decision ease(const ExerciseEvidence& ev, const std::string& rule, const std::st
   return Decision{DoseDecision::kEase, rule, fmt::format("{}: {}", because, why), step->second, step->first};
 }
 
-std::string pain_words(int pain) { return fmt::format("{}/10 ({})", pain, to_string(zone_of(pain))); }
+std::string pain_words(int pain) { return fmt::format("{}/10 ({})", pain, pain_band_meaning(pain_band(pain))); }
 
 }  // namespace
-
-PainZone zone_of(int pain) {
-  if (pain <= kSafeMax) return PainZone::kSafe;
-  if (pain <= kAcceptableMax) return PainZone::kAcceptable;
-  return PainZone::kTooMuch;
-}
-
-std::string_view to_string(PainZone z) {
-  switch (z) {
-    case PainZone::kSafe:
-      return "safe";
-    case PainZone::kAcceptable:
-      return "acceptable";
-    case PainZone::kTooMuch:
-      return "too much";
-  }
-  return "";
-}
 
 std::string short_dose(const Dose& d) {
   if (d.hold_seconds) return fmt::format("{} x {} x {} s holds", d.sets, d.reps, *d.hold_seconds);
@@ -158,7 +140,7 @@ Decision decide(const ExerciseEvidence& ev, const PainPicture& pain, Moment mome
   // R1 (both moments): pain during the exercise above 5 is too much.
   if (moment == Moment::kAfterSession) {
     if (!done_any) return hold(ev, "not-done", "not done in this session");
-    if (ev.pain_during && zone_of(*ev.pain_during) == PainZone::kTooMuch) {
+    if (ev.pain_during && pain_band(*ev.pain_during) == PainBand::kHigh) {
       return ease(ev, "too-much-pain",
                   fmt::format("pain during the session was {}, above 5", pain_words(*ev.pain_during)), catalog, can_do);
     }
@@ -180,7 +162,7 @@ Decision decide(const ExerciseEvidence& ev, const PainPicture& pain, Moment mome
   if (!done_any) return hold(ev, "not-done", "not done in the last session");
 
   // R1 again, when the session did not already ease it.
-  if (ev.pain_during && zone_of(*ev.pain_during) == PainZone::kTooMuch) {
+  if (ev.pain_during && pain_band(*ev.pain_during) == PainBand::kHigh) {
     return ease(ev, "too-much-pain",
                 fmt::format("pain during the session was {}, above 5", pain_words(*ev.pain_during)), catalog, can_do);
   }
@@ -194,7 +176,7 @@ Decision decide(const ExerciseEvidence& ev, const PainPicture& pain, Moment mome
 
   if (!ev.pain_during) return hold(ev, "no-pain-rating", "no pain rating for the session, so the dose is kept");
 
-  if (zone_of(*ev.pain_during) == PainZone::kAcceptable) {
+  if (pain_band(*ev.pain_during) == PainBand::kModerate) {
     return hold(ev, "acceptable-pain",
                 fmt::format("pain during the session was {}; keep this dose until it is 2 or less",
                             pain_words(*ev.pain_during)));

@@ -8,14 +8,13 @@
 #include <string>
 
 #include "core/catalog/catalog.h"
+#include "core/common/pain.h"  // the pain bands: 0-2 safe, above 2 to 5 acceptable, above 5 too much
 #include "core/plan/civil_date.h"
 #include "core/store/records.h"
 #include "core/tracking/today.h"
 
 namespace kc::tracking {
 
-inline constexpr int kSafeMax = 2;           // pain 0-2: safe
-inline constexpr int kAcceptableMax = 5;     // pain >2-5: acceptable; above: too much
 inline constexpr double kWeeklyRise = 1.0;   // a rise of 1 point in the weekly mean counts (Salaffi 2004)
 inline constexpr int kDaysBetweenSteps = 7;  // at most one step up per exercise a week
 inline constexpr int kRepStep = 2;           // reps added per step up
@@ -23,12 +22,6 @@ inline constexpr int kHoldStep = 5;          // seconds added per step up
 inline constexpr int kStrengthMaxSets = 3;   // GLA:D and ACSM: 2-3 sets
 inline constexpr int kMinHoldSeconds = 10;   // ACSM: holds of 10-30 s
 inline constexpr int kMinBreaths = 3;
-
-enum class PainZone { kSafe, kAcceptable, kTooMuch };
-
-// 0-2 safe, >2-5 acceptable, >5 too much.
-PainZone zone_of(int pain);
-std::string_view to_string(PainZone z);  // "safe", "acceptable", "too much"
 
 // When the rules run: right after a session (only the "too much" branch can act), or at the
 // next-morning check-in (every branch).

@@ -20,12 +20,12 @@ class Progression : public ::testing::Test {
 };
 
 TEST(PainZones, BoundariesFollowThePainMonitoringModel) {
-  EXPECT_EQ(zone_of(0), PainZone::kSafe);
-  EXPECT_EQ(zone_of(2), PainZone::kSafe);
-  EXPECT_EQ(zone_of(3), PainZone::kAcceptable);
-  EXPECT_EQ(zone_of(5), PainZone::kAcceptable);
-  EXPECT_EQ(zone_of(6), PainZone::kTooMuch);
-  EXPECT_EQ(zone_of(10), PainZone::kTooMuch);
+  EXPECT_EQ(pain_band(0), PainBand::kLow);
+  EXPECT_EQ(pain_band(2), PainBand::kLow);
+  EXPECT_EQ(pain_band(3), PainBand::kModerate);
+  EXPECT_EQ(pain_band(5), PainBand::kModerate);
+  EXPECT_EQ(pain_band(6), PainBand::kHigh);
+  EXPECT_EQ(pain_band(10), PainBand::kHigh);
 }
 
 TEST_F(Progression, AfterSessionTooMuchPainEasesAtOnce) {

@@ -5,22 +5,29 @@
 #include <algorithm>
 #include <array>
 
+#include "core/common/pain.h"
 #include "core/common/text.h"
 
 namespace kc {
 namespace {
 
-constexpr std::array<std::pair<TestOp, std::string_view>, 7> kTests{{{TestOp::kIs, "is"},
+constexpr std::array<std::pair<TestOp, std::string_view>, 8> kTests{{{TestOp::kIs, "is"},
                                                                      {TestOp::kAtLeast, "at_least"},
                                                                      {TestOp::kAtMost, "at_most"},
                                                                      {TestOp::kAbove, "above"},
                                                                      {TestOp::kBelow, "below"},
                                                                      {TestOp::kHas, "has"},
-                                                                     {TestOp::kKnown, "known"}}};
+                                                                     {TestOp::kKnown, "known"},
+                                                                     {TestOp::kBand, "band"}}};
 
 bool is_numeric(FieldType t) { return t == FieldType::kInteger || t == FieldType::kNumber; }
 bool is_comparison(TestOp t) {
   return t == TestOp::kAtLeast || t == TestOp::kAtMost || t == TestOp::kAbove || t == TestOp::kBelow;
+}
+
+// A 0-10 pain rating: the fields the pain bands apply to.
+bool is_pain_rating(const AnswerField& f) {
+  return f.type == FieldType::kInteger && f.min == 0 && f.max == 10 && f.name.rfind("pain_", 0) == 0;
 }
 
 // Can the field be "not known"? Optional numbers and optional choices can; the rest always have a value.
@@ -46,6 +53,12 @@ std::string check_operand(const AnswerField& f, TestOp test, const Operand& oper
     if (!is_numeric(f.type))
       return fmt::format("'{}' is not a number, so '{}' does not apply; use 'is' or 'has'", name, test_name);
     if (!std::holds_alternative<double>(operand)) return fmt::format("'{}' for '{}' expects a number", test_name, name);
+    return "";
+  }
+  if (test == TestOp::kBand) {
+    if (!is_pain_rating(f)) return fmt::format("'{}' is not a pain rating, so 'band' does not apply", name);
+    const auto* s = std::get_if<std::string>(&operand);
+    if (s == nullptr || !parse_pain_band(*s)) return fmt::format("'band' expects {}", join_or(pain_band_names()));
     return "";
   }
   if (test == TestOp::kHas) {
@@ -91,6 +104,8 @@ bool matches_field(const Condition& c, const Answers& answers) {
   if (c.test == TestOp::kKnown) return known == std::get<bool>(c.operand);
   if (!known) return c.unknown_matches;
   if (is_comparison(c.test)) return compare(c.test, std::get<double>(value), std::get<double>(c.operand));
+  if (c.test == TestOp::kBand)
+    return pain_band(static_cast<int>(std::get<double>(value))) == parse_pain_band(std::get<std::string>(c.operand));
   if (c.test == TestOp::kHas) {
     const auto& list = std::get<std::vector<std::string>>(value);
     return std::find(list.begin(), list.end(), std::get<std::string>(c.operand)) != list.end();

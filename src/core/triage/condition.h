@@ -23,9 +23,10 @@ enum class TestOp {
   kBelow,    // number field: value < operand
   kHas,      // list field: contains the name
   kKnown,    // optional number or choice field: is known (operand true) / not known (false)
+  kBand,     // pain rating (pain_now, pain_worst_week): in the pain band named (core/common/pain.h)
 };
 
-// YAML/JSON key of a test: "is", "at_least", "at_most", "above", "below", "has", "known".
+// YAML/JSON key of a test: "is", "at_least", "at_most", "above", "below", "has", "known", "band".
 std::string_view to_string(TestOp test);
 std::optional<TestOp> parse_test(std::string_view name);
 std::vector<std::string> test_names();

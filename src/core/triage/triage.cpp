@@ -1,15 +1,24 @@
 #include "core/triage/triage.h"
 
+#include "core/intake/consistency.h"
+
 namespace kc {
 
 TriageResult evaluate(const Answers& answers, const RuleSet& rules) {
+  const Reading reading = read_safely(answers);
+  std::vector<const Rule*> fired;
   TriageResult result;
   for (const Rule& rule : rules.rules) {
-    if (!matches(rule.condition, answers)) continue;
-    result.reasons.push_back({rule.id, rule.message});
+    if (!matches(rule.condition, reading.answers)) continue;
+    fired.push_back(&rule);
     if (more_serious(rule.level, result.level)) result.level = rule.level;
   }
+  const bool referral = !may_start_program(result.level);
+  for (const Rule* rule : fired)
+    if (!(referral && may_start_program(rule->level))) result.reasons.push_back({rule->id, rule->message});
   result.advice = rules.advice_for(result.level);
+  result.notes = reading.notes;
+  for (const auto& note : reading.notes) result.advice += " " + note;
   return result;
 }
 

@@ -33,12 +33,16 @@ struct Reason {
 
 struct TriageResult {
   Level level = Level::kGo;
-  std::vector<Reason> reasons;  // every rule that fired, in rule order; empty for go
-  std::string advice;           // what to do and how soon, for `level`
+  std::vector<Reason> reasons;     // every rule that fired, in rule order; empty for go
+  std::string advice;              // what to do and how soon, for `level`, then any notes
+  std::vector<std::string> notes;  // how contradictory answers were read (also at the end of advice)
 };
 
-// Fires every rule whose condition matches; the most serious level of those is the result
-// (go when none fires). Pure and deterministic.
+// Reads the answers toward safety (read_safely), then fires every rule whose condition
+// matches; the most serious level of those is the result (go when none fires). A caution rule
+// fires only when no rule of a referral level (see_clinician and above) does, so a referral
+// holds only the reasons for it. The advice is the level's, followed by the reading's notes.
+// Pure and deterministic.
 TriageResult evaluate(const Answers& answers, const RuleSet& rules);
 
 // {"level": ..., "reasons": [{"rule": ..., "message": ...}], "advice": ...}, keys in that order.

@@ -105,7 +105,8 @@ TEST(Evaluate, MostSeriousWinsAndReasonsKeepRuleOrder) {
   a.runner = a.deformity = a.gives_way = a.locked = true;
   const auto result = evaluate(a, one_rule_per_level());
   EXPECT_EQ(result.level, Level::kEmergency);
-  EXPECT_EQ(rule_ids(result), (std::vector<std::string>{"r-caution", "r-emergency", "r-see", "r-urgent"}));
+  // A referral lists only the reasons for it: the caution rule does not fire.
+  EXPECT_EQ(rule_ids(result), (std::vector<std::string>{"r-emergency", "r-see", "r-urgent"}));
   EXPECT_EQ(result.advice, "advice emergency");
 
   a.deformity = false;
@@ -114,6 +115,26 @@ TEST(Evaluate, MostSeriousWinsAndReasonsKeepRuleOrder) {
   EXPECT_EQ(evaluate(a, one_rule_per_level()).level, Level::kSeeClinician);
   a.gives_way = false;
   EXPECT_EQ(evaluate(a, one_rule_per_level()).level, Level::kCaution);
+}
+
+TEST(Evaluate, CautionsFireOnlyWithoutAReferral) {
+  Answers a;
+  a.runner = true;
+  EXPECT_EQ(rule_ids(evaluate(a, one_rule_per_level())), std::vector<std::string>{"r-caution"});
+  a.gives_way = true;
+  EXPECT_EQ(rule_ids(evaluate(a, one_rule_per_level())), std::vector<std::string>{"r-see"});
+}
+
+TEST(Evaluate, ReadsContradictoryAnswersTowardSafetyAndSaysSo) {
+  Answers a;
+  a.pain_now = 6;
+  a.pain_worst_week = 1;
+  const auto result = evaluate(a, one_rule_per_level());
+  EXPECT_EQ(result.level, Level::kGo);
+  EXPECT_TRUE(result.reasons.empty());
+  ASSERT_EQ(result.notes.size(), 1U);
+  EXPECT_EQ(result.advice, "advice go " + result.notes.front());
+  EXPECT_EQ(triage_to_json(result)["advice"], result.advice);
 }
 
 TEST(Evaluate, IsDeterministic) {

@@ -1,0 +1,58 @@
+#include "core/common/pain.h"
+
+#include <fmt/format.h>
+
+#include <array>
+
+namespace kc {
+namespace {
+
+struct BandInfo {
+  PainBand band;
+  std::string_view name;
+  std::string_view meaning;
+  int lowest;
+  int highest;
+};
+
+constexpr std::array<BandInfo, 3> kBands{{
+    {PainBand::kLow, "low", "safe", 0, kLowPainMax},
+    {PainBand::kModerate, "moderate", "acceptable", kLowPainMax + 1, kModeratePainMax},
+    {PainBand::kHigh, "high", "too much", kModeratePainMax + 1, 10},
+}};
+
+const BandInfo& info(PainBand band) { return kBands[static_cast<std::size_t>(band)]; }
+
+}  // namespace
+
+PainBand pain_band(int pain) {
+  if (pain <= kLowPainMax) return PainBand::kLow;
+  if (pain <= kModeratePainMax) return PainBand::kModerate;
+  return PainBand::kHigh;
+}
+
+std::string_view to_string(PainBand band) { return info(band).name; }
+std::string_view pain_band_meaning(PainBand band) { return info(band).meaning; }
+
+std::optional<PainBand> parse_pain_band(std::string_view s) {
+  for (const auto& b : kBands)
+    if (b.name == s) return b.band;
+  return std::nullopt;
+}
+
+std::vector<std::string> pain_band_names() {
+  std::vector<std::string> out;
+  for (const auto& b : kBands) out.emplace_back(b.name);
+  return out;
+}
+
+std::string pain_bands_text() {
+  std::string out;
+  for (const auto& b : kBands) {
+    if (!out.empty()) out += ", ";
+    out += fmt::format("{}-{} {} ({})", b.lowest, b.highest, b.name, b.meaning);
+  }
+  return out;
+}
+
+}  // namespace kc

@@ -1,0 +1,29 @@
+// The pain bands of the pain-monitoring model (Thomee 1997; NEMEX-TJR, Ageberg 2010;
+// Silbernagel 2007): the one definition used by triage, the plan and progression.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kc {
+
+// 0-2 "safe", above 2 to 5 "acceptable", above 5 "too much" (pain 0-10).
+enum class PainBand { kLow, kModerate, kHigh };
+
+inline constexpr int kLowPainMax = 2;       // pain 0-2: safe
+inline constexpr int kModeratePainMax = 5;  // pain above 2 to 5: acceptable; above 5: too much
+
+// The band of a 0-10 rating (values outside 0-10 fall into the nearest band).
+PainBand pain_band(int pain);
+
+std::string_view to_string(PainBand band);                  // "low", "moderate", "high"
+std::optional<PainBand> parse_pain_band(std::string_view);  // the inverse of to_string
+std::vector<std::string> pain_band_names();                 // "low", "moderate", "high"
+std::string_view pain_band_meaning(PainBand band);          // "safe", "acceptable", "too much"
+
+// "0-2 low (safe), 3-5 moderate (acceptable), 6-10 high (too much)": for plan text and docs.
+std::string pain_bands_text();
+
+}  // namespace kc
