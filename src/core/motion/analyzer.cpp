@@ -102,13 +102,14 @@ Event make_event(Event::Kind kind, double t_ms, int rep = 0) {
   return e;
 }
 
-// Whether the leg a joint belongs to is trusted on this frame ("trunk": always).
+// How long the leg a joint belongs to has been jumping, seconds ("trunk": never).
 double jumping_for(const TrackedSkeleton& s, std::string_view joint) {
   if (joint.rfind("left-", 0) == 0) return s.jumping_seconds[0];
   if (joint.rfind("right-", 0) == 0) return s.jumping_seconds[1];
   return 0;
 }
 
+// Whether the leg a joint belongs to is trusted on this frame ("trunk": always).
 bool leg_ok(const TrackedSkeleton& s, std::string_view joint) {
   if (joint.rfind("left-", 0) == 0) return s.leg_ok[0];
   if (joint.rfind("right-", 0) == 0) return s.leg_ok[1];
