@@ -178,6 +178,68 @@ export function matchThumbs(y4m, thumbs, fps, window = 45) {
   });
 }
 
+/**
+ * One offset for the whole recording, in video frames (frame shown = t·fps/1000 + offset): the
+ * shift within ±window frames that makes all thumbnails together correlate best with the file's
+ * frames. Each thumbnail adds its correlation at that shift, so a black or still thumbnail (a
+ * clip that starts or ends without a person, a hold) adds next to nothing, and a few bad matches
+ * (a shaking camera, a cut) cannot outvote the rest. Returns {offset, score, margin, used}:
+ * margin is how far the best shift beats any shift 5 or more frames away (per thumbnail), used
+ * how many thumbnails had a picture to compare.
+ */
+export function alignJointly(y4m, thumbs, fps, window = 45) {
+  if (!thumbs.length) return { offset: NaN, score: 0, margin: 0, used: 0 };
+  const W = thumbs[0].w, H = thumbs[0].h, N = y4m.frames;
+  const raw = new Map();
+  const get = (i) => { if (!raw.has(i)) raw.set(i, y4m.thumb(i, W, H)); return raw.get(i); };
+  // Take away each side's mean picture (the still background), as matchThumbs does; a thumbnail
+  // with (next to) no picture at all, black or one flat colour, is left out.
+  const flat = (v) => { const m = v.reduce((p, q) => p + q, 0) / v.length; return Math.sqrt(v.reduce((p, q) => p + (q - m) ** 2, 0) / v.length) < 2; };
+  const sample = [];
+  for (let i = 0; i < N; i += Math.max(1, Math.floor(N / 60))) sample.push(get(i));
+  const vMean = meanImage(sample);
+  const bMean = meanImage(thumbs.map((t) => t.y));
+  const cache = new Map();
+  const refOf = (i) => { if (!cache.has(i)) cache.set(i, normalise(get(i).map((x, k) => x - vMean[k]))); return cache.get(i); };
+  const total = new Array(2 * window + 1).fill(0);
+  let used = 0;
+  for (const th of thumbs) {
+    if (flat(th.y)) continue;
+    const a = normalise(th.y.map((x, k) => x - bMean[k]));
+    used++;
+    const base = Math.round((th.t * fps) / 1000);
+    for (let d = -window; d <= window; d++) {
+      const b = refOf((((base + d) % N) + N) % N);
+      let c = 0;
+      for (let k = 0; k < a.length; k++) c += a[k] * b[k];
+      total[d + window] += c;
+    }
+  }
+  const at = total.indexOf(Math.max(...total));
+  const others = total.filter((_, j) => Math.abs(j - at) >= 5);
+  const per = Math.max(1, used);
+  // Sub-frame: the thumbnails' times are not on frame boundaries; the mean rounding error is the bias.
+  const bias = thumbs.reduce((s, th) => s + (Math.round((th.t * fps) / 1000) - (th.t * fps) / 1000), 0) / thumbs.length;
+  return { offset: Math.round((at - window + bias) * 100) / 100, score: Math.round((total[at] / per) * 1e3) / 1e3,
+    margin: Math.round(((total[at] - Math.max(...others)) / per) * 1e4) / 1e4, used };
+}
+
+/**
+ * Converts any clip ffmpeg can read into a Y4M file Chromium's fake camera plays: constant `fps`
+ * (variable frame rates are resampled), at most `width` pixels on its longer side, rotation applied, 4:2:0.
+ * opts: {from, to (seconds), fps, width, vf (extra ffmpeg filters, applied first)}.
+ */
+export function toY4m(input, output, opts = {}) {
+  const fps = opts.fps ?? 30, width = opts.width ?? 640;
+  const filters = [opts.vf, `fps=${fps}`, `scale='min(${width},iw)':'min(${width},ih)':force_original_aspect_ratio=decrease:flags=area`, 'scale=trunc(iw/2)*2:trunc(ih/2)*2', 'format=yuv420p'].filter(Boolean).join(',');
+  const args = ['-v', 'error', '-y'];
+  if (opts.from) args.push('-ss', String(opts.from));
+  if (opts.to) args.push('-to', String(opts.to));
+  args.push('-i', input, '-an', '-vf', filters, '-f', 'yuv4mpegpipe', output);
+  execFileSync(process.env.FFMPEG ?? 'ffmpeg', args, { stdio: ['ignore', 'ignore', 'inherit'] });
+  return output;
+}
+
 export function median(xs) {
   const s = [...xs].sort((a, b) => a - b);
   return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : NaN;

@@ -1,10 +1,13 @@
 #!/usr/bin/python3
 """Scores the camera coach's analyzer against ground truth.
 
-A case is a landmarks file (JSONL, frame times in ms from the video's first frame) with the
-sidecar `kneecoach exercises animate` wrote for the video (which frames hold which rep, and
-which reps show which fault). Each rep the analyzer counts is matched to the true rep whose
-frames contain the moment it was counted.
+A case is a landmarks file (JSONL, frame times in ms from the video's first frame) with its
+truth: for the drawn figure (tests/data/landmarks) the sidecar `kneecoach exercises animate`
+wrote for the video, for real people (tests/data/landmarks-real) the truth a person wrote by
+looking at the frames. Both say which frames hold which rep and which reps show which fault;
+the real truth also says the camera's view (side, front, diagonal, rear), which side of the
+body faces the camera, and whether form can be judged from there. Each rep the analyzer counts
+is matched to the true rep whose frames contain the moment it was counted.
 
 Usage: accuracy.py KNEECOACH DIR...   (every NAME.jsonl beside a NAME.json in DIR)
 """
@@ -98,6 +101,75 @@ def score(truth, summary):
     return s
 
 
+def score_real(truth, summary):
+    """Figures for a real clip: reps expected and counted, faults as true positives (a true
+    fault flagged on its rep), false positives (a fault flagged on a rep without it) and false
+    negatives, the view expected and reported, and whether the analyzer said to move the
+    camera ('view_ok' false) or judged form it should not have."""
+    s = score(truth, summary)
+    tp = fp = fn = 0
+    for rep, flagged in zip(truth['reps'], per_true_rep(truth, summary)):
+        tp += len(set(rep['faults']) & flagged)
+        fp += len(flagged - set(rep['faults']))
+        fn += len(set(rep['faults']) - flagged)
+    view = summary.get('view', {})
+    return dict(s, tp=tp, fp=fp, fn=fn, judgeable=truth['judgeable'], view_expected=truth['view'],
+                view_reported=view.get('view'), view_ok=view.get('ok'),
+                in_view_share=summary['frames_in_view'] / max(1, summary['frames']),
+                faults_flagged=sum(len(r['faults']) for r in summary['rep_details']))
+
+
+def per_true_rep(truth, summary):
+    """The set of faults the analyzer flagged on each true rep (by where its reps were counted)."""
+    fps = truth['fps']
+    flagged = [set() for _ in truth['reps']]
+    for rep in summary['rep_details']:
+        middle = (rep['start_ms'] + rep['end_ms']) / 2
+        for i, r in enumerate(truth['reps']):
+            if r['start_frame'] * 1000 / fps <= middle < (r['end_frame'] + 1) * 1000 / fps:
+                flagged[i] |= set(rep['faults'])
+    return flagged
+
+
+def real_figures(results):
+    """Per-exercise and overall figures for real clips: [(label, figures)], from
+    [(name, truth, score_real)]. Reps exact and MAE are over the clips a side camera can judge;
+    fault precision and recall over those clips' reps (1.0 when there is nothing to find or
+    nothing was flagged, with the counts beside); view accuracy over all clips; 'moved' counts the
+    clips that cannot be judged from where the camera is and were told to move it (a view to
+    change, or the body out of the picture on a tenth of the frames or more) with no fault."""
+    out = []
+    for label in sorted({t['exercise'] for _, t, _ in results}) + ['all']:
+        mine = [(n, t, s) for n, t, s in results if label in ('all', t['exercise'])]
+        judged = [s for _, t, s in mine if t['judgeable']]
+        tp, fp, fn = (sum(s[k] for s in judged) for k in ('tp', 'fp', 'fn'))
+        unjudged = [s for _, t, s in mine if not t['judgeable']]
+        out.append((label, {
+            'clips': len(mine), 'judged_clips': len(judged),
+            'reps_exact': sum(s['reps_counted'] == s['reps_expected'] for s in judged),
+            'mae': sum(abs(s['reps_counted'] - s['reps_expected']) for s in judged) / max(1, len(judged)),
+            'tp': tp, 'fp': fp, 'fn': fn,
+            'precision': tp / (tp + fp) if tp + fp else 1.0, 'recall': tp / (tp + fn) if tp + fn else 1.0,
+            'view_right': sum(s['view_reported'] == s['view_expected'] for _, _, s in mine),
+            'unjudged': len(unjudged),
+            'moved': sum((s['view_ok'] is False or s['in_view_share'] < 0.9) and s['faults_flagged'] == 0
+                         for s in unjudged),
+        }))
+    return out
+
+
+def analyzed(kneecoach, directory):
+    """(name, truth, summary) for every case in a directory."""
+    for base, landmarks in cases(directory):
+        with open(base + '.json', encoding='utf-8') as f:
+            truth = json.load(f)
+        yield os.path.basename(base), truth, analyze(kneecoach, landmarks, truth['exercise'])
+
+
+def is_real(truth):
+    return 'view' in truth
+
+
 def cases(directory):
     for name in sorted(os.listdir(directory)):
         for ext in ('.jsonl', '.jsonl.gz'):
@@ -107,8 +179,20 @@ def cases(directory):
                     yield base, os.path.join(directory, name)
 
 
+def print_real(results, file=sys.stdout):
+    for name, truth, s in results:
+        print(f"{name:34} {truth['view']:8} reps {s['reps_counted']}/{s['reps_expected']}  "
+              f"faults tp {s['tp']} fp {s['fp']} fn {s['fn']}  view {s['view_reported']} ok={s['view_ok']}", file=file)
+    for label, f in real_figures(results):
+        print(f"{label:14} clips {f['clips']:2} (side-judged {f['judged_clips']:2}): reps exact {f['reps_exact']}/{f['judged_clips']}, "
+              f"MAE {f['mae']:.2f}; faults precision {f['precision']:.2f} recall {f['recall']:.2f} "
+              f"(tp {f['tp']} fp {f['fp']} fn {f['fn']}); view right {f['view_right']}/{f['clips']}; "
+              f"told to move the camera {f['moved']}/{f['unjudged']}", file=file)
+
+
 def main(argv):
     kneecoach, dirs = argv[1], argv[2:]
+    real = []
     total = {'reps_expected': 0, 'reps_counted': 0, 'faulted': 0, 'faulted_flagged': 0, 'clean': 0,
              'clean_flagged': 0}
     exact = True
@@ -116,16 +200,23 @@ def main(argv):
         for base, landmarks in cases(d):
             with open(base + '.json', encoding='utf-8') as f:
                 truth = json.load(f)
-            s = score(truth, analyze(kneecoach, landmarks, truth['exercise']))
+            summary = analyze(kneecoach, landmarks, truth['exercise'])
+            if is_real(truth):
+                real.append((os.path.basename(base), truth, score_real(truth, summary)))
+                continue
+            s = score(truth, summary)
             exact &= s['reps_expected'] == s['reps_counted']
             for k in total:
                 total[k] += s[k]
             print(f"{os.path.basename(base):34} reps {s['reps_counted']}/{s['reps_expected']}  "
                   f"faults {s['faulted_flagged']}/{s['faulted']}  clean flagged {s['clean_flagged']}/{s['clean']}"
                   + (f"  {'; '.join(s['problems'])}" if s['problems'] else ''))
-    print(f"total: reps {total['reps_counted']}/{total['reps_expected']} (every case exact: {exact}); "
-          f"faults flagged {total['faulted_flagged']}/{total['faulted']}; "
-          f"clean reps flagged {total['clean_flagged']}/{total['clean']}")
+    if total['reps_expected']:
+        print(f"total: reps {total['reps_counted']}/{total['reps_expected']} (every case exact: {exact}); "
+              f"faults flagged {total['faulted_flagged']}/{total['faulted']}; "
+              f"clean reps flagged {total['clean_flagged']}/{total['clean']}")
+    if real:
+        print_real(real)
 
 
 if __name__ == '__main__':

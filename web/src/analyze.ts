@@ -10,7 +10,9 @@ export type AnalyzeEvent =
   | { type: 'hold'; rep: number; seconds: number; target: number }
   | { type: 'hold-done'; rep: number }
   | { type: 'out-of-frame'; text: string }
-  | { type: 'in-frame' };
+  | { type: 'in-frame' }
+  | { type: 'view'; view: 'side' | 'diagonal' | 'front' | 'rear' | 'unknown'; text: string }
+  | { type: 'close'; rep: number; cue: string; fault: string; text: string };
 export interface FrameAnswer {
   type: 'frame'; t: number; reps: number; phase: 'start' | 'moving' | 'end'; progress: number; in_frame: boolean;
   hold: { seconds: number; target: number } | null; events: AnalyzeEvent[];

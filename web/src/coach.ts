@@ -98,9 +98,10 @@ export function createCoach(o: CoachOptions): Coach {
     analyzer.onClose = (why) => { if (!analyzer.summary && !stopping) error.replaceChildren(h('p', { class: 'notice warn' }, `${why} The camera shows your movement, but reps and form are not checked.`)); };
   }
 
+  let viewAdvice = '';  // how to turn to the camera, while it cannot judge from where it stands
   function show(a: FrameAnswer): void {
     repCount.textContent = String(a.reps);
-    frameMsg.textContent = a.in_frame ? 'You are in the picture.' : 'Step back into the picture: head to feet.';
+    frameMsg.textContent = a.in_frame ? viewAdvice || 'You are in the picture.' : 'Step back into the picture: head to feet.';
     if (a.hold) {
       const left = Math.max(0, Math.ceil(a.hold.target - a.hold.seconds));
       hold.hidden = false;
@@ -119,6 +120,8 @@ export function createCoach(o: CoachOptions): Coach {
         case 'hold-done': cue.className = 'coach-cue good'; cue.textContent = 'Hold done. Relax.'; say('Relax', 'hold-done', 0); break;
         case 'out-of-frame': frameMsg.textContent = e.text; say(e.text, 'frame'); break;
         case 'in-frame': frameMsg.textContent = 'You are in the picture.'; break;
+        case 'view': viewAdvice = e.view === 'side' ? '' : e.text; frameMsg.textContent = e.text; say(e.text, 'view'); break;
+        case 'close': cue.className = 'coach-cue'; cue.textContent = e.text; break;
         default: break;
       }
     }

@@ -68,6 +68,12 @@ void print_event(Context& ctx, const motion::Event& e) {
     case K::kInFrame:
       ctx.out << at << "back in the picture\n";
       break;
+    case K::kView:
+      ctx.out << at << fmt::format("camera view {}: {}\n", motion::to_string(e.view), e.text);
+      break;
+    case K::kClose:
+      ctx.out << at << fmt::format("rep {} close to {}: \"{}\"\n", e.rep, e.fault, e.text);
+      break;
     case K::kHold:
       break;
   }
@@ -130,6 +136,8 @@ void run_analyze(Context& ctx, const AnalyzeArgs& args) {
     for (const motion::RepRecord& r : s.rep_records) faulted += r.faults.empty() ? 0 : 1;
     ctx.out << fmt::format("{}: {} reps, {} with a form fault; {} of {} frames in view\n", profile->name, s.reps,
                            faulted, s.frames_in_view, s.frames);
+    if (!s.view_ok)
+      ctx.out << fmt::format("camera seen {}, form not judged: {}\n", motion::to_string(s.view), s.view_advice);
   }
 }
 

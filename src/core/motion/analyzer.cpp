@@ -27,6 +27,16 @@ constexpr double kMaxGapSeconds = 0.5;    // longer gaps do not carry smoothing 
 constexpr int kPlateauFrames = 3;         // end position: frames without going deeper before a live verdict
 constexpr double kDeeper = 0.02;          // progress gain that counts as going deeper
 
+constexpr int kViewFrames = 5;            // frames in view before the coach speaks about the view
+constexpr double kFootSeconds = 1.0;      // smoothing of the person's foot length
+constexpr std::size_t kRangeReps = 5;     // the range follows the median of this many recent reps
+constexpr double kStallSeconds = 0.25;    // a signal leg jumping this long is read by shape
+constexpr double kSettleInViewMs = 1000;  // in the picture this long before form is judged
+constexpr double kHeadRoom = 0.04;        // the ears at least this far below the top: the head is in
+constexpr double kRise = 0.1;             // progress above the rest's lowest point that starts a rep
+constexpr double kSameAngle = 5;          // degrees: a joint both legs hold alike on every keyframe
+constexpr double kVisibilityLead = 0.15;  // how much better seen a leg must be to take over the signal
+
 double smooth(std::optional<double>& state, double x, double dt, double tau) {
   const double a = 1.0 - std::exp(-dt / tau);
   state = state ? *state + a * (x - *state) : x;
@@ -55,11 +65,33 @@ std::string view_problem(const LandmarkFrame& f) {
   if (!seen(Mp::kLeftAnkle, Mp::kRightAnkle) || !seen(Mp::kLeftHeel, Mp::kRightHeel) ||
       !seen(Mp::kLeftFootIndex, Mp::kRightFootIndex))
     return "Your feet are out of the picture: move the camera further away or tilt it down.";
-  if (!seen(Mp::kLeftShoulder, Mp::kRightShoulder) || !seen(Mp::kLeftEar, Mp::kRightEar))
+  // A pose model puts the ears of a head cut off at the top just inside the picture.
+  const bool head_cut = std::min(f.at(Mp::kLeftEar).y, f.at(Mp::kRightEar).y) < kHeadRoom;
+  if (!seen(Mp::kLeftShoulder, Mp::kRightShoulder) || !seen(Mp::kLeftEar, Mp::kRightEar) || head_cut)
     return "Your head is out of the picture: move the camera further away or tilt it up.";
   if (!seen(Mp::kLeftHip, Mp::kRightHip) || !seen(Mp::kLeftKnee, Mp::kRightKnee))
     return "Move back into the picture: the camera needs to see your hips and knees.";
   return "";
+}
+
+double median_of_last(const std::vector<double>& v, std::size_t n) {
+  std::vector<double> last(v.end() - static_cast<std::ptrdiff_t>(std::min(n, v.size())), v.end());
+  const auto mid = last.begin() + static_cast<std::ptrdiff_t>(last.size() / 2);
+  std::nth_element(last.begin(), mid, last.end());
+  return *mid;
+}
+
+bool in_metres(figure::Measure m) {
+  return m == figure::Measure::kForwardOffset || m == figure::Measure::kHeightOffset ||
+         m == figure::Measure::kClearance;
+}
+
+double heel_to_toe(const Limb& l) { return std::hypot(l.toe.f - l.heel.f, l.toe.u - l.heel.u); }
+
+// Whether a cue measures from or to the toes, whose stand-in (the pose model's foot index)
+// sits a varying way behind the tip of a real shoe.
+bool uses_toe(const figure::Cue& c) {
+  return c.from.find("toe") != std::string::npos || c.to.find("toe") != std::string::npos;
 }
 
 Event make_event(Event::Kind kind, double t_ms, int rep = 0) {
@@ -68,6 +100,13 @@ Event make_event(Event::Kind kind, double t_ms, int rep = 0) {
   e.t_ms = t_ms;
   e.rep = rep;
   return e;
+}
+
+// How long the leg a joint belongs to has been jumping, seconds ("trunk": never).
+double jumping_for(const TrackedSkeleton& s, std::string_view joint) {
+  if (joint.rfind("left-", 0) == 0) return s.jumping_seconds[0];
+  if (joint.rfind("right-", 0) == 0) return s.jumping_seconds[1];
+  return 0;
 }
 
 // Whether the leg a joint belongs to is trusted on this frame ("trunk": always).
@@ -80,13 +119,13 @@ bool leg_ok(const TrackedSkeleton& s, std::string_view joint) {
 }  // namespace
 
 // The values of the last stretch at rest: the kRestWindowMs (and at least kEarlyFlag
-// samples) up to the last sample whose progress was still at most kRestCeiling of the way
-// to leaving the start. Judging only the settled position keeps a fault still fading out
-// from the rep before, or the first stir of this one, from counting against the start.
-std::vector<double> Analyzer::rest_values(const std::deque<RestSample>& rest, double leave_start) {
+// samples) up to the last sample whose progress was still at most `ceiling` (kRestCeiling of
+// the way to leaving the start). Judging only the settled position keeps a fault still fading
+// out from the rep before, or the first stir of this one, from counting against the start.
+std::vector<double> Analyzer::rest_values(const std::deque<RestSample>& rest, double ceiling) {
   std::optional<double> settled_until;
   for (const RestSample& s : rest)
-    if (s.progress <= leave_start * kRestCeiling) settled_until = s.t_ms;
+    if (s.progress <= ceiling) settled_until = s.t_ms;
   if (!settled_until) return {};
   std::vector<double> values;
   for (auto s = rest.rbegin(); s != rest.rend(); ++s) {
@@ -105,18 +144,31 @@ std::string_view to_string(Phase p) {
 
 std::string_view to_string(Event::Kind k) {
   using K = Event::Kind;
-  static constexpr NameTable<K, 6> kNames{{{K::kRep, "rep"},
+  static constexpr NameTable<K, 8> kNames{{{K::kRep, "rep"},
                                            {K::kFault, "fault"},
                                            {K::kHold, "hold"},
                                            {K::kHoldDone, "hold-done"},
                                            {K::kOutOfFrame, "out-of-frame"},
-                                           {K::kInFrame, "in-frame"}}};
+                                           {K::kInFrame, "in-frame"},
+                                           {K::kView, "view"},
+                                           {K::kClose, "close"}}};
   return name_of(kNames, k);
 }
 
 Analyzer::Analyzer(MotionProfile profile)
     : profile_(std::move(profile)), checks_(profile_.checks.size()), legs_(profile_.keyframes, profile_.leg_metres) {
   summary_.exercise = profile_.exercise;
+  if (!profile_.keyframes.empty()) figure_foot_ = heel_to_toe(profile_.keyframes.front().limbs[0]);
+  // A signal whose two legs move alike on the figure (a squat, a bridge) can follow either leg.
+  const std::string& j = profile_.signal.joint;
+  if (j.rfind("left-", 0) == 0 && !profile_.keyframes.empty()) {
+    mirror_joint_ = "right-" + j.substr(5);
+    for (const Skeleton& k : profile_.keyframes) {
+      const auto a = joint_angle(k, j), b = joint_angle(k, mirror_joint_);
+      if (!a || !b || std::abs(*a - *b) > kSameAngle) mirror_joint_.clear();
+      if (mirror_joint_.empty()) break;
+    }
+  }
 }
 
 FrameResult Analyzer::push(const LandmarkFrame& frame) {
@@ -125,14 +177,21 @@ FrameResult Analyzer::push(const LandmarkFrame& frame) {
   ++summary_.frames;
   const double dt = last_t_ ? std::clamp((frame.t_ms - *last_t_) / 1000.0, 0.0, kMaxGapSeconds) : 0.0;
   out.in_frame = update_view(frame, out);
+  if (frame.has_person()) update_camera_view(frame, out);  // a view even of a body partly out of the picture
   if (out.in_frame) {
     ++summary_.frames_in_view;
     last_t_ = frame.t_ms;
     const TrackedSkeleton seen = legs_.update(frame, dt);
     const RepSignal& sig = profile_.signal;
-    if (leg_ok(seen, sig.joint)) {
-      const double angle = joint_angle(seen.skeleton, sig.joint).value_or(sig.start);
+    const std::string joint = signal_joint(seen, dt);
+    // A leg jumping for a frame or two is a glitch: the frame is skipped. One jumping longer has
+    // really moved (a step the tracker has not followed yet): it is read as the exercise's
+    // shapes label it, so the count does not stall while the tracker settles.
+    const bool ok = leg_ok(seen, joint);
+    if (ok || jumping_for(seen, joint) >= kStallSeconds) {
+      const double angle = joint_angle(ok ? seen.skeleton : seen.by_shape, joint).value_or(sig.start);
       smooth(progress_, (angle - sig.start) / (sig.end - sig.start), dt, kSmoothingSeconds);
+      if (phase_ == Phase::kStart) rest_low_ = std::min(rest_low_.value_or(*progress_), *progress_);
       track_peak();
       check_cues(seen, frame.t_ms, dt, out);
       step_state(frame.t_ms, out);
@@ -148,6 +207,7 @@ FrameResult Analyzer::push(const LandmarkFrame& frame) {
 bool Analyzer::update_view(const LandmarkFrame& frame, FrameResult& out) {
   const std::string problem = view_problem(frame);
   if (problem.empty()) {
+    if (out_since_ || !in_view_since_) in_view_since_ = frame.t_ms;
     if (out_since_) legs_.reset();
     if (out_announced_) out.events.push_back(make_event(Event::Kind::kInFrame, frame.t_ms));
     out_since_.reset();
@@ -164,16 +224,73 @@ bool Analyzer::update_view(const LandmarkFrame& frame, FrameResult& out) {
   return false;
 }
 
-bool Analyzer::violates(std::size_t i, const std::vector<double>& values) const {
+void Analyzer::update_camera_view(const LandmarkFrame& frame, FrameResult& out) {
+  const ViewReading& v = view_.push(frame);
+  ++view_frames_[static_cast<std::size_t>(v.view)];
+  if (v.near_side) summary_.near_side = v.near_side;
+  if (view_.frames() < kViewFrames) return;
+  const bool ok = v.view == View::kSide || v.view == View::kUnknown;
+  const bool was_ok = said_view_ == View::kSide || said_view_ == View::kUnknown;
+  if (ok != was_ok) {
+    Event e = make_event(Event::Kind::kView, frame.t_ms);
+    e.view = v.view;
+    e.text = ok ? "Good: I can see you side-on now." : view_advice(v.view);
+    out.events.push_back(std::move(e));
+    said_view_ = v.view;
+  }
+}
+
+// The leg the rep signal follows: the exercise's, or for a signal both legs share, the one
+// the camera sees better (the nearer), kept until the other is clearly better seen.
+std::string Analyzer::signal_joint(const TrackedSkeleton& seen, double dt) {
+  if (mirror_joint_.empty()) return profile_.signal.joint;
+  smooth(visibility_gap_, seen.leg_visibility[0] - seen.leg_visibility[1], dt, kSmoothingSeconds);
+  if (*visibility_gap_ > kVisibilityLead) follow_right_ = false;
+  if (*visibility_gap_ < -kVisibilityLead) follow_right_ = true;
+  return follow_right_ ? mirror_joint_ : profile_.signal.joint;
+}
+
+// The person's foot length against the figure's: offsets and heights are judged in foot
+// lengths, so a cue's limit means the same on a tall or a short person, near or far.
+double Analyzer::foot_scale(const TrackedSkeleton& seen, double dt) {
+  const double foot = std::max(heel_to_toe(seen.skeleton.limbs[0]), heel_to_toe(seen.skeleton.limbs[1]));
+  if (foot > 0) smooth(foot_, foot, dt, kFootSeconds);
+  return foot_ && *foot_ > 0.01 && figure_foot_ > 0.01 ? figure_foot_ / *foot_ : 1.0;
+}
+
+// How far past a cue's limit a fault starts: past the limit by less than kToeBand foot
+// lengths, a cue measured at the toes is only close to it.
+double Analyzer::fault_band(std::size_t i) const {
+  return uses_toe(profile_.checks[i].cue) ? -kToeBand * figure_foot_ : 0.0;
+}
+
+// The thresholds from the person's range: where they rest (top) and how deep they go, never
+// asking for more depth than the figure's own (a span of 1) nor counting less than kMinSpan.
+Analyzer::Thresholds Analyzer::thresholds() const {
+  const double top = range_.top;
+  const double span = std::clamp(range_.depth - top, kMinSpan, 1.0);
+  const double reach = top + profile_.reach_end * span;
+  return {top + profile_.leave_start * span, reach, reach - kLeaveEnd * span,
+          top + (profile_.leave_start - kBackToStart) * span};
+}
+
+// After a counted rep: the range follows the person's recent rests and depths.
+void Analyzer::learn_range() {
+  depths_.push_back(peak_);
+  range_.depth = median_of_last(depths_, kRangeReps);
+  if (!rest_lows_.empty()) range_.top = std::min(median_of_last(rest_lows_, kRangeReps), 0.5);
+}
+
+bool Analyzer::violates(std::size_t i, const std::vector<double>& values, double band) const {
   if (values.empty()) return false;
   const CueCheck& c = profile_.checks[i];
-  return (c.min && kth_for_share(values, kFaultShare, false) < *c.min) ||
-         (c.max && kth_for_share(values, kFaultShare, true) > *c.max);
+  return (c.min && kth_for_share(values, kFaultShare, false) < *c.min + band) ||
+         (c.max && kth_for_share(values, kFaultShare, true) > *c.max - band);
 }
 
 // Middle keyframes' values (progress stored as -1) and the end position's values near the
 // rep's deepest point are judged apart.
-bool Analyzer::window_violates(std::size_t i) const {
+bool Analyzer::window_violates(std::size_t i, double band) const {
   const auto& w = checks_[i].window;
   double peak = -1e18;
   for (const auto& [p, v] : w) peak = std::max(peak, p);
@@ -185,7 +302,7 @@ bool Analyzer::window_violates(std::size_t i) const {
     else if (p >= peak - kNearPeak)
       end.push_back(v);
   }
-  return violates(i, middle) || violates(i, end);
+  return violates(i, middle, band) || violates(i, end, band);
 }
 
 void Analyzer::flag(std::size_t i, double t, FrameResult& out) {
@@ -213,14 +330,21 @@ void Analyzer::track_peak() {
 void Analyzer::check_cues(const TrackedSkeleton& seen, double t, double dt, FrameResult& out) {
   const double p = progress_.value_or(0);
   out.cue_values.assign(checks_.size(), std::nullopt);
+  // Seen from the front, behind or a diagonal, the side-on measures mean nothing: no verdicts.
+  const View view = view_.settled().view;
+  if (view != View::kSide && view != View::kUnknown) return;
+  // Nor while the person has only just come (back) into the picture.
+  if (!in_view_since_ || t - *in_view_since_ < kSettleInViewMs) return;
+  const double feet = foot_scale(seen, dt);
   for (std::size_t i = 0; i < checks_.size(); ++i) {
     const CueCheck& c = profile_.checks[i];
     CheckState& st = checks_[i];
-    if (c.leg && !seen.leg_ok[*c.leg == figure::Side::kLeft ? 0 : 1]) continue;
+    const std::size_t leg = c.leg == figure::Side::kRight ? 1 : 0;
+    if (c.leg && (!seen.leg_ok[leg] || seen.leg_visibility[leg] < kJudgeVisibility)) continue;
     if (c.legs_apart && leg_overlap_gap(seen.skeleton) < kLegsApart) continue;
     const auto raw = measure(c.cue, c.leg, seen.skeleton);
     if (!raw) continue;
-    const double v = smooth(st.smoothed, *raw, dt, kSmoothingSeconds);
+    const double v = smooth(st.smoothed, *raw * (in_metres(c.cue.measure) ? feet : 1.0), dt, kSmoothingSeconds);
     out.cue_values[i] = v;
     if (phase_ == Phase::kStart) {
       st.rest.push_back({t, p, v});
@@ -233,20 +357,28 @@ void Analyzer::check_cues(const TrackedSkeleton& seen, double t, double dt, Fram
     if (!at_end && !at_middle) continue;
     st.window.emplace_back(at_end ? p : -1.0, v);
     const bool settled = !at_end || frames_since_deeper_ >= kPlateauFrames;
-    if (!st.flagged && settled && st.window.size() >= kEarlyFlag && window_violates(i)) flag(i, t, out);
+    if (!st.flagged && settled && st.window.size() >= kEarlyFlag && window_violates(i, fault_band(i))) flag(i, t, out);
   }
 }
 
 void Analyzer::step_state(double t, FrameResult& out) {
   const double p = *progress_;
+  // Before the first rep the rest position is what the person has shown so far.
+  if (depths_.empty() && rest_low_) range_.top = std::min(*rest_low_, 0.5);
+  const Thresholds th = thresholds();
   switch (phase_) {
     case Phase::kStart:
-      if (p <= profile_.leave_start) return;
+      // Leaving means going down again: past the threshold and up from the lowest point since
+      // the last rep (a rep counted on the way up is not followed by a new one at once).
+      if (p <= th.leave_start || (rest_low_ && p < *rest_low_ + kRise)) return;
+      if (rest_low_) rest_lows_.push_back(*rest_low_);
+      rest_low_.reset();
       for (std::size_t i = 0; i < checks_.size(); ++i) {
         CheckState& st = checks_[i];
-        const std::vector<double> rest = rest_values(st.rest, profile_.leave_start);
+        const std::vector<double> rest =
+            rest_values(st.rest, range_.top + (th.leave_start - range_.top) * kRestCeiling);
         st.rest.clear();
-        if (profile_.checks[i].at_start && !st.flagged && violates(i, rest)) flag(i, t, out);
+        if (profile_.checks[i].at_start && !st.flagged && violates(i, rest, fault_band(i))) flag(i, t, out);
       }
       phase_ = Phase::kMoving;
       rep_start_ms_ = t;
@@ -254,17 +386,18 @@ void Analyzer::step_state(double t, FrameResult& out) {
       frames_since_deeper_ = 0;
       return;
     case Phase::kMoving:
-      if (p >= profile_.reach_end) {
+      if (p >= th.reach_end) {
         phase_ = Phase::kEnd;
         reached_end_ = true;
         end_enter_ms_ = t;
         hold_announced_ = 0;
         hold_done_ = false;
         held_ = 0;
-      } else if (p <= profile_.leave_start - kBackToStart) {
+      } else if (p <= th.back_to_start || (reached_end_ && p <= peak_ - kComeBack * (peak_ - range_.top))) {
         if (reached_end_) return finish_rep(t, out);
         reset_checks();  // an attempt that never got there
         phase_ = Phase::kStart;
+        rest_low_ = p;
       }
       return;
     case Phase::kEnd:
@@ -283,29 +416,44 @@ void Analyzer::step_state(double t, FrameResult& out) {
           out.events.push_back(make_event(Event::Kind::kHoldDone, t, summary_.reps + 1));
         }
       }
-      if (p < profile_.reach_end - kLeaveEnd) phase_ = Phase::kMoving;
+      if (p < th.leave_end) phase_ = Phase::kMoving;
       return;
   }
 }
 
 void Analyzer::finish_rep(double t, FrameResult& out) {
   for (std::size_t i = 0; i < checks_.size(); ++i)
-    if (!checks_[i].flagged && window_violates(i)) flag(i, t, out);
-  RepRecord r{summary_.reps + 1, rep_start_ms_, t, held_, {}};
+    if (!checks_[i].flagged && window_violates(i, fault_band(i))) flag(i, t, out);
+  RepRecord r{summary_.reps + 1, rep_start_ms_, t, held_, {}, {}};
   std::set<std::string> seen;
   for (std::size_t i = 0; i < checks_.size(); ++i)
     if (checks_[i].flagged && seen.insert(profile_.checks[i].cue.fault).second)
       r.faults.push_back(profile_.checks[i].cue.fault);
+  // Near misses: within the camera margin of a limit on the frames that count, not past it.
+  for (std::size_t i = 0; i < checks_.size(); ++i) {
+    const figure::Cue& cue = profile_.checks[i].cue;
+    const double band = in_metres(cue.measure) ? kOffsetMargin : kAngleMargin;
+    if (checks_[i].flagged || seen.contains(cue.fault) || !window_violates(i, band)) continue;
+    seen.insert(cue.fault);
+    r.close.push_back(cue.fault);
+    Event e = make_event(Event::Kind::kClose, t, r.rep);
+    e.cue = cue.id;
+    e.fault = cue.fault;
+    e.text = "Close to the limit: " + cue.text;
+    out.events.push_back(std::move(e));
+  }
   Event e = make_event(Event::Kind::kRep, t, r.rep);
   e.faults = r.faults;
   e.seconds = held_;
   out.events.push_back(std::move(e));
   summary_.rep_records.push_back(std::move(r));
   ++summary_.reps;
+  learn_range();
   reset_checks();
   phase_ = Phase::kStart;
   reached_end_ = false;
   held_ = 0;
+  rest_low_ = *progress_;
 }
 
 void Analyzer::reset_checks() {
@@ -316,6 +464,13 @@ void Analyzer::reset_checks() {
   }
 }
 
-Summary Analyzer::summary() const { return summary_; }
+Summary Analyzer::summary() const {
+  Summary s = summary_;
+  const auto most = std::max_element(view_frames_.begin(), view_frames_.end());
+  if (*most > 0) s.view = static_cast<View>(most - view_frames_.begin());
+  s.view_ok = s.view == View::kSide || s.view == View::kUnknown;
+  s.view_advice = view_advice(s.view);
+  return s;
+}
 
 }  // namespace kc::motion

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <initializer_list>
 #include <utility>
 #include <vector>
 
@@ -46,6 +47,19 @@ double keyframe_fit(const Skeleton& s, const std::vector<Skeleton>& keyframes) {
 
 double leg_gap(const Limb& a, const Limb& b) { return gap(a.knee, b.knee) + gap(a.ankle, b.ankle); }
 
+double lowest_visibility(const LandmarkFrame& f, std::initializer_list<Mp> points) {
+  double v = 1;
+  for (Mp m : points) v = std::min(v, f.at(m).visibility);
+  return v;
+}
+
+// Per figure leg, how well the camera sees the model's leg it was given (swapped or not).
+std::array<double, 2> leg_visibility(const LandmarkFrame& f, bool swapped) {
+  const double left = lowest_visibility(f, {Mp::kLeftKnee, Mp::kLeftAnkle, Mp::kLeftHeel, Mp::kLeftFootIndex});
+  const double right = lowest_visibility(f, {Mp::kRightKnee, Mp::kRightAnkle, Mp::kRightHeel, Mp::kRightFootIndex});
+  return swapped ? std::array<double, 2>{right, left} : std::array<double, 2>{left, right};
+}
+
 }  // namespace
 
 LegTracker::LegTracker(std::vector<Skeleton> keyframes, double leg_metres)
@@ -79,6 +93,8 @@ TrackedSkeleton LegTracker::update(const LandmarkFrame& frame, double dt) {
   if (!tracked_) {  // first sight: label the legs by the exercise's shapes
     const bool swap = keyframe_fit(other, keyframes_) < keyframe_fit(plain, keyframes_);
     out.skeleton = swap ? other : plain;
+    out.by_shape = out.skeleton;
+    out.leg_visibility = leg_visibility(frame, swap);
     tracked_ = out.skeleton.limbs;
     rejected_ = {0, 0};
     steady_feet(out, frame.t_ms);
@@ -86,11 +102,12 @@ TrackedSkeleton LegTracker::update(const LandmarkFrame& frame, double dt) {
   }
   const auto& t = *tracked_;
   // Continuity first; the exercise's shapes break ties where the legs overlap.
-  const double stay =
-      leg_gap(plain.limbs[0], t[0]) + leg_gap(plain.limbs[1], t[1]) + kShapeWeight * keyframe_fit(plain, keyframes_);
-  const double cross =
-      leg_gap(other.limbs[0], t[0]) + leg_gap(other.limbs[1], t[1]) + kShapeWeight * keyframe_fit(other, keyframes_);
+  const double fit_plain = keyframe_fit(plain, keyframes_), fit_other = keyframe_fit(other, keyframes_);
+  out.by_shape = fit_other < fit_plain ? other : plain;
+  const double stay = leg_gap(plain.limbs[0], t[0]) + leg_gap(plain.limbs[1], t[1]) + kShapeWeight * fit_plain;
+  const double cross = leg_gap(other.limbs[0], t[0]) + leg_gap(other.limbs[1], t[1]) + kShapeWeight * fit_other;
   out.skeleton = cross < stay ? other : plain;
+  out.leg_visibility = leg_visibility(frame, cross < stay);
   const double reach = kMaxLimbSpeed * std::min(dt, kJumpWindowSeconds) + kJumpSlack;
   for (int side = 0; side < 2; ++side) {
     const Limb& seen = out.skeleton.limbs[side];
@@ -109,6 +126,7 @@ TrackedSkeleton LegTracker::update(const LandmarkFrame& frame, double dt) {
       feet_[side].clear();
     }
   }
+  out.jumping_seconds = rejected_;
   steady_feet(out, frame.t_ms);
   return out;
 }

@@ -14,10 +14,15 @@
 
 namespace kc::motion {
 
-// A skeleton and, per leg ([0] left, [1] right), whether it can be trusted on this frame.
+// A skeleton and, per leg ([0] left, [1] right), whether it can be trusted on this frame and
+// how well the camera sees it: the pose model's lowest visibility of its knee, ankle, heel and
+// toe (the far leg of a body seen side-on is partly hidden and scores low).
 struct TrackedSkeleton {
   Skeleton skeleton;
+  Skeleton by_shape;  // this frame's legs labelled by the exercise's shapes alone, no continuity
   std::array<bool, 2> leg_ok{true, true};
+  std::array<double, 2> leg_visibility{1, 1};
+  std::array<double, 2> jumping_seconds{0, 0};  // how long each leg has not been trusted
 };
 
 class LegTracker {

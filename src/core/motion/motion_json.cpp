@@ -89,6 +89,7 @@ Json event_json(const Event& e) {
       j["held_seconds"] = rounded(e.seconds, 10);
       break;
     case Event::Kind::kFault:
+    case Event::Kind::kClose:
       j["rep"] = e.rep;
       j["cue"] = e.cue;
       j["fault"] = e.fault;
@@ -106,6 +107,10 @@ Json event_json(const Event& e) {
       j["text"] = e.text;
       break;
     case Event::Kind::kInFrame:
+      break;
+    case Event::Kind::kView:
+      j["view"] = to_string(e.view);
+      j["text"] = e.text;
       break;
   }
   return j;
@@ -135,11 +140,17 @@ Json summary_json(const Summary& s) {
                            {"start_ms", rounded(r.start_ms, 10)},
                            {"end_ms", rounded(r.end_ms, 10)},
                            {"held_seconds", rounded(r.held_seconds, 10)},
-                           {"faults", r.faults}});
+                           {"faults", r.faults},
+                           {"close", r.close}});
   }
-  return Json{{"type", "summary"},        {"exercise", s.exercise}, {"reps", s.reps},
-              {"faults_per_rep", faults}, {"frames", s.frames},     {"frames_in_view", s.frames_in_view},
-              {"rep_details", details}};
+  const Json view{{"view", to_string(s.view)},
+                  {"near_side", s.near_side ? Json(figure::to_string(*s.near_side)) : Json(nullptr)},
+                  {"ok", s.view_ok},
+                  {"advice", s.view_advice}};
+  return Json{{"type", "summary"},      {"exercise", s.exercise},
+              {"reps", s.reps},         {"faults_per_rep", faults},
+              {"frames", s.frames},     {"frames_in_view", s.frames_in_view},
+              {"rep_details", details}, {"view", view}};
 }
 
 Json profile_json(const MotionProfile& p) {

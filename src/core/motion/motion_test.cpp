@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <random>
 
 #include "adapters/content/exercise_loader.h"
@@ -236,6 +237,78 @@ TEST(Analyzer, DoesNotCountAMoveThatStopsHalfway) {
   EXPECT_EQ(reps, 0);
   EXPECT_GT(deepest, a.profile().leave_start);  // it left the start, so this is a turned-back attempt
   EXPECT_LT(deepest, a.profile().reach_end);
+}
+
+// The frames turned so the camera sees the body at `width` torso lengths across (0 side-on,
+// about 0.55 from the front), facing the camera (or, with `away`, facing away).
+std::vector<LandmarkFrame> turned(std::vector<LandmarkFrame> frames, double width, bool away = false) {
+  for (LandmarkFrame& f : frames) {
+    const auto at = [&](Mp m) -> ImagePoint& { return f.points[static_cast<std::size_t>(m)]; };
+    const double torso = std::hypot(at(Mp::kLeftShoulder).x - at(Mp::kLeftHip).x,
+                                    (at(Mp::kLeftShoulder).y - at(Mp::kLeftHip).y) * f.height / f.width);
+    for (auto [l, r] : {std::pair{Mp::kLeftShoulder, Mp::kRightShoulder}, std::pair{Mp::kLeftHip, Mp::kRightHip}}) {
+      const double mid = (at(l).x + at(r).x) / 2, half = width * torso / 2 * (away ? -1 : 1);
+      at(l).x = mid + half;
+      at(r).x = mid - half;
+    }
+  }
+  return frames;
+}
+
+TEST(View, ReadsSideDiagonalFrontAndRearFromShoulderAndHipWidth) {
+  const auto frames = frames_of("partial-squat", 1);
+  EXPECT_EQ(read_view(frames[0]).view, View::kSide);
+  EXPECT_EQ(read_view(turned(frames, 0.3)[0]).view, View::kDiagonal);
+  EXPECT_EQ(read_view(turned(frames, 0.55)[0]).view, View::kFront);
+  EXPECT_EQ(read_view(turned(frames, 0.55, true)[0]).view, View::kRear);
+  ViewTracker v;  // one odd frame does not change the settled view
+  for (std::size_t i = 0; i < 20; ++i) v.push(i == 10 ? turned({frames[i]}, 0.55)[0] : frames[i]);
+  EXPECT_EQ(v.settled().view, View::kSide);
+}
+
+TEST(Analyzer, TellsThePersonToTurnAndJudgesNothingFromTheFront) {
+  std::vector<Event> events;
+  const Summary s = run("partial-squat", turned(frames_of("partial-squat", 3, "knee-past-toes", {2}), 0.55), &events);
+  EXPECT_EQ(s.view, View::kFront);
+  EXPECT_FALSE(s.view_ok);
+  EXPECT_NE(s.view_advice.find("side faces the camera"), std::string::npos) << s.view_advice;
+  for (const RepRecord& r : s.rep_records) EXPECT_TRUE(r.faults.empty()) << "rep " << r.rep;
+  const auto said =
+      std::find_if(events.begin(), events.end(), [](const Event& e) { return e.kind == Event::Kind::kView; });
+  ASSERT_NE(said, events.end());
+  EXPECT_EQ(said->view, View::kFront);
+  EXPECT_NE(said->text.find("can't judge"), std::string::npos) << said->text;
+}
+
+TEST(Analyzer, CountsAPersonWhoStopsShortOfStraightButNotAHalfHeartedBob) {
+  // A lunger whose front knee stays bent between reps: the figure's frames, less those where
+  // it comes back within 0.3 of the start, except before the first rep and after the last.
+  const auto frames = frames_of("lunge", 4);
+  Analyzer reference(profile_of("lunge"));
+  std::vector<double> progress;
+  for (const LandmarkFrame& f : frames) progress.push_back(reference.push(f).progress);
+  std::size_t first_down = 0, last_up = frames.size() - 1;
+  while (progress[first_down] < 0.3) ++first_down;
+  while (progress[last_up] < 0.3) --last_up;
+  std::vector<LandmarkFrame> short_of_straight;
+  for (std::size_t i = 0; i < frames.size(); ++i)
+    if (i < first_down || i > last_up || progress[i] >= 0.3) {
+      short_of_straight.push_back(frames[i]);
+      short_of_straight.back().t_ms = static_cast<double>(short_of_straight.size()) * 1000 / 15;
+    }
+  const Summary s = run("lunge", short_of_straight);
+  EXPECT_EQ(s.reps, 4);
+  // Bobbing in the top half of the range, however often, is not a rep.
+  Analyzer a(profile_of("lunge"));
+  int reps = 0;
+  for (std::size_t i = 0, k = 0; k < 120; ++k) {
+    while (progress[i] > 0.45 || i < first_down) i = (i + 1) % frames.size();
+    LandmarkFrame f = frames[i];
+    f.t_ms = static_cast<double>(k) * 1000 / 15;
+    reps = a.push(f).reps;
+    i = (i + 1) % frames.size();
+  }
+  EXPECT_EQ(reps, 0);
 }
 
 TEST(MotionJson, ParsesFramesAndExplainsBadOnes) {
