@@ -107,11 +107,14 @@ class CrashTest(unittest.TestCase):
         con = sqlite3.connect(self.db)
         days = [d for (d,) in con.execute("SELECT date FROM plan_day ORDER BY date")]
         con.close()
+        # Kill somewhere within a whole session's lifetime, measured here, so that the kills land
+        # inside a session however long the program's doses make it and however busy the machine is.
+        span = self.lifetime(["session", "--clock-scale", SCALE, "--date", days[-1]], "2\n")
         killed = completed = 0
         most_seen = 0
         for i in range(RUNS):
             day = days[i % len(days)]
-            delay = self.rng.uniform(0.0, 4.0)
+            delay = self.rng.uniform(0.0, span)
             proc = subprocess.Popen(self.kc_args("session", "--clock-scale", SCALE, "--date", day),
                                     stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                                     env=env())
@@ -145,7 +148,7 @@ class CrashTest(unittest.TestCase):
         # The store still opens and works after all that.
         proc = run("--content", CONTENT, "progress", "--date", days[-1], "--data-dir", self.dir)
         self.assertEqual(proc.returncode, 0, proc.stderr)
-        print(f"sessions: {killed} killed, {completed} completed; up to {most_seen} exercise logs checked",
+        print(f"sessions ({span:.2f} s each): {killed} killed, {completed} completed; up to {most_seen} exercise logs checked",
               flush=True)
         self.assertGreater(killed, RUNS // 2)
         self.assertGreater(most_seen, 0)
