@@ -80,7 +80,7 @@ void run_check_in(const TrackingOptions& options, Context& ctx) {
   check_in.triage_level = program->plan.level;
 
   if (!flags.empty()) {
-    auto answers = stored_answers(*program->store, program->person.id);
+    auto answers = usecases::stored_answers(*program->store, program->person.id);
     if (!answers) return report_store_error(ctx, answers.error());
     auto rules = load_rule_set(ctx.content_dir);
     if (!rules) {
@@ -105,9 +105,9 @@ void run_check_in(const TrackingOptions& options, Context& ctx) {
     for (const auto& r : triage.reasons) ctx.out << "  - " << r.message << "\n";
   }
 
-  auto history = load_history(*program->store, program->plan);
+  auto history = usecases::load_history(*program->store, program->plan);
   if (!history) return report_store_error(ctx, history.error());
-  auto can_do = can_do_for(*program->store, program->plan);
+  auto can_do = usecases::can_do_for(*program->store, program->plan);
   if (!can_do) return report_store_error(ctx, can_do.error());
   const auto judgements = tracking::judge_at_check_in(*history, *pain, *catalog, *can_do, when->date, when->at);
   const auto changes = tracking::to_changes(judgements, program->plan, when->at, when->date);

@@ -119,7 +119,7 @@ void run_today(const TrackingOptions& options, bool json, Context& ctx) {
   if (!when) return;
   auto program = open_program(ctx, options.store);
   if (!program) return;
-  auto history = load_history(*program->store, program->plan);
+  auto history = usecases::load_history(*program->store, program->plan);
   if (!history) return report_store_error(ctx, history.error());
   std::optional<Catalog> catalog = load_catalog_or_report(ctx);
   if (!catalog) return;

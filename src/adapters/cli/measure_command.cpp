@@ -113,7 +113,7 @@ bool measure_chair_stand(const tracking::MeasureDef& def, Program& p, const When
       ask_number(ctx.in, ctx.out, "How many full stands did you do? (more than halfway up at the end counts)", 0, 80);
   if (!count) return false;
   store::Measurement m = record(p, when, store::kChairStand, *count);
-  auto answers = stored_answers(*p.store, p.person.id);
+  auto answers = usecases::stored_answers(*p.store, p.person.id);
   const int age = answers && *answers ? (*answers)->age : 0;
   if (const auto* band = tracking::norm_for(def, age)) {
     auto sex = ask_sex(ctx);

@@ -103,7 +103,7 @@ void run_progress(const TrackingOptions& options, const std::string& svg_dir, Co
   if (!when) return;
   auto program = open_program(ctx, options.store, true);
   if (!program) return;
-  auto history = load_history(*program->store, program->plan);
+  auto history = usecases::load_history(*program->store, program->plan);
   if (!history) return report_store_error(ctx, history.error());
   auto catalog = load_catalog_or_report(ctx);
   if (!catalog) return;
@@ -159,7 +159,7 @@ void run_progress(const TrackingOptions& options, const std::string& svg_dir, Co
 void run_export_csv(const TrackingOptions& options, const std::string& out_dir, Context& ctx) {
   auto program = open_program(ctx, options.store, true);
   if (!program) return;
-  auto history = load_history(*program->store, program->plan);
+  auto history = usecases::load_history(*program->store, program->plan);
   if (!history) return report_store_error(ctx, history.error());
   if (!make_dir(out_dir, ctx)) return;
   for (const auto& [file, text] : tracking::export_csv(*history)) {

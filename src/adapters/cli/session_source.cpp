@@ -11,7 +11,7 @@
 namespace kc::cli {
 
 std::optional<SessionToPlay> stored_session(Context& ctx, Program& program, CivilDate date, const Catalog& catalog) {
-  auto history = load_history(*program.store, program.plan);
+  auto history = usecases::load_history(*program.store, program.plan);
   if (!history) {
     report_store_error(ctx, history.error());
     return std::nullopt;

@@ -121,9 +121,9 @@ Result<std::vector<store::DoseChange>> after_session(Context& ctx, Program& prog
                                                      const Clock& clock) {
   auto catalog = load_catalog_or_report(ctx);
   if (!catalog) return make_error("the exercise catalog could not be loaded");
-  auto history = load_history(*program.store, program.plan);
+  auto history = usecases::load_history(*program.store, program.plan);
   if (!history) return history.error();
-  auto can_do = can_do_for(*program.store, program.plan);
+  auto can_do = usecases::can_do_for(*program.store, program.plan);
   if (!can_do) return can_do.error();
   const auto judgements = tracking::judge_after_session(*history, session, *catalog, *can_do, clock.today());
   auto changes = tracking::to_changes(judgements, program.plan, clock.now(), clock.today());

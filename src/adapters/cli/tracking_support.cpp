@@ -27,45 +27,6 @@ std::string lower(std::string s) {
 
 }  // namespace
 
-Result<tracking::History> load_history(store::Store& store, const store::PlanRecord& plan) {
-  tracking::History h;
-  h.plan = plan;
-  auto sessions = store.sessions(plan.person);
-  if (!sessions) return sessions.error();
-  h.sessions = std::move(sessions).value();
-  auto logs = store.exercise_logs(plan.person);
-  if (!logs) return logs.error();
-  h.logs = std::move(logs).value();
-  auto measurements = store.measurements(plan.person, "");
-  if (!measurements) return measurements.error();
-  h.measurements = std::move(measurements).value();
-  auto changes = store.dose_changes(plan.person);
-  if (!changes) return changes.error();
-  h.changes = std::move(changes).value();
-  auto check_ins = store.check_ins(plan.person);
-  if (!check_ins) return check_ins.error();
-  h.check_ins = std::move(check_ins).value();
-  return h;
-}
-
-Result<std::optional<Answers>> stored_answers(store::Store& store, store::PersonId person) {
-  auto record = store.latest_answers(person);
-  if (!record) return record.error();
-  if (!*record) return std::optional<Answers>{};
-  auto answers = parse_answers((*record)->json);
-  if (!answers) return make_error("the stored answers cannot be read: " + answers.error().message);
-  return std::optional<Answers>{std::move(answers).value()};
-}
-
-Result<tracking::CanDo> can_do_for(store::Store& store, const store::PlanRecord& plan) {
-  auto answers = stored_answers(store, plan.person);
-  if (!answers) return answers.error();
-  if (!*answers) return tracking::CanDo([](const Exercise&) { return true; });
-  const Level level = parse_level(plan.level).value_or(Level::kCaution);
-  const Profile profile = make_profile(**answers, may_start_program(level) ? level : Level::kCaution);
-  return tracking::CanDo([profile](const Exercise& e) { return feasible(e, profile); });
-}
-
 Json today_json(const tracking::Today& t, const tracking::PainReview& review, const Catalog& catalog) {
   Json j;
   j["date"] = to_iso(t.date);

@@ -16,18 +16,9 @@
 #include "core/tracking/judge.h"
 #include "core/tracking/review.h"
 #include "core/tracking/today.h"
+#include "usecases/program.h"
 
 namespace kc::cli {
-
-// Everything stored about `plan` and its person.
-Result<tracking::History> load_history(store::Store& store, const store::PlanRecord& plan);
-
-// The person's answers (latest stored) and the plan's triage level as a CanDo predicate
-// (the planner's feasibility rules). Without answers every exercise counts as possible.
-Result<tracking::CanDo> can_do_for(store::Store& store, const store::PlanRecord& plan);
-
-// The latest stored answers of `person`, parsed; nullopt when there are none.
-Result<std::optional<Answers>> stored_answers(store::Store& store, store::PersonId person);
 
 // What a day holds as JSON (`kneecoach today --json`, GET /api/v1/people/{id}/today): date,
 // scheduled, done, the session with its exercises at current doses, next, review_due, see_clinician.

@@ -13,6 +13,7 @@
 #include "adapters/http/tokens.h"
 #include "adapters/sqlite/sqlite_store.h"
 #include "core/catalog/exercise_json.h"
+#include "usecases/program.h"
 
 namespace kc::http {
 namespace {
@@ -190,19 +191,9 @@ std::variant<std::optional<CivilDate>, Response> date_query(const Request& r) {
 }
 
 std::variant<PersonPlan, Response> load_person(ApiState& s, const std::string& id, bool allow_stopped) {
-  auto person = s.store->find_person(id);
-  if (!person) return internal_error(person.error().message);
-  if (!*person) return error_response(404, "not_found", fmt::format("no person \"{}\"", id));
-  auto plan = s.store->latest_plan((*person)->id);
-  if (!plan) return internal_error(plan.error().message);
-  if (!*plan) return error_response(404, "not_found", fmt::format("\"{}\" has no program", id));
-  if ((*plan)->stopped_at && !allow_stopped) {
-    return error_response(409, "program_stopped",
-                          fmt::format("the program was stopped after a warning sign: {} Please be seen as advised "
-                                      "before exercising again.",
-                                      (*plan)->stop_reason));
-  }
-  return PersonPlan{**person, **plan};
+  auto found = usecases::find_program(*s.store, id, allow_stopped);
+  if (!found) return error_reply(found.error());
+  return PersonPlan{found->person, found->plan};
 }
 
 Response internal_error(const std::string& message) { return error_response(500, "internal", message); }

@@ -140,7 +140,7 @@ Response get_today(ApiState& s, const Request& r, const std::string& id) {
   auto loaded = load_person(s, id, false);
   if (auto* e = std::get_if<Response>(&loaded)) return *e;
   const auto& plan = std::get<PersonPlan>(loaded).plan;
-  auto history = cli::load_history(*s.store, plan);
+  auto history = usecases::load_history(*s.store, plan);
   if (!history) return internal_error(history.error().message);
   const auto t = tracking::today(plan, history->changes, history->sessions, when.date);
   const auto review = tracking::pain_review(*history, when.date);
@@ -179,7 +179,7 @@ Response get_calendar(ApiState& s, const Request& r, const std::string& id) {
   auto loaded = load_person(s, id, false);
   if (auto* e = std::get_if<Response>(&loaded)) return *e;
   const auto& plan = std::get<PersonPlan>(loaded).plan;
-  auto answers = cli::stored_answers(*s.store, plan.person);
+  auto answers = usecases::stored_answers(*s.store, plan.person);
   if (!answers) return internal_error(answers.error().message);
   if (!*answers) return internal_error("the program has no stored answers to rebuild the calendar from");
   // The planner is deterministic: the stored answers, start and length give the stored plan.

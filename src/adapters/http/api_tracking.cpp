@@ -129,7 +129,7 @@ Response post_session(ApiState& s, const Request& r, const std::string& id) {
   if (auto* e = std::get_if<Response>(&loaded)) return *e;
   const auto& [person, plan] = std::get<PersonPlan>(loaded);
   const Moment when = moment_at(s, date);
-  auto history = cli::load_history(*s.store, plan);
+  auto history = usecases::load_history(*s.store, plan);
   if (!history) return internal_error(history.error().message);
 
   std::string which = session_id.value_or("");
@@ -202,7 +202,7 @@ Response post_session(ApiState& s, const Request& r, const std::string& id) {
     judged.measurements.push_back(m);
   }
   log.id = 0;
-  auto can_do = cli::can_do_for(*s.store, plan);
+  auto can_do = usecases::can_do_for(*s.store, plan);
   if (!can_do) return internal_error(can_do.error().message);
   const auto judgements = tracking::judge_after_session(judged, draft, s.catalog, *can_do, when.date);
   const auto changes = tracking::to_changes(judgements, plan, when.at, when.date);
@@ -265,7 +265,7 @@ Response post_check_in(ApiState& s, const Request& r, const std::string& id) {
   std::vector<store::DoseChange> changes;
   std::string stop_reason;
   if (!flags.empty()) {
-    auto answers = cli::stored_answers(*s.store, person.id);
+    auto answers = usecases::stored_answers(*s.store, person.id);
     if (!answers) return internal_error(answers.error().message);
     Answers now = answers->value_or(Answers{});
     for (const auto& f : flags) {
@@ -283,17 +283,17 @@ Response post_check_in(ApiState& s, const Request& r, const std::string& id) {
       for (const auto& reason : triage.reasons) cautions.push_back(reason.message);
     }
   }
-  auto history = cli::load_history(*s.store, plan);
+  auto history = usecases::load_history(*s.store, plan);
   if (!history) return internal_error(history.error().message);
   if (!check_in.stopped_program) {
-    auto can_do = cli::can_do_for(*s.store, plan);
+    auto can_do = usecases::can_do_for(*s.store, plan);
     if (!can_do) return internal_error(can_do.error().message);
     const auto judgements = tracking::judge_at_check_in(*history, *pain, s.catalog, *can_do, when.date, when.at);
     changes = tracking::to_changes(judgements, plan, when.at, when.date);
   }
   auto saved = s.store->save_check_in(check_in, changes, stop_reason);
   if (!saved) return internal_error(saved.error().message);
-  auto after = cli::load_history(*s.store, plan);
+  auto after = usecases::load_history(*s.store, plan);
   if (!after) return internal_error(after.error().message);
 
   Json j;

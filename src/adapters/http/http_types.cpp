@@ -32,6 +32,17 @@ Response error_response(int status, const std::string& code, const std::string& 
   return json_response(status, j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
 }
 
+Response error_reply(const Error& error) {
+  static constexpr std::pair<const char*, int> kStatusOf[] = {
+      {errc::kInvalid, 400}, {errc::kMissing, 400},  {errc::kNotFound, 404},  {errc::kNoProgram, 404},
+      {errc::kStopped, 409}, {errc::kConflict, 409}, {errc::kTooLittle, 422},
+  };
+  for (const auto& [code, status] : kStatusOf) {
+    if (error.code == code) return error_response(status, code, error.message, error.field);
+  }
+  return error_response(500, "internal", error.message, error.field);
+}
+
 Response json_response(int status, const std::string& json_text) {
   Response r;
   r.status = status;

@@ -8,6 +8,8 @@
 #include <utility>
 #include <vector>
 
+#include "core/common/result.h"
+
 namespace kc::http {
 
 inline constexpr std::size_t kMaxBodyBytes = 64 * 1024;  // larger bodies get 413
@@ -33,6 +35,11 @@ struct Response {
 
 // A JSON error reply {"error": {"code", "message", "field"}}; `field` empty gives null.
 Response error_response(int status, const std::string& code, const std::string& message, const std::string& field = "");
+
+// The reply for a use case's coded error: the status comes from error.code alone (invalid and
+// missing_field 400, not_found and no_program 404, program_stopped and conflict 409,
+// too_little 422, anything else 500 with code "internal"), never from the message's words.
+Response error_reply(const Error& error);
 
 // A JSON reply with `status`.
 Response json_response(int status, const std::string& json_text);

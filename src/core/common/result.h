@@ -9,9 +9,26 @@
 
 namespace kc {
 
-// An error a person can act on: what is wrong, where, and what is expected.
+// Stable error codes: chosen where the error is made, read by adapters to pick an exit
+// status or an HTTP status. Never derive a code from a message's words.
+namespace errc {
+inline constexpr const char* kFailed = "failed";            // storage or I/O failed (a 500, exit 1)
+inline constexpr const char* kInvalid = "invalid";          // a value breaks its format or range
+inline constexpr const char* kMissing = "missing_field";    // a required value is absent
+inline constexpr const char* kNotFound = "not_found";       // no such person, exercise, session...
+inline constexpr const char* kNoProgram = "no_program";     // the person has no program yet
+inline constexpr const char* kStopped = "program_stopped";  // the program was stopped (see a clinician)
+inline constexpr const char* kConflict = "conflict";        // the request clashes with what is stored
+inline constexpr const char* kContent = "content_invalid";  // shipped content cannot be read
+inline constexpr const char* kTooLittle = "too_little";     // too little time, days or equipment
+}  // namespace errc
+
+// An error a person can act on: what is wrong, where, and what is expected. `code` is one of
+// errc (stable, for programs); `field` names the input at fault ("" when none).
 struct Error {
   std::string message;
+  std::string code = errc::kFailed;
+  std::string field;
 };
 
 template <typename T>
@@ -53,6 +70,9 @@ class [[nodiscard]] Result {
 struct Ok {};
 using Status = Result<Ok>;
 
-inline Error make_error(std::string message) { return Error{std::move(message)}; }
+inline Error make_error(std::string message) { return Error{std::move(message), errc::kFailed, ""}; }
+inline Error make_error(const char* code, std::string field, std::string message) {
+  return Error{std::move(message), code, std::move(field)};
+}
 
 }  // namespace kc

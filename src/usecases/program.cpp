@@ -1,0 +1,68 @@
+#include "usecases/program.h"
+
+#include <fmt/format.h>
+
+#include "core/intake/parse.h"
+#include "core/plan/profile.h"
+#include "core/triage/level.h"
+
+namespace kc::usecases {
+
+Result<PersonProgram> find_program(store::Store& store, const std::string& name, bool allow_stopped) {
+  auto person = store.find_person(name);
+  if (!person) return person.error();
+  if (!*person) return make_error(errc::kNotFound, "person", fmt::format("no person \"{}\"", name));
+  auto plan = store.latest_plan((*person)->id);
+  if (!plan) return plan.error();
+  if (!*plan) {
+    return make_error(errc::kNoProgram, "person",
+                      fmt::format("\"{}\" has no program yet; set one up first (kneecoach init)", name));
+  }
+  if ((*plan)->stopped_at && !allow_stopped) {
+    return make_error(errc::kStopped, "person",
+                      fmt::format("the program was stopped: {}; see a clinician before starting again",
+                                  (*plan)->stop_reason));
+  }
+  return PersonProgram{**person, **plan};
+}
+
+Result<tracking::History> load_history(store::Store& store, const store::PlanRecord& plan) {
+  tracking::History h;
+  h.plan = plan;
+  auto sessions = store.sessions(plan.person);
+  if (!sessions) return sessions.error();
+  h.sessions = std::move(sessions).value();
+  auto logs = store.exercise_logs(plan.person);
+  if (!logs) return logs.error();
+  h.logs = std::move(logs).value();
+  auto measurements = store.measurements(plan.person, "");
+  if (!measurements) return measurements.error();
+  h.measurements = std::move(measurements).value();
+  auto changes = store.dose_changes(plan.person);
+  if (!changes) return changes.error();
+  h.changes = std::move(changes).value();
+  auto check_ins = store.check_ins(plan.person);
+  if (!check_ins) return check_ins.error();
+  h.check_ins = std::move(check_ins).value();
+  return h;
+}
+
+Result<std::optional<Answers>> stored_answers(store::Store& store, store::PersonId person) {
+  auto record = store.latest_answers(person);
+  if (!record) return record.error();
+  if (!*record) return std::optional<Answers>{};
+  auto answers = parse_answers((*record)->json);
+  if (!answers) return make_error("the stored answers cannot be read: " + answers.error().message);
+  return std::optional<Answers>{std::move(answers).value()};
+}
+
+Result<tracking::CanDo> can_do_for(store::Store& store, const store::PlanRecord& plan) {
+  auto answers = stored_answers(store, plan.person);
+  if (!answers) return answers.error();
+  if (!*answers) return tracking::CanDo([](const Exercise&) { return true; });
+  const Level level = parse_level(plan.level).value_or(Level::kCaution);
+  const Profile profile = make_profile(**answers, may_start_program(level) ? level : Level::kCaution);
+  return tracking::CanDo([profile](const Exercise& e) { return feasible(e, profile); });
+}
+
+}  // namespace kc::usecases
