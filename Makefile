@@ -1,8 +1,9 @@
 # kneecoach — the two commands of the README, and a few helpers.
 #   make run   installs what is missing, builds, and runs the main job
 #   make test  installs what is missing, builds, and runs every test
-# make test = dependency check, lint, web build, optimised build + every test, ASan/UBSan build +
-# every test (browser tests run in the optimised build only), then a short fuzz run.
+# make test = dependency check, lint (format, layers), web build, clang-tidy, optimised build +
+# every test, ASan/UBSan build + every test (browser tests in the optimised build only), then a
+# short fuzz run.
 
 PRESET ?= release
 BUILD  := build/$(PRESET)
@@ -34,6 +35,7 @@ lint:
 
 test: setup deps web lint
 	@cmake --preset release >/dev/null
+	@scripts/tidy
 	@cmake --build --preset release -j $(JOBS)
 	@ctest --preset release
 	@cmake --preset asan >/dev/null
@@ -44,9 +46,10 @@ test: setup deps web lint
 format:
 	@git ls-files '*.cpp' '*.h' | xargs clang-format -i
 
+# clang-tidy over src/ (scripts/tidy: in parallel, rechecking only files changed since they passed).
 tidy: setup
 	@cmake --preset release >/dev/null
-	@git ls-files 'src/*.cpp' | xargs clang-tidy -p build/release --quiet
+	@scripts/tidy
 
 clean:
 	rm -rf build

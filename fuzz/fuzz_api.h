@@ -10,10 +10,12 @@
 #include <string>
 
 #include "adapters/http/api.h"
+#include "app/wiring.h"
 
 namespace kc::fuzz {
 
 struct FuzzStore {
+  usecases::Ports ports = app::default_ports();
   std::string dir;
   std::unique_ptr<http::Api> api;
 
@@ -21,7 +23,7 @@ struct FuzzStore {
     char name[] = "/tmp/kc-fuzz-XXXXXX";
     if (mkdtemp(name) == nullptr) std::abort();
     dir = name;
-    auto opened = http::Api::open(http::ApiConfig{KNEECOACH_DEFAULT_CONTENT_DIR, dir});
+    auto opened = http::Api::open(http::ApiConfig{KNEECOACH_DEFAULT_CONTENT_DIR, dir, &ports});
     if (!opened) std::abort();
     api = std::move(opened).value();
   }

@@ -1,3 +1,4 @@
+// calendar/: the program as an iCalendar file (libical, the system time zones).
 // A plan as an iCalendar file (RFC 5545), written with libical.
 #pragma once
 

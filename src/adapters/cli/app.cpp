@@ -22,8 +22,8 @@ CLI::App* export_group(CLI::App& app) {
   return group;
 }
 
-int run(int argc, char** argv, std::istream& in, std::ostream& out, std::ostream& err) {
-  Context ctx{in, out, err, default_content_dir()};
+int run(int argc, char** argv, std::istream& in, std::ostream& out, std::ostream& err, const usecases::Ports& ports) {
+  Context ctx{in, out, err, ports, default_content_dir()};
   CLI::App app{
       "kneecoach — safe, guided exercise for knee pain.\n"
       "Screens for warning signs, builds a program from well-known knee exercises, and guides you\n"

@@ -1,8 +1,11 @@
+// cli/: the command line (CLI11): parses arguments, calls the use cases, prints the results.
 // The command-line adapter: parses arguments with CLI11 and calls the core.
 #pragma once
 
 #include <iosfwd>
 #include <string>
+
+#include "usecases/ports.h"
 
 namespace CLI {
 class App;
@@ -22,12 +25,13 @@ struct Context {
   std::istream& in;
   std::ostream& out;
   std::ostream& err;
-  std::string content_dir;  // --content, $KNEECOACH_CONTENT, or the built-in default
+  const usecases::Ports& ports;  // the store, clock, voice and server to use (src/app wires them)
+  std::string content_dir;       // --content, $KNEECOACH_CONTENT, or the built-in default
   int exit_code = kExitOk;
 };
 
-// Runs the kneecoach command line; returns the process exit status.
-int run(int argc, char** argv, std::istream& in, std::ostream& out, std::ostream& err);
+// Runs the kneecoach command line with `ports`; returns the process exit status.
+int run(int argc, char** argv, std::istream& in, std::ostream& out, std::ostream& err, const usecases::Ports& ports);
 
 // The `export` subcommand group, created on first use; `plan` (ics) and tracking (csv)
 // both add to it.

@@ -7,6 +7,7 @@
 
 #include "adapters/cli/catalog_access.h"
 #include "adapters/render/cairo_paint.h"
+#include "adapters/render/exercise_picture.h"
 #include "adapters/render/svg.h"
 #include "adapters/render/video.h"
 #include "core/catalog/exercise_json.h"
@@ -19,16 +20,8 @@ namespace kc::cli {
 
 namespace {
 
-constexpr double kSvgFps = 6;
-constexpr int kOutlinePoints = 32;
-constexpr double kLoopMaxHold = 3;  // an animated loop shows at most 3 s of any hold
-
-// Output size for drawings with these bounds: `width` wide, as tall as the scene needs.
-int height_for(const figure::Drawing& d, int width, int min_height, int max_height) {
-  const double w = std::max(d.max.x - d.min.x, 0.1);
-  const double h = std::max(d.max.y - d.min.y, 0.1);
-  return std::clamp(static_cast<int>(width * h / w * 1.1), min_height, max_height);
-}
+using render::height_for;
+using render::kLoopMaxHold;
 
 bool write_text(Context& ctx, const std::string& path, const std::string& text) {
   std::ofstream out(path, std::ios::binary);
@@ -42,7 +35,7 @@ bool write_text(Context& ctx, const std::string& path, const std::string& text) 
 }
 
 void write_svg(Context& ctx, const Exercise& e, const figure::ExercisePoses& poses, const std::string& path) {
-  auto svg = exercise_svg(e, poses, false);
+  auto svg = render::exercise_svg(e, poses, false);
   if (!svg) {
     ctx.err << "kneecoach: " << svg.error().message << "\n";
     ctx.exit_code = kExitFailure;
@@ -76,22 +69,6 @@ void write_png(Context& ctx, const figure::ExercisePoses& poses, const std::stri
 }
 
 }  // namespace
-
-Result<std::string> exercise_svg(const Exercise& e, const figure::ExercisePoses& poses, bool still) {
-  const int width = 640;
-  if (still) {
-    auto drawings = figure::keyframe_drawings(poses);
-    if (!drawings) return drawings.error();
-    if (drawings->empty()) return make_error(e.id + ": no keyframes to draw");
-    const int height = height_for(drawings->front(), width, 240, 640);
-    return render::svg_still(drawings->front(), width, height, e.name);
-  }
-  const figure::RepTiming timing = figure::rep_timing(e.dose, kLoopMaxHold);
-  auto frames = figure::rep_drawings(poses, timing, kSvgFps, kOutlinePoints);
-  if (!frames) return frames.error();
-  const int height = height_for(frames->front(), width, 240, 640);
-  return render::svg_animated(*frames, timing.total(), width, height, e.name);
-}
 
 void add_illustration_options(CLI::App& show, IllustrationFiles& files) {
   show.add_option("--svg", files.svg, "Write an animated SVG of one repetition to FILE")->type_name("FILE");

@@ -30,9 +30,6 @@ void add_illustration_options(CLI::App& show, IllustrationFiles& files);
 // any problem to ctx.err (setting ctx.exit_code).
 void write_illustrations(Context& ctx, const Catalog& catalog, const std::string& id, const IllustrationFiles& files);
 
-// The SVG of exercise `e`: one repetition animated in a loop, or (`still`) its first keyframe.
-Result<std::string> exercise_svg(const Exercise& e, const figure::ExercisePoses& poses, bool still);
-
 // Loads the cues and poses for the catalog; on failure reports to ctx.err, sets
 // kExitBadInput and returns nullopt.
 std::optional<content::Illustrations> load_illustrations_or_report(Context& ctx, const Catalog& catalog);

@@ -15,16 +15,6 @@
 
 namespace kc::cli {
 
-std::optional<std::pair<int, int>> parse_time(const std::string& text) {
-  if (text.size() != 5 || text[2] != ':') return std::nullopt;
-  for (std::size_t i : {0U, 1U, 3U, 4U})
-    if (text[i] < '0' || text[i] > '9') return std::nullopt;
-  const int hour = (text[0] - '0') * 10 + (text[1] - '0');
-  const int minute = (text[3] - '0') * 10 + (text[4] - '0');
-  if (hour > 23 || minute > 59) return std::nullopt;
-  return std::make_pair(hour, minute);
-}
-
 namespace {
 
 struct PlanArgs {
@@ -75,7 +65,7 @@ bool write_output(const std::string& path, const std::string& text, Context& ctx
 }
 
 void run_ics(const IcsArgs& args, Context& ctx) {
-  const auto time = parse_time(args.time);
+  const auto time = parse_clock_time(args.time);
   if (!time) {
     ctx.err << fmt::format("kneecoach: --time: \"{}\" is not a time; expected HH:MM on a 24-hour clock, e.g. 18:00\n",
                            args.time);

@@ -1,15 +1,15 @@
-// `kneecoach serve`: the local web app and its JSON API (docs: api/openapi.yaml).
+// `kneecoach serve`: the local web app and its JSON API (docs: api/openapi.yaml). The server
+// itself is the http adapter, reached through ctx.ports.serve (wired in src/app).
 #include <CLI/CLI.hpp>
 #include <memory>
 
 #include "adapters/cli/app.h"
-#include "adapters/cli/store_access.h"
-#include "adapters/http/server.h"
+#include "adapters/platform/platform.h"
 
 namespace kc::cli {
 
 void add_serve_commands(CLI::App& app, Context& ctx) {
-  auto options = std::make_shared<http::ServeOptions>();
+  auto options = std::make_shared<usecases::ServeRequest>();
   options->web_dir = KNEECOACH_DEFAULT_WEB_DIR;
   CLI::App* cmd = app.add_subcommand(
       "serve",
@@ -25,8 +25,10 @@ void add_serve_commands(CLI::App& app, Context& ctx) {
                   "~/.local/share/kneecoach)");
   cmd->add_option("--web", options->web_dir, "Folder of the built web app (default: web/dist in the source tree)");
   cmd->callback([options, &ctx] {
-    options->content_dir = ctx.content_dir;
-    ctx.exit_code = http::serve(*options, ctx.out, ctx.err) == 0 ? kExitOk : kExitFailure;
+    usecases::ServeRequest request = *options;
+    request.content_dir = ctx.content_dir;
+    request.data_dir = platform::resolve_data_dir(options->data_dir);
+    ctx.exit_code = ctx.ports.serve(request, ctx.out, ctx.err) == 0 ? kExitOk : kExitFailure;
   });
 }
 

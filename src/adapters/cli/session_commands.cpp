@@ -17,10 +17,10 @@
 #include "adapters/terminal/player.h"
 #include "adapters/terminal/scaled_clock.h"
 #include "adapters/terminal/terminal.h"
-#include "adapters/voice/voice.h"
 #include "core/common/pain.h"
 #include "core/session/engine.h"
 #include "core/session/input.h"
+#include "core/session/voice.h"
 
 namespace kc::cli {
 namespace {
@@ -114,10 +114,10 @@ std::unique_ptr<Clock> session_clock(const SessionArgs& args, const When& when) 
   return std::make_unique<terminal::ScaledClock>(when.at, args.clock_scale, when.date);
 }
 
-Result<std::unique_ptr<voice::Voice>> make_voice(const SessionArgs& args) {
-  if (!args.voice_out.empty()) return voice::wav_file(args.voice_out);
-  if (args.voice) return voice::speaker();
-  return voice::silent();
+Result<std::unique_ptr<voice::Voice>> make_voice(const SessionArgs& args, const usecases::Ports& ports) {
+  if (!args.voice_out.empty()) return ports.voice_file(args.voice_out);
+  if (args.voice) return ports.speaker();
+  return ports.silence();
 }
 
 void run_session(const SessionArgs& args, Context& ctx) {
@@ -145,7 +145,7 @@ void run_session(const SessionArgs& args, Context& ctx) {
   }
   if (!to_play) return;
 
-  auto voice = make_voice(args);
+  auto voice = make_voice(args, ctx.ports);
   if (!voice) {
     ctx.err << "kneecoach: --voice-out: " << voice.error().message << "\n";
     ctx.exit_code = kExitFailure;

@@ -31,17 +31,13 @@ void add_store_options(CLI::App& cmd, StoreOptions& options);
 // else $HOME/.local/share/kneecoach.
 std::string resolve_data_dir(const std::string& data_dir);
 
-// Opens (creating the folder and the database when missing, migrating an older schema) the
-// store kneecoach.db in resolve_data_dir(data_dir). Refuses, unaltered, a store whose schema is
-// newer than this binary knows. `ctx` is not written to; the caller reports the error.
+// Opens, through ctx.ports, the store in resolve_data_dir(data_dir) (creating the folder and the
+// store when missing). `ctx` is not written to; the caller reports the error.
 Result<std::unique_ptr<store::Store>> open_store(const Context& ctx, const std::string& data_dir);
-
-// The real clock: UTC now, the local date from the system time zone, real sleeping.
-std::unique_ptr<Clock> system_clock();
 
 // The clock for a command: for tests, when $KNEECOACH_FAKE_TIME holds an instant
 // ("2025-03-03T08:00:00Z") or a date ("2025-03-03", taken as 08:00 UTC), a ManualClock
-// starting there (its local date is the UTC date); otherwise system_clock().
+// starting there (its local date is the UTC date); otherwise the real clock.
 std::unique_ptr<Clock> command_clock();
 
 // An open store with the person and their active plan.

@@ -1,3 +1,4 @@
+// content/: content/*.yaml read into core types, every problem reported as file:line.
 // Reading typed fields out of YAML maps with precise, actionable diagnostics.
 // Every problem is recorded as "file:line: what is wrong; expected what" and reading
 // goes on, so one run reports every problem in a file.

@@ -7,11 +7,9 @@
 #include <regex>
 #include <vector>
 
-#include "adapters/cli/store_access.h"
 #include "adapters/content/exercise_loader.h"
 #include "adapters/http/api_routes.h"
 #include "adapters/http/tokens.h"
-#include "adapters/sqlite/sqlite_store.h"
 #include "core/catalog/exercise_json.h"
 #include "usecases/program.h"
 
@@ -136,17 +134,15 @@ Result<std::unique_ptr<Api>> Api::open(const ApiConfig& config) {
   auto pictures = content::load_illustrations(config.content_dir, state->catalog);
   if (!pictures) return pictures.error();
   state->pictures = std::move(pictures).value();
-  const std::filesystem::path dir = cli::resolve_data_dir(config.data_dir);
-  std::error_code ec;
-  std::filesystem::create_directories(dir, ec);
-  if (ec) return make_error(fmt::format("cannot create the data folder {}: {}", dir.string(), ec.message()));
-  auto store = sqlite::open_store((dir / "kneecoach.db").string());
+  const std::filesystem::path dir = config.data_dir;
+  auto store = config.ports->open_store(config.data_dir);
   if (!store) return store.error();
+  state->ports = config.ports;
   state->store = std::move(store).value();
   auto cache = ReplyCache::open((dir / "kneecoach.db").string());
   if (!cache) return cache.error();
   state->cache.emplace(std::move(cache).value());
-  state->clock = cli::command_clock();
+  state->clock = config.ports->clock();
   return std::unique_ptr<Api>(new Api(std::move(state)));
 }
 

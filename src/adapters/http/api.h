@@ -8,14 +8,16 @@
 #include "adapters/http/http_types.h"
 #include "core/common/result.h"
 #include "core/motion/profile.h"
+#include "usecases/ports.h"
 
 namespace kc::http {
 
 struct ApiState;
 
 struct ApiConfig {
-  std::string content_dir;  // the content root (exercises, triage rules, poses)
-  std::string data_dir;     // the folder of kneecoach.db
+  std::string content_dir;                 // the content root (exercises, triage rules, poses)
+  std::string data_dir;                    // the folder of the records, resolved (platform::resolve_data_dir)
+  const usecases::Ports* ports = nullptr;  // the store, clock and voice to use; required
 };
 
 class Api {

@@ -1,9 +1,9 @@
 // The catalog, the intake questionnaire and triage routes.
 #include <fmt/format.h>
 
-#include "adapters/cli/illustration_commands.h"
 #include "adapters/http/api_routes.h"
 #include "adapters/http/body_check.h"
+#include "adapters/render/exercise_picture.h"
 #include "core/catalog/exercise_json.h"
 #include "core/intake/parse.h"
 #include "core/intake/questionnaire.h"
@@ -84,7 +84,7 @@ Response get_exercise_svg(ApiState& s, const Request& r, const std::string& id) 
   const auto* poses = s.pictures.find(id);
   if (poses == nullptr) return error_response(404, "not_found", fmt::format("no figure for exercise \"{}\"", id));
   const auto still = r.query.find("still");
-  auto svg = cli::exercise_svg(*e, *poses, still != r.query.end() && still->second == "true");
+  auto svg = render::exercise_svg(*e, *poses, still != r.query.end() && still->second == "true");
   if (!svg) return internal_error(svg.error().message);
   Response reply;
   reply.content_type = "image/svg+xml";

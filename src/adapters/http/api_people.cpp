@@ -9,7 +9,6 @@
 #include <sstream>
 
 #include "adapters/calendar/ics.h"
-#include "adapters/cli/plan_run.h"
 #include "adapters/cli/tracking_support.h"
 #include "adapters/http/api_routes.h"
 #include "adapters/http/body_check.h"
@@ -171,7 +170,7 @@ Response get_handout(ApiState& s, const Request& r, const std::string& id) {
 
 Response get_calendar(ApiState& s, const Request& r, const std::string& id) {
   const auto time_it = r.query.find("time");
-  const auto time = cli::parse_time(time_it == r.query.end() ? "18:00" : time_it->second);
+  const auto time = parse_clock_time(time_it == r.query.end() ? "18:00" : time_it->second);
   if (!time) return error_response(400, "bad_query", "time: expected HH:MM on a 24-hour clock, e.g. 18:00", "time");
   const auto tz_it = r.query.find("tz");
   auto zone = calendar::resolve_zone(tz_it == r.query.end() ? "UTC" : tz_it->second, nullptr);

@@ -13,11 +13,12 @@
 #include "adapters/http/http_types.h"
 #include "adapters/http/reply_cache.h"
 #include "adapters/render/pose_loader.h"
-#include "adapters/voice/voice.h"
 #include "core/catalog/catalog.h"
 #include "core/common/clock.h"
+#include "core/session/voice.h"
 #include "core/store/store.h"
 #include "core/triage/triage.h"
+#include "usecases/ports.h"
 
 namespace kc::http {
 
@@ -27,6 +28,7 @@ struct ApiState {
   RuleSet rules;
   content::Illustrations pictures;
   std::string content_dir;
+  const usecases::Ports* ports = nullptr;      // where the store, clock and voice came from
   std::unique_ptr<Clock> clock;                // the real clock, or $KNEECOACH_FAKE_TIME for tests
   std::optional<ReplyCache> cache;             // GET today replies while the store is unchanged
   std::unique_ptr<voice::Synthesizer> speech;  // started on the first GET speech

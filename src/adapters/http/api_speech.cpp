@@ -21,7 +21,7 @@ Response get_speech(ApiState& s, const Request& r, const std::string& /*id*/) {
                           fmt::format("text: {} characters; expected at most {}", text->second.size(), kMaxSpeechChars),
                           "text");
   if (!s.speech) {
-    auto started = voice::synthesizer();
+    auto started = s.ports->synthesizer();
     if (!started) return internal_error(started.error().message);
     s.speech = std::move(started).value();
   }

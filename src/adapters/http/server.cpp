@@ -8,7 +8,6 @@
 #include <ostream>
 #include <restinio/all.hpp>
 
-#include "adapters/cli/store_access.h"
 #include "adapters/http/analyze_socket.h"
 #include "adapters/http/api.h"
 #include "adapters/http/guard.h"
@@ -136,7 +135,7 @@ struct Front {
 
 // The names the server answers for, and the session cookie's name: one per port, since
 // browsers share cookies between the ports of a host.
-GuardConfig guard_config(const ServeOptions& options) {
+GuardConfig guard_config(const usecases::ServeRequest& options) {
   GuardConfig config;
   config.port = options.port;
   config.host_names = options.allow_hosts;
@@ -147,13 +146,13 @@ GuardConfig guard_config(const ServeOptions& options) {
 
 }  // namespace
 
-int serve(const ServeOptions& options, std::ostream& out, std::ostream& err) {
-  auto api = Api::open(ApiConfig{options.content_dir, options.data_dir});
+int serve(const usecases::ServeRequest& options, const usecases::Ports& ports, std::ostream& out, std::ostream& err) {
+  auto api = Api::open(ApiConfig{options.content_dir, options.data_dir, &ports});
   if (!api) {
     err << "kneecoach: " << api.error().message << "\n";
     return 1;
   }
-  auto secret = load_or_create_install_secret(cli::resolve_data_dir(options.data_dir));
+  auto secret = load_or_create_install_secret(options.data_dir);
   if (!secret) {
     err << "kneecoach: " << secret.error().message << "\n";
     return 1;

@@ -1,3 +1,4 @@
+// render/: pictures and printouts: SVG, PNG, the PDF handout and Y4M video (cairo, pango).
 // SVG output of figure drawings: a still picture, or one repetition animated with SMIL
 // (each outline's points animated, looping forever).
 #pragma once

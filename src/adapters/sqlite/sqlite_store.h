@@ -1,3 +1,4 @@
+// sqlite/: the embedded store: the Store port on SQLite (WAL, migrations).
 // The SQLite implementation of the core's Store: one database file, WAL journal, foreign keys
 // on, synchronous=FULL, every Store method in one transaction.
 #pragma once

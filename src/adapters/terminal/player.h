@@ -1,3 +1,4 @@
+// terminal/: the session player on a terminal: screen, keys and the scaled clock.
 // The session player's loop: drives the engine with the clock, the keys (a terminal in raw
 // mode and/or a key script) and shows, speaks and hands on what happens.
 #pragma once
@@ -7,11 +8,11 @@
 #include <string>
 #include <vector>
 
-#include "adapters/voice/voice.h"
 #include "core/common/clock.h"
 #include "core/common/result.h"
 #include "core/session/engine.h"
 #include "core/session/input.h"
+#include "core/session/voice.h"
 
 namespace kc::terminal {
 

@@ -4,6 +4,7 @@
 
 #include <sstream>
 
+#include "adapters/voice/voice.h"
 #include "core/session/test_exercises.h"
 
 namespace kc::terminal {

@@ -1,3 +1,4 @@
+// catalog/: the exercises as data: the model, its vocabularies, lookup, filters and descriptions.
 // The exercise catalog: a validated, id-sorted set of exercises with lookup and filtering.
 #pragma once
 

@@ -1,3 +1,4 @@
+// common/: what every part shares: Result and coded errors, the clock seam, text and pain bands.
 // Result<T>: a value or an error, returned across module edges instead of throwing.
 // (g++ 12 has no std::expected under -std=c++20.)
 #pragma once

@@ -1,3 +1,4 @@
+// figure/: the drawn body: proportions, poses, props and the geometric form cues.
 // The body model: segment lengths from published anthropometry, and the filled shape of each
 // body part as a convex hull of spheres, posed by forward kinematics.
 #pragma once

@@ -1,3 +1,4 @@
+// intake/: the intake answers (format v1), their parser, questions and consistency checks.
 // The intake answers, format version 1 (../shared/spec/intake.md), as typed data.
 // Optional fields left out of the document are std::nullopt ("not known") for numbers;
 // booleans take the spec's default (false unless the spec says default true);

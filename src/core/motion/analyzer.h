@@ -1,3 +1,4 @@
+// motion/: the camera coach: pose landmarks in, reps counted and form judged out.
 // The camera coach's motion analyzer: landmark frames in, coaching events out. It smooths
 // the tracked joint angle, segments reps with a start/end state machine whose thresholds
 // follow the person's own range of movement, times holds from the detected pose, checks the

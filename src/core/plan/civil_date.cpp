@@ -28,6 +28,14 @@ CivilDate make_date(int year, unsigned month, unsigned day) {
   return date::sys_days{date::year{year} / date::month{month} / date::day{day}};
 }
 
+std::optional<std::pair<int, int>> parse_clock_time(std::string_view text) {
+  if (text.size() != 5 || text[2] != ':') return std::nullopt;
+  const auto hour = digits(text.substr(0, 2));
+  const auto minute = digits(text.substr(3, 2));
+  if (!hour || !minute || *hour > 23 || *minute > 59) return std::nullopt;
+  return std::make_pair(static_cast<int>(*hour), static_cast<int>(*minute));
+}
+
 std::optional<CivilDate> parse_iso_date(std::string_view text) {
   if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
   const auto y = digits(text.substr(0, 4));

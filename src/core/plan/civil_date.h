@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "core/intake/answers.h"
 
@@ -23,6 +24,9 @@ std::optional<CivilDate> parse_iso_date(std::string_view text);
 
 // "YYYY-MM-DD".
 std::string to_iso(CivilDate d);
+
+// A time of day "HH:MM" on a 24-hour clock as (hour, minute); nullopt otherwise.
+std::optional<std::pair<int, int>> parse_clock_time(std::string_view text);
 
 // The intake weekday of a date.
 Weekday weekday_of(CivilDate d);

@@ -1,3 +1,4 @@
+// plan/: the planner: exercises chosen for the person, dosed and spread over their week.
 // The personal exercise program: what to do, on which days, at what dose, and why.
 // build_plan is pure and deterministic: the same answers, catalog and options give the same plan.
 // The JSON form is documented in docs/plan-format.md.

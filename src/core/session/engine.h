@@ -1,3 +1,4 @@
+// session/: a guided session: its timed steps, cues and the engine that plays them.
 // The session player's state machine. Pure: time comes in as instants from an injected clock
 // (kc::Clock::now()), keys come in as events; out come cues, finished exercises' tallies and
 // the end of the session, in order, for the front end to show, speak and store.

@@ -1,3 +1,4 @@
+// store/: the storage port and its records (SQLite implements it).
 // The storage interface of the core. SQLite implements it (src/adapters/sqlite); a PostgreSQL
 // implementation can satisfy it later. Every method is one transaction: when it returns ok,
 // what it wrote is durable; when it fails, nothing of it was written.

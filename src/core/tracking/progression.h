@@ -1,3 +1,4 @@
+// tracking/: progress: doses changed by the pain-monitoring rules, measures, reviews and charts.
 // Dose progression by the pain-monitoring model (Thomeé 1997; NEMEX-TJR, Ageberg 2010;
 // Silbernagel 2007). Pure: the caller gathers the evidence from the store. Every branch is
 // documented, with its source, in docs/progression.md; `Decision::rule` names the branch.

@@ -1,3 +1,4 @@
+// triage/: red-flag screening: the rules from content evaluated over the answers.
 // Red-flag triage: rules (data, from content/triage/rules.yaml) evaluated over the answers.
 #pragma once
 
