@@ -94,17 +94,23 @@ for (const file of fs.readdirSync(plansDir).filter((f) => f.endsWith('.json')).s
     assert.deepEqual(outline, terminal.steps.map((s) => ({ kind: s.kind, ms: s.ms, exercise: s.exercise, line: outlineLine(s) })));
 
     // Play it on the fast clock and note every step the player enters.
+    // Records arrive in batches: each one's old value is the step before it; the last step is
+    // what the player holds at the end.
     await page.evaluate(() => {
-      window.__entered = [];
+      window.__before = [];
       new MutationObserver((records) => {
         for (const m of records) {
-          if (m.target instanceof HTMLElement && m.target.classList.contains('player')) window.__entered.push(Number(m.target.dataset.step));
+          if (m.target instanceof HTMLElement && m.target.classList.contains('player')) {
+            window.__before.push(Number(m.oldValue));
+            window.__player = m.target;
+          }
         }
-      }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ['data-step'] });
+      }).observe(document.body, { subtree: true, attributes: true, attributeOldValue: true, attributeFilter: ['data-step'] });
     });
     await page.getByRole('button', { name: 'Start the session' }).click();
     await page.waitForFunction(() => /Session complete/.test(document.querySelector('main h1')?.textContent ?? ''), null, { timeout: 120000 });
-    const entered = await page.evaluate(() => [0, ...window.__entered.filter((n, i, a) => i === 0 ? n !== 0 : n !== a[i - 1])]);
+    const entered = await page.evaluate(() => [...window.__before, Number(window.__player.dataset.step)]
+      .filter((n, i, a) => i === 0 || n !== a[i - 1]));
     assert.deepEqual(entered, terminal.steps.map((_, i) => i), 'the player entered every step, in order');
     assert.deepEqual(errors, []);
     await ctx.close();
