@@ -24,9 +24,18 @@ class SetUpTest : public ::testing::Test {
     auto rules = content::load_rule_set(KNEECOACH_TEST_CONTENT_DIR);
     ASSERT_TRUE(rules.ok()) << rules.error().message;
     rules_ = std::move(rules).value();
-    auto store = sqlite::open_store(":memory:");
+    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+    dir_ = std::filesystem::temp_directory_path() / ("kc-set-up-test-" + std::string(info->name()));
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+    auto store = sqlite::open_store((dir_ / "kneecoach.db").string());
     ASSERT_TRUE(store.ok()) << store.error().message;
     store_ = std::move(store).value();
+  }
+
+  void TearDown() override {
+    store_.reset();
+    std::filesystem::remove_all(dir_);
   }
 
   SetupRequest request(const std::string& json, const std::string& person, bool new_person) {
@@ -36,6 +45,7 @@ class SetUpTest : public ::testing::Test {
     return SetupRequest{*answers, triage, kStart, kDefaultWeeks, person, new_person};
   }
 
+  std::filesystem::path dir_;
   std::optional<Catalog> catalog_;
   RuleSet rules_;
   std::unique_ptr<store::Store> store_;

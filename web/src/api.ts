@@ -121,7 +121,6 @@ export interface Progress {
 
 export const api = {
   questions: () => call<{ version: number; questions: ServerQuestion[] }>('GET', `${BASE}/intake/questions`),
-  relevant: (answers: object) => call<{ relevant: string[] }>('POST', `${BASE}/intake/relevant`, { answers }),
   /** One turn of the questionnaire: the answers so far checked, the next relevant question (IntakeTurn). */
   answer: (answers: Record<string, unknown>, after?: string) => call<IntakeTurn>('POST', `${BASE}/intake/answer`, after ? { answers, after } : { answers }),
   triage: (answers: object) => call<Triage>('POST', `${BASE}/triage`, answers),

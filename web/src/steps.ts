@@ -26,11 +26,6 @@ export interface SessionSteps {
   total_ms: number; back_grace_ms: number; exercises: PlayExercise[]; steps: PlayStep[];
 }
 
-/** "Doses in force" text, as the server words it. Kept for pages that show a bare dose. */
-export function doseText(d: Dose & { text?: string }): string {
-  return d.text ?? '';
-}
-
 /** Where each step starts on the session's timeline, in ms (presentation: the progress bar). */
 export function starts(steps: PlayStep[]): number[] {
   const out: number[] = [];
