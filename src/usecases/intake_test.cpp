@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -10,6 +11,7 @@ namespace {
 
 std::vector<std::string> ids(const std::vector<const Question*>& qs) {
   std::vector<std::string> out;
+  out.reserve(qs.size());
   for (const Question* q : qs) out.push_back(q->id);
   return out;
 }

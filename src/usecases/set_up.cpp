@@ -31,14 +31,15 @@ Result<ProgramOutcome> plan_program(const Answers& answers, const TriageResult& 
   }
   auto planned = build_plan(answers, catalog, PlanOptions{start, weeks, triage.level, plan_cautions(triage)});
   if (!planned) return make_error(errc::kInvalid, planned.error().field, planned.error().message);
-  if (!planned->ok()) {
+  PlanOutcome outcome = std::move(planned).value();
+  if (!outcome.ok()) {
     out.status = SetupStatus::kTooLittle;
-    out.missing = std::move(planned->missing);
-    out.enough_alone = std::move(planned->enough_alone);
+    out.missing = std::move(outcome.missing);
+    out.enough_alone = std::move(outcome.enough_alone);
     return out;
   }
   out.status = SetupStatus::kCreated;
-  out.plan = std::move(planned->plan);
+  out.plan = std::move(outcome.plan);
   return out;
 }
 
