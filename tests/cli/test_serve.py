@@ -132,6 +132,9 @@ class ServeTest(unittest.TestCase):
         self.assertIn("from 12 to 110", bad["error"]["message"])
         self.error("POST", "/api/v1/intake/answer", 400, "invalid", "days",
                    body={"answers": {"days": []}, "after": "days"})
+        # One day is enough, as in the terminal (the planner says when it is too little).
+        one_day = self.json_call("POST", "/api/v1/intake/answer", {"answers": {"days": ["mon"]}, "after": "days"})
+        self.assertEqual(one_day["answers"]["days"], ["mon"])
         self.error("POST", "/api/v1/intake/answer", 400, "invalid", "shoe_size",
                    body={"answers": {"shoe_size": "9"}})
         self.error("POST", "/api/v1/intake/answer", 400, "unknown_field", "colour", body={"colour": 1})
