@@ -89,6 +89,7 @@ const DEFAULT_TRUE = new Set(['could_walk_4_steps_after_injury', 'can_walk_4_ste
 const ANSWERS = {
   age: '46', knee: 'right', pain_now: '3', pain_worst_week: '4', duration_weeks: '10', location: ['front', 'inner'], onset: 'gradual',
   equipment: ['chair', 'step', 'wall', 'mat', 'counter'], minutes_per_session: '20',
+  days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'],
 };
 
 /** Answers the wizard one question at a time; returns the ids asked. */
@@ -155,7 +156,7 @@ test('whole journey: intake, program, a session on the fast clock, check-in, cha
       await check(page, 'intake-error');
       await page.locator('main input').fill('200');
       await page.locator('main button[type=submit]').click();
-      await page.locator('main .error').filter({ hasText: /between 12 and 110/ }).waitFor();
+      await page.locator('main .error').filter({ hasText: /from 12 to 110/ }).waitFor();
       sawValidation = true;
     }
     if (id === 'pain_now') await check(page, 'intake-question');

@@ -117,6 +117,42 @@ class ServeTest(unittest.TestCase):
         self.error("POST", "/api/v1/intake/relevant", 400, "invalid", "answers.pain_now",
                    body={"answers": {"pain_now": 12}})
 
+    def test_intake_answer_asks_as_the_terminal_does(self):
+        first = self.json_call("POST", "/api/v1/intake/answer", {"answers": {}})
+        self.assertEqual(first["next"]["id"], "age")
+        self.assertNotIn("injury_days_ago", first["relevant"])
+        turn = self.json_call("POST", "/api/v1/intake/answer", {"answers": {"age": "46", "onset": "injury"}, "after": "age"})
+        self.assertEqual(turn["next"]["id"], "knee")
+        self.assertIn("injury_days_ago", turn["relevant"])
+        self.assertEqual(turn["answers"], {"age": 46, "onset": "injury"})
+        self.assertEqual(turn["document"]["age"], 46)
+        # A refused answer: the terminal's own words, the question as the field.
+        bad = self.error("POST", "/api/v1/intake/answer", 400, "invalid", "age",
+                         body={"answers": {"age": "200"}, "after": "age"})
+        self.assertIn("from 12 to 110", bad["error"]["message"])
+        self.error("POST", "/api/v1/intake/answer", 400, "invalid", "days",
+                   body={"answers": {"days": []}, "after": "days"})
+        # One day is enough, as in the terminal (the planner says when it is too little).
+        one_day = self.json_call("POST", "/api/v1/intake/answer", {"answers": {"days": ["mon"]}, "after": "days"})
+        self.assertEqual(one_day["answers"]["days"], ["mon"])
+        self.error("POST", "/api/v1/intake/answer", 400, "invalid", "shoe_size",
+                   body={"answers": {"shoe_size": "9"}})
+        self.error("POST", "/api/v1/intake/answer", 400, "unknown_field", "colour", body={"colour": 1})
+        done = self.json_call("POST", "/api/v1/intake/answer", {"answers": {}, "after": "minutes_per_session"})
+        self.assertIsNone(done["next"])
+
+    def test_session_steps_of_a_person(self):
+        pid, _ = self.new_person()
+        steps = self.json_call("GET", f"/api/v1/people/{pid}/session?date={START}")
+        self.assertTrue(steps["scheduled"])
+        self.assertEqual(steps["date"], START)
+        self.assertEqual(steps["steps"][0]["kind"], "get_ready")
+        self.assertEqual(sum(s["ms"] for s in steps["steps"]), steps["total_ms"])
+        today = self.json_call("GET", f"/api/v1/people/{pid}/today?date={START}")
+        self.assertEqual([e["exercise"] for e in today["exercises"]], [e["id"] for e in steps["exercises"]])
+        self.error("GET", f"/api/v1/people/{pid}/session?date=March", 400, "bad_query", "date")
+        self.error("GET", "/api/v1/people/nobody-here/session", 404, "not_found")
+
     def test_triage(self):
         go = self.json_call("POST", "/api/v1/triage", answers())
         self.assertEqual(go["level"], "go")

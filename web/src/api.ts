@@ -1,5 +1,6 @@
 // The one place that knows the server's routes (api/openapi.yaml). Every call returns parsed JSON
 // or throws an ApiError carrying the server's JSON error message.
+import type { SessionSteps } from './steps';
 
 export class ApiError extends Error {
   constructor(public status: number, message: string, public body: unknown) {
@@ -78,6 +79,9 @@ export interface ServerQuestion {
   hint: string; min?: number; max?: number; skip_word: string; min_choices?: number;
   choices: { value: string; label: string }[];
 }
+export interface IntakeTurn {
+  next: ServerQuestion | null; relevant: string[]; answers: Record<string, unknown>; document: Record<string, unknown>;
+}
 export interface TodayExercise { position: number; exercise: string; name: string; block: string; dose: Dose; reason: string }
 export interface Today {
   date: string; scheduled: boolean; done: boolean; session?: string; week?: number; title?: string;
@@ -112,12 +116,13 @@ export interface Progress {
   adherence: { planned: number; done: number; partly: number; percent: number };
   review: Review; series: Record<string, Point[]>;
   sessions: { id: number; date: string; session: string; status: string; pain_during?: number | null; exercises?: ExerciseLog[] }[];
-  doses: { exercise: string; now_doing: string; name: string; dose: Dose; reason: string }[];
+  doses: { exercise: string; now_doing: string; name: string; dose: Dose; dose_text: string; reason: string }[];
 }
 
 export const api = {
   questions: () => call<{ version: number; questions: ServerQuestion[] }>('GET', `${BASE}/intake/questions`),
-  relevant: (answers: object) => call<{ relevant: string[] }>('POST', `${BASE}/intake/relevant`, { answers }),
+  /** One turn of the questionnaire: the answers so far checked, the next relevant question (IntakeTurn). */
+  answer: (answers: Record<string, unknown>, after?: string) => call<IntakeTurn>('POST', `${BASE}/intake/answer`, after ? { answers, after } : { answers }),
   triage: (answers: object) => call<Triage>('POST', `${BASE}/triage`, answers),
   /** Saves the answers and builds the program; a referral or a shortfall stores nothing. */
   create: async (answers: object, start?: string): Promise<CreateResult> => {
@@ -130,6 +135,8 @@ export const api = {
   },
   plan: () => call<{ person: { id: string }; stopped: { at: string; reason: string } | null; plan: Plan }>('GET', `${personBase()}/plan`),
   today: () => call<Today>('GET', `${personBase()}/today`),
+  /** The day's session laid out step by step, as every player plays it (SessionSteps). */
+  session: (date?: string) => call<SessionSteps>('GET', `${personBase()}/session${date ? `?date=${encodeURIComponent(date)}` : ''}`),
   logSession: (log: SessionLogRequest) => call<{ session_id: number; date: string; session: string; status: string; dose_changes: DoseChange[] }>('POST', `${personBase()}/sessions`, log),
   checkIn: (body: object) => call<CheckInResult>('POST', `${personBase()}/check-ins`, body),
   progress: () => call<Progress>('GET', `${personBase()}/progress`),

@@ -17,3 +17,11 @@ export function h(tag: string, attrs: Record<string, unknown> = {}, ...children:
   }
   return el;
 }
+
+/** A 0-10 rating as eleven radio buttons named `name`, with its help and an error line (#name-err). */
+export function scaleField(name: string, legend: string, help: string): HTMLElement {
+  return h('fieldset', {}, h('legend', {}, legend), h('p', { class: 'help', id: `${name}-help` }, help),
+    h('div', { class: 'opts scale' }, Array.from({ length: 11 }, (_, i) =>
+      h('label', {}, h('input', { type: 'radio', name, value: String(i), 'aria-describedby': `${name}-help ${name}-err` }), String(i)))),
+    h('p', { class: 'error', id: `${name}-err`, role: 'alert' }));
+}

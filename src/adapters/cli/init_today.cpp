@@ -17,6 +17,7 @@
 #include "core/tracking/plan_record.h"
 #include "core/tracking/review.h"
 #include "core/tracking/today.h"
+#include "usecases/set_up.h"
 
 namespace kc::cli {
 namespace {
@@ -72,42 +73,38 @@ void run_init(const InitArgs& args, Context& ctx) {
   const TriageResult triage = evaluate(*answers, *rules);
   if (!may_start_program(triage.level)) {
     // A referral stores nothing: no program may start, and answers kept without one help no one.
+    // (Before the catalog is read, so a referral never depends on the exercise content.)
     report_referral(triage, false, ctx);
     ctx.out << "\nNothing was saved. When a clinician says exercise is safe, run `kneecoach init` again.\n";
     return;
   }
   auto catalog = load_catalog_or_report(ctx);
   if (!catalog) return;
-  PlanOptions options{start, args.weeks, triage.level, {}};
-  for (const auto& r : triage.reasons) options.cautions.push_back(r.message);
-  auto outcome = build_plan(*answers, *catalog, options);
-  if (!outcome) {
-    ctx.err << "kneecoach: " << outcome.error().message << "\n";
+  const usecases::SetupRequest request{*answers, triage, start, args.weeks, args.common.store.person, false};
+  auto program = usecases::plan_program(*answers, triage, *catalog, start, args.weeks);
+  if (!program) {
+    ctx.err << "kneecoach: " << program.error().message << "\n";
     ctx.exit_code = kExitBadInput;
     return;
   }
-  if (!outcome->ok()) {
-    print_shortfall(outcome->missing, ctx.out);
+  if (program->status == usecases::SetupStatus::kTooLittle) {
+    print_shortfall(program->missing, ctx.out);
     ctx.out << "\nNothing was saved.\n";
     ctx.exit_code = kExitTooLittle;
     return;
   }
-  const Plan& plan = *outcome->plan;
+  // The store is opened (and made) only for a program to keep.
   auto store = open_store(ctx, args.common.store.data_dir);
   if (!store) return report_store_error(ctx, store.error());
-  auto person = store.value()->ensure_person(args.common.store.person, when->at);
-  if (!person) return report_store_error(ctx, person.error());
-  auto earlier = store.value()->active_plan(person->id);
-  if (!earlier) return report_store_error(ctx, earlier.error());
-  store::Store::Setup setup;
-  setup.answers = {0, person->id, when->at, answers_to_json(*answers).dump(), std::string(to_string(triage.level))};
-  setup.plan = tracking::to_record(plan, person->id, answers->pain_now, when->at, plan_to_json(plan).dump());
-  auto saved = store.value()->save_setup(setup);
-  if (!saved) return report_store_error(ctx, saved.error());
-
+  const ManualClock at(when->at);
+  auto set = usecases::store_program(**store, at, request, std::move(program).value());
+  if (!set) return report_store_error(ctx, set.error());
+  const Plan& plan = *set->program.plan;
+  const bool replaced = set->replaced;
+  const store::Person* person = &*set->person;
   print_plan(plan, ctx.out);
   ctx.out << fmt::format("\nSaved for '{}' in {}.\n", person->name, resolve_data_dir(args.common.store.data_dir));
-  if (*earlier) ctx.out << "This program replaces the one you had; its records are kept.\n";
+  if (replaced) ctx.out << "This program replaces the one you had; its records are kept.\n";
   ctx.out << "Each day, `kneecoach today` shows what to do and `kneecoach session` guides you through it;\n"
              "the morning after a session, `kneecoach check-in` asks how your knee feels and adjusts the doses.\n";
   ctx.exit_code = kExitOk;

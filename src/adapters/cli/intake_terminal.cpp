@@ -8,6 +8,7 @@
 
 #include "core/common/text.h"
 #include "core/intake/questionnaire.h"
+#include "usecases/intake.h"
 
 namespace kc::cli {
 namespace {
@@ -26,8 +27,8 @@ void show(const Question& q, int number, std::ostream& out) {
   out << wrap(answer_hint(q), kWidth, kIndent);
 }
 
-// Asks until the answer is valid; std::nullopt when the input ends first.
-std::optional<FieldValue> ask(const Question& q, int number, std::istream& in, std::ostream& out) {
+// Asks until the answer is valid and returns the line typed; std::nullopt when the input ends first.
+std::optional<std::string> ask(const Question& q, int number, std::istream& in, std::ostream& out) {
   show(q, number, out);
   std::string line;
   while (true) {
@@ -37,7 +38,7 @@ std::optional<FieldValue> ask(const Question& q, int number, std::istream& in, s
       return std::nullopt;
     }
     auto value = validate_answer(q, line);
-    if (value.ok()) return std::move(value).value();
+    if (value.ok()) return line;
     out << wrap(value.error().message, kWidth, kIndent);
   }
 }
@@ -49,17 +50,23 @@ Result<Answers> ask_questions(std::istream& in, std::ostream& out) {
       "kneecoach will ask you some questions about your knee, one at a time. Type your answer and press "
       "Enter. Your answers are checked for warning signs before any exercise is suggested.",
       kWidth);
-  Answers answers;
+  // One turn at a time, as the browser asks them (usecases/intake.h): the same questions, order
+  // and gating.
+  usecases::TypedAnswers typed;
+  std::string last;
   int number = 0;
-  for (const Question& q : questionnaire()) {
-    if (!is_relevant(q, answers)) continue;
-    auto value = ask(q, ++number, in, out);
-    if (!value)
+  while (true) {
+    auto turn = usecases::intake_turn(typed, last);
+    if (!turn) return turn.error();
+    if (turn->next == nullptr) return std::move(turn).value().answers;
+    const Question& q = *turn->next;
+    auto line = ask(q, ++number, in, out);
+    if (!line)
       return make_error(fmt::format("the answers ended before every question was answered (stopped at question {}, {})",
                                     number, q.id));
-    apply_answer(answers, q, *value);
+    typed.emplace_back(q.id, *line);
+    last = q.id;
   }
-  return answers;
 }
 
 }  // namespace kc::cli

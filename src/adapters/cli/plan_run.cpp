@@ -10,6 +10,7 @@
 #include "adapters/cli/intake_io.h"
 #include "adapters/cli/plan_view.h"
 #include "core/plan/plan_json.h"
+#include "usecases/set_up.h"
 
 namespace kc::cli {
 namespace {
@@ -25,19 +26,12 @@ std::optional<CivilDate> start_date(const PlanRequest& request, Context& ctx) {
   return parsed;
 }
 
-std::vector<std::string> cautions_of(const TriageResult& triage) {
-  std::vector<std::string> out;
-  if (triage.level != Level::kCaution) return out;
-  for (const auto& reason : triage.reasons) out.push_back(reason.message);
-  if (!triage.advice.empty()) out.push_back(triage.advice);
-  return out;
-}
-
-void report_shortfall(const PlanOutcome& outcome, bool json, Context& ctx) {
+void report_shortfall(const usecases::ProgramOutcome& outcome, bool json, Context& ctx) {
+  const PlanOutcome shortfall{std::nullopt, outcome.missing, outcome.enough_alone};
   if (json) {
-    ctx.out << shortfall_to_json(outcome).dump(2) << "\n";
+    ctx.out << shortfall_to_json(shortfall).dump(2) << "\n";
   } else {
-    print_shortfall(outcome, ctx.out);
+    print_shortfall(shortfall, ctx.out);
   }
   ctx.exit_code = kExitTooLittle;
 }
@@ -65,14 +59,13 @@ std::optional<PlannedRun> run_planner(const PlanRequest& request, std::optional<
   }
   catalog = load_catalog_or_report(ctx);
   if (!catalog) return std::nullopt;
-  const PlanOptions options{*start, request.weeks, screened->triage.level, cautions_of(screened->triage)};
-  auto outcome = build_plan(screened->answers, *catalog, options);
+  auto outcome = usecases::plan_program(screened->answers, screened->triage, *catalog, *start, request.weeks);
   if (!outcome.ok()) {
     ctx.err << "kneecoach: " << outcome.error().message << "\n";
     ctx.exit_code = kExitBadInput;
     return std::nullopt;
   }
-  if (!outcome->ok()) {
+  if (outcome->status == usecases::SetupStatus::kTooLittle) {
     report_shortfall(*outcome, request.json, ctx);
     return std::nullopt;
   }

@@ -21,6 +21,7 @@
 #include "core/session/engine.h"
 #include "core/session/input.h"
 #include "core/session/voice.h"
+#include "usecases/session_steps_json.h"
 
 namespace kc::cli {
 namespace {
@@ -33,6 +34,7 @@ struct SessionArgs {
   bool fast = false;
   double clock_scale = 1.0;
   std::string keys;
+  bool steps_json = false;  // print the steps the player would run, as JSON, and play nothing
 };
 
 store::ExerciseOutcome to_outcome(session::Outcome o) {
@@ -133,17 +135,29 @@ void run_session(const SessionArgs& args, Context& ctx) {
 
   std::optional<Catalog> catalog;
   std::optional<Program> program;
-  std::optional<SessionToPlay> to_play;
+  std::optional<usecases::SessionDay> day;
   if (!args.answers.empty()) {
-    to_play = planned_session(ctx, args.answers, when->date, catalog);
+    day = planned_day(ctx, args.answers, when->date, catalog);
   } else {
     program = open_program(ctx, args.common.store);
     if (!program) return;
     catalog = load_catalog_or_report(ctx);
     if (!catalog) return;
-    to_play = stored_session(ctx, *program, when->date, *catalog);
+    day = stored_day(ctx, *program, when->date, *catalog);
   }
-  if (!to_play) return;
+  if (!day) return;
+  if (args.steps_json) {
+    // Exactly the steps the player below would run: the engine's own layout, with its words.
+    std::vector<usecases::PlayStep> steps;
+    if (day->session) {
+      const session::SessionEngine engine(day->session->exercises);
+      steps = usecases::with_cues(engine.exercises(), engine.steps());
+    }
+    ctx.out << usecases::session_day_json(*day, steps).dump(2) << "\n";
+    return;
+  }
+  if (!day->session) return print_no_session(ctx, *day, !args.answers.empty());
+  const usecases::SessionToPlay* to_play = &*day->session;
 
   auto voice = make_voice(args, ctx.ports);
   if (!voice) {
@@ -250,6 +264,9 @@ void add_session_commands(CLI::App& app, Context& ctx) {
       ->excludes(fast);
   cmd->add_option("--keys", args->keys,
                   "Test hook: keys to press, in order, with waits of session time between them, e.g. \"45s n 10s q\"");
+  cmd->add_flag("--steps-json", args->steps_json,
+                "Print every step the player would run (cards, reps, holds, sides, rests, with their words and "
+                "lengths) as JSON, the same document as GET /api/v1/people/{id}/session, and play nothing");
   cmd->callback([args, &ctx]() { run_session(*args, ctx); });
 }
 

@@ -31,7 +31,7 @@ Response health(ApiState& /*s*/, const Request& /*r*/, const std::string& /*id*/
   return json_response(200, j.dump());
 }
 
-const std::array<Route, 17> kRoutes{{
+const std::array<Route, 19> kRoutes{{
     {"GET", "/api/v1/health", health},
     {"GET", "/api/v1/exercises", list_exercises},
     {"GET", "/api/v1/exercises/{id}", get_exercise},
@@ -39,10 +39,12 @@ const std::array<Route, 17> kRoutes{{
     {"GET", "/api/v1/speech", get_speech},
     {"GET", "/api/v1/intake/questions", get_questions},
     {"POST", "/api/v1/intake/relevant", post_relevant},
+    {"POST", "/api/v1/intake/answer", post_intake_answer},
     {"POST", "/api/v1/triage", post_triage},
     {"POST", "/api/v1/people", post_person},
     {"GET", "/api/v1/people/{id}/plan", get_plan},
     {"GET", "/api/v1/people/{id}/today", get_today},
+    {"GET", "/api/v1/people/{id}/session", get_session},
     {"POST", "/api/v1/people/{id}/sessions", post_session},
     {"POST", "/api/v1/people/{id}/check-ins", post_check_in},
     {"POST", "/api/v1/people/{id}/measures", post_measure},

@@ -7,6 +7,7 @@
 #include "core/catalog/exercise_json.h"
 #include "core/intake/parse.h"
 #include "core/intake/questionnaire.h"
+#include "usecases/intake.h"
 
 namespace kc::http {
 namespace {
@@ -142,6 +143,56 @@ Response post_relevant(ApiState& /*s*/, const Request& r, const std::string& /*i
   }
   Json j;
   j["relevant"] = ids;
+  return json_response(200, j.dump());
+}
+
+Response post_intake_answer(ApiState& /*s*/, const Request& r, const std::string& /*id*/) {
+  BodyCheck check(r.body);
+  if (!check.ok() || !check.object(check.doc(), "", {"answers", "after"})) return check.error();
+  const Json& doc = check.doc();
+  const Json given = doc.contains("answers") ? doc.at("answers") : Json::object();
+  if (!given.is_object()) {
+    check.fail("wrong_type", "answers", fmt::format("answers: is {}; expected a JSON object", json_type_name(given)));
+    return check.error();
+  }
+  std::string after;
+  if (doc.contains("after")) {
+    if (!doc.at("after").is_string()) {
+      check.fail("wrong_type", "after", "after: expected a question id (a string)");
+      return check.error();
+    }
+    after = doc.at("after").get<std::string>();
+  }
+  usecases::TypedAnswers typed;
+  for (const auto& [key, value] : given.items()) {
+    if (key == "version") continue;
+    const Question* q = find_question(key);
+    const auto text = q == nullptr ? std::optional<std::string>("") : as_typed(*q, value);
+    if (!text) {
+      // Nothing chosen in the form (null or an empty list where an answer is required), or a
+      // value of the wrong JSON type.
+      const bool none = value.is_null() || (value.is_array() && value.empty());
+      const std::string message = !none                            ? answer_hint(*q)
+                                  : q->kind == AnswerKind::kManyOf ? "Please choose at least one."
+                                                                   : "Please choose an answer.";
+      return error_response(400, errc::kInvalid, message, key);
+    }
+    typed.emplace_back(key, *text);
+  }
+  auto turn = usecases::intake_turn(typed, after);
+  if (!turn) return error_reply(turn.error());
+  Json j;
+  j["next"] = turn->next != nullptr ? question_json(*turn->next) : Json(nullptr);
+  Json relevant = Json::array();
+  for (const Question* q : turn->relevant) relevant.push_back(q->id);
+  j["relevant"] = relevant;
+  Json kept = Json::object();
+  const Json document = answers_to_json(turn->answers);
+  for (const auto& [qid, value] : turn->given) {
+    kept[qid] = std::holds_alternative<std::monostate>(value) ? Json(nullptr) : document.value(qid, Json(nullptr));
+  }
+  j["answers"] = kept;
+  j["document"] = document;
   return json_response(200, j.dump());
 }
 

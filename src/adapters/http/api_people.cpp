@@ -20,14 +20,13 @@
 #include "core/tracking/plan_record.h"
 #include "core/tracking/review.h"
 #include "core/tracking/today.h"
+#include "usecases/set_up.h"
 
 namespace kc::http {
 namespace {
 
 PlanOptions plan_options(CivilDate start, int weeks, const TriageResult& triage) {
-  PlanOptions options{start, weeks, triage.level, {}};
-  for (const auto& r : triage.reasons) options.cautions.push_back(r.message);
-  return options;
+  return PlanOptions{start, weeks, triage.level, usecases::plan_cautions(triage)};
 }
 
 Json person_json(const store::Person& p) {
@@ -70,27 +69,7 @@ Response post_person(ApiState& s, const Request& r, const std::string& /*id*/) {
   if (!answers) return answers_error(answers.error().message, "answers.");
 
   const TriageResult triage = evaluate(*answers, s.rules);
-  if (!may_start_program(triage.level)) {
-    // A referral stores nothing: no program may start.
-    Json j;
-    j["status"] = "referral";
-    j["triage"] = triage_to_json(triage);
-    j["person"] = nullptr;
-    j["plan"] = nullptr;
-    return json_response(200, j.dump());
-  }
   const Moment now = moment_at(s, std::nullopt);
-  auto outcome =
-      build_plan(*answers, s.catalog, plan_options(start.value_or(now.date), weeks.value_or(kDefaultWeeks), triage));
-  if (!outcome) return error_response(400, "invalid", outcome.error().message);
-  if (!outcome->ok()) {
-    Json j;
-    j["status"] = "too-little";
-    j["triage"] = triage_to_json(triage);
-    j["shortfall"] = shortfall_to_json(*outcome);
-    return json_response(422, j.dump());
-  }
-  const Plan& plan = *outcome->plan;
   std::string name = new_person_id();
   for (int tries = 0; tries < 5; ++tries) {
     auto existing = s.store->find_person(name);
@@ -99,18 +78,30 @@ Response post_person(ApiState& s, const Request& r, const std::string& /*id*/) {
     name = new_person_id();
   }
   // The person, answers and plan are stored in one transaction: all or nothing.
-  store::Store::Setup setup;
-  setup.answers = {0, 0, now.at, answers_to_json(*answers).dump(), std::string(to_string(triage.level))};
-  const Json plan_json = plan_to_json(plan);
-  setup.plan = tracking::to_record(plan, 0, answers->pain_now, now.at, plan_json.dump());
-  auto created = s.store->create_person_with_setup(name, now.at, std::move(setup));
-  if (!created) return internal_error(created.error().message);
-  const store::Person* person = &created->person;
+  auto set =
+      usecases::set_up_person(*s.store, *s.clock, s.catalog,
+                              {*answers, triage, start.value_or(now.date), weeks.value_or(kDefaultWeeks), name, true});
+  if (!set) return error_reply(set.error());
   Json j;
-  j["status"] = "created";
-  j["person"] = person_json(*person);
+  j["status"] = "";
   j["triage"] = triage_to_json(triage);
-  j["plan"] = plan_json;
+  switch (set->program.status) {
+    case usecases::SetupStatus::kReferral:
+      // A referral stores nothing: no program may start.
+      j["status"] = "referral";
+      j["person"] = nullptr;
+      j["plan"] = nullptr;
+      return json_response(200, j.dump());
+    case usecases::SetupStatus::kTooLittle:
+      j["status"] = "too-little";
+      j["shortfall"] = shortfall_to_json(PlanOutcome{std::nullopt, set->program.missing, set->program.enough_alone});
+      return json_response(422, j.dump());
+    case usecases::SetupStatus::kCreated:
+      break;
+  }
+  j["status"] = "created";
+  j["person"] = person_json(*set->person);
+  j["plan"] = Json::parse(set->plan_record->plan_json);
   Response reply = json_response(201, j.dump());
   reply.headers.emplace_back("Location", "/api/v1/people/" + name + "/plan");
   return reply;

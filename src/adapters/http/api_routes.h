@@ -64,12 +64,17 @@ Response get_exercise_svg(ApiState& s, const Request& r, const std::string& id);
 Response get_speech(ApiState& s, const Request& r, const std::string& id);
 Response get_questions(ApiState& s, const Request& r, const std::string& id);
 Response post_relevant(ApiState& s, const Request& r, const std::string& id);
+// POST /api/v1/intake/answer: one turn of the questionnaire (usecases/intake.h): the answers so
+// far checked, the next relevant question, the answers document.
+Response post_intake_answer(ApiState& s, const Request& r, const std::string& id);
 Response post_triage(ApiState& s, const Request& r, const std::string& id);
 
 // People and their program (api_people.cpp).
 Response post_person(ApiState& s, const Request& r, const std::string& id);
 Response get_plan(ApiState& s, const Request& r, const std::string& id);
 Response get_today(ApiState& s, const Request& r, const std::string& id);
+// GET .../session?date=: the day's session laid out step by step, as every player plays it (api_session.cpp).
+Response get_session(ApiState& s, const Request& r, const std::string& id);
 Response get_handout(ApiState& s, const Request& r, const std::string& id);
 Response get_calendar(ApiState& s, const Request& r, const std::string& id);
 

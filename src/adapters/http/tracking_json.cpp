@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "core/catalog/describe.h"
 #include "core/store/codec.h"
 #include "core/tracking/camera_log.h"
 #include "core/tracking/today.h"
@@ -115,6 +116,7 @@ Json progress_json(const tracking::History& h, CivilDate today, const Catalog& c
                        {"now_doing", it->second.exercise_id},
                        {"name", name_of(catalog, it->second.exercise_id)},
                        {"dose", dose_to_json(it->second.dose)},
+                       {"dose_text", describe_dose(it->second.dose)},
                        {"reason", it->second.reason}});
     }
   }
