@@ -19,8 +19,8 @@ Result<std::unique_ptr<store::Store>> open_sqlite_store(const std::string& data_
   std::filesystem::create_directories(dir, ec);
   if (ec) {
     return make_error(errc::kFailed, "data_dir",
-                      fmt::format("cannot create the data folder {}: {}; choose another with --data-dir",
-                                  dir.string(), ec.message()));
+                      fmt::format("cannot create the data folder {}: {}; choose another with --data-dir", dir.string(),
+                                  ec.message()));
   }
   return sqlite::open_store((dir / "kneecoach.db").string());
 }

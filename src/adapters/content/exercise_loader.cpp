@@ -17,10 +17,10 @@ namespace {
 // Lines of the fields of one record, so that problems found later can point at them.
 using LineMap = std::map<std::string, int>;
 
-const std::vector<std::string> kTopKeys{"id",         "name",     "aliases", "kind",     "from_articles", "sources",
-                                        "references", "regions",  "muscles", "position", "demands",       "equipment",
-                                        "purpose",    "benefit",  "steps",   "cues",     "mistakes",      "dose",
-                                        "frequency",  "variants", "cautions"};
+const std::vector<std::string> kTopKeys{
+    "id",       "name",     "aliases",   "kind",      "from_articles", "sources",    "references", "regions",
+    "muscles",  "position", "demands",   "equipment", "purpose",       "benefit",    "steps",      "cues",
+    "mistakes", "dose",     "frequency", "variants",  "cautions",      "phase_words"};
 
 template <typename E, typename Parse>
 std::vector<E> to_enums(const std::optional<std::vector<std::string>>& words, Parse parse) {
@@ -173,6 +173,24 @@ void read_text(MapReader& top, Exercise& e) {
   e.mistakes = top.text_list("mistakes", true, 1).value_or(std::vector<std::string>{});
 }
 
+// The optional phase_words {up, hold, down}: each a short phrase, only for a dose with a tempo.
+void read_phase_words(MapReader& top, Exercise& e) {
+  auto words = top.map("phase_words", false);
+  if (!words) return;
+  if (!e.dose.tempo) top.error("phase_words", "'phase_words' is only for an exercise whose dose has a tempo");
+  for (auto [key, field] :
+       {std::pair{"up", &PhaseWords::up}, std::pair{"hold", &PhaseWords::hold}, std::pair{"down", &PhaseWords::down}}) {
+    const auto text = words->text(key, false);
+    if (!text) continue;
+    if (text->size() > 24) {
+      words->error(key, "'" + std::string(key) + "' is longer than 24 characters; a phase word is said in a second");
+    } else {
+      e.phase_words.*field = *text;
+    }
+  }
+  words->finish({"up", "hold", "down"});
+}
+
 // Reads one record; problems go to `diag`. Returns false when the file could not be read at all.
 bool read_exercise(const fs::path& path, Diagnostics& diag, Exercise& e, LineMap& lines) {
   auto doc = parse_yaml_file(path.string(), diag);
@@ -185,6 +203,7 @@ bool read_exercise(const fs::path& path, Diagnostics& diag, Exercise& e, LineMap
   read_equipment(top, e);
   read_text(top, e);
   read_dose(top, e, lines);
+  read_phase_words(top, e);
   read_frequency(top, e);
   read_variants(top, e, lines);
   read_cautions(top, e);

@@ -98,6 +98,20 @@ TEST_F(LoaderTest, LoadsAValidFolder) {
   EXPECT_TRUE(e->frequency.after_workouts);
 }
 
+TEST_F(LoaderTest, PhaseWordsAreOnlyForATempo) {
+  write("calf", "frequency:", "phase_words: {up: Rise}\nfrequency:");
+  const std::string msg = load_error();
+  EXPECT_NE(msg.find("'phase_words' is only for an exercise whose dose has a tempo"), std::string::npos) << msg;
+}
+
+TEST_F(LoaderTest, PhaseWordsDefaultToLiftHoldLower) {
+  write("calf");
+  auto result = load_catalog(dir_.string());
+  ASSERT_TRUE(result.ok()) << result.error().message;
+  EXPECT_EQ(result->find("calf")->phase_words.up, "Lift");
+  EXPECT_EQ(result->find("calf")->phase_words.down, "Lower");
+}
+
 TEST_F(LoaderTest, MissingFieldNamesFileLineAndField) {
   write("calf", "benefit: loosens the calf\n", "");
   const std::string msg = load_error();

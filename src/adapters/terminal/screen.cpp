@@ -4,10 +4,12 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cmath>
 
 #include "core/catalog/describe.h"
 #include "core/common/text.h"
+#include "core/session/cues.h"
 
 namespace kc::terminal {
 namespace {
@@ -43,12 +45,17 @@ const std::array<const char*, 5>* glyph(char c) {
   return nullptr;
 }
 
-std::string heading_of(const session::Step& step) {
+std::string upper(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return s;
+}
+
+std::string heading_of(const session::Step& step, const session::SessionExercise& ex) {
   switch (step.kind) {
     case StepKind::kGetReady:
       return "GET READY";
     case StepKind::kMove:
-      return step.phase == Phase::kUp ? "LIFT" : step.phase == Phase::kHold ? "HOLD" : "LOWER";
+      return upper(session::phase_word(step.phase, ex));
     case StepKind::kHold:
       return "HOLD";
     case StepKind::kBreath:
@@ -145,7 +152,7 @@ std::string render_screen(const session::SessionEngine& engine, const std::strin
   }
   const std::string where = where_line(step, ex);
   out += where.empty() ? "\n" : where + "\n";
-  out += fmt::format("\n  {}{}{}   {}\n\n", kBold, engine.paused() ? "PAUSED" : heading_of(step), kPlain,
+  out += fmt::format("\n  {}{}{}   {}\n\n", kBold, engine.paused() ? "PAUSED" : heading_of(step, ex), kPlain,
                      clock_text(engine.remaining()));
   for (const std::string& row : big_text(big_value(step, engine.remaining()))) out += "    " + row + "\n";
   out += fmt::format("\n> {}\n\n", engine.last_cue().text);

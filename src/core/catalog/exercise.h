@@ -60,6 +60,14 @@ struct Variant {
   std::string change;     // what to do, in plain words
 };
 
+// The words said and shown in each tempo phase of a rep ("Lower… hold… stand up" for a squat).
+// `up` is the move into the exercise's end position, `down` the move back to the start.
+struct PhaseWords {
+  std::string up = "Lift";
+  std::string hold = "Hold";
+  std::string down = "Lower";
+};
+
 struct Caution {
   std::string who;     // who should adapt or skip it
   std::string advice;  // what they should do instead
@@ -85,6 +93,7 @@ struct Exercise {
   std::vector<std::string> cues;
   std::vector<std::string> mistakes;
   Dose dose;
+  PhaseWords phase_words;  // content's phase_words, else Lift / Hold / Lower
   Frequency frequency;
   std::vector<Variant> easier;
   std::vector<Variant> harder;

@@ -24,14 +24,16 @@ std::string lead_in(const Step& step, const SessionExercise& ex) {
   return out;
 }
 
-std::string phase_word(Phase phase) {
+}  // namespace
+
+std::string phase_word(Phase phase, const SessionExercise& ex) {
   switch (phase) {
     case Phase::kUp:
-      return "Lift";
+      return ex.phase_words.up;
     case Phase::kHold:
-      return "Hold";
+      return ex.phase_words.hold;
     case Phase::kDown:
-      return "Lower";
+      return ex.phase_words.down;
     case Phase::kIn:
       return "Breathe in";
     case Phase::kOut:
@@ -41,8 +43,6 @@ std::string phase_word(Phase phase) {
   }
   return "";
 }
-
-}  // namespace
 
 std::string side_label(Side side, const std::string& side_word) {
   switch (side) {
@@ -68,7 +68,7 @@ Cue entry_cue(const Step& step, const Step* previous, const std::vector<SessionE
       const bool first_phase = previous == nullptr || previous->kind != StepKind::kMove || previous->rep != step.rep ||
                                previous->side != step.side || previous->set != step.set;
       const std::string lead = first_phase ? lead_in(step, ex) : "";
-      std::string word = phase_word(step.phase);
+      std::string word = phase_word(step.phase, ex);
       if (!first_phase) word[0] = static_cast<char>(word[0] - 'A' + 'a');
       const std::string last = first_phase && step.rep == step.reps && step.reps > 1 ? "Last one. " : "";
       const std::string text = first_phase ? fmt::format("{}Rep {} of {}: {}", lead, step.rep, step.reps, word) : word;
@@ -87,7 +87,7 @@ Cue entry_cue(const Step& step, const Step* previous, const std::vector<SessionE
         const std::string count = step.reps > 1 ? fmt::format(" ({} of {})", step.rep, step.reps) : "";
         return {lead + what + count + ". Breathe in", lead + what + ". Breathe in"};
       }
-      const std::string word = phase_word(step.phase);
+      const std::string word = phase_word(step.phase, ex);
       return {fmt::format("Breath {} of {}: {}", step.breath, step.breaths, word),
               step.phase == Phase::kOut ? "and out" : word};
     }

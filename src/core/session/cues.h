@@ -23,6 +23,10 @@ inline constexpr Millis kReminderBefore{10'000};
 // "right leg", "left side", "both legs".
 std::string side_label(Side side, const std::string& side_word);
 
+// The word for `phase` of `ex`: its content's phase words for up/hold/down ("Lift", "Stand
+// up"), "Breathe in" / "And out" for breaths, "" for kNone.
+std::string phase_word(Phase phase, const SessionExercise& ex);
+
 // The cue as `step` begins; `previous` is the step before it (nullptr for the first).
 Cue entry_cue(const Step& step, const Step* previous, const std::vector<SessionExercise>& exercises);
 

@@ -34,6 +34,17 @@ TEST(Cues, RepsSayLiftHoldLowerAndTheLastOne) {
   EXPECT_EQ(cues[4].speech, "Last one. Lift");
 }
 
+TEST(Cues, RepsSayTheExercisesOwnPhaseWords) {
+  SessionExercise ex = make_exercise("partial-squat", rep_dose(1, 2, Sides::kBoth, Tempo{2, 1, 3}));
+  ex.phase_words = PhaseWords{"Sit back", "Hold", "Stand up"};
+  const auto cues = cues_of(ex);
+  ASSERT_EQ(cues.size(), 7u);
+  EXPECT_EQ(cues[1].text, "Rep 1 of 2: Sit back");
+  EXPECT_EQ(cues[2].text, "hold");
+  EXPECT_EQ(cues[3].text, "stand up");
+  EXPECT_EQ(cues[4].speech, "Last one. Sit back");
+}
+
 TEST(Cues, AlternateSidesNameTheSideEveryRep) {
   const auto cues = cues_of(make_exercise("x", rep_dose(2, 1, Sides::kAlternate, Tempo{1, 0, 1})));
   EXPECT_EQ(cues[1].text, "Set 1 of 2. Right leg. Rep 1 of 1: Lift");

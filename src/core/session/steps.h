@@ -22,6 +22,7 @@ struct SessionExercise {
   std::vector<std::string> cues;   // form cues
   Dose dose;
   std::string side_word = "leg";  // "Switch to your left leg" / "... left side"
+  PhaseWords phase_words;         // what each tempo phase is called for this exercise
 };
 
 // The fixed durations of the steps that are not in the dose.
