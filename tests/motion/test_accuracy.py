@@ -111,13 +111,14 @@ class RealPeople(unittest.TestCase):
         for t in truths:
             self.assertIn(t['source']['commit'], attribution)
 
-    def test_counts_every_rep_of_every_side_view_squat_and_lunge(self):
-        # The target is 90% of side-view clips exact; the two step-up clips are not yet
-        # (a real step-up starts standing on the floor, the figure's with a foot on the step).
+    def test_counts_every_rep_of_every_side_view_clip(self):
+        # The target is 90% of side-view clips exact; all 12 are. The two step-up clips
+        # hold no complete rep (the video cuts away while she steps down), and none is counted:
+        # no real step-up is counted in this set yet.
         f = self.figures['all']
-        self.assertGreaterEqual(f['reps_exact'] / f['judged_clips'], 0.8)
+        self.assertGreaterEqual(f['reps_exact'] / f['judged_clips'], 0.9)
         for name, t, s in self.results:
-            if t['judgeable'] and t['exercise'] in ('partial-squat', 'lunge'):
+            if t['judgeable']:
                 self.assertEqual(s['reps_counted'], s['reps_expected'], f"{name}: {s['problems']}")
 
     def test_flags_no_clean_squat(self):
