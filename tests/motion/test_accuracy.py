@@ -123,7 +123,7 @@ class RealPeople(unittest.TestCase):
 
     def test_flags_no_clean_squat(self):
         # Knees level with the shoe tips are close to the limit, not a fault, and no verdict rests
-        # on one or two frames: none of the 23 clean side-view squats is flagged (before the
+        # on one or two frames: none of the 20 clean side-view squats is flagged (before the
         # body-relative limits 18 were, then 4, each on a single frame).
         squats = [s for _, t, s in self.results if t['judgeable'] and t['exercise'] == 'partial-squat']
         self.assertEqual(sum(s['tp'] + s['fn'] for s in squats), 0)
