@@ -152,6 +152,15 @@ class RealPeople(unittest.TestCase):
                 self.assertIs(s['view_ok'], False, f"{name}: view read as {s['view_reported']}")
                 self.assertEqual(s['faults_flagged'], 0, name)
 
+    def test_every_clip_that_cannot_be_judged_is_told_to_move_with_no_fault(self):
+        # Front, diagonal and rear views, and close-ups where the head or feet leave the picture
+        # (a rep the person left the picture during is not judged).
+        f = self.figures['all']
+        self.assertEqual(f['moved'], f['unjudged'], f)
+        for name, t, s in self.results:
+            if not t['judgeable']:
+                self.assertEqual(s['faults_flagged'], 0, name)
+
     def test_reads_the_view(self):
         for name, t, s in self.results:
             self.assertEqual(s['view_reported'], t['view'], name)

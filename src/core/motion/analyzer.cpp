@@ -179,6 +179,7 @@ FrameResult Analyzer::push(const LandmarkFrame& frame) {
   ++summary_.frames;
   const double dt = last_t_ ? std::clamp((frame.t_ms - *last_t_) / 1000.0, 0.0, kMaxGapSeconds) : 0.0;
   out.in_frame = update_view(frame, out);
+  if (!out.in_frame && phase_ != Phase::kStart) rep_left_picture_ = true;
   if (frame.has_person()) update_camera_view(frame, out);  // a view even of a body partly out of the picture
   if (out.in_frame) {
     ++summary_.frames_in_view;
@@ -346,6 +347,8 @@ void Analyzer::check_cues(const TrackedSkeleton& seen, double t, double dt, Fram
   if (view != View::kSide && view != View::kUnknown) return;
   // Nor while the person has only just come (back) into the picture.
   if (!in_view_since_ || t - *in_view_since_ < kSettleInViewMs) return;
+  // Nor on a rep the person left the picture during: the camera saw only part of it.
+  if (rep_left_picture_) return;
   const double feet = foot_scale(seen, dt);
   for (std::size_t i = 0; i < checks_.size(); ++i) {
     const CueCheck& c = profile_.checks[i];
@@ -395,6 +398,7 @@ void Analyzer::step_state(double t, FrameResult& out) {
       }
       phase_ = Phase::kMoving;
       rep_start_ms_ = t;
+      rep_left_picture_ = false;
       peak_ = p;
       frames_since_deeper_ = 0;
       return;

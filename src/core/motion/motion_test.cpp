@@ -114,6 +114,31 @@ TEST(MotionProfile, EveryCheckPassesGoodFormAndFailsTheFault) {
     }
 }
 
+TEST(MotionProfile, ToeLimitsAreNeverStricterThanTheCuesWords) {
+  // A knee level with a real shoe tip reads past the pose model's toe point; a limit behind the
+  // cue's own words would fault it (the lunge's once sat 5.7 cm behind the toe point).
+  int toe_checks = 0;
+  for (const std::string& id : kExercises)
+    for (const CueCheck& c : profile_of(id).checks) {
+      if (!measured_at_toes(c.cue) || !c.cue.max) continue;
+      ++toe_checks;
+      EXPECT_GE(*c.max, *c.cue.max + c.cue.tolerance - 1e-9) << id << " " << c.basis;
+    }
+  EXPECT_GE(toe_checks, 3);
+}
+
+TEST(MotionProfile, CarriesTheCuesWordsOntoTheStandInPoints) {
+  // The hips-to-shoulders line tilts three-quarters as much as the lower-back-to-neck line the
+  // trunk cue names: leaning back, the cue's 15 degrees and 5 of tolerance read as 15, and the
+  // camera margin adds 5.
+  for (const CueCheck& c : profile_of("lunge").checks)
+    if (c.cue.id == "trunk-upright") {
+      ASSERT_TRUE(c.min.has_value());
+      EXPECT_NEAR(*c.min, -20, 0.5);
+      EXPECT_NE(c.basis.find("halfway"), std::string::npos);
+    }
+}
+
 TEST(MotionProfile, RefusesExercisesNotSeenSideOn) {
   const Exercise* e = shipped().catalog.find("butterfly-stretch");
   ASSERT_NE(e, nullptr);
@@ -220,6 +245,24 @@ TEST(Analyzer, SaysWhenThePersonIsOutOfThePicture) {
   EXPECT_EQ(std::count_if(events.begin(), events.end(), [](const Event& e) { return e.kind == Event::Kind::kInFrame; }),
             2);
   EXPECT_EQ(s.frames_in_view, s.frames - 30);
+}
+
+TEST(Analyzer, JudgesNoRepThePersonLeftThePictureDuring) {
+  // The same faulted rep, judged when the camera sees all of it and not when the person leaves
+  // the picture for a moment on the way down: the camera saw only part of it.
+  auto frames = frames_of("partial-squat", 3, "knee-past-toes", {2});
+  const Summary seen = run("partial-squat", frames);
+  ASSERT_EQ(seen.reps, 3);
+  ASSERT_EQ(seen.rep_records[1].faults, std::vector<std::string>{"knee-past-toes"});
+  Analyzer a(profile_of("partial-squat"));
+  std::size_t left = 0;  // where the second rep leaves the start
+  for (; left < frames.size(); ++left)
+    if (a.push(frames[left]).phase == Phase::kMoving && left >= frames.size() / 3) break;
+  ASSERT_LT(left + 5, frames.size());
+  for (std::size_t i = left + 2; i < left + 5; ++i) frames[i].points.clear();
+  const Summary partly = run("partial-squat", frames);
+  ASSERT_EQ(partly.reps, 3);
+  EXPECT_TRUE(partly.rep_records[1].faults.empty());
 }
 
 TEST(Analyzer, DoesNotCountAMoveThatStopsHalfway) {
