@@ -196,8 +196,10 @@ FrameResult Analyzer::push(const LandmarkFrame& frame) {
       smooth(progress_, (angle - sig.start) / (sig.end - sig.start), dt, kSmoothingSeconds);
       if (phase_ == Phase::kStart) rest_low_ = std::min(rest_low_.value_or(*progress_), *progress_);
       track_peak();
-      check_cues(seen, frame.t_ms, dt, out);
+      // The phase first: the frame that reaches the end is judged as part of the end position
+      // (at 8 frames a second the bottom of a rep may show on two or three frames).
       step_state(frame.t_ms, out);
+      check_cues(seen, frame.t_ms, dt, out);
     }
   }
   out.reps = summary_.reps;
@@ -293,8 +295,8 @@ bool Analyzer::violates(std::size_t i, const std::vector<double>& values, double
 
 // Middle keyframes' values on the way to the end (progress stored as kMiddleOut) and on the way
 // back (kMiddleBack), and the end position's values near the rep's deepest point (at least its
-// kEndFrames deepest), are judged apart: a rep passes a middle keyframe twice, and either pass
-// may show the fault.
+// kEndFrames deepest within twice that of it: a bottom the camera did not see is not judged),
+// are judged apart: a rep passes a middle keyframe twice, and either pass may show the fault.
 bool Analyzer::window_violates(std::size_t i, double band) const {
   const auto& w = checks_[i].window;
   double peak = -1e18;
@@ -313,7 +315,7 @@ bool Analyzer::window_violates(std::size_t i, double band) const {
   std::sort(at_end.begin(), at_end.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
   std::vector<double> end;
   for (const auto& [p, v] : at_end)
-    if (p >= peak - kNearPeak || end.size() < kEndFrames) end.push_back(v);
+    if (p >= peak - kNearPeak || (end.size() < kEndFrames && p >= peak_ - 2 * kNearPeak)) end.push_back(v);
   return violates(i, out, band) || violates(i, back, band) || violates(i, end, band);
 }
 
