@@ -110,7 +110,7 @@ double stand_in_scale(const KeyframeValues& v) {
 //   (kToeBand) for the pose model's toe point sitting behind a shoe tip, and a limit set behind
 //   the words as well would fault knees several centimetres behind a real shoe tip;
 // - any other limit goes halfway between the figure's good form and its fault. Side-on, the
-//   pose model reads a forward shin 3 to 5 degrees more upright than the frames show (the
+//   pose model reads a forward shin 3 to 7 degrees more upright than the frames show (the
 //   figure's lunge fault, drawn at 31 degrees, reads 27 to 28; a real lunger's 26 to 32 read 19
 //   to 26), so the halfway limit (15.5 degrees on the lunge) stands for about the cue's words.
 // Where the figure's good form fails the words themselves, the limit is halfway as well.
