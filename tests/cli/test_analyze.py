@@ -16,7 +16,7 @@ class Analyze(unittest.TestCase):
         cls.video = os.path.join(cls.tmp.name, 'lunge.y4m')
         cls.landmarks = os.path.join(cls.tmp.name, 'lunge.jsonl')
         proc = run('--content', CONTENT, 'exercises', 'animate', 'lunge', '--reps', '3', '--fps', '15', '--size',
-                   '320x240', '--fault', 'knee-past-toes', '--fault-reps', '2', '-o', cls.video, '--landmarks',
+                   '320x240', '--fault', 'knee-ahead-of-ankle', '--fault-reps', '2', '-o', cls.video, '--landmarks',
                    cls.landmarks)
         assert proc.returncode == 0, proc.stderr
 
@@ -42,7 +42,7 @@ class Analyze(unittest.TestCase):
         self.assertEqual(proc.returncode, 0, proc.stderr)
         self.assertEqual(summary['reps'], 3)
         self.assertEqual(summary['faults_per_rep'][0], [])
-        self.assertIn('knee-past-toes', summary['faults_per_rep'][1])
+        self.assertIn('knee-ahead-of-ankle', summary['faults_per_rep'][1])
         self.assertEqual(summary['faults_per_rep'][2], [])
         self.assertEqual(summary['frames'], summary['frames_in_view'])
         self.assertGreater(summary['analyzer_us_per_frame'], 0)
@@ -51,7 +51,7 @@ class Analyze(unittest.TestCase):
         proc = run('--content', CONTENT, 'analyze', self.landmarks, '--exercise', 'lunge')
         self.assertEqual(proc.returncode, 0, proc.stderr)
         lines = proc.stdout.splitlines()
-        said = [i for i, l in enumerate(lines) if 'rep 2 fault knee-past-toes: "Keep your knee behind your toes."' in l]
+        said = [i for i, l in enumerate(lines) if 'rep 2 fault knee-ahead-of-ankle: "Keep your knee over your ankle."' in l]
         counted = [i for i, l in enumerate(lines) if 'rep 2: ' in l]
         self.assertTrue(said and counted, proc.stdout)
         self.assertLess(said[0], counted[0])

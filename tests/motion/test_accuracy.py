@@ -111,38 +111,54 @@ class RealPeople(unittest.TestCase):
         for t in truths:
             self.assertIn(t['source']['commit'], attribution)
 
-    def test_counts_every_rep_of_every_side_view_squat_and_lunge(self):
-        # The issue's target is 90% of side-view clips exact; the two step-up clips are not yet
-        # (a real step-up starts standing on the floor, the figure's with a foot on the step).
+    def test_counts_every_rep_of_every_side_view_clip(self):
+        # The issue's target is 90% of side-view clips exact; all 12 are. The two step-up clips
+        # hold no complete rep (the video cuts away while she steps down), and none is counted:
+        # no real step-up is counted in this set yet.
         f = self.figures['all']
-        self.assertGreaterEqual(f['reps_exact'] / f['judged_clips'], 0.8)
+        self.assertGreaterEqual(f['reps_exact'] / f['judged_clips'], 0.9)
         for name, t, s in self.results:
-            if t['judgeable'] and t['exercise'] in ('partial-squat', 'lunge'):
+            if t['judgeable']:
                 self.assertEqual(s['reps_counted'], s['reps_expected'], f"{name}: {s['problems']}")
 
-    def test_flags_few_clean_squats(self):
-        # Knees level with the shoe tips are close to the limit, not a fault: at most 4 of the 23
-        # clean side-view squats are flagged (17%; before the body-relative limits, 18 of 23).
+    def test_flags_no_clean_squat(self):
+        # Knees level with the shoe tips are close to the limit, not a fault, and no verdict rests
+        # on one or two frames: none of the 20 clean side-view squats is flagged (before the
+        # body-relative limits 18 were, then 4, each on a single frame).
         squats = [s for _, t, s in self.results if t['judgeable'] and t['exercise'] == 'partial-squat']
         self.assertEqual(sum(s['tp'] + s['fn'] for s in squats), 0)
-        self.assertLessEqual(sum(s['fp'] for s in squats), 4,
-                             '; '.join(p for s in squats for p in s['problems']))
+        self.assertEqual(sum(s['fp'] for s in squats), 0, '; '.join(p for s in squats for p in s['problems']))
 
-    def test_false_flags_on_clean_lunges_do_not_grow(self):
-        # The issue's target (fault precision and recall at least 0.85) is not met yet: the lunge's
-        # shin and toe limits are set halfway between the figure's good form and its mild fault,
-        # stricter than the cues' own words, and flag a real lunger whose shin is 20 degrees
-        # forward (docs/camera.md). Until real lunges with real faults settle those limits, this
-        # holds the line: no more faults flagged on clean side-view lunge reps than today (44 on
-        # 24 reps), and none of the judgeable clips shows a real fault to miss.
+    def test_lunges_flag_no_fault_the_frames_do_not_show(self):
+        # The lunger's front shin leans 26 to 32 degrees at the bottom of every rep (read on the
+        # frames; the cue allows 15 plus 5), her knee stays behind the shoe tip and bends about 106
+        # degrees. No other fault may be flagged on her 24 side-view reps (there were 44 when the
+        # toe limit sat 5.7 cm behind the toe point; 21 of them knee past toes).
         lunges = [s for _, t, s in self.results if t['judgeable'] and t['exercise'] == 'lunge']
-        self.assertEqual(sum(s['tp'] + s['fn'] for s in lunges), 0)
-        self.assertLessEqual(sum(s['fp'] for s in lunges), 44, '; '.join(p for s in lunges for p in s['problems']))
+        self.assertEqual(sum(s['fp'] for s in lunges), 0, '; '.join(p for s in lunges for p in s['problems']))
+
+    def test_fault_precision_and_recall(self):
+        # Precision meets the issue's 0.85. Recall does not yet (0.62): the pose model reads the
+        # shin 3 to 7 degrees more upright than the frames show, and on the hand-held copy most
+        # bottoms of the reps are seen on fewer frames than a verdict needs. Held at today's.
+        f = self.figures['all']
+        self.assertGreater(f['tp'], 0)
+        self.assertGreaterEqual(f['precision'], 0.85, f)
+        self.assertGreaterEqual(f['tp'], 15, f)
 
     def test_a_view_the_coach_cannot_judge_is_told_to_move_and_judges_nothing(self):
         for name, t, s in self.results:
             if t['view'] != 'side':
                 self.assertIs(s['view_ok'], False, f"{name}: view read as {s['view_reported']}")
+                self.assertEqual(s['faults_flagged'], 0, name)
+
+    def test_every_clip_that_cannot_be_judged_is_told_to_move_with_no_fault(self):
+        # Front, diagonal and rear views, and close-ups where the head or feet leave the picture
+        # (a rep the person left the picture during is not judged).
+        f = self.figures['all']
+        self.assertEqual(f['moved'], f['unjudged'], f)
+        for name, t, s in self.results:
+            if not t['judgeable']:
                 self.assertEqual(s['faults_flagged'], 0, name)
 
     def test_reads_the_view(self):

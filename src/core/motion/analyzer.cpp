@@ -20,12 +20,20 @@ constexpr double kRestHistoryMs = 3000;   // start-position cues: how far back t
 constexpr double kRestCeiling = 2.0 / 3;  // start-position cues: share of leave_start still at rest
 constexpr std::size_t kEarlyFlag = 4;     // frames a verdict needs (end position: before a live one)
 constexpr double kMiddleWindow = 0.12;    // middle keyframes: progress either side
-constexpr double kNearPeak = 0.1;         // end position: progress within this of the rep's deepest
-constexpr double kBackToStart = 0.1;      // hysteresis below leave_start to finish a rep
-constexpr double kLeaveEnd = 0.1;         // hysteresis below reach_end to leave the end
-constexpr double kMaxGapSeconds = 0.5;    // longer gaps do not carry smoothing across
-constexpr int kPlateauFrames = 3;         // end position: frames without going deeper before a live verdict
-constexpr double kDeeper = 0.02;          // progress gain that counts as going deeper
+constexpr double kMiddleOut = -1;         // window marks: a middle keyframe on the way to the end ...
+constexpr double kMiddleBack = -2;        // ... and on the way back
+constexpr double kNearPeak = 0.1;         // end position: progress within this of the rep's deepest ...
+// ... and at least this many of the deepest frames: at 8 frames a second a real person's
+// bottom lasts two or three frames, which leaves one misread frame too much say.
+constexpr std::size_t kEndFrames = 4;
+// A verdict needs at least this many frames where the cue applies: on fewer, one misread frame
+// would decide (on the real clips every clean squat flagged before this rule was a one-frame verdict).
+constexpr std::size_t kVerdictFrames = 3;
+constexpr double kBackToStart = 0.1;    // hysteresis below leave_start to finish a rep
+constexpr double kLeaveEnd = 0.1;       // hysteresis below reach_end to leave the end
+constexpr double kMaxGapSeconds = 0.5;  // longer gaps do not carry smoothing across
+constexpr int kPlateauFrames = 3;       // end position: frames without going deeper before a live verdict
+constexpr double kDeeper = 0.02;        // progress gain that counts as going deeper
 
 constexpr int kViewFrames = 5;            // frames in view before the coach speaks about the view
 constexpr double kFootSeconds = 1.0;      // smoothing of the person's foot length
@@ -87,12 +95,6 @@ bool in_metres(figure::Measure m) {
 }
 
 double heel_to_toe(const Limb& l) { return std::hypot(l.toe.f - l.heel.f, l.toe.u - l.heel.u); }
-
-// Whether a cue measures from or to the toes, whose stand-in (the pose model's foot index)
-// sits a varying way behind the tip of a real shoe.
-bool uses_toe(const figure::Cue& c) {
-  return c.from.find("toe") != std::string::npos || c.to.find("toe") != std::string::npos;
-}
 
 Event make_event(Event::Kind kind, double t_ms, int rep = 0) {
   Event e;
@@ -177,6 +179,7 @@ FrameResult Analyzer::push(const LandmarkFrame& frame) {
   ++summary_.frames;
   const double dt = last_t_ ? std::clamp((frame.t_ms - *last_t_) / 1000.0, 0.0, kMaxGapSeconds) : 0.0;
   out.in_frame = update_view(frame, out);
+  if (!out.in_frame && phase_ != Phase::kStart) rep_left_picture_ = true;
   if (frame.has_person()) update_camera_view(frame, out);  // a view even of a body partly out of the picture
   if (out.in_frame) {
     ++summary_.frames_in_view;
@@ -193,8 +196,10 @@ FrameResult Analyzer::push(const LandmarkFrame& frame) {
       smooth(progress_, (angle - sig.start) / (sig.end - sig.start), dt, kSmoothingSeconds);
       if (phase_ == Phase::kStart) rest_low_ = std::min(rest_low_.value_or(*progress_), *progress_);
       track_peak();
-      check_cues(seen, frame.t_ms, dt, out);
+      // The phase first: the frame that reaches the end is judged as part of the end position
+      // (at 8 frames a second the bottom of a rep may show on two or three frames).
       step_state(frame.t_ms, out);
+      check_cues(seen, frame.t_ms, dt, out);
     }
   }
   out.reps = summary_.reps;
@@ -261,7 +266,7 @@ double Analyzer::foot_scale(const TrackedSkeleton& seen, double dt) {
 // How far past a cue's limit a fault starts: past the limit by less than kToeBand foot
 // lengths, a cue measured at the toes is only close to it.
 double Analyzer::fault_band(std::size_t i) const {
-  return uses_toe(profile_.checks[i].cue) ? -kToeBand * figure_foot_ : 0.0;
+  return measured_at_toes(profile_.checks[i].cue) ? -kToeBand * figure_foot_ : 0.0;
 }
 
 // The thresholds from the person's range: where they rest (top) and how deep they go, never
@@ -282,27 +287,36 @@ void Analyzer::learn_range() {
 }
 
 bool Analyzer::violates(std::size_t i, const std::vector<double>& values, double band) const {
-  if (values.empty()) return false;
+  if (values.size() < kVerdictFrames) return false;
   const CueCheck& c = profile_.checks[i];
   return (c.min && kth_for_share(values, kFaultShare, false) < *c.min + band) ||
          (c.max && kth_for_share(values, kFaultShare, true) > *c.max - band);
 }
 
-// Middle keyframes' values (progress stored as -1) and the end position's values near the
-// rep's deepest point are judged apart.
+// Middle keyframes' values on the way to the end (progress stored as kMiddleOut) and on the way
+// back (kMiddleBack), and the end position's values near the rep's deepest point (at least its
+// kEndFrames deepest within twice that of it: a bottom the camera did not see is not judged),
+// are judged apart: a rep passes a middle keyframe twice, and either pass may show the fault.
 bool Analyzer::window_violates(std::size_t i, double band) const {
   const auto& w = checks_[i].window;
   double peak = -1e18;
   for (const auto& [p, v] : w) peak = std::max(peak, p);
-  std::vector<double> middle;
-  std::vector<double> end;
+  std::vector<double> out;
+  std::vector<double> back;
+  std::vector<std::pair<double, double>> at_end;
   for (const auto& [p, v] : w) {
-    if (p < 0)
-      middle.push_back(v);
-    else if (p >= peak - kNearPeak)
-      end.push_back(v);
+    if (p == kMiddleOut)
+      out.push_back(v);
+    else if (p == kMiddleBack)
+      back.push_back(v);
+    else
+      at_end.emplace_back(p, v);
   }
-  return violates(i, middle, band) || violates(i, end, band);
+  std::sort(at_end.begin(), at_end.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  std::vector<double> end;
+  for (const auto& [p, v] : at_end)
+    if (p >= peak - kNearPeak || (end.size() < kEndFrames && p >= peak_ - 2 * kNearPeak)) end.push_back(v);
+  return violates(i, out, band) || violates(i, back, band) || violates(i, end, band);
 }
 
 void Analyzer::flag(std::size_t i, double t, FrameResult& out) {
@@ -335,6 +349,8 @@ void Analyzer::check_cues(const TrackedSkeleton& seen, double t, double dt, Fram
   if (view != View::kSide && view != View::kUnknown) return;
   // Nor while the person has only just come (back) into the picture.
   if (!in_view_since_ || t - *in_view_since_ < kSettleInViewMs) return;
+  // Nor on a rep the person left the picture during: the camera saw only part of it.
+  if (rep_left_picture_) return;
   const double feet = foot_scale(seen, dt);
   for (std::size_t i = 0; i < checks_.size(); ++i) {
     const CueCheck& c = profile_.checks[i];
@@ -351,11 +367,13 @@ void Analyzer::check_cues(const TrackedSkeleton& seen, double t, double dt, Fram
       while (st.rest.front().t_ms < t - kRestHistoryMs) st.rest.pop_front();
     }
     const bool at_end = c.at_end && phase_ == Phase::kEnd;
-    const bool at_middle = phase_ == Phase::kMoving && !reached_end_ &&
-                           std::any_of(c.at_progress.begin(), c.at_progress.end(),
-                                       [p](double k) { return std::abs(p - k) <= kMiddleWindow; });
+    // A cue checked at the start and at a middle keyframe applies on the way between them too.
+    const bool from_start = c.at_start && !c.at_progress.empty() && p <= c.at_progress.front();
+    const bool at_middle = phase_ == Phase::kMoving &&
+                           (from_start || std::any_of(c.at_progress.begin(), c.at_progress.end(),
+                                                      [p](double k) { return std::abs(p - k) <= kMiddleWindow; }));
     if (!at_end && !at_middle) continue;
-    st.window.emplace_back(at_end ? p : -1.0, v);
+    st.window.emplace_back(at_end ? p : (reached_end_ ? kMiddleBack : kMiddleOut), v);
     const bool settled = !at_end || frames_since_deeper_ >= kPlateauFrames;
     if (!st.flagged && settled && st.window.size() >= kEarlyFlag && window_violates(i, fault_band(i))) flag(i, t, out);
   }
@@ -382,6 +400,7 @@ void Analyzer::step_state(double t, FrameResult& out) {
       }
       phase_ = Phase::kMoving;
       rep_start_ms_ = t;
+      rep_left_picture_ = false;
       peak_ = p;
       frames_since_deeper_ = 0;
       return;

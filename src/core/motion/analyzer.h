@@ -147,6 +147,7 @@ class Analyzer {
   std::optional<double> out_since_;
   std::optional<double> in_view_since_;  // when the person last came (back) into the picture
   bool out_announced_ = false;
+  bool rep_left_picture_ = false;  // the person left the picture since this rep left the start
   // The person's range: the lowest progress while at the start (this rest), the deepest
   // progress of each counted rep, the rest lows seen so far.
   Range range_;

@@ -114,6 +114,31 @@ TEST(MotionProfile, EveryCheckPassesGoodFormAndFailsTheFault) {
     }
 }
 
+TEST(MotionProfile, ToeLimitsAreNeverStricterThanTheCuesWords) {
+  // A knee level with a real shoe tip reads past the pose model's toe point; a limit behind the
+  // cue's own words would fault it (the lunge's once sat 5.7 cm behind the toe point).
+  int toe_checks = 0;
+  for (const std::string& id : kExercises)
+    for (const CueCheck& c : profile_of(id).checks) {
+      if (!measured_at_toes(c.cue) || !c.cue.max) continue;
+      ++toe_checks;
+      EXPECT_GE(*c.max, *c.cue.max + c.cue.tolerance - 1e-9) << id << " " << c.basis;
+    }
+  EXPECT_GE(toe_checks, 3);
+}
+
+TEST(MotionProfile, CarriesTheCuesWordsOntoTheStandInPoints) {
+  // The hips-to-shoulders line tilts three-quarters as much as the lower-back-to-neck line the
+  // trunk cue names: leaning back, the cue's 15 degrees and 5 of tolerance read as 15, and the
+  // camera margin adds 5.
+  for (const CueCheck& c : profile_of("lunge").checks)
+    if (c.cue.id == "trunk-upright") {
+      ASSERT_TRUE(c.min.has_value());
+      EXPECT_NEAR(*c.min, -20, 0.5);
+      EXPECT_NE(c.basis.find("halfway"), std::string::npos);
+    }
+}
+
 TEST(MotionProfile, RefusesExercisesNotSeenSideOn) {
   const Exercise* e = shipped().catalog.find("butterfly-stretch");
   ASSERT_NE(e, nullptr);
@@ -132,9 +157,8 @@ TEST(Analyzer, CountsEveryRepOfCleanMovement) {
 
 TEST(Analyzer, FlagsEachFaultOnTheRepsThatShowIt) {
   const std::vector<std::pair<std::string, std::string>> cases = {
-      {"partial-squat", "knee-past-toes"}, {"lunge", "knee-past-toes"},        {"lunge", "knee-ahead-of-ankle"},
-      {"step-up", "knee-past-toes"},       {"step-up", "knee-ahead-of-ankle"}, {"wall-sit", "heels-not-under-knees"},
-      {"wall-sit", "trunk-leaning"},       {"bridge", "head-lifted"}};
+      {"partial-squat", "knee-past-toes"},   {"lunge", "knee-ahead-of-ankle"}, {"step-up", "knee-ahead-of-ankle"},
+      {"wall-sit", "heels-not-under-knees"}, {"wall-sit", "trunk-leaning"},    {"bridge", "head-lifted"}};
   for (const auto& [id, fault] : cases) {
     const int reps = id == "wall-sit" ? 3 : 4;
     const Summary s = run(id, frames_of(id, reps, fault, {2}));
@@ -146,9 +170,25 @@ TEST(Analyzer, FlagsEachFaultOnTheRepsThatShowIt) {
   }
 }
 
+TEST(Analyzer, SaysCloseToTheLimitForAKneeJustPastTheToeTip) {
+  // The lunge's and step-up's own knee-past-toes faults put the knee 5.1 and 4.4 cm past the
+  // toe tip. A perfect pose model reports the toe tip itself, and there that is inside the band
+  // a toe limit allows for a pose model's toe point sitting behind a shoe tip: close to the
+  // limit, not a fault. (MediaPipe's toe point sits behind the drawn toe as behind a shoe: the
+  // recorded figures read 8 to 9 cm and are faulted, tests/motion.)
+  for (const std::string id : {"lunge", "step-up"}) {
+    const Summary s = run(id, frames_of(id, 3, "knee-past-toes", {2}));
+    ASSERT_EQ(s.reps, 3) << id;
+    const RepRecord& r = s.rep_records[1];
+    EXPECT_EQ(std::count(r.faults.begin(), r.faults.end(), "knee-past-toes"), 0) << id;
+    EXPECT_EQ(std::count(r.close.begin(), r.close.end(), "knee-past-toes"), 1) << id;
+    EXPECT_TRUE(s.rep_records[0].close.empty()) << id;
+  }
+}
+
 TEST(Analyzer, SaysTheCueWordsWhenAFaultIsSeen) {
   std::vector<Event> events;
-  run("lunge", frames_of("lunge", 2, "knee-past-toes", {1}), &events);
+  run("partial-squat", frames_of("partial-squat", 2, "knee-past-toes", {1}), &events);
   const auto fault = std::find_if(events.begin(), events.end(), [](const Event& e) {
     return e.kind == Event::Kind::kFault && e.fault == "knee-past-toes";
   });
@@ -163,7 +203,7 @@ TEST(Analyzer, SaysTheCueWordsWhenAFaultIsSeen) {
 }
 
 TEST(Analyzer, WorksFacingEitherWayAndWhateverTheModelCallsEachLeg) {
-  auto frames = frames_of("lunge", 4, "knee-past-toes", {3});
+  auto frames = frames_of("lunge", 4, "knee-ahead-of-ankle", {3});
   std::mt19937 random(7);
   for (LandmarkFrame& f : frames) {
     for (ImagePoint& p : f.points) p.x = 1 - p.x;  // facing left
@@ -172,8 +212,9 @@ TEST(Analyzer, WorksFacingEitherWayAndWhateverTheModelCallsEachLeg) {
   }
   const Summary s = run("lunge", frames);
   EXPECT_EQ(s.reps, 4);
-  EXPECT_EQ(reps_with(s, "knee-past-toes"), 1);
-  EXPECT_EQ(s.rep_records[2].faults.size(), 2u);  // the lunge's knee also drifts ahead of the ankle
+  EXPECT_EQ(reps_with(s, "knee-ahead-of-ankle"), 1);
+  EXPECT_EQ(s.rep_records[2].faults, std::vector<std::string>{"knee-ahead-of-ankle"});
+  EXPECT_EQ(s.rep_records[2].close, std::vector<std::string>{"knee-past-toes"});  // the knee nears the toes too
 }
 
 TEST(Analyzer, CountsThroughLandmarkNoise) {
@@ -220,6 +261,24 @@ TEST(Analyzer, SaysWhenThePersonIsOutOfThePicture) {
   EXPECT_EQ(std::count_if(events.begin(), events.end(), [](const Event& e) { return e.kind == Event::Kind::kInFrame; }),
             2);
   EXPECT_EQ(s.frames_in_view, s.frames - 30);
+}
+
+TEST(Analyzer, JudgesNoRepThePersonLeftThePictureDuring) {
+  // The same faulted rep, judged when the camera sees all of it and not when the person leaves
+  // the picture for a moment on the way down: the camera saw only part of it.
+  auto frames = frames_of("partial-squat", 3, "knee-past-toes", {2});
+  const Summary seen = run("partial-squat", frames);
+  ASSERT_EQ(seen.reps, 3);
+  ASSERT_EQ(seen.rep_records[1].faults, std::vector<std::string>{"knee-past-toes"});
+  Analyzer a(profile_of("partial-squat"));
+  std::size_t left = 0;  // where the second rep leaves the start
+  for (; left < frames.size(); ++left)
+    if (a.push(frames[left]).phase == Phase::kMoving && left >= frames.size() / 3) break;
+  ASSERT_LT(left + 5, frames.size());
+  for (std::size_t i = left + 2; i < left + 5; ++i) frames[i].points.clear();
+  const Summary partly = run("partial-squat", frames);
+  ASSERT_EQ(partly.reps, 3);
+  EXPECT_TRUE(partly.rep_records[1].faults.empty());
 }
 
 TEST(Analyzer, DoesNotCountAMoveThatStopsHalfway) {

@@ -66,6 +66,10 @@ inline constexpr double kAngleMargin = 5.0;
 // cannot tell which is which.
 inline constexpr double kLegsApart = 0.08;
 
+// Whether a cue measures from or to the toes, whose stand-in (the pose model's foot index) sits
+// a varying way behind the tip of a real shoe.
+bool measured_at_toes(const figure::Cue& c);
+
 // The smallest distance between a skeleton's two knees, two ankles or two toes, metres.
 double leg_overlap_gap(const Skeleton& s);
 
