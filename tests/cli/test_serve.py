@@ -307,13 +307,17 @@ class ServeTest(unittest.TestCase):
         self.assertEqual(self.rows("check_in"), before[0])
         db = sqlite3.connect(os.path.join(self.data, "kneecoach.db"))
         try:
-            pains = db.execute("SELECT next_morning_pain FROM check_in WHERE id = ?", (again["check_in_id"],)).fetchall()
-            gone = db.execute("SELECT count(*) FROM check_in WHERE id = ?", (first["check_in_id"],)).fetchone()[0]
-            left = db.execute("SELECT count(*) FROM dose_change WHERE check_in_id = ?", (first["check_in_id"],)).fetchone()[0]
+            (person,) = db.execute("SELECT person_id FROM check_in WHERE id = ?", (again["check_in_id"],)).fetchone()
+            pains = db.execute("SELECT next_morning_pain FROM check_in WHERE person_id = ?", (person,)).fetchall()
+            ratings = db.execute("SELECT value FROM measurement WHERE person_id = ? AND measure = 'pain-next-morning'",
+                                 (person,)).fetchall()
+            changes = db.execute("SELECT count(*) FROM dose_change WHERE person_id = ? AND check_in_id IS NOT NULL",
+                                 (person,)).fetchone()[0]
         finally:
             db.close()
         self.assertEqual(pains, [(6,)])
-        self.assertEqual((gone, left), (0, 0))
+        self.assertEqual(ratings, [(6.0,)])
+        self.assertEqual(changes, len(again["dose_changes"]))  # the first check-in's changes are gone
 
     def test_a_repeat_session_is_kept_but_counted_once(self):
         pid, _ = self.new_person()

@@ -13,8 +13,6 @@
 namespace kc::cli {
 namespace {
 
-constexpr const char* kBelowAverageUnder = "below-average-under";  // chair-stand item: the norm threshold
-
 store::Measurement record(const Program& p, const When& when, const std::string& measure, double value) {
   store::Measurement m;
   m.person = p.person.id;
@@ -122,7 +120,7 @@ bool measure_chair_stand(const tracking::MeasureDef& def, Program& p, const When
     if (!sex) return false;
     if (*sex != "skip") {
       const int under = *sex == "man" ? band->men : band->women;
-      m.items.push_back({kBelowAverageUnder, static_cast<double>(under)});
+      m.items.push_back({tracking::kBelowAverageUnder, static_cast<double>(under)});
       m.note = fmt::format("{}, age {}: {} (below average under {} for {}s aged {}-{}, CDC STEADI)", *sex, age,
                            *count < under ? "below average" : "average or better", under, *sex, band->age_min,
                            band->age_max);

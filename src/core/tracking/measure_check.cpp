@@ -48,8 +48,12 @@ Status check_measurement(const store::Measurement& m) {
     }
     return Ok{};
   }
-  if (!m.items.empty()) {
+  const bool norm = m.measure == store::kChairStand && m.items.size() == 1 && m.items[0].label == kBelowAverageUnder;
+  if (!m.items.empty() && !norm) {
     return make_error(errc::kInvalid, "items", fmt::format("items: only psfs has items, not {}", m.measure));
+  }
+  if (norm) {
+    if (auto s = whole(m.items[0].value, 0, kMaxChairStands, "items[0].value"); !s) return s;
   }
   if (m.measure == store::kChairStand) return whole(m.value, 0, kMaxChairStands, "value");
   if (m.measure == store::kGrc) return whole(m.value, -7, 7, "value");
