@@ -19,6 +19,10 @@ namespace fs = std::filesystem;
 using tracking::testing::at;
 using tracking::testing::day;
 
+constexpr const char* kAnswers =
+    R"({"version":1,"age":50,"knee":"left","pain_now":4,"location":["front"],"onset":"gradual",)"
+    R"("equipment":["chair","step","wall","mat","counter"]})";
+
 LoggedExercise done_at(int position) {
   LoggedExercise e;
   e.position = position;
@@ -47,7 +51,7 @@ struct UseCaseTest : ::testing::Test {
     p.person = ann->id;
     p.created_at = at(0, 7);
     p.plan_json = "{}";
-    auto saved = store->save_setup({{0, ann->id, at(0, 7), R"({"version":1})", "go"}, p});
+    auto saved = store->save_setup({{0, ann->id, at(0, 7), kAnswers, "go"}, p});
     ASSERT_TRUE(saved.ok()) << saved.error().message;
     plan = *saved->plan;
   }
