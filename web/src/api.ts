@@ -142,9 +142,9 @@ export const api = {
   relevant: (answers: object) => call<{ relevant: string[] }>('POST', `${BASE}/intake/relevant`, { answers }),
   triage: (answers: object) => call<Triage>('POST', `${BASE}/triage`, answers),
   /** Saves the answers and builds the program; a referral or a shortfall stores nothing. */
-  create: async (answers: object, start?: string): Promise<CreateResult> => {
+  create: async (answers: object, start?: string, action?: Action): Promise<CreateResult> => {
     try {
-      return await call<CreateResult>('POST', `${BASE}/people`, start ? { answers, start } : { answers });
+      return await call<CreateResult>('POST', `${BASE}/people`, start ? { answers, start } : { answers }, action);
     } catch (e) {
       if (e instanceof ApiError && e.status === 422 && e.body && (e.body as CreateResult).status === 'too-little') return e.body as CreateResult;
       throw e;
