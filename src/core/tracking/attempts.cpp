@@ -44,6 +44,7 @@ std::vector<store::SessionLog> best_attempts(const std::vector<store::SessionLog
     }
   }
   std::vector<store::SessionLog> out;
+  out.reserve(best.size());
   for (auto& [date, s] : best) out.push_back(std::move(s));
   return out;
 }
