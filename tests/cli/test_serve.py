@@ -309,6 +309,113 @@ class ServeTest(unittest.TestCase):
         self.assertEqual(after, before)
         self.assert_still_serving()
 
+    def log_session(self, pid, date=START, status=201, headers=None, pain=1):
+        today = self.json_call("GET", f"/api/v1/people/{pid}/today?date={date}")
+        done = [{"position": i["position"], "status": "done"} for i in today["exercises"]]
+        return self.json_call("POST", f"/api/v1/people/{pid}/sessions",
+                              {"date": date, "status": "finished", "pain_during": pain, "exercises": done},
+                              status=status, headers=headers)
+
+    def test_check_in_signs_come_from_the_server(self):
+        signs = self.json_call("GET", "/api/v1/check-in-signs")
+        self.assertIn("anything new or worrying", signs["question"])
+        ids = [s["id"] for s in signs["signs"]]
+        self.assertEqual(ids[0], "hot_red_swollen")
+        self.assertIn("calf_pain_or_swelling", ids)
+        self.assertTrue(all(s["prompt"] and s["prompt"] != s["id"] for s in signs["signs"]))
+
+    def test_a_second_check_in_of_the_day_is_409_unless_it_says_replace(self):
+        pid, _ = self.new_person()
+        self.log_session(pid)
+        url = f"/api/v1/people/{pid}/check-ins"
+        first = self.json_call("POST", url, {"date": "2025-03-04", "next_morning_pain": 2}, status=201)
+        self.assertIsNone(first["replaced"])
+        before = (self.rows("check_in"), self.rows("measurement"), self.rows("dose_change"))
+        refused = self.error("POST", url, 409, "conflict", "replace", body={"date": "2025-03-04", "next_morning_pain": 6})
+        self.assertEqual(refused["existing"]["next_morning_pain"], 2)
+        self.assertIn("replace", refused["error"]["message"])
+        self.assertEqual((self.rows("check_in"), self.rows("measurement"), self.rows("dose_change")), before)
+        self.error("POST", url, 400, "wrong_type", "replace",
+                   body={"date": "2025-03-04", "next_morning_pain": 6, "replace": "yes"})
+        again = self.json_call("POST", url, {"date": "2025-03-04", "next_morning_pain": 6, "replace": True}, status=201)
+        self.assertEqual(again["replaced"]["next_morning_pain"], 2)
+        self.assertEqual(again["replaced"]["check_in_id"], first["check_in_id"])
+        self.assertEqual(self.rows("check_in"), before[0])
+        db = sqlite3.connect(os.path.join(self.data, "kneecoach.db"))
+        try:
+            (person,) = db.execute("SELECT person_id FROM check_in WHERE id = ?", (again["check_in_id"],)).fetchone()
+            pains = db.execute("SELECT next_morning_pain FROM check_in WHERE person_id = ?", (person,)).fetchall()
+            ratings = db.execute("SELECT value FROM measurement WHERE person_id = ? AND measure = 'pain-next-morning'",
+                                 (person,)).fetchall()
+            changes = db.execute("SELECT count(*) FROM dose_change WHERE person_id = ? AND check_in_id IS NOT NULL",
+                                 (person,)).fetchone()[0]
+        finally:
+            db.close()
+        self.assertEqual(pains, [(6,)])
+        self.assertEqual(ratings, [(6.0,)])
+        self.assertEqual(changes, len(again["dose_changes"]))  # the first check-in's changes are gone
+
+    def test_a_repeat_session_is_kept_but_counted_once(self):
+        pid, _ = self.new_person()
+        first = self.log_session(pid)
+        self.assertFalse(first["repeat"])
+        second = self.log_session(pid)
+        self.assertTrue(second["repeat"])
+        progress = self.json_call("GET", f"/api/v1/people/{pid}/progress?date={START}")
+        self.assertEqual(len(progress["sessions"]), 2)
+        self.assertEqual(progress["adherence"]["done"], 1)
+        self.assertEqual(progress["adherence"]["planned"], 1)
+
+    def test_idempotency_keys_store_a_retried_post_once(self):
+        key = {"Idempotency-Key": "0f8fad5b-d9cb-469f-a165-70867728950e"}
+        before = self.rows("person")
+        body = {"answers": answers(), "start": START}
+        _, hdrs, created = self.call("POST", "/api/v1/people", body=body, headers=key, status=201)
+        self.assertNotIn("idempotent-replayed", hdrs)
+        _, hdrs, retried = self.call("POST", "/api/v1/people", body=body, headers=key, status=201)
+        self.assertEqual(hdrs.get("idempotent-replayed"), "true")
+        self.assertEqual(retried, created)
+        self.assertEqual(self.rows("person"), before + 1)
+        pid = json.loads(created)["person"]["id"]
+
+        sessions = self.rows("session_log")
+        skey = {"Idempotency-Key": "session-1"}
+        one = self.log_session(pid, headers=skey)
+        two = self.log_session(pid, headers=skey)
+        self.assertEqual(one, two)
+        self.assertEqual(self.rows("session_log"), sessions + 1)
+        reused = self.error("POST", f"/api/v1/people/{pid}/sessions", 422, "idempotency_key_reused",
+                            "Idempotency-Key", headers=skey,
+                            body={"date": START, "status": "quit", "exercises": [{"position": 0, "status": "done"}]})
+        self.assertIn("different request", reused["error"]["message"])
+        self.assertEqual(self.rows("session_log"), sessions + 1)
+
+        checks = self.rows("check_in")
+        ckey = {"Idempotency-Key": "check-in-1"}
+        for _ in range(2):  # a retry is not a second check-in: no 409, the first reply again
+            self.json_call("POST", f"/api/v1/people/{pid}/check-ins", {"date": "2025-03-04", "next_morning_pain": 1},
+                           status=201, headers=ckey)
+        self.assertEqual(self.rows("check_in"), checks + 1)
+
+        measures = self.rows("measurement")
+        mkey = {"Idempotency-Key": "measure-1"}
+        for _ in range(2):
+            self.json_call("POST", f"/api/v1/people/{pid}/measures", {"measure": "grc", "value": 2}, status=201,
+                           headers=mkey)
+        self.assertEqual(self.rows("measurement"), measures + 1)
+
+        # A refused request keeps no key: fixed and sent again with it, it is stored.
+        fkey = {"Idempotency-Key": "measure-2"}
+        self.error("POST", f"/api/v1/people/{pid}/measures", 400, "out_of_range", "value",
+                   body={"measure": "grc", "value": 9}, headers=fkey)
+        self.error("POST", f"/api/v1/people/{pid}/measures", 422, "idempotency_key_reused", "Idempotency-Key",
+                   body={"measure": "grc", "value": 3}, headers=key)
+        self.json_call("POST", f"/api/v1/people/{pid}/measures", {"measure": "grc", "value": 9 - 6}, status=201,
+                       headers=fkey)
+        self.assertEqual(self.rows("measurement"), measures + 2)
+        self.error("POST", f"/api/v1/people/{pid}/measures", 400, "invalid", "Idempotency-Key",
+                   body={"measure": "grc", "value": 3}, headers={"Idempotency-Key": "has spaces in it"})
+
     def test_oversized_body_is_413(self):
         big = json.dumps({"answers": answers(), "pad": "x" * 70000}).encode()
         self.error("POST", "/api/v1/people", 413, "too_large", raw=big)

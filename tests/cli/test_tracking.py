@@ -203,6 +203,41 @@ class ProgressionThroughTheBinaryTest(unittest.TestCase):
         self.assertIn("Dose changes:", proc.stdout)
         self.assertIn("Current doses:", proc.stdout)
 
+    def test_a_second_check_in_of_the_day_needs_replace(self):
+        days = self.p.planned_dates()
+        self.assertEqual(self.p.kc("measure pain", "--date", days[0], stdin="3\n5\n").returncode, 0)
+        self.p.session(days[0], 1)
+        day = next_day(days[0])
+        first = self.check_in(day, "2\nno\n")
+        self.assertEqual(first.returncode, 0, first.stdout + first.stderr)
+        self.assertEqual({d for (d,) in self.p.sql("SELECT decision FROM dose_change")}, {"progress"})
+
+        again = self.check_in(day, "6\nno\n")
+        self.assertEqual(again.returncode, 2, again.stdout + again.stderr)
+        self.assertIn("already checked in", again.stderr)
+        self.assertIn("next-morning pain 2/10", again.stderr)
+        self.assertIn("kneecoach check-in --replace", again.stderr)
+        self.assertIn("Nothing was saved", again.stderr)
+        self.assertEqual(self.p.sql("SELECT next_morning_pain FROM check_in"), [(2,)])
+
+        # Replaced by pain 8, above the usual 3: the step up is undone and the session eased instead.
+        replaced = self.p.kc("check-in", "--date", day, "--replace", stdin="8\nno\n")
+        self.assertEqual(replaced.returncode, 0, replaced.stdout + replaced.stderr)
+        self.assertIn("replaces the check-in already saved (next-morning pain 2/10)", replaced.stdout)
+        self.assertIn("ease off", replaced.stdout)
+        self.assertEqual(self.p.sql("SELECT next_morning_pain FROM check_in"), [(8,)])
+        self.assertEqual({d for (d,) in self.p.sql("SELECT decision FROM dose_change")}, {"ease"})
+        self.assertEqual(self.p.sql("SELECT count(*) FROM measurement WHERE measure = 'pain-next-morning'"), [(1,)])
+
+    def test_a_repeat_session_is_kept_and_counted_once(self):
+        days = self.p.planned_dates()
+        self.p.session(days[0], 1)
+        self.p.session(days[0], 1)
+        self.assertEqual(self.p.sql("SELECT count(*) FROM session_log"), [(2,)])
+        proc = self.p.kc("progress", "--date", days[0])
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        self.assertIn("Sessions: 1 done of 1 planned so far", proc.stdout)
+
     def test_wrong_answers_at_prompts_are_explained_and_asked_again(self):
         proc = self.check_in("2025-03-04", "eleven\n11\n\n2\nmaybe\nno\n")
         self.assertEqual(proc.returncode, 0, proc.stdout + proc.stderr)

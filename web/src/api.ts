@@ -24,7 +24,25 @@ function personBase(): string {
   return `${BASE}/people/${encodeURIComponent(id)}`;
 }
 
-async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+/** An Idempotency-Key per user action: the same body sent again (a retry after a failure) reuses
+ *  the key, so the server stores it once; a changed body is a new action with a fresh key. */
+export class Action {
+  private key = '';
+  private body = '';
+  keyFor(body: unknown): string {
+    const text = JSON.stringify(body);
+    if (!this.key || text !== this.body) {
+      // getRandomValues works outside secure contexts too (randomUUID does not).
+      this.key = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+      this.body = text;
+    }
+    return this.key;
+  }
+  /** After a success: the next submit is a new action. */
+  done(): void { this.key = ''; this.body = ''; }
+}
+
+async function call<T>(method: string, path: string, body?: unknown, action?: Action): Promise<T> {
   // Same origin only: the server answers the API only to its own pages, which hold the session
   // cookie (HttpOnly, SameSite=Strict; docs/security.md).
   const init: RequestInit = { method, headers: { Accept: 'application/json' }, mode: 'same-origin', credentials: 'same-origin' };
@@ -32,6 +50,7 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
     init.body = JSON.stringify(body);
     (init.headers as Record<string, string>)['Content-Type'] = 'application/json';
   }
+  if (action) (init.headers as Record<string, string>)['Idempotency-Key'] = action.keyFor(body);
   const res = await fetch(path, init);
   const text = await res.text();
   let json: unknown = null;
@@ -90,7 +109,10 @@ export interface Today {
 export interface DoseChange { exercise: string; now_doing: string; name: string; decision: string; from: Dose; to: Dose; reason: string }
 export interface Review { due: boolean; date?: string; see_clinician: boolean; message: string }
 export interface CreateResult { status: 'created' | 'referral' | 'too-little'; person: { id: string } | null; triage: Triage; plan?: Plan | null; shortfall?: { missing: { what: string; fix: string }[]; enough_alone?: string[] } }
-export interface CheckInResult { date: string; next_morning_pain: number; triage_level: Level; stopped: boolean; referral: Triage | null; cautions: string[]; dose_changes: DoseChange[]; review: Review }
+export interface CheckInRequest { next_morning_pain: number; red_flags: string[]; replace?: boolean }
+export interface CheckInResult { date: string; next_morning_pain: number; triage_level: Level; stopped: boolean; replaced: { check_in_id: number; next_morning_pain: number } | null; referral: Triage | null; cautions: string[]; dose_changes: DoseChange[]; review: Review }
+/** GET /check-in-signs: the question asked first, then the warning signs (ids are red_flags values). */
+export interface CheckInSigns { question: string; signs: { id: string; prompt: string }[] }
 export interface Point { date: string; value: number }
 /** What the camera coach saw of one exercise (api/openapi.yaml CameraLog): reps counted and, per rep, the
  *  form-fault ids flagged (content/cues `fault` ids; exactly `reps` lists). */
@@ -125,9 +147,9 @@ export const api = {
   answer: (answers: Record<string, unknown>, after?: string) => call<IntakeTurn>('POST', `${BASE}/intake/answer`, after ? { answers, after } : { answers }),
   triage: (answers: object) => call<Triage>('POST', `${BASE}/triage`, answers),
   /** Saves the answers and builds the program; a referral or a shortfall stores nothing. */
-  create: async (answers: object, start?: string): Promise<CreateResult> => {
+  create: async (answers: object, start?: string, action?: Action): Promise<CreateResult> => {
     try {
-      return await call<CreateResult>('POST', `${BASE}/people`, start ? { answers, start } : { answers });
+      return await call<CreateResult>('POST', `${BASE}/people`, start ? { answers, start } : { answers }, action);
     } catch (e) {
       if (e instanceof ApiError && e.status === 422 && e.body && (e.body as CreateResult).status === 'too-little') return e.body as CreateResult;
       throw e;
@@ -137,24 +159,12 @@ export const api = {
   today: () => call<Today>('GET', `${personBase()}/today`),
   /** The day's session laid out step by step, as every player plays it (SessionSteps). */
   session: (date?: string) => call<SessionSteps>('GET', `${personBase()}/session${date ? `?date=${encodeURIComponent(date)}` : ''}`),
-  logSession: (log: SessionLogRequest) => call<{ session_id: number; date: string; session: string; status: string; dose_changes: DoseChange[] }>('POST', `${personBase()}/sessions`, log),
-  checkIn: (body: object) => call<CheckInResult>('POST', `${personBase()}/check-ins`, body),
+  logSession: (log: SessionLogRequest, action?: Action) => call<{ session_id: number; date: string; session: string; status: string; repeat: boolean; dose_changes: DoseChange[] }>('POST', `${personBase()}/sessions`, log, action),
+  checkIn: (body: CheckInRequest, action?: Action) => call<CheckInResult>('POST', `${personBase()}/check-ins`, body, action),
+  checkInSigns: () => call<CheckInSigns>('GET', `${BASE}/check-in-signs`),
   progress: () => call<Progress>('GET', `${personBase()}/progress`),
   handoutUrl: () => `${personBase()}/handout.pdf`,
   calendarUrl: (tz: string) => `${personBase()}/calendar.ics?tz=${encodeURIComponent(tz)}`,
   svgUrl: (id: string) => `${BASE}/exercises/${encodeURIComponent(id)}/svg`,
   speechUrl: (text: string) => `${BASE}/speech?text=${encodeURIComponent(text)}`,
 };
-
-export const RED_FLAGS: [string, string][] = [
-  ['hot_red_swollen', 'The knee is hot, red, or swollen and tender'],
-  ['fever_or_unwell', 'Fever, chills or feeling generally unwell'],
-  ['calf_pain_or_swelling', 'Pain, swelling or tenderness in the calf'],
-  ['locked', 'The knee gets stuck and will not straighten'],
-  ['numb_or_cold_foot', 'Numbness, tingling, or a cold or pale foot'],
-  ['deformity', 'The knee or leg looks out of shape'],
-  ['gives_way', 'The knee gives way or buckles'],
-  ['swelling', 'The knee is swollen'],
-  ['night_or_rest_pain', 'Constant pain at night or at rest that painkillers do not ease'],
-  ['pain_getting_worse', 'The pain is steadily getting worse'],
-];

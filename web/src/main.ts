@@ -1,10 +1,11 @@
 // kneecoach web UI: a hash router over a handful of pages. No framework: h() builds DOM nodes.
 import './style.css';
-import { api, ApiError, personId, RED_FLAGS, type Level, type Triage, type Point, type ExerciseLog, type CameraSummary } from './api';
+import { api, ApiError, personId, type Level, type Triage, type Point, type ExerciseLog, type CameraSummary } from './api';
 import { h, scaleField, type Child, type Kids } from './dom';
 import { cameraPage } from './camerapage';
 import { intake, loadState, saveState, clearState } from './intake';
 import { session, speak, type Shell } from './player';
+import { checkInPage } from './checkin';
 const main = document.getElementById('main') as HTMLElement;
 let cleanup: (() => void) | null = null;
 
@@ -137,37 +138,6 @@ function hashParams(): URLSearchParams {
 }
 const shell: Shell = { page, errorBox, needPerson, params: hashParams, setCleanup: (fn) => { cleanup = fn; } };
 
-// ---------------------------------------------------------------- check-in
-function checkIn(): void {
-  if (!needPerson()) return;
-  const flags = h('fieldset', { hidden: true, id: 'flags' }, h('legend', {}, 'Which of these have you noticed?'),
-    h('div', { class: 'opts' }, RED_FLAGS.map(([v, l]) => h('label', {}, h('input', { type: 'checkbox', name: 'flag', value: v }), l))));
-  const worried = h('fieldset', {}, h('legend', {}, 'Has anything new or worrying happened with your knee since yesterday?'),
-    h('div', { class: 'opts' },
-      h('label', {}, h('input', { type: 'radio', name: 'worried', value: 'no', checked: true, onchange: () => { flags.hidden = true; } }), 'No'),
-      h('label', {}, h('input', { type: 'radio', name: 'worried', value: 'yes', onchange: () => { flags.hidden = false; } }), 'Yes')));
-  const form = h('form', { novalidate: true },
-    scaleField('morning', 'How much does your knee hurt this morning?', '0 is no pain, 10 is the worst pain you can imagine.'),
-    worried, flags, h('div', { class: 'row' }, h('button', { type: 'submit' }, 'Save the check-in')));
-  form.addEventListener('submit', async (ev) => {
-    ev.preventDefault();
-    const v = form.querySelector<HTMLInputElement>('input[name=morning]:checked');
-    if (!v) { (form.querySelector('#morning-err') as HTMLElement).textContent = 'Please choose a number from 0 to 10.'; (form.querySelector('input') as HTMLInputElement).focus(); return; }
-    const yes = form.querySelector<HTMLInputElement>('input[name=worried]:checked')?.value === 'yes';
-    const red = yes ? Array.from(form.querySelectorAll<HTMLInputElement>('input[name=flag]:checked')).map((i) => i.value) : [];
-    try {
-      const r = await api.checkIn({ next_morning_pain: Number(v.value), red_flags: red });
-      if (r.stopped && r.referral) { page('Please stop the exercises', ...referral(r.referral)); return; }
-      page('Check-in saved',
-        h('p', { class: 'notice ok', role: 'status' }, `Saved: pain ${r.next_morning_pain} out of 10 this morning.`),
-        r.cautions.length ? h('ul', {}, r.cautions.map((c) => h('li', {}, c))) : null,
-        r.dose_changes.length ? [h('h2', {}, 'Changes to your doses'), h('ul', {}, r.dose_changes.map((d) => h('li', {}, `${d.name}: ${d.decision}. ${d.reason}`)))] : null,
-        r.review?.message ? h('p', { class: r.review.see_clinician ? 'notice warn' : 'notice' }, r.review.message) : null,
-        h('div', { class: 'row' }, h('a', { class: 'button', href: '#/progress' }, 'See my progress')));
-    } catch (e) { form.append(errorBox(e)); }
-  });
-  page('Morning check-in', h('p', {}, 'Answer this the morning after a session. It tells kneecoach whether your knee settled.'), form);
-}
 
 // ---------------------------------------------------------------- progress
 const SERIES: [string, string, string][] = [
@@ -273,7 +243,7 @@ async function progress(): Promise<void> {
 // ---------------------------------------------------------------- router
 const routes: Record<string, () => void | Promise<void>> = {
   '': home, '/': home, '/intake': () => intake(shell), '/result': result, '/program': program,
-  '/session': () => session(shell), '/check-in': checkIn, '/progress': progress,
+  '/session': () => session(shell), '/check-in': () => checkInPage({ page, needPerson, errorBox, scaleField, referral }), '/progress': progress,
   '/camera': async () => { cleanup = await cameraPage(hashParams(), (t) => speak(t, true), page); },
 };
 function route(): void {

@@ -2,7 +2,7 @@
 // /api/v1/people/{id}/session: the steps, their words and lengths, exactly as the terminal player
 // runs them); this file only shows, speaks and times those steps, and counts what was completed.
 // #/session?date=YYYY-MM-DD plays another day's session; ?fast=N runs the clock N times faster.
-import { api, ApiError, type SessionLogExercise } from './api';
+import { api, ApiError, type SessionLogExercise, Action } from './api';
 import { h, scaleField, type Kids } from './dom';
 import { sessionCamera } from './sessioncamera';
 import { starts, type PlayExercise, type PlayStep, type SessionSteps } from './steps';
@@ -268,6 +268,7 @@ function play(shell: Shell, s: SessionSteps, scale: number): void {
 
 function painForm(shell: Shell, s: SessionSteps, status: 'finished' | 'quit', exercises: SessionLogExercise[]): void {
   const { page, errorBox } = shell;
+  const action = new Action();  // one Idempotency-Key for this session, reused when saving is retried
   const form = h('form', { novalidate: true },
     scaleField('pain', 'How much did your knee hurt during the session?', '0 is no pain, 10 is the worst pain you can imagine. 0 to 2 is fine, 3 to 5 is acceptable, above 5 is too much.'),
     h('div', { class: 'row' }, h('button', { type: 'submit' }, 'Save the session')));
@@ -277,7 +278,7 @@ function painForm(shell: Shell, s: SessionSteps, status: 'finished' | 'quit', ex
     const err = form.querySelector('#pain-err') as HTMLElement;
     if (!v) { err.textContent = 'Please choose a number from 0 to 10.'; (form.querySelector('input') as HTMLInputElement).focus(); return; }
     try {
-      const r = await api.logSession({ date: s.date, session: s.session ?? undefined, status, pain_during: Number(v.value), exercises });
+      const r = await api.logSession({ date: s.date, session: s.session ?? undefined, status, pain_during: Number(v.value), exercises }, action);
       page('Session saved',
         h('p', { class: 'notice ok', role: 'status' }, status === 'finished' ? 'Well done: the session is saved.' : 'The session is saved as stopped early.'),
         r.dose_changes.length ? [h('h2', {}, 'Changes to your doses'), h('ul', {}, r.dose_changes.map((d) => h('li', {}, `${d.name}: ${d.reason}`)))] : null,

@@ -1,4 +1,5 @@
-// `kneecoach check-in`: next-morning pain, new warning signs, and the dose review.
+// `kneecoach check-in`: asks the next-morning pain and the warning signs, then renders what the
+// check-in use case (usecases/check_in.h) decided.
 #include <fmt/format.h>
 
 #include <iostream>
@@ -10,18 +11,10 @@
 #include "adapters/content/measures_loader.h"
 #include "core/intake/questionnaire.h"
 #include "core/tracking/check_in_signs.h"
-#include "core/tracking/review.h"
+#include "usecases/check_in.h"
 
 namespace kc::cli {
 namespace {
-
-// Sets the yes/no field `id` to true.
-void set_flag(Answers& a, const std::string& id) {
-  const Question* q = find_question(id);
-  if (q == nullptr) return;
-  auto value = validate_answer(*q, "yes");
-  if (value) apply_answer(a, *q, *value);
-}
 
 std::string prompt_of(const tracking::MeasureSet& measures, const std::string& id, const std::string& fallback) {
   if (const auto* pain = measures.find("pain")) {
@@ -32,13 +25,75 @@ std::string prompt_of(const tracking::MeasureSet& measures, const std::string& i
   return fallback;
 }
 
+// The answers to the questions, or nullopt when the input ended (reported).
+std::optional<usecases::CheckInRequest> ask(const tracking::MeasureSet& measures, Context& ctx) {
+  usecases::CheckInRequest request;
+  const auto pain =
+      ask_number(ctx.in, ctx.out,
+                 prompt_of(measures, store::kPainNextMorning, "How much does your knee hurt this morning?") +
+                     "\n0 = no pain, 10 = worst imaginable",
+                 0, 10);
+  if (!pain) {
+    report_input_ended(ctx, "the pain question");
+    return std::nullopt;
+  }
+  request.next_morning_pain = *pain;
+  const auto anything = ask_yes_no(ctx.in, ctx.out, tracking::anything_new_question());
+  if (!anything) {
+    report_input_ended(ctx, "the question about new problems");
+    return std::nullopt;
+  }
+  if (*anything) {
+    for (const auto& id : tracking::check_in_signs()) {
+      const Question* q = find_question(id);
+      const auto yes = ask_yes_no(ctx.in, ctx.out, q != nullptr ? q->prompt : id);
+      if (!yes) {
+        report_input_ended(ctx, "the questions about new problems");
+        return std::nullopt;
+      }
+      if (*yes) request.red_flags.push_back(id);
+    }
+  }
+  return request;
+}
+
+void render(const usecases::CheckInOutcome& done, Context& ctx) {
+  if (done.saved.stopped_program) {
+    ctx.out << "\nThis is a warning sign. Your program is stopped until you have been seen.\n\n";
+    if (done.triage) report_referral(*done.triage, false, ctx);
+    return;
+  }
+  if (!done.cautions.empty()) {
+    ctx.out << "\nThank you. These do not stop the program, but take care:\n";
+    for (const auto& c : done.cautions) ctx.out << "  - " << c << "\n";
+  }
+  ctx.out << fmt::format(
+      "\nSaved: next-morning pain {}/10{}.\n", done.saved.next_morning_pain,
+      done.replaced ? fmt::format(" (it replaces the earlier {}/10 of this day)", done.replaced->next_morning_pain)
+                    : "");
+  if (!done.judged) ctx.out << "No session yesterday or today to judge, so doses change only if pain is rising.\n";
+  if (done.changes.empty()) {
+    ctx.out << "Doses stay as they are.\n";
+    // Say why, once: the reasons of the holds are the same for every exercise in most cases.
+    for (const auto& j : done.judgements) {
+      if (j.decision.rule != "not-done") {
+        ctx.out << "  why: " << j.decision.reason << "\n";
+        break;
+      }
+    }
+  } else {
+    print_judgements(done.judgements, false, ctx.out);
+  }
+  if (done.review.due) ctx.out << "\nReview: " << done.review.message << "\n";
+}
+
 }  // namespace
 
-void run_check_in(const TrackingOptions& options, Context& ctx) {
+void run_check_in(const CheckInArgs& args, Context& ctx) {
   const auto clock = command_clock();
-  const auto when = when_for(options, *clock, ctx);
+  const auto when = when_for(args.common, *clock, ctx);
   if (!when) return;
-  auto program = open_program(ctx, options.store);
+  auto program = open_program(ctx, args.common.store);
   if (!program) return;
   auto measures = content::load_measures(ctx.content_dir);
   if (!measures) {
@@ -48,96 +103,41 @@ void run_check_in(const TrackingOptions& options, Context& ctx) {
   }
   auto catalog = load_catalog_or_report(ctx);
   if (!catalog) return;
+  auto rules = load_rule_set(ctx.content_dir);
+  if (!rules) {
+    ctx.err << "kneecoach: " << rules.error().message << "\n";
+    ctx.exit_code = kExitBadInput;
+    return;
+  }
+  const std::optional<CivilDate> date = args.common.date.empty() ? std::nullopt : std::optional{when->date};
+
+  // Ask before the questions whether the day already has a check-in.
+  auto earlier = usecases::check_in_of_day(*program->store, *clock, program->person.name, date);
+  if (!earlier) return report_use_case_error(ctx, earlier.error());
+  if (*earlier && !args.replace) {
+    ctx.err << fmt::format(
+        "kneecoach: you already checked in for {} (next-morning pain {}/10). One check-in a day counts.\n"
+        "To replace it, run `kneecoach check-in --replace`{}. Nothing was saved.\n",
+        describe_date(when->date), (*earlier)->next_morning_pain,
+        args.common.date.empty() ? "" : fmt::format(" --date {}", args.common.date));
+    ctx.exit_code = kExitBadInput;
+    return;
+  }
 
   ctx.out << fmt::format("Check-in for {}.\n", describe_date(when->date));
-  const auto pain =
-      ask_number(ctx.in, ctx.out,
-                 prompt_of(*measures, store::kPainNextMorning, "How much does your knee hurt this morning?") +
-                     "\n0 = no pain, 10 = worst imaginable",
-                 0, 10);
-  if (!pain) return report_input_ended(ctx, "the pain question");
-  const auto anything =
-      ask_yes_no(ctx.in, ctx.out,
-                 "Since your last check-in, has anything new or worrying happened with your knee or "
-                 "leg (for example it became hot, red or swollen, locked, gave way, or your calf hurts)?");
-  if (!anything) return report_input_ended(ctx, "the question about new problems");
-  std::vector<std::string> flags;
-  if (*anything) {
-    for (const auto& id : tracking::check_in_signs()) {
-      const Question* q = find_question(id);
-      const auto yes = ask_yes_no(ctx.in, ctx.out, q != nullptr ? q->prompt : id);
-      if (!yes) return report_input_ended(ctx, "the questions about new problems");
-      if (*yes) flags.push_back(id);
-    }
+  if (*earlier) {
+    ctx.out << fmt::format("This replaces the check-in already saved (next-morning pain {}/10).\n",
+                           (*earlier)->next_morning_pain);
   }
-
-  store::CheckIn check_in;
-  check_in.person = program->person.id;
-  check_in.at = when->at;
-  check_in.date = when->date;
-  check_in.next_morning_pain = *pain;
-  check_in.red_flags = flags;
-  check_in.triage_level = program->plan.level;
-
-  if (!flags.empty()) {
-    auto answers = usecases::stored_answers(*program->store, program->person.id);
-    if (!answers) return report_store_error(ctx, answers.error());
-    auto rules = load_rule_set(ctx.content_dir);
-    if (!rules) {
-      ctx.err << "kneecoach: " << rules.error().message << "\n";
-      ctx.exit_code = kExitBadInput;
-      return;
-    }
-    Answers now = answers->value_or(Answers{});
-    for (const auto& f : flags) set_flag(now, f);
-    const TriageResult triage = evaluate(now, *rules);
-    check_in.triage_level = std::string(to_string(triage.level));
-    if (!may_start_program(triage.level)) {
-      check_in.stopped_program = true;
-      std::string reason = triage.reasons.empty() ? triage.advice : triage.reasons.front().message;
-      auto saved = program->store->save_check_in(check_in, {}, reason);
-      if (!saved) return report_store_error(ctx, saved.error());
-      ctx.out << "\nThis is a warning sign. Your program is stopped until you have been seen.\n\n";
-      report_referral(triage, false, ctx);
-      return;
-    }
-    ctx.out << "\nThank you. These do not stop the program, but take care:\n";
-    for (const auto& r : triage.reasons) ctx.out << "  - " << r.message << "\n";
-  }
-
-  auto history = usecases::load_history(*program->store, program->plan);
-  if (!history) return report_store_error(ctx, history.error());
-  auto can_do = usecases::can_do_for(*program->store, program->plan);
-  if (!can_do) return report_store_error(ctx, can_do.error());
-  const auto judgements = tracking::judge_at_check_in(*history, *pain, *catalog, *can_do, when->date, when->at);
-  const auto changes = tracking::to_changes(judgements, program->plan, when->at, when->date);
-  auto saved = program->store->save_check_in(check_in, changes, "");
-  if (!saved) return report_store_error(ctx, saved.error());
-
-  ctx.out << fmt::format("\nSaved: next-morning pain {}/10.\n", *pain);
-  const auto session = tracking::session_for_check_in(*history, when->date, when->at);
-  if (!session) ctx.out << "No session yesterday or today to judge, so doses change only if pain is rising.\n";
-  if (changes.empty()) {
-    ctx.out << "Doses stay as they are.\n";
-    // Say why, once: the reasons of the holds are the same for every exercise in most cases.
-    for (const auto& j : judgements) {
-      if (j.decision.rule != "not-done") {
-        ctx.out << "  why: " << j.decision.reason << "\n";
-        break;
-      }
-    }
-  } else {
-    print_judgements(judgements, false, ctx.out);
-  }
-  store::Measurement rated;
-  rated.measure = store::kPainNextMorning;
-  rated.taken_at = when->at;
-  rated.date = when->date;
-  rated.value = *pain;
-  history.value().measurements.push_back(rated);
-  const auto review = tracking::pain_review(*history, when->date);
-  if (review.due) ctx.out << "\nReview: " << review.message << "\n";
-  ctx.exit_code = kExitOk;
+  auto request = ask(*measures, ctx);
+  if (!request) return;
+  request->person = program->person.name;
+  request->date = date;
+  request->replace = args.replace;
+  auto done = usecases::check_in(*program->store, *clock, usecases::Content{*catalog, *rules}, *request);
+  if (!done) return report_use_case_error(ctx, done.error());
+  render(*done, ctx);
+  ctx.exit_code = done->saved.stopped_program ? kExitSeeClinician : kExitOk;
 }
 
 }  // namespace kc::cli

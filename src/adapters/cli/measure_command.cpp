@@ -7,11 +7,11 @@
 #include "adapters/cli/tracking_support.h"
 #include "adapters/content/measures_loader.h"
 #include "core/common/text.h"
+#include "core/tracking/measure_check.h"
+#include "usecases/measure.h"
 
 namespace kc::cli {
 namespace {
-
-constexpr const char* kBelowAverageUnder = "below-average-under";  // chair-stand item: the norm threshold
 
 store::Measurement record(const Program& p, const When& when, const std::string& measure, double value) {
   store::Measurement m;
@@ -109,8 +109,8 @@ bool measure_chair_stand(const tracking::MeasureDef& def, Program& p, const When
     clock.sleep_for(std::chrono::seconds{1});
   }
   ctx.out << "Stop! Sit down and rest.\n";
-  auto count =
-      ask_number(ctx.in, ctx.out, "How many full stands did you do? (more than halfway up at the end counts)", 0, 80);
+  auto count = ask_number(ctx.in, ctx.out, "How many full stands did you do? (more than halfway up at the end counts)",
+                          0, tracking::kMaxChairStands);
   if (!count) return false;
   store::Measurement m = record(p, when, store::kChairStand, *count);
   auto answers = usecases::stored_answers(*p.store, p.person.id);
@@ -120,7 +120,7 @@ bool measure_chair_stand(const tracking::MeasureDef& def, Program& p, const When
     if (!sex) return false;
     if (*sex != "skip") {
       const int under = *sex == "man" ? band->men : band->women;
-      m.items.push_back({kBelowAverageUnder, static_cast<double>(under)});
+      m.items.push_back({tracking::kBelowAverageUnder, static_cast<double>(under)});
       m.note = fmt::format("{}, age {}: {} (below average under {} for {}s aged {}-{}, CDC STEADI)", *sex, age,
                            *count < under ? "below average" : "average or better", under, *sex, band->age_min,
                            band->age_max);
@@ -180,8 +180,9 @@ void run_measure(const std::string& which, const TrackingOptions& options, Conte
     if (ctx.exit_code == kExitOk) report_input_ended(ctx, "every question");
     return;
   }
-  auto saved = program->store->add_measurements(taken);
-  if (!saved) return report_store_error(ctx, saved.error());
+  const std::optional<CivilDate> date = options.date.empty() ? std::nullopt : std::optional{when->date};
+  auto saved = usecases::record_measures(*program->store, *clock, {program->person.name, date, taken});
+  if (!saved) return report_use_case_error(ctx, saved.error());
   ctx.out << fmt::format("Saved ({}).\n", describe_date(when->date));
   ctx.exit_code = kExitOk;
 }

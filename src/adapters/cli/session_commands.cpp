@@ -10,6 +10,7 @@
 
 #include "adapters/cli/app.h"
 #include "adapters/cli/catalog_access.h"
+#include "adapters/cli/intake_io.h"
 #include "adapters/cli/session_source.h"
 #include "adapters/cli/store_access.h"
 #include "adapters/cli/tracking_commands.h"
@@ -21,6 +22,7 @@
 #include "core/session/engine.h"
 #include "core/session/input.h"
 #include "core/session/voice.h"
+#include "usecases/log_session.h"
 #include "usecases/session_steps_json.h"
 
 namespace kc::cli {
@@ -233,13 +235,21 @@ void run_session(const SessionArgs& args, Context& ctx) {
       ctx.out << "No pain rating was given.\n";
   }
   if (!program) return;
-  const auto status = *played ? store::SessionStatus::kQuit : store::SessionStatus::kFinished;
-  if (auto ended = program->store->end_session(log.id, status, clock->now(), pain); !ended) {
-    return report_store_error(ctx, ended.error());
-  }
+  auto rules = load_rule_set(ctx.content_dir);
+  if (!rules) return report_store_error(ctx, rules.error());
+  usecases::FinishSessionRequest request;
+  request.person = program->person.name;
+  request.session = log.id;
+  request.status = *played ? store::SessionStatus::kQuit : store::SessionStatus::kFinished;
+  request.pain_during = pain;
+  auto done = usecases::finish_session(*program->store, *clock, usecases::Content{*catalog, *rules}, request);
+  if (!done) return report_use_case_error(ctx, done.error());
+  if (done->repeat) ctx.out << "This is not your first session today: it is kept, and the day counts once.\n";
   if (!any_done) return;
-  if (auto changes = after_session(ctx, *program, log.id, *clock); !changes) {
-    return report_store_error(ctx, changes.error());
+  if (done->changes.empty()) {
+    ctx.out << "Doses stay as they are for now; tomorrow morning run `kneecoach check-in`.\n";
+  } else {
+    print_judgements(done->judgements, false, ctx.out);
   }
 }
 

@@ -48,12 +48,17 @@ void add_tracking_commands(CLI::App& app, Context& ctx) {
   today_cmd->add_flag("--json", *today_json, "Print it as JSON");
   today_cmd->callback([today, today_json, &ctx] { run_today(*today, *today_json, ctx); });
 
-  auto check = std::make_shared<TrackingOptions>();
+  auto check = std::make_shared<CheckInArgs>();
   CLI::App* check_cmd = app.add_subcommand(
       "check-in",
       "The morning after a session: rate your knee pain and report anything new; doses are adjusted.\n"
-      "Exit status: 0 done, 3 a warning sign: the program stops and whom to see is printed.");
-  add_common(*check_cmd, *check);
+      "One check-in a day: a second one needs --replace.\n"
+      "Exit status: 0 done, 2 already checked in that day (nothing saved), 3 a warning sign: the program stops "
+      "and whom to see is printed.");
+  add_common(*check_cmd, check->common);
+  check_cmd->add_flag("--replace", check->replace,
+                      "Replace the check-in already saved for the day (its dose changes are undone and the day is "
+                      "judged again)");
   check_cmd->callback([check, &ctx] { run_check_in(*check, ctx); });
 
   CLI::App* measure = app.add_subcommand("measure", "Record a measure: pain, psfs, chair-stand or grc");

@@ -35,7 +35,12 @@ struct InitArgs {
 
 void run_init(const InitArgs& args, Context& ctx);
 void run_today(const TrackingOptions& options, bool json, Context& ctx);
-void run_check_in(const TrackingOptions& options, Context& ctx);
+struct CheckInArgs {
+  TrackingOptions common;
+  bool replace = false;  // --replace: replace the check-in already saved for the day
+};
+
+void run_check_in(const CheckInArgs& args, Context& ctx);
 void run_measure(const std::string& which, const TrackingOptions& options, Context& ctx);
 void run_progress(const TrackingOptions& options, const std::string& svg_dir, Context& ctx);
 void run_export_csv(const TrackingOptions& options, const std::string& out_dir, Context& ctx);

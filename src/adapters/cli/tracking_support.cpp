@@ -126,4 +126,16 @@ void report_store_error(Context& ctx, const Error& error) {
   ctx.exit_code = kExitFailure;
 }
 
+void report_use_case_error(Context& ctx, const Error& error) {
+  ctx.err << "kneecoach: " << error.message << "\n";
+  const std::string& c = error.code;
+  ctx.exit_code = kExitFailure;
+  if (c == errc::kStopped) ctx.exit_code = kExitSeeClinician;
+  if (c == errc::kTooLittle) ctx.exit_code = kExitTooLittle;
+  if (c == errc::kInvalid || c == errc::kMissing || c == errc::kWrongType || c == errc::kOutOfRange ||
+      c == errc::kUnknownField || c == errc::kConflict || c == errc::kContent) {
+    ctx.exit_code = kExitBadInput;
+  }
+}
+
 }  // namespace kc::cli

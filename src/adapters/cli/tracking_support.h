@@ -44,4 +44,9 @@ void report_input_ended(Context& ctx, const std::string& what);
 // Reports a store error (kExitFailure).
 void report_store_error(Context& ctx, const Error& error);
 
+// Reports a use case's coded error with the exit status its code calls for: kExitSeeClinician
+// for a stopped program, kExitBadInput for bad input or a conflict, kExitTooLittle, else
+// kExitFailure.
+void report_use_case_error(Context& ctx, const Error& error);
+
 }  // namespace kc::cli

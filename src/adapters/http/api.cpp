@@ -9,6 +9,7 @@
 
 #include "adapters/content/exercise_loader.h"
 #include "adapters/http/api_routes.h"
+#include "adapters/http/idempotency.h"
 #include "adapters/http/tokens.h"
 #include "core/catalog/exercise_json.h"
 #include "usecases/program.h"
@@ -31,7 +32,7 @@ Response health(ApiState& /*s*/, const Request& /*r*/, const std::string& /*id*/
   return json_response(200, j.dump());
 }
 
-const std::array<Route, 19> kRoutes{{
+const std::array<Route, 20> kRoutes{{
     {"GET", "/api/v1/health", health},
     {"GET", "/api/v1/exercises", list_exercises},
     {"GET", "/api/v1/exercises/{id}", get_exercise},
@@ -47,6 +48,7 @@ const std::array<Route, 19> kRoutes{{
     {"GET", "/api/v1/people/{id}/session", get_session},
     {"POST", "/api/v1/people/{id}/sessions", post_session},
     {"POST", "/api/v1/people/{id}/check-ins", post_check_in},
+    {"GET", "/api/v1/check-in-signs", get_check_in_signs},
     {"POST", "/api/v1/people/{id}/measures", post_measure},
     {"GET", "/api/v1/people/{id}/progress", get_progress},
     {"GET", "/api/v1/people/{id}/handout.pdf", get_handout},
@@ -110,6 +112,9 @@ Response route(ApiState& state, const Request& request) {
       continue;
     }
     // The media type and the size of the body are checked at the door (guard.h, limits.h).
+    if (method == "POST" && std::string_view(r.pattern).starts_with("/api/v1/people")) {
+      return with_idempotency(*state.store, request, [&] { return r.handler(state, request, id); });
+    }
     return r.handler(state, request, id);
   }
   if (!allow.empty()) {

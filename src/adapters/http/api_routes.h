@@ -81,6 +81,8 @@ Response get_calendar(ApiState& s, const Request& r, const std::string& id);
 // Tracking (api_tracking.cpp, api_progress.cpp).
 Response post_session(ApiState& s, const Request& r, const std::string& id);
 Response post_check_in(ApiState& s, const Request& r, const std::string& id);
+// GET /api/v1/check-in-signs: the check-in's warning-sign questions (usecases/check_in_json.h).
+Response get_check_in_signs(ApiState& s, const Request& r, const std::string& id);
 Response post_measure(ApiState& s, const Request& r, const std::string& id);
 Response get_progress(ApiState& s, const Request& r, const std::string& id);
 

@@ -129,18 +129,25 @@ std::int64_t Db::last_insert_id() const { return sqlite3_last_insert_rowid(db_);
 std::string Db::error_message() const { return sqlite3_errmsg(db_); }
 
 Result<Transaction> Transaction::begin(Db& db, bool write) {
+  if (db.in_transaction()) {
+    if (auto s = db.exec("SAVEPOINT kc_nested"); !s) return s.error();
+    return Transaction(db, true);
+  }
   if (auto s = db.exec(write ? "BEGIN IMMEDIATE" : "BEGIN"); !s) return s.error();
-  return Transaction(db);
+  return Transaction(db, false);
 }
 
 Transaction::~Transaction() {
-  if (db_ != nullptr) (void)db_->exec("ROLLBACK");
+  if (db_ == nullptr) return;
+  (void)db_->exec(nested_ ? "ROLLBACK TO kc_nested; RELEASE kc_nested" : "ROLLBACK");
 }
 
 Status Transaction::commit() {
-  if (auto s = db_->exec("COMMIT"); !s) return s;
+  if (auto s = db_->exec(nested_ ? "RELEASE kc_nested" : "COMMIT"); !s) return s;
   db_ = nullptr;
   return Ok{};
 }
+
+bool Db::in_transaction() const { return sqlite3_get_autocommit(db_) == 0; }
 
 }  // namespace kc::sqlite

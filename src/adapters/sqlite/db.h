@@ -72,6 +72,8 @@ class Db {
   Result<Stmt> prepare(std::string_view sql);
   std::int64_t last_insert_id() const;
   std::string error_message() const;
+  // Whether a transaction is open on this connection.
+  bool in_transaction() const;
   const std::string& path() const { return path_; }
 
  private:
@@ -81,11 +83,12 @@ class Db {
 };
 
 // BEGIN IMMEDIATE (a write) or BEGIN (a consistent read) on construction; ROLLBACK on
-// destruction unless commit() succeeded.
+// destruction unless commit() succeeded. Inside an open transaction it is a savepoint instead:
+// commit() keeps its writes in the outer transaction, destruction rolls back only its own.
 class Transaction {
  public:
   static Result<Transaction> begin(Db& db, bool write = true);
-  Transaction(Transaction&& other) noexcept : db_(other.db_) { other.db_ = nullptr; }
+  Transaction(Transaction&& other) noexcept : db_(other.db_), nested_(other.nested_) { other.db_ = nullptr; }
   Transaction& operator=(Transaction&&) = delete;
   Transaction(const Transaction&) = delete;
   Transaction& operator=(const Transaction&) = delete;
@@ -93,8 +96,9 @@ class Transaction {
   Status commit();
 
  private:
-  explicit Transaction(Db& db) : db_(&db) {}
+  Transaction(Db& db, bool nested) : db_(&db), nested_(nested) {}
   Db* db_;
+  bool nested_;  // a savepoint inside an open transaction: commit releases it into the outer one
 };
 
 }  // namespace kc::sqlite

@@ -147,7 +147,25 @@ CREATE INDEX check_in_by_person ON check_in(person_id, at);
 CREATE INDEX dose_change_by_person ON dose_change(person_id, at);
 )sql";
 
-constexpr std::array<std::string_view, kSchemaVersion> kMigrations{kV1, kV2};
+// Version 3: repeats and retries. A dose change names the check-in that made it (so replacing a
+// check-in undoes exactly its changes; earlier changes are matched by person and instant), and
+// idempotency keys keep the first reply of a POST so a retry stores nothing twice.
+constexpr std::string_view kV3 = R"sql(
+ALTER TABLE dose_change ADD COLUMN check_in_id INTEGER REFERENCES check_in(id);
+UPDATE dose_change SET check_in_id = (
+  SELECT c.id FROM check_in c WHERE c.person_id = dose_change.person_id AND c.at = dose_change.at
+  ORDER BY c.id LIMIT 1);
+CREATE INDEX dose_change_by_check_in ON dose_change(check_in_id);
+CREATE TABLE idempotency_key (
+  key TEXT PRIMARY KEY CHECK (length(key) BETWEEN 1 AND 255),
+  request TEXT NOT NULL,
+  status INTEGER NOT NULL CHECK (status BETWEEN 200 AND 299),
+  reply TEXT NOT NULL,
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+);
+)sql";
+
+constexpr std::array<std::string_view, kSchemaVersion> kMigrations{kV1, kV2, kV3};
 
 }  // namespace
 

@@ -8,7 +8,7 @@
 namespace kc::sqlite {
 
 // The newest schema this binary knows.
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 
 // The schema version of an open database: 0 for an empty database, the highest version in
 // schema_version otherwise. An error for a database that holds tables but no

@@ -175,7 +175,8 @@ Result<CheckIn> read_check_in(Stmt& s) {
 }
 
 constexpr const char* kDoseChangeColumns =
-    "id, person_id, plan_id, at, date, exercise_id, now_doing, decision, from_dose, to_dose, reason";
+    "id, person_id, plan_id, at, date, exercise_id, now_doing, decision, from_dose, to_dose, reason, "
+    "coalesce(check_in_id, 0)";
 
 Result<DoseChange> read_dose_change(Stmt& s) {
   DoseChange c;
@@ -200,6 +201,7 @@ Result<DoseChange> read_dose_change(Stmt& s) {
   if (!to) return to.error();
   c.to = *to;
   c.reason = s.text(10);
+  c.check_in = s.int64(11);
   return c;
 }
 
@@ -399,46 +401,33 @@ class SqliteStore final : public Store {
 
   Result<CheckIn> save_check_in(const CheckIn& check_in, const std::vector<DoseChange>& changes,
                                 const std::string& stop_reason) override {
+    return write_tx(db_, [&] { return insert_check_in(check_in, changes, stop_reason); });
+  }
+
+  Result<CheckIn> replace_check_in(Id replaced, const CheckIn& check_in, const std::vector<DoseChange>& changes,
+                                   const std::string& stop_reason) override {
     return write_tx(db_, [&]() -> Result<CheckIn> {
-      auto ins = db_.prepare(
-          "INSERT INTO check_in (person_id, at, date, next_morning_pain, red_flags, triage_level, stopped_program) "
-          "VALUES (?, ?, ?, ?, ?, ?, ?)");
-      if (!ins) return ins.error();
-      if (auto s = ins.value()
-                       .bind(1, check_in.person)
-                       .bind(2, format_instant(check_in.at))
-                       .bind(3, iso(check_in.date))
-                       .bind(4, check_in.next_morning_pain)
-                       .bind(5, strings_to_text(check_in.red_flags))
-                       .bind(6, check_in.triage_level)
-                       .bind(7, check_in.stopped_program ? 1 : 0)
-                       .run();
-          !s) {
+      auto old = db_.prepare("SELECT at FROM check_in WHERE id = ? AND person_id = ?");
+      if (!old) return old.error();
+      old.value().bind(1, replaced).bind(2, check_in.person);
+      auto row = old.value().step();
+      if (!row) return row.error();
+      if (!*row) {
+        return make_error(errc::kNotFound, "check_in", fmt::format("store: no check-in {} to replace", replaced));
+      }
+      const std::string at = old.value().text(0);
+      auto drop_pain = db_.prepare("DELETE FROM measurement WHERE person_id = ? AND measure = ? AND taken_at = ?");
+      if (!drop_pain) return drop_pain.error();
+      if (auto s = drop_pain.value().bind(1, check_in.person).bind(2, kPainNextMorning).bind(3, at).run(); !s) {
         return s.error();
       }
-      CheckIn saved = check_in;
-      saved.id = db_.last_insert_id();
-      Measurement pain;
-      pain.person = check_in.person;
-      pain.measure = kPainNextMorning;
-      pain.taken_at = check_in.at;
-      pain.date = check_in.date;
-      pain.value = check_in.next_morning_pain;
-      if (auto m = insert_measurement(pain); !m) return m.error();
-      for (const auto& c : changes) {
-        if (auto id = insert_dose_change(c); !id) return id.error();
-      }
-      if (check_in.stopped_program) {
-        auto stop =
-            db_.prepare("UPDATE plan SET stopped_at = ?, stop_reason = ? WHERE person_id = ? AND stopped_at IS NULL");
-        if (!stop) return stop.error();
-        if (auto s =
-                stop.value().bind(1, format_instant(check_in.at)).bind(2, stop_reason).bind(3, check_in.person).run();
-            !s) {
-          return s.error();
-        }
-      }
-      return saved;
+      auto drop_changes = db_.prepare("DELETE FROM dose_change WHERE person_id = ? AND check_in_id = ?");
+      if (!drop_changes) return drop_changes.error();
+      if (auto s = drop_changes.value().bind(1, check_in.person).bind(2, replaced).run(); !s) return s.error();
+      auto drop = db_.prepare("DELETE FROM check_in WHERE id = ? AND person_id = ?");
+      if (!drop) return drop.error();
+      if (auto s = drop.value().bind(1, replaced).bind(2, check_in.person).run(); !s) return s.error();
+      return insert_check_in(check_in, changes, stop_reason);
     });
   }
 
@@ -464,6 +453,39 @@ class SqliteStore final : public Store {
     });
   }
 
+  Result<KeptReply> once(const std::string& key, const std::string& request, const KeyedWrite& write) override {
+    std::optional<KeptReply> not_kept;  // a reply other than 2xx: returned, but its writes rolled back
+    auto result = write_tx(db_, [&]() -> Result<KeptReply> {
+      auto kept = db_.prepare("SELECT request, status, reply FROM idempotency_key WHERE key = ?");
+      if (!kept) return kept.error();
+      kept.value().bind(1, key);
+      auto row = kept.value().step();
+      if (!row) return row.error();
+      if (*row) {
+        if (kept.value().text(0) != request) {
+          return make_error(errc::kKeyReused, "Idempotency-Key",
+                            "Idempotency-Key: this key was already used for a different request; send a new key "
+                            "for a new request, and the same key only to retry the same request");
+        }
+        return KeptReply{kept.value().integer(1), kept.value().text(2), true};
+      }
+      auto reply = write();
+      if (!reply) return reply;
+      if (reply->status < 200 || reply->status > 299) {
+        not_kept = *reply;
+        return make_error("not kept");  // rolls back
+      }
+      auto keep = db_.prepare("INSERT INTO idempotency_key (key, request, status, reply) VALUES (?, ?, ?, ?)");
+      if (!keep) return keep.error();
+      if (auto s = keep.value().bind(1, key).bind(2, request).bind(3, reply->status).bind(4, reply->body).run(); !s) {
+        return s.error();
+      }
+      return reply;
+    });
+    if (not_kept) return *not_kept;
+    return result;
+  }
+
   Result<std::vector<DoseChange>> dose_changes(PersonId person) override {
     return read_tx(db_, [&]() -> Result<std::vector<DoseChange>> {
       auto q = db_.prepare(
@@ -475,6 +497,51 @@ class SqliteStore final : public Store {
   }
 
  private:
+  // The body of save_check_in, inside the caller's transaction.
+  Result<CheckIn> insert_check_in(const CheckIn& check_in, const std::vector<DoseChange>& changes,
+                                  const std::string& stop_reason) {
+    auto ins = db_.prepare(
+        "INSERT INTO check_in (person_id, at, date, next_morning_pain, red_flags, triage_level, stopped_program) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)");
+    if (!ins) return ins.error();
+    if (auto s = ins.value()
+                     .bind(1, check_in.person)
+                     .bind(2, format_instant(check_in.at))
+                     .bind(3, iso(check_in.date))
+                     .bind(4, check_in.next_morning_pain)
+                     .bind(5, strings_to_text(check_in.red_flags))
+                     .bind(6, check_in.triage_level)
+                     .bind(7, check_in.stopped_program ? 1 : 0)
+                     .run();
+        !s) {
+      return s.error();
+    }
+    CheckIn saved = check_in;
+    saved.id = db_.last_insert_id();
+    Measurement pain;
+    pain.person = check_in.person;
+    pain.measure = kPainNextMorning;
+    pain.taken_at = check_in.at;
+    pain.date = check_in.date;
+    pain.value = check_in.next_morning_pain;
+    if (auto m = insert_measurement(pain); !m) return m.error();
+    for (DoseChange c : changes) {
+      c.check_in = saved.id;
+      if (auto id = insert_dose_change(c); !id) return id.error();
+    }
+    if (check_in.stopped_program) {
+      auto stop =
+          db_.prepare("UPDATE plan SET stopped_at = ?, stop_reason = ? WHERE person_id = ? AND stopped_at IS NULL");
+      if (!stop) return stop.error();
+      if (auto s =
+              stop.value().bind(1, format_instant(check_in.at)).bind(2, stop_reason).bind(3, check_in.person).run();
+          !s) {
+        return s.error();
+      }
+    }
+    return saved;
+  }
+
   // The bodies of begin_session, log_exercise and end_session, for use inside a transaction.
   Result<SessionLog> insert_session(const SessionLog& session) {
     auto ins = db_.prepare(
@@ -741,7 +808,7 @@ class SqliteStore final : public Store {
   Result<Id> insert_dose_change(const DoseChange& c) {
     auto ins = db_.prepare(
         "INSERT INTO dose_change (person_id, plan_id, at, date, exercise_id, now_doing, decision, from_dose, to_dose, "
-        "reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        "reason, check_in_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     if (!ins) return ins.error();
     if (auto s = ins.value()
                      .bind(1, c.person)
@@ -754,6 +821,7 @@ class SqliteStore final : public Store {
                      .bind(8, dose_to_text(c.from))
                      .bind(9, dose_to_text(c.to))
                      .bind(10, c.reason)
+                     .bind(11, c.check_in == 0 ? std::optional<Id>{} : std::optional<Id>{c.check_in})
                      .run();
         !s) {
       return s.error();

@@ -13,15 +13,19 @@ namespace kc {
 // Stable error codes: chosen where the error is made, read by adapters to pick an exit
 // status or an HTTP status. Never derive a code from a message's words.
 namespace errc {
-inline constexpr const char* kFailed = "failed";            // storage or I/O failed (a 500, exit 1)
-inline constexpr const char* kInvalid = "invalid";          // a value breaks its format or range
-inline constexpr const char* kMissing = "missing_field";    // a required value is absent
-inline constexpr const char* kNotFound = "not_found";       // no such person, exercise, session...
-inline constexpr const char* kNoProgram = "no_program";     // the person has no program yet
-inline constexpr const char* kStopped = "program_stopped";  // the program was stopped (see a clinician)
-inline constexpr const char* kConflict = "conflict";        // the request clashes with what is stored
-inline constexpr const char* kContent = "content_invalid";  // shipped content cannot be read
-inline constexpr const char* kTooLittle = "too_little";     // too little time, days or equipment
+inline constexpr const char* kFailed = "failed";                     // storage or I/O failed (a 500, exit 1)
+inline constexpr const char* kInvalid = "invalid";                   // a value breaks its format or range
+inline constexpr const char* kMissing = "missing_field";             // a required value is absent
+inline constexpr const char* kWrongType = "wrong_type";              // a value of the wrong JSON type
+inline constexpr const char* kOutOfRange = "out_of_range";           // a number or count outside its range
+inline constexpr const char* kUnknownField = "unknown_field";        // a field that is not part of the format
+inline constexpr const char* kNotFound = "not_found";                // no such person, exercise, session...
+inline constexpr const char* kNoProgram = "no_program";              // the person has no program yet
+inline constexpr const char* kStopped = "program_stopped";           // the program was stopped (see a clinician)
+inline constexpr const char* kConflict = "conflict";                 // the request clashes with what is stored
+inline constexpr const char* kContent = "content_invalid";           // shipped content cannot be read
+inline constexpr const char* kTooLittle = "too_little";              // too little time, days or equipment
+inline constexpr const char* kKeyReused = "idempotency_key_reused";  // a retry key sent with another request
 }  // namespace errc
 
 // An error a person can act on: what is wrong, where, and what is expected. `code` is one of

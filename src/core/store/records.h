@@ -167,6 +167,7 @@ struct DoseChange {
   Dose from;
   Dose to;
   std::string reason;  // plain words, shown to the person
+  Id check_in = 0;     // the check-in that made it; 0 when a session did
 };
 
 }  // namespace kc::store

@@ -4,6 +4,7 @@
 // what it wrote is durable; when it fails, nothing of it was written.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -73,10 +74,33 @@ class Store {
   // and, when check_in.stopped_program, stops the active plan with `stop_reason`.
   virtual Result<CheckIn> save_check_in(const CheckIn& check_in, const std::vector<DoseChange>& changes,
                                         const std::string& stop_reason) = 0;
+  // Replaces check-in `replaced` (a repeat on the same day) by `check_in`, in one transaction:
+  // the earlier check-in, its next-morning pain rating and the dose changes it made are deleted,
+  // then `check_in` is saved as save_check_in saves it. errc::kNotFound when `replaced` is not
+  // a check-in of check_in.person. The dose changes saved with a check-in get its id in
+  // DoseChange::check_in.
+  virtual Result<CheckIn> replace_check_in(Id replaced, const CheckIn& check_in, const std::vector<DoseChange>& changes,
+                                           const std::string& stop_reason) = 0;
   virtual Result<std::vector<CheckIn>> check_ins(PersonId person) = 0;  // by time
   // Saves dose changes together (e.g. after a session).
   virtual Result<std::vector<DoseChange>> add_dose_changes(const std::vector<DoseChange>& changes) = 0;
   virtual Result<std::vector<DoseChange>> dose_changes(PersonId person) = 0;  // by time, then id
+
+  // --- retried requests (idempotency keys) ---
+  // A reply kept under a key: its status (2xx) and body; `replayed` when it was kept earlier.
+  struct KeptReply {
+    int status = 0;
+    std::string body;
+    bool replayed = false;
+  };
+  using KeyedWrite = std::function<Result<KeptReply>()>;
+  // Runs `write` at most once per `key`, in one transaction with keeping its reply.
+  //  - `key` kept with the same `request` text: returns that reply (replayed) and runs nothing.
+  //  - `key` kept with another request: errc::kKeyReused (field "Idempotency-Key"); runs nothing.
+  //  - otherwise runs `write` (its Store calls join this transaction). A 2xx reply is kept with
+  //    everything `write` stored; any other reply, or an error, rolls all of it back and leaves
+  //    the key free for a retry.
+  virtual Result<KeptReply> once(const std::string& key, const std::string& request, const KeyedWrite& write) = 0;
 };
 
 }  // namespace kc::store

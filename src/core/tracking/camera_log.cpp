@@ -21,14 +21,17 @@ std::string known_list(const std::vector<std::string>* known) {
 // obj[key] as a whole number in [0, max].
 Result<int> count(const Json& obj, const std::string& path, const char* key, int max, const std::string& range) {
   const std::string field = path + "." + key;
-  if (!obj.contains(key)) return make_error(fmt::format("{}: missing; expected a whole number {}", field, range));
+  if (!obj.contains(key))
+    return make_error(errc::kMissing, field, fmt::format("{}: missing; expected a whole number {}", field, range));
   const Json& v = obj.at(key);
   if (!v.is_number_integer() && !v.is_number_unsigned()) {
-    return make_error(fmt::format("{}: is {}; expected a whole number {}", field, json_type_name(v), range));
+    return make_error(errc::kWrongType, field,
+                      fmt::format("{}: is {}; expected a whole number {}", field, json_type_name(v), range));
   }
   const bool big = v.is_number_unsigned() && v.get<std::uint64_t>() > static_cast<std::uint64_t>(max);
   if (big || v.get<long long>() < 0 || v.get<long long>() > max) {
-    return make_error(fmt::format("{}: {} is out of range; expected a whole number {}", field, v.dump(), range));
+    return make_error(errc::kOutOfRange, field,
+                      fmt::format("{}: {} is out of range; expected a whole number {}", field, v.dump(), range));
   }
   return static_cast<int>(v.get<long long>());
 }
@@ -38,12 +41,14 @@ Result<int> count(const Json& obj, const std::string& path, const char* key, int
 Result<CameraLog> camera_log_from_json(const Json& value, const std::string& path,
                                        const std::vector<std::string>* known_faults) {
   if (!value.is_object()) {
-    return make_error(fmt::format("{}: is {}; expected an object {{\"reps\", \"faults_per_rep\", \"frames\"}}", path,
+    return make_error(errc::kWrongType, path,
+                      fmt::format("{}: is {}; expected an object {{\"reps\", \"faults_per_rep\", \"frames\"}}", path,
                                   json_type_name(value)));
   }
   for (const auto& [key, v] : value.items()) {
     if (key != "reps" && key != "faults_per_rep" && key != "frames") {
-      return make_error(fmt::format("{}.{}: unknown field; expected only reps, faults_per_rep, frames", path, key));
+      return make_error(errc::kUnknownField, path + "." + key,
+                        fmt::format("{}.{}: unknown field; expected only reps, faults_per_rep, frames", path, key));
     }
   }
   CameraLog log;
@@ -56,30 +61,36 @@ Result<CameraLog> camera_log_from_json(const Json& value, const std::string& pat
 
   const std::string list_field = path + ".faults_per_rep";
   if (!value.contains("faults_per_rep")) {
-    return make_error(fmt::format("{}: missing; expected a list with one list of fault ids per rep", list_field));
+    return make_error(errc::kMissing, list_field,
+                      fmt::format("{}: missing; expected a list with one list of fault ids per rep", list_field));
   }
   const Json& list = value.at("faults_per_rep");
   if (!list.is_array()) {
     return make_error(
+        errc::kWrongType, list_field,
         fmt::format("{}: is {}; expected a list with one list of fault ids per rep", list_field, json_type_name(list)));
   }
   if (list.size() > static_cast<std::size_t>(kCameraMaxReps)) {
-    return make_error(fmt::format("{}: {} lists is out of range; expected at most {}, one per rep", list_field,
+    return make_error(errc::kOutOfRange, list_field,
+                      fmt::format("{}: {} lists is out of range; expected at most {}, one per rep", list_field,
                                   list.size(), kCameraMaxReps));
   }
   if (list.size() != static_cast<std::size_t>(log.reps)) {
-    return make_error(fmt::format("{}: has {} lists for {} reps; expected one list of fault ids per rep ({})",
+    return make_error(errc::kInvalid, list_field,
+                      fmt::format("{}: has {} lists for {} reps; expected one list of fault ids per rep ({})",
                                   list_field, list.size(), log.reps, log.reps));
   }
   for (std::size_t r = 0; r < list.size(); ++r) {
     const std::string rep_field = fmt::format("{}[{}]", list_field, r);
     const Json& faults = list[r];
     if (!faults.is_array()) {
-      return make_error(fmt::format("{}: is {}; expected a list of fault ids (empty when the rep was fine)", rep_field,
+      return make_error(errc::kWrongType, rep_field,
+                        fmt::format("{}: is {}; expected a list of fault ids (empty when the rep was fine)", rep_field,
                                     json_type_name(faults)));
     }
     if (faults.size() > static_cast<std::size_t>(kCameraMaxFaultsPerRep)) {
-      return make_error(fmt::format("{}: {} fault ids is out of range; expected at most {}", rep_field, faults.size(),
+      return make_error(errc::kOutOfRange, rep_field,
+                        fmt::format("{}: {} fault ids is out of range; expected at most {}", rep_field, faults.size(),
                                     kCameraMaxFaultsPerRep));
     }
     std::vector<std::string> ids;
@@ -88,6 +99,7 @@ Result<CameraLog> camera_log_from_json(const Json& value, const std::string& pat
       const Json& id = faults[k];
       if (!id.is_string()) {
         return make_error(
+            errc::kWrongType, id_field,
             fmt::format("{}: is {}; expected {}", id_field, json_type_name(id), known_list(known_faults)));
       }
       const auto s = id.get<std::string>();
@@ -95,7 +107,8 @@ Result<CameraLog> camera_log_from_json(const Json& value, const std::string& pat
                              ? !s.empty()
                              : std::find(known_faults->begin(), known_faults->end(), s) != known_faults->end();
       if (!known) {
-        return make_error(fmt::format("{}: {} is not a known form fault; expected {}", id_field, id.dump(),
+        return make_error(errc::kInvalid, id_field,
+                          fmt::format("{}: {} is not a known form fault; expected {}", id_field, id.dump(),
                                       known_list(known_faults)));
       }
       ids.push_back(s);
@@ -118,7 +131,8 @@ std::string camera_text(const CameraLog& log) {
 Result<std::optional<CameraLog>> parse_camera_text(const std::string& text) {
   if (text.empty()) return std::optional<CameraLog>{};
   const Json doc = Json::parse(text, nullptr, false);
-  if (doc.is_discarded()) return make_error("camera_json: is not valid JSON; expected a camera log or \"\"");
+  if (doc.is_discarded())
+    return make_error(errc::kInvalid, "camera_json", "camera_json: is not valid JSON; expected a camera log or \"\"");
   auto log = camera_log_from_json(doc, "camera_json", nullptr);
   if (!log) return log.error();
   return std::optional<CameraLog>{std::move(log).value()};

@@ -29,10 +29,10 @@ struct CameraLog {
 // faults_per_rep one list per rep of at most 20 fault ids, frames a whole number >= 0. Every
 // id must be in `known_faults`; with nullptr any non-empty id is taken (stored logs, whose
 // content may have changed since). Returns the log normalised: each rep's ids sorted, repeats
-// dropped. On error the message starts with the offending field's path and ": " (`path` itself,
-// or `path` + ".reps", + ".faults_per_rep[2][0]", ...), then says what is wrong and what is
-// expected, in the words of the API's other checks (": is a string; expected", "out of range",
-// ": missing;", ": unknown field;"); anything else is an invalid value.
+// dropped. On error, Error::field is the offending field's path (`path` itself, or `path` +
+// ".reps", + ".faults_per_rep[2][0]", ...), the message starts with it and ": " and says what is
+// wrong and what is expected, and Error::code is errc::kWrongType, kOutOfRange, kMissing,
+// kUnknownField, or kInvalid for anything else.
 Result<CameraLog> camera_log_from_json(const Json& value, const std::string& path,
                                        const std::vector<std::string>* known_faults);
 

@@ -112,6 +112,33 @@ TEST(CameraText, EmptyIsNoCameraAndBadTextIsAnError) {
   EXPECT_EQ(wrong.error().message.rfind("camera_json.faults_per_rep: has 0 lists for 2 reps", 0), 0);
 }
 
+// Each problem carries its code and field as values, so the API never reads the message's words.
+TEST(CameraLogJson, ProblemsAreCodedWithTheirField) {
+  const std::vector<std::string> known{"knee-past-toes"};
+  struct Case {
+    const char* json;
+    const char* code;
+    const char* field;
+  };
+  const Case cases[] = {
+      {R"([1])", errc::kWrongType, "camera"},
+      {R"({"reps": 1, "faults_per_rep": [[]], "frames": 1, "x": 1})", errc::kUnknownField, "camera.x"},
+      {R"({"faults_per_rep": [], "frames": 1})", errc::kMissing, "camera.reps"},
+      {R"({"reps": "2", "faults_per_rep": [], "frames": 1})", errc::kWrongType, "camera.reps"},
+      {R"({"reps": 5000, "faults_per_rep": [], "frames": 1})", errc::kOutOfRange, "camera.reps"},
+      {R"({"reps": 2, "faults_per_rep": [[]], "frames": 1})", errc::kInvalid, "camera.faults_per_rep"},
+      {R"({"reps": 1, "faults_per_rep": [["elbow"]], "frames": 1})", errc::kInvalid, "camera.faults_per_rep[0][0]"},
+      {R"({"reps": 1, "faults_per_rep": [[3]], "frames": 1})", errc::kWrongType, "camera.faults_per_rep[0][0]"},
+  };
+  for (const auto& c : cases) {
+    const auto log = camera_log_from_json(Json::parse(c.json), "camera", &known);
+    ASSERT_FALSE(log) << c.json;
+    EXPECT_EQ(log.error().code, c.code) << c.json;
+    EXPECT_EQ(log.error().field, c.field) << c.json;
+    EXPECT_EQ(log.error().message.rfind(std::string(c.field) + ": ", 0), 0) << log.error().message;
+  }
+}
+
 CameraLog sample() {
   CameraLog log;
   log.reps = 5;

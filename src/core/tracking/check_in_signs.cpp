@@ -23,4 +23,11 @@ bool is_check_in_sign(const std::string& field) {
   return std::find(signs.begin(), signs.end(), field) != signs.end();
 }
 
+const std::string& anything_new_question() {
+  static const std::string kQuestion =
+      "Since your last check-in, has anything new or worrying happened with your knee or leg (for example it "
+      "became hot, red or swollen, locked, gave way, or your calf hurts)?";
+  return kQuestion;
+}
+
 }  // namespace kc::tracking

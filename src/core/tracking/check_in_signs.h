@@ -14,4 +14,8 @@ const std::vector<std::string>& check_in_signs();
 // Whether `field` is one of check_in_signs().
 bool is_check_in_sign(const std::string& field);
 
+// The question asked before the signs: a "yes" leads to the sign questions (each sign's own
+// wording is its intake question's prompt).
+const std::string& anything_new_question();
+
 }  // namespace kc::tracking

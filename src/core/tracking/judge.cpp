@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/tracking/attempts.h"
+
 namespace kc::tracking {
 namespace {
 
@@ -108,14 +110,16 @@ std::optional<store::SessionLog> session_for_check_in(const History& h, CivilDat
   for (const auto& c : h.check_ins) {
     if (c.at <= now) previous = c.at;
   }
-  std::optional<store::SessionLog> found;
+  std::vector<store::SessionLog> candidates;
   for (const auto& s : h.sessions) {
-    if (s.plan != h.plan.id || s.status == store::SessionStatus::kInProgress) continue;
     if (s.date != today && s.date != today - date::days{1}) continue;
     if (s.started_at > now || (previous && s.started_at <= *previous)) continue;
-    if (!found || s.started_at > found->started_at) found = s;
+    candidates.push_back(s);
   }
-  return found;
+  // The latest day with a sitting, and of its sittings the better attempt.
+  const auto best = best_attempts(candidates, h.logs, h.plan.id);
+  if (best.empty()) return std::nullopt;
+  return best.back();
 }
 
 std::vector<Judgement> judge_at_check_in(const History& h, int next_morning, const Catalog& catalog,

@@ -43,8 +43,9 @@ std::optional<double> weekly_mean(const History& h, CivilDate day, int offset_da
 std::vector<Judgement> judge_after_session(const History& h, store::Id session, const Catalog& catalog,
                                            const CanDo& can_do, CivilDate today);
 
-// The session a check-in at `now` on `today` judges: the latest finished or quit session of
-// the plan dated today or yesterday that started after the previous check-in; nullopt if none.
+// The session a check-in at `now` on `today` judges: among the finished or quit sessions of the
+// plan dated today or yesterday that started after the previous check-in, the better attempt
+// (attempts.h) of the latest such day; nullopt if none.
 std::optional<store::SessionLog> session_for_check_in(const History& h, CivilDate today, TimePoint now);
 
 // At a check-in reporting `next_morning` pain (not yet in `h`): the rules at Moment::kCheckIn

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/tracking/attempts.h"
+
 namespace kc::tracking {
 namespace {
 
@@ -71,8 +73,9 @@ Adherence adherence(const History& h, CivilDate today) {
   for (const auto& d : h.plan.calendar) {
     if (d.date <= today) ++a.planned;
   }
-  for (const auto& s : h.sessions) {
-    if (s.plan != h.plan.id || s.date > today) continue;
+  // A day counts once, by its better attempt (a repeat is kept but not counted again).
+  for (const auto& s : best_attempts(h.sessions, h.logs, h.plan.id)) {
+    if (s.date > today) continue;
     if (s.status == store::SessionStatus::kFinished) {
       ++a.done;
     } else if (s.status == store::SessionStatus::kQuit) {
