@@ -32,9 +32,6 @@ struct PlannedRun {
 // catalog is read, so a referral never depends on the exercise content.
 std::optional<PlannedRun> run_planner(const PlanRequest& request, std::optional<Catalog>& catalog, Context& ctx);
 
-// "HH:MM" on a 24-hour clock as (hour, minute); nullopt otherwise.
-std::optional<std::pair<int, int>> parse_time(const std::string& text);
-
 // Today's date in the system time zone (UTC when it cannot be found). The only clock read.
 CivilDate today_local();
 
