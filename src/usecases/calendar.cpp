@@ -19,8 +19,8 @@ CalendarModel calendar_of(const store::PlanRecord& plan, const std::vector<store
   const auto sessions = sessions_in_force(plan, changes, catalog);
   for (const store::PlanDay& day : plan.calendar) {
     const auto week = m.calendar.week_of(day.date);
-    const auto s = std::find_if(sessions.begin(), sessions.end(),
-                                [&](const SessionInForce& x) { return x.id == day.session; });
+    const auto s =
+        std::find_if(sessions.begin(), sessions.end(), [&](const SessionInForce& x) { return x.id == day.session; });
     if (!week || s == sessions.end()) continue;  // a stored day outside the program, or an unknown session
     m.sessions.push_back(CalendarSession{day.date, *week, s->id, s->title, s->minutes, s->exercises});
   }

@@ -101,7 +101,8 @@ Result<Handout> handout_of(const store::PlanRecord& plan, const std::vector<stor
   const ProgramCalendar calendar{plan.start, plan.weeks};
   Handout h;
   h.minutes = doc.value("minutes_per_session", 0);
-  h.period = fmt::format("{} weeks, {} to {}", plan.weeks, describe_date(calendar.start), describe_date(calendar.end()));
+  h.period =
+      fmt::format("{} weeks, {} to {}", plan.weeks, describe_date(calendar.start), describe_date(calendar.end()));
   h.as_of = fmt::format("Doses in force on {} ({}).", describe_date(date), calendar.describe(date));
   h.week = week_days(doc);
   h.cautions = string_list(doc, "cautions");

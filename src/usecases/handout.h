@@ -31,9 +31,9 @@ struct HandoutCard {
 std::vector<std::string> dose_lines(const HandoutCard& card);
 
 struct HandoutSession {
-  std::string id;     // "A"
-  std::string title;  // "Strength, then stretching and mobility"
-  int minutes = 0;    // at the doses in force
+  std::string id;                  // "A"
+  std::string title;               // "Strength, then stretching and mobility"
+  int minutes = 0;                 // at the doses in force
   std::vector<std::string> lines;  // "Wall sit: 2 holds of 20 s"
 };
 

@@ -18,10 +18,10 @@ namespace kc::usecases {
 struct TodayOutcome {
   store::Person person;
   store::PlanRecord plan;
-  tracking::Today today;         // the session, next, before the start / after the end
-  tracking::PainReview review;   // due on and after the first review date
-  std::optional<int> week;       // the program week of the day (core/plan/program_calendar.h)
-  std::string week_text;         // "week 3 of 6", or what lies outside the program
+  tracking::Today today;        // the session, next, before the start / after the end
+  tracking::PainReview review;  // due on and after the first review date
+  std::optional<int> week;      // the program week of the day (core/plan/program_calendar.h)
+  std::string week_text;        // "week 3 of 6", or what lies outside the program
 };
 
 // The requested day of the person's program. Errors: find_program's (errc::kNotFound,

@@ -23,14 +23,15 @@ Json today_json(const TodayOutcome& outcome, const Catalog& catalog) {
     Json items = Json::array();
     for (const auto& item : t.session->items) {
       const Exercise* e = catalog.find(item.current.exercise_id);
-      items.push_back({{"position", item.position},
-                       {"exercise", item.current.exercise_id},
-                       {"name", e != nullptr ? e->name : item.current.exercise_id},
-                       {"block", item.block},
-                       {"dose", dose_to_json(item.current.dose)},
-                       {"dose_text", describe_dose(item.current.dose)},
-                       {"reason", item.current.reason},
-                       {"changed_on", item.current.changed_on ? Json(to_iso(*item.current.changed_on)) : Json(nullptr)}});
+      items.push_back(
+          {{"position", item.position},
+           {"exercise", item.current.exercise_id},
+           {"name", e != nullptr ? e->name : item.current.exercise_id},
+           {"block", item.block},
+           {"dose", dose_to_json(item.current.dose)},
+           {"dose_text", describe_dose(item.current.dose)},
+           {"reason", item.current.reason},
+           {"changed_on", item.current.changed_on ? Json(to_iso(*item.current.changed_on)) : Json(nullptr)}});
     }
     j["exercises"] = items;
   }
@@ -60,7 +61,8 @@ Json program_in_force_json(const ProgramInForce& p) {
     sessions.push_back(
         {{"id", s.id}, {"kind", s.kind}, {"title", s.title}, {"minutes", s.minutes}, {"exercises", exercises}});
   }
-  return Json{{"date", to_iso(p.date)}, {"week", week_json(p.week)}, {"week_text", p.week_text}, {"sessions", sessions}};
+  return Json{
+      {"date", to_iso(p.date)}, {"week", week_json(p.week)}, {"week_text", p.week_text}, {"sessions", sessions}};
 }
 
 }  // namespace kc::usecases

@@ -119,7 +119,7 @@ export interface ExerciseLog {
   sets: number; reps: number; holds: number; seconds: number; pain: number | null; camera: CameraSummary | null;
 }
 /** A band of the pain-monitoring model (PainBand): whole-number range on 0-10, inclusive. */
-export interface PainBand { band: string; meaning: string; lowest: number; highest: number }
+export interface PainBand { band: string; meaning: string; lowest: number; highest: number; label: string }
 /** One week of the program (ProgramWeek): week 1 starts on the program's start date. */
 export interface ProgramWeek { week: number; start: string; end: string }
 export interface Progress {

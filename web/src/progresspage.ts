@@ -36,12 +36,12 @@ function painChart(series: Record<string, Point[]>, bands: PainBand[], weeks: Pr
   const x = (d: string) => L + ((W - L - R) * (dayNumber(d) - first)) / Math.max(1, last - first);
   const y = (v: number) => T + ((H - T - B) * (10 - v)) / 10;
   const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, class: 'chart', role: 'img', 'aria-labelledby': 'pain-chart-title' });
-  const bandWords = bands.map((b) => `${b.lowest} to ${b.highest} ${b.meaning}`).join(', ');
+  const bandWords = bands.map((b) => b.label).join(', ');
   svg.append(s('title', { id: 'pain-chart-title' }, `Knee pain over the program's weeks, 0 to 10; ${bandWords}. The same data is in the table below.`));
   let below = 0;
   bands.forEach((b, i) => {
     svg.append(s('rect', { class: 'pain-band', 'data-band': b.band, x: L, y: y(b.highest), width: W - L - R, height: y(below) - y(b.highest), fill: BAND_FILL[i] ?? '#eee' }));
-    svg.append(s('text', { x: W - R - 4, y: y(b.highest) + 14, 'text-anchor': 'end', 'font-size': 12, fill: BAND_INK[i] ?? '#222' }, `${b.lowest}–${b.highest}: ${b.meaning}`));
+    svg.append(s('text', { x: W - R - 4, y: y(b.highest) + 14, 'text-anchor': 'end', 'font-size': 12, fill: BAND_INK[i] ?? '#222' }, b.label));
     below = b.highest;
   });
   for (const v of [0, ...bands.map((b) => b.highest)]) svg.append(s('text', { x: L - 6, y: y(v) + 4, 'text-anchor': 'end', 'font-size': 12, fill: '#222' }, String(v)));

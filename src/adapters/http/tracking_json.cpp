@@ -6,6 +6,7 @@
 #include "core/common/pain.h"
 #include "core/store/codec.h"
 #include "core/tracking/camera_log.h"
+#include "core/tracking/charts.h"
 
 namespace kc::http {
 namespace {
@@ -81,7 +82,11 @@ Json progress_json(const usecases::ProgressOutcome& p, const Catalog& catalog) {
   j["weeks"] = weeks;
   Json bands = Json::array();
   for (const auto& b : pain_band_ranges())
-    bands.push_back({{"band", b.name}, {"meaning", b.meaning}, {"lowest", b.lowest}, {"highest", b.highest}});
+    bands.push_back({{"band", b.name},
+                     {"meaning", b.meaning},
+                     {"lowest", b.lowest},
+                     {"highest", b.highest},
+                     {"label", tracking::band_label(b)}});
   j["pain_bands"] = bands;
   const auto& a = p.adherence;
   j["adherence"] = Json{{"planned", a.planned}, {"done", a.done}, {"partly", a.partly}, {"percent", a.percent}};

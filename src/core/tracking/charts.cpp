@@ -67,6 +67,11 @@ std::string marker(const char* shape, double x, double y, const char* colour) {
 
 }  // namespace
 
+std::string band_label(const PainBandRange& b) {
+  if (b.highest >= 10) return fmt::format("over {}: {}", b.lowest - 1, b.meaning);
+  return fmt::format("{}-{}: {}", b.lowest, b.highest, b.meaning);
+}
+
 std::string pain_chart_svg(const History& h, CivilDate today, const std::string& title) {
   constexpr int kW = 900, kH = 480;
   constexpr double kLeft = 70, kRight = 190, kTop = 80, kBottom = 70;
@@ -92,8 +97,7 @@ std::string pain_chart_svg(const History& h, CivilDate today, const std::string&
         "<rect class=\"pain-band\" data-band=\"{}\" x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" "
         "height=\"{:.1f}\" fill=\"{}\"/>\n",
         b.name, kLeft, ypos(b.highest), pw, ypos(below) - ypos(b.highest), fills[i]);
-    svg += text(kLeft + pw - 6, ypos(b.highest) + 16, fmt::format("{}-{}: {}", b.lowest, b.highest, b.meaning), 12,
-                "end", inks[i]);
+    svg += text(kLeft + pw - 6, ypos(b.highest) + 16, band_label(b), 12, "end", inks[i]);
     below = b.highest;
   }
   // Axes and grid.
@@ -176,7 +180,7 @@ std::string pain_chart_svg(const History& h, CivilDate today, const std::string&
   svg += text(lx + 18, ly, fmt::format("at the start: {}/10", h.plan.baseline_pain));
   ly += 34;
   svg += text(lx, ly, "Zones (Thomeé 1997):", 11, "start", "#555555");
-  svg += text(lx, ly + 16, "exercise may hurt up to 5,", 11, "start", "#555555");
+  svg += text(lx, ly + 16, fmt::format("exercise may hurt up to {},", kModeratePainMax), 11, "start", "#555555");
   svg += text(lx, ly + 32, "settled by next morning.", 11, "start", "#555555");
   svg += "</svg>\n";
   return svg;

@@ -5,9 +5,13 @@
 #include <optional>
 #include <string>
 
+#include "core/common/pain.h"
 #include "core/tracking/judge.h"
 
 namespace kc::tracking {
+
+// A pain band's label on the charts: "0-2: safe", "3-5: acceptable", "over 5: too much".
+std::string band_label(const PainBandRange& b);
 
 // Pain over the plan's days: pain during sessions, next-morning pain and pain now, on 0-10
 // with the pain-monitoring zones shaded (the bands of core/common/pain.h) and the review date

@@ -1,7 +1,6 @@
 // The week-6 review (Farrar 2001), adherence, summaries, today, charts and CSV.
 #include "core/tracking/review.h"
 
-#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include "core/common/pain.h"
@@ -190,8 +189,10 @@ TEST(Charts, ShadeThePainBandsOfThePainModel) {
   const std::string pain = pain_chart_svg(Script().h, day(1), "x");
   EXPECT_EQ(count_of(pain, "class=\"pain-band\""), static_cast<int>(pain_band_ranges().size()));
   for (const auto& b : pain_band_ranges()) {
-    EXPECT_NE(pain.find(fmt::format("{}-{}: {}", b.lowest, b.highest, b.meaning)), std::string::npos) << b.name;
+    EXPECT_NE(pain.find(band_label(b)), std::string::npos) << b.name;
   }
+  EXPECT_EQ(band_label(pain_band_ranges().front()), "0-2: safe");
+  EXPECT_EQ(band_label(pain_band_ranges().back()), "over 5: too much");
 }
 
 TEST(Summary, PainByWeekHasNoWeeksOutsideTheProgram) {
