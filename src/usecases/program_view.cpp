@@ -43,7 +43,7 @@ Result<ProgramInForce> program_in_force(store::Store& store, const Clock& clock,
   if (!changes) return make_error(errc::kFailed, "", changes.error().message);
   ProgramInForce p;
   p.person = program->person;
-  p.plan = std::move(program->plan);
+  p.plan = program->plan;
   p.date = request.date.value_or(clock.today());
   p.calendar = ProgramCalendar{p.plan.start, p.plan.weeks};
   p.week = p.calendar.week_of(p.date);

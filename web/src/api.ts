@@ -89,9 +89,9 @@ export interface ServerQuestion {
   hint: string; min?: number; max?: number; skip_word: string; min_choices?: number;
   choices: { value: string; label: string }[];
 }
-export interface TodayExercise { position: number; exercise: string; name: string; block: string; dose: Dose; reason: string }
+export interface TodayExercise { position: number; exercise: string; name: string; block: string; dose: Dose; dose_text: string; reason: string; changed_on: string | null }
 export interface Today {
-  date: string; scheduled: boolean; done: boolean; session?: string; week?: number; title?: string;
+  date: string; week: number | null; week_text: string; scheduled: boolean; done: boolean; session?: string; title?: string;
   exercises?: TodayExercise[]; next: { date: string; session: string } | null; review_due: boolean; see_clinician: boolean;
 }
 export interface DoseChange { exercise: string; now_doing: string; name: string; decision: string; from: Dose; to: Dose; reason: string }
