@@ -9,8 +9,6 @@
 #include <sstream>
 
 #include "adapters/calendar/ics.h"
-#include "adapters/cli/plan_run.h"
-#include "adapters/cli/tracking_support.h"
 #include "adapters/http/api_routes.h"
 #include "adapters/http/body_check.h"
 #include "adapters/http/tokens.h"
