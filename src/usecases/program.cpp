@@ -19,9 +19,9 @@ Result<PersonProgram> find_program(store::Store& store, const std::string& name,
                       fmt::format("\"{}\" has no program yet; set one up first (kneecoach init)", name));
   }
   if ((*plan)->stopped_at && !allow_stopped) {
-    return make_error(errc::kStopped, "person",
-                      fmt::format("the program was stopped: {}; see a clinician before starting again",
-                                  (*plan)->stop_reason));
+    return make_error(
+        errc::kStopped, "person",
+        fmt::format("the program was stopped: {}; see a clinician before starting again", (*plan)->stop_reason));
   }
   return PersonProgram{**person, **plan};
 }
