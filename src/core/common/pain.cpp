@@ -41,6 +41,7 @@ const std::vector<PainBandRange>& pain_band_ranges() {
 
 std::vector<std::string> pain_band_names() {
   std::vector<std::string> out;
+  out.reserve(kBandArray.size());
   for (const auto& b : kBandArray) out.emplace_back(b.name);
   return out;
 }
