@@ -197,7 +197,9 @@ void figures(Pages& p, const figure::ExercisePoses& poses) {
 double card_height(Pages& p, const HandoutCard& c, const figure::ExercisePoses& poses) {
   const Style s;
   auto drawings = figure::keyframe_drawings(poses);
-  double h = 6 + 22 + 16 * static_cast<double>(dose_lines(c).size()) + 6;  // rule, title, dose lines
+  double h = 6 + 22 + 6;                         // rule, title
+  for (const std::string& line : dose_lines(c))  // as card() draws them: they may wrap
+    h += Pages::height_of(p.layout(line, Style{10, true, 0.25}, p.text_width())) + 4;
   if (drawings && !drawings->empty()) h += figure_height(drawings->front(), p.text_width()) + 6;
   auto lines = [&](const std::vector<std::string>& items, double indent) {
     for (const std::string& t : items) h += Pages::height_of(p.layout(t, s, p.text_width() - indent)) + 2.5;
