@@ -106,7 +106,9 @@ Result<CheckInOutcome> check_in(store::Store& store, const Clock& clock, const C
   c.red_flags = request.red_flags;
   c.triage_level = plan.level;
   if (!request.red_flags.empty()) {
-    auto triage = triage_with(store, person.id, request.red_flags, content.rules);
+    // Warning signs are judged by the triage rules; without them nothing may be assumed safe.
+    if (content.rules == nullptr) return make_error(errc::kContent, "", "the triage rules are not loaded");
+    auto triage = triage_with(store, person.id, request.red_flags, *content.rules);
     if (!triage) return triage.error();
     out.triage = *triage;
     c.triage_level = std::string(to_string(triage->level));

@@ -1,6 +1,6 @@
-// The content a use case reads: the exercise catalog and the triage rules, loaded and checked by
-// an adapter (adapters/content) at start-up. A plain aggregate of references to core types, so
-// building one per request costs nothing; the referenced content must outlive the call.
+// The content a use case reads (content/: the exercises, the triage rules), loaded and checked by
+// an adapter (adapters/content) at start-up and passed in. A plain aggregate of references to
+// core types, so building one per request costs nothing; the content must outlive the call.
 #pragma once
 
 #include "core/catalog/catalog.h"
@@ -9,8 +9,8 @@
 namespace kc::usecases {
 
 struct Content {
-  const Catalog& catalog;
-  const RuleSet& rules;
+  const Catalog& catalog;             // the exercises
+  const RuleSet* rules = nullptr;     // the triage rules: required by check_in (warning signs)
 };
 
 }  // namespace kc::usecases

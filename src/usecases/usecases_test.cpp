@@ -57,7 +57,7 @@ struct UseCaseTest : ::testing::Test {
   }
   void TearDown() override { fs::remove_all(dir); }
 
-  Content content() const { return Content{catalog, rules}; }
+  Content content() const { return Content{catalog, &rules}; }
 
   // Session A on day n, both exercises with `outcome`, with the pain during it.
   Result<SessionOutcome> session(int n, std::optional<int> pain, store::SessionStatus status,

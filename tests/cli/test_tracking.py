@@ -143,7 +143,7 @@ class InitTodayTest(unittest.TestCase):
         self.assertGreater(len(today["exercises"]), 3)
         self.assertIn("sets", today["exercises"][0]["dose"])
         text = self.p.kc("today", "--date", START).stdout
-        self.assertIn("Today, Mon 3 Mar 2025 (week 1)", text)
+        self.assertIn("Today, Mon 3 Mar 2025 (week 1 of 6)", text)
         off = self.p.kc("today", "--date", "2025-03-04")
         self.assertEqual(off.returncode, 0)
         self.assertIn("No session today", off.stdout)

@@ -93,6 +93,17 @@ export interface Plan {
   cautions: string[]; decisions: string[]; safety: string[];
 }
 
+/** One exercise at the dose in force (DoseInForce): when and why it last changed, if it did. */
+export interface DoseInForce {
+  plan_exercise: string; exercise: string; name: string; block: string; dose: Dose; dose_text: string;
+  why: string; changed_on: string | null; change_reason: string;
+}
+/** The program on a day (ProgramInForce): the program week and every session at the doses in force. */
+export interface ProgramInForce {
+  date: string; week: number | null; week_text: string;
+  sessions: { id: string; kind: string; title: string; minutes: number; exercises: DoseInForce[] }[];
+}
+
 export interface ServerQuestion {
   id: string; prompt: string; help: string; kind: 'yes_no' | 'whole_number' | 'number' | 'one_of' | 'many_of';
   hint: string; min?: number; max?: number; skip_word: string; min_choices?: number;
@@ -101,9 +112,9 @@ export interface ServerQuestion {
 export interface IntakeTurn {
   next: ServerQuestion | null; relevant: string[]; answers: Record<string, unknown>; document: Record<string, unknown>;
 }
-export interface TodayExercise { position: number; exercise: string; name: string; block: string; dose: Dose; reason: string }
+export interface TodayExercise { position: number; exercise: string; name: string; block: string; dose: Dose; dose_text: string; reason: string; changed_on: string | null }
 export interface Today {
-  date: string; scheduled: boolean; done: boolean; session?: string; week?: number; title?: string;
+  date: string; week: number | null; week_text: string; scheduled: boolean; done: boolean; session?: string; title?: string;
   exercises?: TodayExercise[]; next: { date: string; session: string } | null; review_due: boolean; see_clinician: boolean;
 }
 export interface DoseChange { exercise: string; now_doing: string; name: string; decision: string; from: Dose; to: Dose; reason: string }
@@ -133,12 +144,16 @@ export interface ExerciseLog {
   position: number; exercise: string; name: string; outcome: 'done' | 'partly' | 'skipped';
   sets: number; reps: number; holds: number; seconds: number; pain: number | null; camera: CameraSummary | null;
 }
+/** A band of the pain-monitoring model (PainBand): whole-number range on 0-10, inclusive. */
+export interface PainBand { band: string; meaning: string; lowest: number; highest: number; label: string }
+/** One week of the program (ProgramWeek): week 1 starts on the program's start date. */
+export interface ProgramWeek { week: number; start: string; end: string }
 export interface Progress {
-  date: string; stopped: boolean;
+  date: string; stopped: boolean; week: number | null; week_text: string; weeks: ProgramWeek[]; pain_bands: PainBand[];
   adherence: { planned: number; done: number; partly: number; percent: number };
   review: Review; series: Record<string, Point[]>;
-  sessions: { id: number; date: string; session: string; status: string; pain_during?: number | null; exercises?: ExerciseLog[] }[];
-  doses: { exercise: string; now_doing: string; name: string; dose: Dose; dose_text: string; reason: string }[];
+  sessions: { id: number; date: string; week: number | null; session: string; status: string; pain_during?: number | null; exercises?: ExerciseLog[] }[];
+  doses: { exercise: string; now_doing: string; name: string; dose: Dose; dose_text: string; reason: string; changed_on: string | null }[];
 }
 
 export const api = {
@@ -155,7 +170,7 @@ export const api = {
       throw e;
     }
   },
-  plan: () => call<{ person: { id: string }; stopped: { at: string; reason: string } | null; plan: Plan }>('GET', `${personBase()}/plan`),
+  plan: () => call<{ person: { id: string }; stopped: { at: string; reason: string } | null; plan: Plan; in_force: ProgramInForce }>('GET', `${personBase()}/plan`),
   today: () => call<Today>('GET', `${personBase()}/today`),
   /** The day's session laid out step by step, as every player plays it (SessionSteps). */
   session: (date?: string) => call<SessionSteps>('GET', `${personBase()}/session${date ? `?date=${encodeURIComponent(date)}` : ''}`),

@@ -6,8 +6,6 @@
 
 #include <memory>
 
-#include "core/catalog/describe.h"
-
 namespace kc::calendar {
 namespace {
 
@@ -49,8 +47,8 @@ icaltimetype ical_date(CivilDate d) {
   return t;
 }
 
-// DTSTAMP: fixed at the plan's start date, 00:00 UTC, so the file is the same on every run.
-icaltimetype stamp(const Plan& plan) { return utc(std::chrono::sys_seconds{plan.start}); }
+// DTSTAMP: fixed at the program's start date, 00:00 UTC, so the file is the same on every run.
+icaltimetype stamp(const usecases::CalendarModel& m) { return utc(std::chrono::sys_seconds{m.calendar.start}); }
 
 // A date-time property in the options' zone: TZID=zone, or UTC with a Z.
 icalproperty* zoned(icalproperty* prop, const IcsOptions& o) {
@@ -58,11 +56,11 @@ icalproperty* zoned(icalproperty* prop, const IcsOptions& o) {
   return prop;
 }
 
-icalcomponent* vtimezone(const Plan& plan, const IcsOptions& o) {
+icalcomponent* vtimezone(const usecases::CalendarModel& m, const IcsOptions& o) {
   icalcomponent* tz = icalcomponent_new_vtimezone();
   icalcomponent_add_property(tz, icalproperty_new_tzid(o.zone.name.c_str()));
-  const auto from = std::chrono::sys_seconds{plan.start - date::days{2}};
-  const auto to = std::chrono::sys_seconds{plan.end() + date::days{3}};
+  const auto from = std::chrono::sys_seconds{m.calendar.start - date::days{2}};
+  const auto to = std::chrono::sys_seconds{m.calendar.end() + date::days{3}};
   for (const Observance& ob : observances(o.zone, from, to)) {
     icalcomponent* part = ob.daylight ? icalcomponent_new_xdaylight() : icalcomponent_new_xstandard();
     // DTSTART of an observance is the local time of the onset, in the offset before it.
@@ -76,33 +74,33 @@ icalcomponent* vtimezone(const Plan& plan, const IcsOptions& o) {
   return tz;
 }
 
-std::string session_key(const ScheduledSession& s) {
-  return fmt::format("{}|session|{}", to_iso(s.date), s.kind == SessionKind::kStrength ? "A" : "B");
+std::string session_key(const usecases::CalendarSession& s) {
+  return fmt::format("{}|session|{}", to_iso(s.date), s.session);
 }
 
-icalcomponent* session_event(const Plan& plan, const ScheduledSession& s, const IcsOptions& o,
+icalcomponent* session_event(const usecases::CalendarModel& m, const usecases::CalendarSession& s, const IcsOptions& o,
                              const std::string& seed) {
-  const SessionTemplate* t = plan.session(s.kind);
   icalcomponent* ev = icalcomponent_new_vevent();
   icalcomponent_add_property(ev, icalproperty_new_uid(stable_uid(seed, session_key(s)).c_str()));
-  icalcomponent_add_property(ev, icalproperty_new_dtstamp(stamp(plan)));
+  icalcomponent_add_property(ev, icalproperty_new_dtstamp(stamp(m)));
   const date::local_seconds begin =
       date::local_days{s.date.time_since_epoch()} + std::chrono::minutes{o.hour * 60 + o.minute};
-  const date::local_seconds end = begin + std::chrono::minutes{t->minutes()};
+  const date::local_seconds end = begin + std::chrono::minutes{s.minutes};
   icalcomponent_add_property(ev, zoned(icalproperty_new_dtstart(session_time(begin, o)), o));
   icalcomponent_add_property(ev, zoned(icalproperty_new_dtend(session_time(end, o)), o));
-  const std::string summary = fmt::format("Knee exercises, session {} (week {})", t->id, s.week);
+  const std::string summary = fmt::format("Knee exercises, session {} (week {})", s.session, s.week);
   icalcomponent_add_property(ev, icalproperty_new_summary(summary.c_str()));
-  icalcomponent_add_property(ev, icalproperty_new_description(session_description(*t).c_str()));
+  icalcomponent_add_property(ev, icalproperty_new_description(session_description(s, m.as_of).c_str()));
   icalcomponent_add_property(ev, icalproperty_new_categories("Exercise"));
   return ev;
 }
 
-icalcomponent* review_event(const Plan& plan, const ReviewPoint& r, const std::string& seed) {
+icalcomponent* review_event(const usecases::CalendarModel& m, const usecases::CalendarReview& r,
+                            const std::string& seed) {
   icalcomponent* ev = icalcomponent_new_vevent();
   const std::string key = fmt::format("{}|review|{}", to_iso(r.date), r.week);
   icalcomponent_add_property(ev, icalproperty_new_uid(stable_uid(seed, key).c_str()));
-  icalcomponent_add_property(ev, icalproperty_new_dtstamp(stamp(plan)));
+  icalcomponent_add_property(ev, icalproperty_new_dtstamp(stamp(m)));
   icalcomponent_add_property(ev, icalproperty_new_dtstart(ical_date(r.date)));
   icalcomponent_add_property(ev, icalproperty_new_dtend(ical_date(r.date + date::days{1})));
   const std::string summary = fmt::format("Knee program review (end of week {})", r.week);
@@ -128,11 +126,14 @@ std::string stable_uid(std::string_view seed, std::string_view key) {
   return fmt::format("kc-{:016x}@kneecoach", h);
 }
 
-std::string session_description(const SessionTemplate& session) {
-  std::string out = fmt::format("Session {}: {} (about {} minutes)\n", session.id, session.title, session.minutes());
+std::string session_description(const usecases::CalendarSession& session, const std::string& as_of) {
+  std::string out = fmt::format("Session {}: {} (about {} minutes)\n", session.session, session.title, session.minutes);
+  if (!as_of.empty()) out += as_of + "\n";
   int n = 0;
-  for (const auto& item : session.exercises)
-    out += fmt::format("{}. {}: {}\n", ++n, item.exercise->name, describe_dose(item.dose));
+  for (const auto& item : session.exercises) {
+    out += fmt::format("{}. {}: {}\n", ++n, item.name, item.dose_text);
+    if (item.changed_on) out += fmt::format("   ({})\n", usecases::change_note(item));
+  }
   out +=
       "\nStop an exercise if the pain goes above 5/10 or turns sharp. Pain should settle by the next morning; "
       "if not, do less next time.\n"
@@ -141,17 +142,17 @@ std::string session_description(const SessionTemplate& session) {
   return out;
 }
 
-std::string plan_to_ics(const Plan& plan, const IcsOptions& options) {
+std::string calendar_to_ics(const usecases::CalendarModel& model, const IcsOptions& options) {
   Component cal{icalcomponent_new_vcalendar(), &icalcomponent_free};
   const std::string prodid = fmt::format("-//kneecoach//kneecoach {}//EN", options.version);
   icalcomponent_add_property(cal.get(), icalproperty_new_prodid(prodid.c_str()));
   icalcomponent_add_property(cal.get(), icalproperty_new_version("2.0"));
   icalcomponent_add_property(cal.get(), icalproperty_new_calscale("GREGORIAN"));
   icalcomponent_add_property(cal.get(), icalproperty_new_method(ICAL_METHOD_PUBLISH));
-  if (!options.zone.utc()) icalcomponent_add_component(cal.get(), vtimezone(plan, options));
-  const std::string seed = options.uid_seed + "|" + to_iso(plan.start);
-  for (const auto& s : plan.calendar) icalcomponent_add_component(cal.get(), session_event(plan, s, options, seed));
-  for (const auto& r : plan.reviews) icalcomponent_add_component(cal.get(), review_event(plan, r, seed));
+  if (!options.zone.utc()) icalcomponent_add_component(cal.get(), vtimezone(model, options));
+  const std::string seed = model.uid_seed + "|" + to_iso(model.calendar.start);
+  for (const auto& s : model.sessions) icalcomponent_add_component(cal.get(), session_event(model, s, options, seed));
+  for (const auto& r : model.reviews) icalcomponent_add_component(cal.get(), review_event(model, r, seed));
   char* text = icalcomponent_as_ical_string_r(cal.get());
   std::string out = text != nullptr ? text : "";
   icalmemory_free_buffer(text);

@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include "core/catalog/describe.h"
 #include "core/plan/plan_test_support.h"
+#include "core/tracking/plan_record.h"
 
 namespace kc::calendar {
 namespace {
@@ -59,17 +61,41 @@ TEST(PlanIcs, OneEventPerSessionAndReview) {
   const Plan& plan = *outcome->plan;
   IcsOptions options;
   options.zone = resolve_zone("Europe/Paris", nullptr).value();
-  options.uid_seed = "person";
   options.version = "test";
-  const std::string text = plan_to_ics(plan, options);
+  const auto model = usecases::calendar_of_new_plan(plan, catalog, "person");
+  const std::string text = calendar_to_ics(model, options);
   EXPECT_EQ(count(text, "BEGIN:VEVENT"), plan.calendar.size() + plan.reviews.size());
   EXPECT_EQ(count(text, "BEGIN:VTIMEZONE"), 1U);
   EXPECT_NE(text.find("DTSTART;TZID=Europe/Paris:20250303T180000"), std::string::npos);
   EXPECT_NE(text.find("DTSTAMP:20250303T000000Z"), std::string::npos);
-  EXPECT_EQ(text, plan_to_ics(plan, options));
-  const std::string description = session_description(plan.sessions[0]);
+  EXPECT_EQ(text, calendar_to_ics(model, options));
+  ASSERT_FALSE(model.sessions.empty());
+  EXPECT_EQ(model.sessions[0].minutes, plan.session(SessionKind::kStrength)->minutes());
+  const std::string description = session_description(model.sessions[0], "");
   for (const auto& item : plan.sessions[0].exercises)
     EXPECT_NE(description.find(item.exercise->name + ": "), std::string::npos);
+}
+
+TEST(PlanIcs, DescriptionsShowTheDosesInForceAndWhyTheyChanged) {
+  const Catalog catalog = plan_test::small_catalog();
+  auto outcome = build_plan(plan_test::well_equipped(), catalog, PlanOptions{make_date(2025, 3, 3), 2, Level::kGo, {}});
+  ASSERT_TRUE(outcome.ok() && outcome->ok());
+  const store::PlanRecord record = tracking::to_record(*outcome->plan, 1, 3, TimePoint{}, "");
+  const store::PlanExercise& first = record.sessions[0].exercises[0];
+  store::DoseChange change;
+  change.plan = record.id;
+  change.date = make_date(2025, 3, 6);
+  change.exercise_id = first.exercise_id;
+  change.to = first.dose;
+  change.to.sets += 1;
+  change.reason = "safe pain, settled by morning";
+  const auto model = usecases::calendar_of(record, {change}, catalog, "seed", "Doses in force on today.");
+  const std::string text = session_description(model.sessions[0], model.as_of);
+  EXPECT_NE(text.find(describe_dose(change.to)), std::string::npos);
+  EXPECT_NE(text.find("Changed on Thu 6 Mar 2025: safe pain, settled by morning"), std::string::npos);
+  EXPECT_NE(text.find("Doses in force on today."), std::string::npos);
+  EXPECT_EQ(model.sessions[0].week, 1);
+  EXPECT_EQ(model.sessions.back().week, 2);
 }
 
 }  // namespace

@@ -134,7 +134,7 @@ void run_check_in(const CheckInArgs& args, Context& ctx) {
   request->person = program->person.name;
   request->date = date;
   request->replace = args.replace;
-  auto done = usecases::check_in(*program->store, *clock, usecases::Content{*catalog, *rules}, *request);
+  auto done = usecases::check_in(*program->store, *clock, usecases::Content{*catalog, &*rules}, *request);
   if (!done) return report_use_case_error(ctx, done.error());
   render(*done, ctx);
   ctx.exit_code = done->saved.stopped_program ? kExitSeeClinician : kExitOk;

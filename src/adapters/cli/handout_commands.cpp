@@ -10,7 +10,7 @@
 #include "adapters/cli/plan_run.h"
 #include "adapters/cli/store_access.h"
 #include "adapters/render/handout_pdf.h"
-#include "core/plan/plan_json.h"
+#include "usecases/handout.h"
 
 namespace kc::cli {
 
@@ -23,43 +23,38 @@ struct HandoutArgs {
   std::string output;
 };
 
-// The plan document: built from the answers, or the person's stored one.
-std::optional<Json> plan_document(const HandoutArgs& args, std::optional<Catalog>& catalog, Context& ctx) {
+// The handout model: of a plan built from the answers (starting doses), or of the person's
+// stored program at the doses in force today (usecases/handout.h).
+std::optional<usecases::Handout> handout_model(const HandoutArgs& args, std::optional<Catalog>& catalog, Context& ctx) {
+  Result<usecases::Handout> handout = make_error("no handout");
   if (!args.request.answers_path.empty()) {
     auto run = run_planner(args.request, catalog, ctx);
     if (!run) return std::nullopt;
-    return plan_to_json(run->plan);
+    handout = usecases::handout_of_new_plan(run->plan, *catalog);
+  } else {
+    auto program = open_program(ctx, args.store);
+    if (!program) return std::nullopt;
+    catalog = load_catalog_or_report(ctx);
+    if (!catalog) return std::nullopt;
+    const auto clock = command_clock();
+    handout = usecases::handout(*program->store, *clock, usecases::Content{*catalog}, {args.store.person, {}, false});
   }
-  auto program = open_program(ctx, args.store);
-  if (!program) return std::nullopt;
-  Json doc = Json::parse(program->plan.plan_json, nullptr, false);
-  if (doc.is_discarded() || !doc.is_object()) {
-    ctx.err << "kneecoach: the stored plan has no readable plan document; build one again with `kneecoach init`, "
-               "or pass --answers FILE\n";
-    ctx.exit_code = kExitFailure;
+  if (!handout) {
+    ctx.err << "kneecoach: " << handout.error().message << "\n";
+    ctx.exit_code = handout.error().code == errc::kFailed ? kExitFailure : kExitBadInput;
     return std::nullopt;
   }
-  catalog = load_catalog_or_report(ctx);
-  if (!catalog) return std::nullopt;
-  return doc;
+  return std::move(handout).value();
 }
 
 void run_handout(const HandoutArgs& args, Context& ctx) {
   const auto paper = render::parse_paper(args.paper);
   std::optional<Catalog> catalog;
-  const auto doc = plan_document(args, catalog, ctx);
-  if (!doc) return;
-  if (!catalog) catalog = load_catalog_or_report(ctx);
-  if (!catalog) return;
+  const auto handout = handout_model(args, catalog, ctx);
+  if (!handout) return;
   const auto pictures = load_illustrations_or_report(ctx, *catalog);
   if (!pictures) return;
-  const auto handout = render::handout_from_plan(*doc, *catalog, *pictures);
-  if (!handout) {
-    ctx.err << "kneecoach: " << handout.error().message << "\n";
-    ctx.exit_code = kExitBadInput;
-    return;
-  }
-  const Status written = render::write_handout_pdf(*handout, *paper, args.output);
+  const Status written = render::write_handout_pdf(*handout, *pictures, *paper, args.output);
   if (!written) {
     ctx.err << fmt::format("kneecoach: {}; check the folder exists and you may write to it\n", written.error().message);
     ctx.exit_code = kExitFailure;

@@ -18,6 +18,8 @@
 #include "core/tracking/review.h"
 #include "core/tracking/today.h"
 #include "usecases/set_up.h"
+#include "usecases/today.h"
+#include "usecases/view_json.h"
 
 namespace kc::cli {
 namespace {
@@ -116,27 +118,24 @@ void run_today(const TrackingOptions& options, bool json, Context& ctx) {
   if (!when) return;
   auto program = open_program(ctx, options.store);
   if (!program) return;
-  auto history = usecases::load_history(*program->store, program->plan);
-  if (!history) return report_store_error(ctx, history.error());
   std::optional<Catalog> catalog = load_catalog_or_report(ctx);
   if (!catalog) return;
-  const auto t = tracking::today(program->plan, history->changes, history->sessions, when->date);
-  const auto review = tracking::pain_review(*history, when->date);
-
+  const auto outcome =
+      usecases::today(*program->store, *clock, usecases::Content{*catalog}, {options.store.person, when->date, false});
+  if (!outcome) return report_store_error(ctx, outcome.error());
   if (json) {
-    const Json j = today_json(t, review, *catalog);
-    ctx.out << j.dump(2) << "\n";
+    ctx.out << usecases::today_json(*outcome, *catalog).dump(2) << "\n";
     ctx.exit_code = kExitOk;
     return;
   }
-
+  const auto& t = outcome->today;
   if (t.before_start) {
     ctx.out << fmt::format("Your program starts on {}.\n", describe_date(program->plan.start));
   } else if (t.after_end) {
     ctx.out << "Your program has ended. `kneecoach progress` shows how it went; `kneecoach init` sets up a new one.\n";
   }
   if (t.session) {
-    ctx.out << fmt::format("Today, {} (week {}): session {} — {}{}\n", describe_date(t.date), t.scheduled->week,
+    ctx.out << fmt::format("Today, {} ({}): session {} — {}{}\n", describe_date(t.date), outcome->week_text,
                            t.session->session, t.session->title, t.done ? " (done)" : "");
     std::string block;
     for (const auto& item : t.session->items) {
@@ -146,17 +145,20 @@ void run_today(const TrackingOptions& options, bool json, Context& ctx) {
       }
       ctx.out << fmt::format("    {}. {} — {}\n", item.position + 1, name_of(catalog, item.current.exercise_id),
                              describe_dose(item.current.dose));
-      if (!item.current.reason.empty()) ctx.out << fmt::format("         changed: {}\n", item.current.reason);
+      if (item.current.changed_on) {
+        ctx.out << fmt::format("         changed on {}: {}\n", describe_date(*item.current.changed_on),
+                               item.current.reason);
+      }
     }
     ctx.out << (t.done ? "Well done. Tomorrow morning, run `kneecoach check-in`.\n"
                        : "Start it with `kneecoach session`. Stop an exercise if pain goes above 5/10.\n");
   } else if (!t.before_start && !t.after_end) {
-    ctx.out << fmt::format("No session today, {}.\n", describe_date(t.date));
+    ctx.out << fmt::format("No session today, {} ({}).\n", describe_date(t.date), outcome->week_text);
   }
   if (t.next && (!t.session || t.done)) {
     ctx.out << fmt::format("Next session: {}, session {}.\n", describe_date(t.next->date), t.next->session);
   }
-  if (review.due) ctx.out << "\nReview: " << review.message << "\n";
+  if (outcome->review.due) ctx.out << "\nReview: " << outcome->review.message << "\n";
   ctx.exit_code = kExitOk;
 }
 

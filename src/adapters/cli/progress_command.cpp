@@ -14,6 +14,7 @@
 #include "core/tracking/charts.h"
 #include "core/tracking/csv.h"
 #include "core/tracking/review.h"
+#include "usecases/progress.h"
 
 namespace kc::cli {
 namespace {
@@ -74,16 +75,16 @@ std::optional<int> chair_threshold(const tracking::History& h) {
   return t;
 }
 
-void print_doses(const tracking::History& h, const Catalog& catalog, std::ostream& out) {
+void print_doses(const usecases::ProgressOutcome& p, const Catalog& catalog, std::ostream& out) {
   out << "\nCurrent doses:\n";
-  const auto doses = tracking::current_doses(h.plan, h.changes);
-  for (const auto& session : h.plan.sessions) {
+  for (const auto& session : p.sessions) {
     out << fmt::format("  Session {} — {}\n", session.id, session.title);
-    for (const auto& e : session.exercises) {
-      const auto& d = doses.at(e.exercise_id);
-      out << fmt::format("    {} — {}\n", name_of(catalog, d.exercise_id), describe_dose(d.dose));
+    for (const auto& d : session.exercises) {
+      out << fmt::format("    {} — {}\n", d.name, d.dose_text);
+      if (d.changed_on) out << fmt::format("      {}\n", usecases::change_note(d));
     }
   }
+  const auto& h = p.history;
   bool any = false;
   for (const auto& c : h.changes) {
     if (c.plan != h.plan.id) continue;
@@ -103,17 +104,17 @@ void run_progress(const TrackingOptions& options, const std::string& svg_dir, Co
   if (!when) return;
   auto program = open_program(ctx, options.store, true);
   if (!program) return;
-  auto history = usecases::load_history(*program->store, program->plan);
-  if (!history) return report_store_error(ctx, history.error());
   auto catalog = load_catalog_or_report(ctx);
   if (!catalog) return;
-  const auto& h = *history;
-  const auto a = tracking::adherence(h, when->date);
-  const auto weeks = tracking::pain_by_week(h, when->date);
-  const int week = std::max(1, static_cast<int>((when->date - h.plan.start).count() / 7) + 1);
+  const auto outcome = usecases::progress(*program->store, *clock, usecases::Content{*catalog},
+                                          {options.store.person, when->date, true});
+  if (!outcome) return report_store_error(ctx, outcome.error());
+  const auto& h = outcome->history;
+  const auto& a = outcome->adherence;
+  const auto& weeks = outcome->pain_weeks;
 
-  ctx.out << fmt::format("Progress for '{}' on {} (week {} of {}).\n\n", program->person.name,
-                         describe_date(when->date), std::min(week, h.plan.weeks), h.plan.weeks);
+  ctx.out << fmt::format("Progress for '{}' on {} ({}).\n\n", program->person.name, describe_date(when->date),
+                         outcome->week_text);
   ctx.out << fmt::format("Sessions: {} done of {} planned so far ({}%)", a.done, a.planned, a.percent);
   ctx.out << (a.partly > 0 ? fmt::format("; {} partly done.\n", a.partly) : std::string(".\n"));
   ctx.out << fmt::format("\nPain (0-10), weekly means; at the start {}/10:\n", h.plan.baseline_pain);
@@ -121,7 +122,7 @@ void run_progress(const TrackingOptions& options, const std::string& svg_dir, Co
   for (const auto& w : weeks) {
     ctx.out << fmt::format("  {:>4}  {:>6}  {:>12}  {:>3}\n", w.week, one(w.during), one(w.next_morning), one(w.now));
   }
-  ctx.out << "Pain trend: " << tracking::pain_trend(weeks) << "\n\n";
+  ctx.out << "Pain trend: " << outcome->pain_trend << "\n\n";
   print_change(tracking::change_of(h, store::kPsfs), "PSFS (mean of your activities, 0-10)", "",
                " (about 2 points is a meaningful change)", ctx.out);
   print_change(tracking::change_of(h, store::kChairStand), "30-second chair stand", " stands", "", ctx.out);
@@ -135,9 +136,8 @@ void run_progress(const TrackingOptions& options, const std::string& svg_dir, Co
                            kCameraSessionsShown);
     for (const auto& line : camera) ctx.out << line << "\n";
   }
-  print_doses(h, *catalog, ctx.out);
-  const auto review = tracking::pain_review(h, when->date);
-  ctx.out << "\nReview: " << review.message << "\n";
+  print_doses(*outcome, *catalog, ctx.out);
+  ctx.out << "\nReview: " << outcome->review.message << "\n";
 
   if (!svg_dir.empty()) {
     if (!make_dir(svg_dir, ctx)) return;

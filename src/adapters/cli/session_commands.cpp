@@ -242,7 +242,7 @@ void run_session(const SessionArgs& args, Context& ctx) {
   request.session = log.id;
   request.status = *played ? store::SessionStatus::kQuit : store::SessionStatus::kFinished;
   request.pain_during = pain;
-  auto done = usecases::finish_session(*program->store, *clock, usecases::Content{*catalog, *rules}, request);
+  auto done = usecases::finish_session(*program->store, *clock, usecases::Content{*catalog, &*rules}, request);
   if (!done) return report_use_case_error(ctx, done.error());
   if (done->repeat) ctx.out << "This is not your first session today: it is kept, and the day counts once.\n";
   if (!any_done) return;

@@ -27,33 +27,6 @@ std::string lower(std::string s) {
 
 }  // namespace
 
-Json today_json(const tracking::Today& t, const tracking::PainReview& review, const Catalog& catalog) {
-  Json j;
-  j["date"] = to_iso(t.date);
-  j["scheduled"] = t.scheduled.has_value();
-  j["done"] = t.done;
-  if (t.session) {
-    j["session"] = t.session->session;
-    j["week"] = t.scheduled->week;
-    j["title"] = t.session->title;
-    Json items = Json::array();
-    for (const auto& item : t.session->items) {
-      const Exercise* e = catalog.find(item.current.exercise_id);
-      items.push_back({{"position", item.position},
-                       {"exercise", item.current.exercise_id},
-                       {"name", e != nullptr ? e->name : item.current.exercise_id},
-                       {"block", item.block},
-                       {"dose", dose_to_json(item.current.dose)},
-                       {"reason", item.current.reason}});
-    }
-    j["exercises"] = items;
-  }
-  j["next"] = t.next ? Json{{"date", to_iso(t.next->date)}, {"session", t.next->session}} : Json(nullptr);
-  j["review_due"] = review.due;
-  j["see_clinician"] = review.see_clinician;
-  return j;
-}
-
 void print_judgements(const std::vector<tracking::Judgement>& judgements, bool show_holds, std::ostream& out) {
   bool any = false;
   for (const auto& j : judgements) {

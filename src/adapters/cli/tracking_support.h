@@ -20,10 +20,6 @@
 
 namespace kc::cli {
 
-// What a day holds as JSON (`kneecoach today --json`, GET /api/v1/people/{id}/today): date,
-// scheduled, done, the session with its exercises at current doses, next, review_due, see_clinician.
-Json today_json(const tracking::Today& t, const tracking::PainReview& review, const Catalog& catalog);
-
 // Prints each changed judgement ("Wall sit: eased to 2 x 20 s holds — because ...") under a
 // heading; prints nothing when there is no change. `show_holds` also lists kept doses.
 void print_judgements(const std::vector<tracking::Judgement>& judgements, bool show_holds, std::ostream& out);

@@ -9,7 +9,6 @@
 #include <sstream>
 
 #include "adapters/calendar/ics.h"
-#include "adapters/cli/tracking_support.h"
 #include "adapters/http/api_routes.h"
 #include "adapters/http/body_check.h"
 #include "adapters/http/tokens.h"
@@ -20,7 +19,11 @@
 #include "core/tracking/plan_record.h"
 #include "core/tracking/review.h"
 #include "core/tracking/today.h"
+#include "usecases/calendar.h"
+#include "usecases/handout.h"
 #include "usecases/set_up.h"
+#include "usecases/today.h"
+#include "usecases/view_json.h"
 
 namespace kc::http {
 namespace {
@@ -34,12 +37,13 @@ Json person_json(const store::Person& p) {
 }
 
 // Writes the handout to a temporary file and reads it back.
-Result<std::string> handout_bytes(const render::Handout& handout, render::Paper paper) {
+Result<std::string> handout_bytes(const usecases::Handout& handout, const content::Illustrations& pictures,
+                                  render::Paper paper) {
   std::string path = (std::filesystem::temp_directory_path() / "kneecoach-handout-XXXXXX").string();
   const int fd = mkstemp(path.data());
   if (fd < 0) return make_error("cannot create a temporary file for the handout");
   close(fd);
-  const Status written = render::write_handout_pdf(handout, paper, path);
+  const Status written = render::write_handout_pdf(handout, pictures, paper, path);
   std::string bytes;
   if (written) {
     std::ifstream in(path, std::ios::binary);
@@ -107,17 +111,21 @@ Response post_person(ApiState& s, const Request& r, const std::string& /*id*/) {
   return reply;
 }
 
-Response get_plan(ApiState& s, const Request& /*r*/, const std::string& id) {
-  auto loaded = load_person(s, id, true);
-  if (auto* e = std::get_if<Response>(&loaded)) return *e;
-  const auto& [person, plan] = std::get<PersonPlan>(loaded);
-  Json doc = Json::parse(plan.plan_json, nullptr, false);
+Response get_plan(ApiState& s, const Request& r, const std::string& id) {
+  auto date = date_query(r);
+  if (auto* e = std::get_if<Response>(&date)) return *e;
+  auto program = usecases::program_in_force(*s.store, *s.clock, usecases::Content{s.catalog},
+                                            {id, std::get<std::optional<CivilDate>>(date), true});
+  if (!program) return error_reply(program.error());
+  Json doc = Json::parse(program->plan.plan_json, nullptr, false);
   if (doc.is_discarded() || !doc.is_object()) return internal_error("the stored plan has no readable plan document");
+  const auto& plan = program->plan;
   Json j;
-  j["person"] = person_json(person);
+  j["person"] = person_json(program->person);
   j["stopped"] = plan.stopped_at ? Json{{"at", store::format_instant(*plan.stopped_at)}, {"reason", plan.stop_reason}}
                                  : Json(nullptr);
   j["plan"] = doc;
+  j["in_force"] = usecases::program_in_force_json(*program);
   return json_response(200, j.dump());
 }
 
@@ -127,14 +135,9 @@ Response get_today(ApiState& s, const Request& r, const std::string& id) {
   const Moment when = moment_at(s, std::get<std::optional<CivilDate>>(date));
   const std::string key = id + "/today/" + to_iso(when.date);
   if (auto kept = s.cache->find(key)) return *kept;
-  auto loaded = load_person(s, id, false);
-  if (auto* e = std::get_if<Response>(&loaded)) return *e;
-  const auto& plan = std::get<PersonPlan>(loaded).plan;
-  auto history = usecases::load_history(*s.store, plan);
-  if (!history) return internal_error(history.error().message);
-  const auto t = tracking::today(plan, history->changes, history->sessions, when.date);
-  const auto review = tracking::pain_review(*history, when.date);
-  Response reply = json_response(200, cli::today_json(t, review, s.catalog).dump());
+  auto outcome = usecases::today(*s.store, *s.clock, usecases::Content{s.catalog}, {id, when.date, false});
+  if (!outcome) return error_reply(outcome.error());
+  Response reply = json_response(200, usecases::today_json(*outcome, s.catalog).dump());
   s.cache->keep(key, reply);
   return reply;
 }
@@ -143,14 +146,12 @@ Response get_handout(ApiState& s, const Request& r, const std::string& id) {
   const auto it = r.query.find("paper");
   const auto paper = render::parse_paper(it == r.query.end() ? "a4" : it->second);
   if (!paper) return error_response(400, "bad_query", "paper: expected a4 or letter", "paper");
-  auto loaded = load_person(s, id, false);
-  if (auto* e = std::get_if<Response>(&loaded)) return *e;
-  const auto& plan = std::get<PersonPlan>(loaded).plan;
-  Json doc = Json::parse(plan.plan_json, nullptr, false);
-  if (doc.is_discarded() || !doc.is_object()) return internal_error("the stored plan has no readable plan document");
-  auto handout = render::handout_from_plan(doc, s.catalog, s.pictures);
-  if (!handout) return internal_error(handout.error().message);
-  auto bytes = handout_bytes(*handout, *paper);
+  auto date = date_query(r);
+  if (auto* e = std::get_if<Response>(&date)) return *e;
+  auto handout = usecases::handout(*s.store, *s.clock, usecases::Content{s.catalog},
+                                   {id, std::get<std::optional<CivilDate>>(date), false});
+  if (!handout) return error_reply(handout.error());
+  auto bytes = handout_bytes(*handout, s.pictures, *paper);
   if (!bytes) return internal_error(bytes.error().message);
   Response reply;
   reply.content_type = "application/pdf";
@@ -166,22 +167,15 @@ Response get_calendar(ApiState& s, const Request& r, const std::string& id) {
   const auto tz_it = r.query.find("tz");
   auto zone = calendar::resolve_zone(tz_it == r.query.end() ? "UTC" : tz_it->second, nullptr);
   if (!zone) return error_response(400, "bad_query", zone.error().message, "tz");
-  auto loaded = load_person(s, id, false);
-  if (auto* e = std::get_if<Response>(&loaded)) return *e;
-  const auto& plan = std::get<PersonPlan>(loaded).plan;
-  auto answers = usecases::stored_answers(*s.store, plan.person);
-  if (!answers) return internal_error(answers.error().message);
-  if (!*answers) return internal_error("the program has no stored answers to rebuild the calendar from");
-  // The planner is deterministic: the stored answers, start and length give the stored plan.
-  const TriageResult triage = evaluate(**answers, s.rules);
-  PlanOptions options = plan_options(plan.start, plan.weeks, triage);
-  options.level = parse_level(plan.level).value_or(Level::kCaution);
-  auto outcome = build_plan(**answers, s.catalog, options);
-  if (!outcome || !outcome->ok()) return internal_error("the program cannot be rebuilt from its answers");
-  calendar::IcsOptions ics{time->first, time->second, *zone, answers_to_json(**answers).dump(), KNEECOACH_VERSION};
+  auto date = date_query(r);
+  if (auto* e = std::get_if<Response>(&date)) return *e;
+  auto model = usecases::calendar(*s.store, *s.clock, usecases::Content{s.catalog},
+                                  {id, std::get<std::optional<CivilDate>>(date), false});
+  if (!model) return error_reply(model.error());
+  const calendar::IcsOptions ics{time->first, time->second, *zone, KNEECOACH_VERSION};
   Response reply;
   reply.content_type = "text/calendar; charset=utf-8";
-  reply.body = calendar::plan_to_ics(*outcome->plan, ics);
+  reply.body = calendar::calendar_to_ics(*model, ics);
   reply.headers.emplace_back("Content-Disposition", "attachment; filename=\"kneecoach.ics\"");
   return reply;
 }

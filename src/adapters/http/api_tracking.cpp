@@ -93,7 +93,7 @@ Response post_session(ApiState& s, const Request& r, const std::string& id) {
   if (!check.ok()) return check.error();
   request.status = *status == "finished" ? store::SessionStatus::kFinished : store::SessionStatus::kQuit;
 
-  auto done = usecases::log_session(*s.store, *s.clock, usecases::Content{s.catalog, s.rules}, request);
+  auto done = usecases::log_session(*s.store, *s.clock, usecases::Content{s.catalog, &s.rules}, request);
   if (!done) return error_reply(done.error());
   Json j;
   j["session_id"] = done->saved.id;
@@ -142,7 +142,7 @@ Response post_check_in(ApiState& s, const Request& r, const std::string& id) {
   if (!check.ok()) return check.error();
   request.next_morning_pain = *pain;
 
-  auto done = usecases::check_in(*s.store, *s.clock, usecases::Content{s.catalog, s.rules}, request);
+  auto done = usecases::check_in(*s.store, *s.clock, usecases::Content{s.catalog, &s.rules}, request);
   if (!done) {
     Error e = done.error();
     if (e.code != errc::kConflict || e.field != "replace") return error_reply(e);

@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <set>
 
-#include "core/catalog/describe.h"
+#include "core/common/pain.h"
 #include "core/store/codec.h"
 #include "core/tracking/camera_log.h"
-#include "core/tracking/today.h"
+#include "core/tracking/charts.h"
 
 namespace kc::http {
 namespace {
@@ -69,13 +69,28 @@ Json measurement_json(const store::Measurement& m) {
   return j;
 }
 
-Json progress_json(const tracking::History& h, CivilDate today, const Catalog& catalog) {
+Json progress_json(const usecases::ProgressOutcome& p, const Catalog& catalog) {
+  const tracking::History& h = p.history;
   Json j;
-  j["date"] = to_iso(today);
+  j["date"] = to_iso(p.date);
   j["stopped"] = h.plan.stopped_at.has_value();
-  const auto a = tracking::adherence(h, today);
+  j["week"] = p.week ? Json(*p.week) : Json(nullptr);
+  j["week_text"] = p.week_text;
+  Json weeks = Json::array();
+  for (int w = 1; w <= p.calendar.weeks; ++w)
+    weeks.push_back({{"week", w}, {"start", to_iso(p.calendar.first_day(w))}, {"end", to_iso(p.calendar.last_day(w))}});
+  j["weeks"] = weeks;
+  Json bands = Json::array();
+  for (const auto& b : pain_band_ranges())
+    bands.push_back({{"band", b.name},
+                     {"meaning", b.meaning},
+                     {"lowest", b.lowest},
+                     {"highest", b.highest},
+                     {"label", tracking::band_label(b)}});
+  j["pain_bands"] = bands;
+  const auto& a = p.adherence;
   j["adherence"] = Json{{"planned", a.planned}, {"done", a.done}, {"partly", a.partly}, {"percent", a.percent}};
-  j["review"] = review_json(tracking::pain_review(h, today));
+  j["review"] = review_json(p.review);
   Json series;
   for (const char* id : {store::kPainDuring, store::kPainNextMorning, store::kPainNow, store::kPainWorst24h,
                          store::kChairStand, store::kPsfs, store::kGrc}) {
@@ -98,6 +113,7 @@ Json progress_json(const tracking::History& h, CivilDate today, const Catalog& c
     for (const auto* l : logs) exercises.push_back(exercise_log_json(*l, catalog));
     sessions.push_back({{"id", s.id},
                         {"date", to_iso(s.date)},
+                        {"week", p.calendar.week_of(s.date) ? Json(*p.calendar.week_of(s.date)) : Json(nullptr)},
                         {"session", s.session},
                         {"status", std::string(store::to_string(s.status))},
                         {"pain_during", s.pain_during ? Json(*s.pain_during) : Json(nullptr)},
@@ -105,19 +121,17 @@ Json progress_json(const tracking::History& h, CivilDate today, const Catalog& c
   }
   j["sessions"] = sessions;
   Json doses = Json::array();
-  const auto current = tracking::current_doses(h.plan, h.changes);
   std::set<std::string> listed;
-  for (const auto& session : h.plan.sessions) {
-    for (const auto& e : session.exercises) {
-      if (!listed.insert(e.exercise_id).second) continue;
-      const auto it = current.find(e.exercise_id);
-      if (it == current.end()) continue;
-      doses.push_back({{"exercise", e.exercise_id},
-                       {"now_doing", it->second.exercise_id},
-                       {"name", name_of(catalog, it->second.exercise_id)},
-                       {"dose", dose_to_json(it->second.dose)},
-                       {"dose_text", describe_dose(it->second.dose)},
-                       {"reason", it->second.reason}});
+  for (const auto& session : p.sessions) {
+    for (const auto& d : session.exercises) {
+      if (!listed.insert(d.plan_exercise_id).second) continue;
+      doses.push_back({{"exercise", d.plan_exercise_id},
+                       {"now_doing", d.exercise_id},
+                       {"name", d.name},
+                       {"dose", dose_to_json(d.dose)},
+                       {"dose_text", d.dose_text},
+                       {"reason", d.change_reason},
+                       {"changed_on", d.changed_on ? Json(to_iso(*d.changed_on)) : Json(nullptr)}});
     }
   }
   j["doses"] = doses;

@@ -9,6 +9,7 @@
 #include "core/store/records.h"
 #include "core/tracking/judge.h"
 #include "core/tracking/review.h"
+#include "usecases/progress.h"
 
 namespace kc::http {
 
@@ -26,7 +27,8 @@ Json measurement_json(const store::Measurement& m);
 // camera was not used or its stored text cannot be read)}.
 Json exercise_log_json(const store::ExerciseLog& l, const Catalog& catalog);
 
-// Everything GET /people/{id}/progress returns, for `h` on `today`.
-Json progress_json(const tracking::History& h, CivilDate today, const Catalog& catalog);
+// Everything GET /people/{id}/progress returns (api/openapi.yaml Progress): the progress use
+// case's outcome with the program's weeks and the pain bands, for the page to draw as sent.
+Json progress_json(const usecases::ProgressOutcome& p, const Catalog& catalog);
 
 }  // namespace kc::http

@@ -20,6 +20,10 @@ std::optional<Paper> parse_paper(std::string_view s) {
   return std::nullopt;
 }
 
+using usecases::Handout;
+using usecases::HandoutCard;
+using usecases::HandoutSession;
+
 namespace {
 
 // Points (1/72 inch).
@@ -151,7 +155,8 @@ void week_table(Pages& p, const Handout& h) {
 
 void first_page(Pages& p, const Handout& h) {
   paragraph(p, "Your knee exercise programme", Style{20, true, 0.05}, 0, 6);
-  paragraph(p, fmt::format("{}; about {} minutes a session.", h.period, h.minutes), Style{10.5, false, 0.25}, 0, 8);
+  paragraph(p, fmt::format("{}; about {} minutes a session.", h.period, h.minutes), Style{10.5, false, 0.25}, 0, 4);
+  paragraph(p, h.as_of, Style{10.5, false, 0.25}, 0, 8);
   heading(p, "Your week");
   week_table(p, h);
   for (const HandoutSession& s : h.sessions) {
@@ -179,8 +184,8 @@ double figure_height(const figure::Drawing& d, double text_width) {
   return std::clamp(text_width / 2 * h / w * 1.1, 70.0, kFigureHeight) + 16;
 }
 
-void figures(Pages& p, const HandoutCard& c) {
-  auto drawings = figure::keyframe_drawings(*c.poses);
+void figures(Pages& p, const figure::ExercisePoses& poses) {
+  auto drawings = figure::keyframe_drawings(poses);
   if (!drawings || drawings->empty()) return;
   const std::vector<figure::Drawing> ends{drawings->front(), drawings->back()};
   const double height = figure_height(ends.front(), p.text_width());
@@ -189,10 +194,12 @@ void figures(Pages& p, const HandoutCard& c) {
   p.advance(height + 6);
 }
 
-double card_height(Pages& p, const HandoutCard& c) {
+double card_height(Pages& p, const HandoutCard& c, const figure::ExercisePoses& poses) {
   const Style s;
-  auto drawings = figure::keyframe_drawings(*c.poses);
-  double h = 6 + 22 + 16 * static_cast<double>(dose_lines(c).size()) + 6;  // rule, title, dose lines
+  auto drawings = figure::keyframe_drawings(poses);
+  double h = 6 + 22 + 6;                         // rule, title
+  for (const std::string& line : dose_lines(c))  // as card() draws them: they may wrap
+    h += Pages::height_of(p.layout(line, Style{10, true, 0.25}, p.text_width())) + 4;
   if (drawings && !drawings->empty()) h += figure_height(drawings->front(), p.text_width()) + 6;
   auto lines = [&](const std::vector<std::string>& items, double indent) {
     for (const std::string& t : items) h += Pages::height_of(p.layout(t, s, p.text_width() - indent)) + 2.5;
@@ -205,8 +212,8 @@ double card_height(Pages& p, const HandoutCard& c) {
   return h;
 }
 
-void card(Pages& p, const HandoutCard& c) {
-  const double needed = card_height(p, c);
+void card(Pages& p, const HandoutCard& c, const figure::ExercisePoses& poses) {
+  const double needed = card_height(p, c, poses);
   if (needed <= p.page_room()) p.keep(needed);
   cairo_t* cr = p.cr();
   cairo_set_source_rgb(cr, 0.26, 0.51, 0.77);
@@ -215,7 +222,7 @@ void card(Pages& p, const HandoutCard& c) {
   p.advance(6);
   paragraph(p, c.exercise->name, Style{14, true, 0.05}, 0, 2);
   for (const std::string& line : dose_lines(c)) paragraph(p, line, Style{10, true, 0.25}, 0, 4);
-  figures(p, c);
+  figures(p, poses);
   heading(p, "How to do it", 30);
   list(p, c.exercise->steps, true);
   heading(p, "Form cues", 30);
@@ -232,7 +239,14 @@ void card(Pages& p, const HandoutCard& c) {
 
 }  // namespace
 
-Status write_handout_pdf(const Handout& h, Paper paper, const std::string& path) {
+Status write_handout_pdf(const Handout& h, const content::Illustrations& pictures, Paper paper,
+                         const std::string& path) {
+  std::vector<const figure::ExercisePoses*> poses;
+  for (const HandoutCard& c : h.cards) {
+    poses.push_back(pictures.find(c.exercise->id));
+    if (poses.back() == nullptr)
+      return make_error(errc::kContent, "exercise", fmt::format("no poses for exercise '{}'", c.exercise->id));
+  }
   const double width = paper == Paper::kA4 ? 595.28 : 612;
   const double height = paper == Paper::kA4 ? 841.89 : 792;
   std::unique_ptr<cairo_surface_t, decltype(&cairo_surface_destroy)> surface(
@@ -244,7 +258,7 @@ Status write_handout_pdf(const Handout& h, Paper paper, const std::string& path)
   Pages pages(cr.get(), width, height);
   first_page(pages, h);
   pages.new_page();
-  for (const HandoutCard& c : h.cards) card(pages, c);
+  for (std::size_t i = 0; i < h.cards.size(); ++i) card(pages, h.cards[i], *poses[i]);
   cairo_show_page(cr.get());
   cr.reset();
   cairo_surface_finish(surface.get());

@@ -7,21 +7,15 @@
 namespace kc {
 namespace {
 
-struct BandInfo {
-  PainBand band;
-  std::string_view name;
-  std::string_view meaning;
-  int lowest;
-  int highest;
-};
+using BandInfo = PainBandRange;
 
-constexpr std::array<BandInfo, 3> kBands{{
+constexpr std::array<BandInfo, 3> kBandArray{{
     {PainBand::kLow, "low", "safe", 0, kLowPainMax},
     {PainBand::kModerate, "moderate", "acceptable", kLowPainMax + 1, kModeratePainMax},
     {PainBand::kHigh, "high", "too much", kModeratePainMax + 1, 10},
 }};
 
-const BandInfo& info(PainBand band) { return kBands[static_cast<std::size_t>(band)]; }
+const BandInfo& info(PainBand band) { return kBandArray[static_cast<std::size_t>(band)]; }
 
 }  // namespace
 
@@ -35,20 +29,26 @@ std::string_view to_string(PainBand band) { return info(band).name; }
 std::string_view pain_band_meaning(PainBand band) { return info(band).meaning; }
 
 std::optional<PainBand> parse_pain_band(std::string_view s) {
-  for (const auto& b : kBands)
+  for (const auto& b : kBandArray)
     if (b.name == s) return b.band;
   return std::nullopt;
 }
 
+const std::vector<PainBandRange>& pain_band_ranges() {
+  static const std::vector<PainBandRange> bands(kBandArray.begin(), kBandArray.end());
+  return bands;
+}
+
 std::vector<std::string> pain_band_names() {
   std::vector<std::string> out;
-  for (const auto& b : kBands) out.emplace_back(b.name);
+  out.reserve(kBandArray.size());
+  for (const auto& b : kBandArray) out.emplace_back(b.name);
   return out;
 }
 
 std::string pain_bands_text() {
   std::string out;
-  for (const auto& b : kBands) {
+  for (const auto& b : kBandArray) {
     if (!out.empty()) out += ", ";
     out += fmt::format("{}-{} {} ({})", b.lowest, b.highest, b.name, b.meaning);
   }

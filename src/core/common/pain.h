@@ -23,6 +23,18 @@ std::optional<PainBand> parse_pain_band(std::string_view);  // the inverse of to
 std::vector<std::string> pain_band_names();                 // "low", "moderate", "high"
 std::string_view pain_band_meaning(PainBand band);          // "safe", "acceptable", "too much"
 
+// A band with its whole-number range on the 0-10 scale (inclusive), for charts and the API.
+struct PainBandRange {
+  PainBand band;
+  std::string_view name;     // "low", "moderate", "high"
+  std::string_view meaning;  // "safe", "acceptable", "too much"
+  int lowest;                // 0, 3, 6
+  int highest;               // 2, 5, 10
+};
+
+// The three bands, lowest first.
+const std::vector<PainBandRange>& pain_band_ranges();
+
 // "0-2 low (safe), 3-5 moderate (acceptable), 6-10 high (too much)": for plan text and docs.
 std::string pain_bands_text();
 

@@ -13,6 +13,7 @@
 #include "core/intake/answers.h"
 #include "core/plan/chain.h"
 #include "core/plan/civil_date.h"
+#include "core/plan/program_calendar.h"
 #include "core/triage/level.h"
 
 namespace kc {
@@ -85,7 +86,7 @@ struct Plan {
   // decisions then say what is left out and how to add it. Not part of the JSON form.
   bool complete = true;
 
-  CivilDate end() const { return start + date::days{7 * weeks - 1}; }
+  CivilDate end() const { return ProgramCalendar{start, weeks}.end(); }
   const SessionTemplate* session(SessionKind kind) const;
 };
 

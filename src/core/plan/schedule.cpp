@@ -82,13 +82,13 @@ std::vector<Weekday> days_allowing_two(const std::vector<Weekday>& days) {
 
 std::vector<ScheduledSession> lay_out(CivilDate start, int weeks, const std::vector<Weekday>& days,
                                       const std::vector<Weekday>& strength_days) {
+  const ProgramCalendar calendar{start, weeks};
   std::vector<ScheduledSession> out;
-  for (int i = 0; i < 7 * weeks; ++i) {
-    const CivilDate day = start + date::days{i};
+  for (CivilDate day = start; day <= calendar.end(); day += date::days{1}) {
     const Weekday wd = weekday_of(day);
     if (std::find(days.begin(), days.end(), wd) == days.end()) continue;
     const bool strength = std::find(strength_days.begin(), strength_days.end(), wd) != strength_days.end();
-    out.push_back({day, i / 7 + 1, strength ? SessionKind::kStrength : SessionKind::kFlexibility});
+    out.push_back({day, *calendar.week_of(day), strength ? SessionKind::kStrength : SessionKind::kFlexibility});
   }
   return out;
 }
@@ -97,11 +97,12 @@ std::vector<ReviewPoint> review_points(CivilDate start, int weeks) {
   std::vector<int> at;
   if (weeks >= kReviewWeek) at.push_back(kReviewWeek);
   if (weeks != kReviewWeek) at.push_back(weeks);
+  const ProgramCalendar calendar{start, weeks};
   std::vector<ReviewPoint> out;
   for (int week : at) {
     ReviewPoint r;
     r.week = week;
-    r.date = start + date::days{7 * week - 1};
+    r.date = calendar.last_day(week);
     r.what = week == kReviewWeek
                  ? "Review after 6 weeks: compare your pain (0-10) with when you started. Two points or about a third "
                    "lower is a real improvement: keep going, and make the exercises a little harder. If it is no "

@@ -5,7 +5,9 @@
 #include <algorithm>
 #include <map>
 
+#include "core/common/pain.h"
 #include "core/common/text.h"
+#include "core/plan/program_calendar.h"
 #include "core/tracking/review.h"
 
 namespace kc::tracking {
@@ -65,12 +67,18 @@ std::string marker(const char* shape, double x, double y, const char* colour) {
 
 }  // namespace
 
+std::string band_label(const PainBandRange& b) {
+  if (b.highest >= 10) return fmt::format("over {}: {}", b.lowest - 1, b.meaning);
+  return fmt::format("{}-{}: {}", b.lowest, b.highest, b.meaning);
+}
+
 std::string pain_chart_svg(const History& h, CivilDate today, const std::string& title) {
   constexpr int kW = 900, kH = 480;
   constexpr double kLeft = 70, kRight = 190, kTop = 80, kBottom = 70;
   const double pw = kW - kLeft - kRight, ph = kH - kTop - kBottom;
-  const CivilDate first = h.plan.start;
-  CivilDate last = h.plan.start + date::days{7 * h.plan.weeks - 1};
+  const ProgramCalendar calendar{h.plan.start, h.plan.weeks};
+  const CivilDate first = calendar.start;
+  CivilDate last = calendar.end();
   for (const auto& m : h.measurements) last = std::max(last, m.date);
   const double days = std::max(1.0, static_cast<double>((last - first).count()));
   auto xpos = [&](CivilDate d) { return kLeft + pw * static_cast<double>((d - first).count()) / days; };
@@ -79,16 +87,19 @@ std::string pain_chart_svg(const History& h, CivilDate today, const std::string&
   std::string svg = header(
       kW, kH, title,
       fmt::format("Knee pain, 0 (none) to 10 (worst imaginable), {} to {}", describe_date(first), describe_date(last)));
-  // Zones of the pain-monitoring model.
-  svg += fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" fill=\"{}\"/>\n", kLeft,
-                     ypos(10), pw, ypos(5) - ypos(10), kTooMuch);
-  svg += fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" fill=\"{}\"/>\n", kLeft,
-                     ypos(5), pw, ypos(2) - ypos(5), kAcceptable);
-  svg += fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" fill=\"{}\"/>\n", kLeft,
-                     ypos(2), pw, ypos(0) - ypos(2), kSafe);
-  svg += text(kLeft + pw - 6, ypos(10) + 16, "over 5: too much", 12, "end", "#8a1c1c");
-  svg += text(kLeft + pw - 6, ypos(5) + 16, "3-5: acceptable", 12, "end", "#7a5a00");
-  svg += text(kLeft + pw - 6, ypos(2) + 16, "0-2: safe", 12, "end", "#2d6a1f");
+  // Zones of the pain-monitoring model (core/common/pain.h), each from the band below's top.
+  const char* const fills[] = {kSafe, kAcceptable, kTooMuch};
+  const char* const inks[] = {"#2d6a1f", "#7a5a00", "#8a1c1c"};
+  int below = 0;
+  for (const PainBandRange& b : pain_band_ranges()) {
+    const auto i = static_cast<std::size_t>(b.band);
+    svg += fmt::format(
+        "<rect class=\"pain-band\" data-band=\"{}\" x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" "
+        "height=\"{:.1f}\" fill=\"{}\"/>\n",
+        b.name, kLeft, ypos(b.highest), pw, ypos(below) - ypos(b.highest), fills[i]);
+    svg += text(kLeft + pw - 6, ypos(b.highest) + 16, band_label(b), 12, "end", inks[i]);
+    below = b.highest;
+  }
   // Axes and grid.
   for (int v = 0; v <= 10; ++v) {
     svg += fmt::format(
@@ -105,8 +116,8 @@ std::string pain_chart_svg(const History& h, CivilDate today, const std::string&
       "<text x=\"20\" y=\"{:.1f}\" font-size=\"13\" fill=\"#333333\" transform=\"rotate(-90 20 {:.1f})\" "
       "text-anchor=\"middle\">pain (0-10)</text>\n",
       kTop + ph / 2, kTop + ph / 2);
-  for (CivilDate d = first; d <= last; d += date::days{7}) {
-    const int week = static_cast<int>((d - first).count() / 7) + 1;
+  for (int week = 1; week <= calendar.weeks; ++week) {  // the program's weeks only
+    const CivilDate d = calendar.first_day(week);
     svg += fmt::format("<line x1=\"{0:.1f}\" y1=\"{1:.1f}\" x2=\"{0:.1f}\" y2=\"{2:.1f}\" stroke=\"#333333\"/>\n",
                        xpos(d), kTop + ph, kTop + ph + 5);
     svg += text(xpos(d), kTop + ph + 20, fmt::format("week {}", week), 12, "middle");
@@ -169,7 +180,7 @@ std::string pain_chart_svg(const History& h, CivilDate today, const std::string&
   svg += text(lx + 18, ly, fmt::format("at the start: {}/10", h.plan.baseline_pain));
   ly += 34;
   svg += text(lx, ly, "Zones (Thomeé 1997):", 11, "start", "#555555");
-  svg += text(lx, ly + 16, "exercise may hurt up to 5,", 11, "start", "#555555");
+  svg += text(lx, ly + 16, fmt::format("exercise may hurt up to {},", kModeratePainMax), 11, "start", "#555555");
   svg += text(lx, ly + 32, "settled by next morning.", 11, "start", "#555555");
   svg += "</svg>\n";
   return svg;
@@ -177,9 +188,9 @@ std::string pain_chart_svg(const History& h, CivilDate today, const std::string&
 
 std::string adherence_calendar_svg(const History& h, CivilDate today, const std::string& title) {
   constexpr int kCell = 78, kLeft = 110, kTop = 110;
-  const CivilDate grid_start = h.plan.start - date::days{weekday_index(weekday_of(h.plan.start))};
-  const CivilDate plan_end = h.plan.start + date::days{7 * h.plan.weeks - 1};
-  const int rows = static_cast<int>((plan_end - grid_start).count() / 7) + 1;
+  // One row per program week (core/plan/program_calendar.h): a row starts on the start's weekday.
+  const ProgramCalendar calendar{h.plan.start, h.plan.weeks};
+  const int rows = calendar.weeks;
   const int width = kLeft + 7 * kCell + 270;
   const int height = kTop + rows * kCell + 40;
   const Adherence a = adherence(h, today);
@@ -204,19 +215,19 @@ std::string adherence_calendar_svg(const History& h, CivilDate today, const std:
   std::string svg = header(width, height, title,
                            fmt::format("Sessions done: {} of {} planned so far ({}%), {} partly done", a.done,
                                        a.planned, a.percent, a.partly));
-  static constexpr const char* kDays[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
-  for (int c = 0; c < 7; ++c) svg += text(kLeft + c * kCell + kCell / 2.0, kTop - 12, kDays[c], 13, "middle");
+  for (int c = 0; c < 7; ++c) {
+    const std::string day{weekday_short(weekday_of(calendar.start + date::days{c}))};
+    svg += text(kLeft + c * kCell + kCell / 2.0, kTop - 12, day, 13, "middle");
+  }
   for (int r = 0; r < rows; ++r) {
-    const CivilDate monday = grid_start + date::days{7 * r};
-    const int week = static_cast<int>((monday + date::days{6} - h.plan.start).count() / 7) + 1;
-    svg += text(kLeft - 12, kTop + r * kCell + kCell / 2.0 + 5, fmt::format("week {}", std::max(1, week)), 13, "end");
+    const int week = r + 1;
+    svg += text(kLeft - 12, kTop + r * kCell + kCell / 2.0 + 5, fmt::format("week {}", week), 13, "end");
     for (int c = 0; c < 7; ++c) {
-      const CivilDate d = monday + date::days{c};
+      const CivilDate d = calendar.first_day(week) + date::days{c};
       const double x = kLeft + c * kCell, y = kTop + r * kCell;
-      const bool in_plan = d >= h.plan.start && d <= plan_end;
       const auto p = planned.find(d);
       const int st = state.count(d) != 0 ? state.at(d) : 0;
-      std::string fill = in_plan ? "#ffffff" : "#f2f2f2";
+      std::string fill = "#ffffff";
       std::string mark;
       if (st == 2) {
         fill = "#5aae61";
@@ -240,7 +251,7 @@ std::string adherence_calendar_svg(const History& h, CivilDate today, const std:
             "stroke-width=\"2.5\"/>\n",
             x + 3, y + 3, kCell - 6, kCell - 6);
       }
-      svg += text(x + 8, y + 18, short_date(d), 11, "start", in_plan ? "#333333" : "#aaaaaa");
+      svg += text(x + 8, y + 18, short_date(d), 11, "start", "#333333");
       if (p != planned.end()) svg += text(x + kCell - 8, y + 18, p->second, 11, "end", "#333333");
       if (!mark.empty()) svg += text(x + kCell / 2.0, y + kCell - 14, mark, 11, "middle", "#222222");
     }

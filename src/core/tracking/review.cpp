@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/plan/program_calendar.h"
 #include "core/tracking/attempts.h"
 
 namespace kc::tracking {
@@ -13,8 +14,6 @@ namespace {
 bool is_rest_pain(const store::Measurement& m) {
   return m.measure == store::kPainNow || m.measure == store::kPainNextMorning;
 }
-
-int plan_week(const store::PlanRecord& plan, CivilDate d) { return static_cast<int>((d - plan.start).count() / 7) + 1; }
 
 std::optional<double> mean(double sum, int n) {
   if (n == 0) return std::nullopt;
@@ -26,7 +25,7 @@ std::optional<double> mean(double sum, int n) {
 PainReview pain_review(const History& h, CivilDate today) {
   PainReview r;
   r.baseline = h.plan.baseline_pain;
-  r.date = h.plan.reviews.empty() ? h.plan.start + date::days{7 * h.plan.weeks - 1} : h.plan.reviews.front();
+  r.date = h.plan.reviews.empty() ? ProgramCalendar{h.plan.start, h.plan.weeks}.end() : h.plan.reviews.front();
   r.due = today >= r.date;
   double sum = 0;
   int n = 0;
@@ -90,13 +89,15 @@ Adherence adherence(const History& h, CivilDate today) {
 }
 
 std::vector<PainWeek> pain_by_week(const History& h, CivilDate today) {
-  const int last = std::max(1, std::min(plan_week(h.plan, today), h.plan.weeks));
+  const ProgramCalendar calendar{h.plan.start, h.plan.weeks};
+  // Weeks up to today's (all of them once the program is over; none before it starts).
+  const int last = today < calendar.start ? 0 : calendar.week_of(today).value_or(calendar.weeks);
   std::vector<PainWeek> weeks;
   for (int w = 1; w <= last; ++w) {
     double sd = 0, sm = 0, sn = 0;
     int nd = 0, nm = 0, nn = 0;
     for (const auto& m : h.measurements) {
-      if (m.date < h.plan.start || m.date > today || plan_week(h.plan, m.date) != w) continue;
+      if (m.date > today || calendar.week_of(m.date) != w) continue;
       if (m.measure == store::kPainDuring) {
         sd += m.value;
         ++nd;

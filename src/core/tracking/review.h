@@ -45,6 +45,8 @@ struct PainWeek {
   std::optional<double> now;           // mean "pain now"
 };
 
+// Weekly pain means by program week (core/plan/program_calendar.h): weeks 1 to the week of
+// `today`, every week once the program is over, none before it starts.
 std::vector<PainWeek> pain_by_week(const History& h, CivilDate today);
 
 // First and latest value of a measure (PSFS mean score, chair-stand count).

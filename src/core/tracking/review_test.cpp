@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include "core/common/pain.h"
 #include "core/tracking/charts.h"
 #include "core/tracking/csv.h"
 #include "core/tracking/today.h"
@@ -117,11 +118,14 @@ TEST(Today, ScheduledSessionWithCurrentDosesAndTheNextDay) {
   c.now_doing = "squat";
   c.to = testing::reps_dose(2, 12, 15);
   c.reason = "more reps";
+  c.date = day(-2);
   s.h.changes.push_back(c);
   auto t = today(s.h.plan, s.h.changes, s.h.sessions, day(0));
   ASSERT_TRUE(t.session);
   EXPECT_EQ(t.session->items[0].current.dose.reps, 12);
   EXPECT_EQ(t.session->items[0].current.reason, "more reps");
+  EXPECT_EQ(t.session->items[0].current.changed_on, c.date);
+  EXPECT_FALSE(t.session->items[1].current.changed_on);
   EXPECT_FALSE(t.done);
   ASSERT_TRUE(t.next);
   EXPECT_EQ(t.next->date, day(2));
@@ -159,6 +163,45 @@ TEST(Csv, QuotesFieldsAndWritesEveryTable) {
   EXPECT_EQ(files[0].first, "sessions.csv");
   EXPECT_NE(files[0].second.find("2025-03-03,A,"), std::string::npos);
   EXPECT_NE(files[1].second.find("squat,done"), std::string::npos);
+}
+
+// Counts the non-overlapping occurrences of `what` in `text`.
+int count_of(const std::string& text, const std::string& what) {
+  int n = 0;
+  for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + what.size())) ++n;
+  return n;
+}
+
+TEST(Charts, NumberOnlyTheProgramsWeeksFromItsStartDate) {
+  Script s;                                // 6 weeks from day(0)
+  s.h.plan.start = day(2);                 // a mid-week start must not add a row or shift week 1
+  s.rate(store::kPainNextMorning, 50, 3);  // a rating after the program's end
+  const std::string adherence = adherence_calendar_svg(s.h, day(3), "x");
+  EXPECT_EQ(count_of(adherence, ">week "), 6);
+  EXPECT_NE(adherence.find(">week 6<"), std::string::npos);
+  EXPECT_EQ(adherence.find(">week 7<"), std::string::npos);
+  const std::string pain = pain_chart_svg(s.h, day(3), "x");
+  EXPECT_EQ(count_of(pain, ">week "), 6);
+  EXPECT_EQ(pain.find(">week 7<"), std::string::npos);
+}
+
+TEST(Charts, ShadeThePainBandsOfThePainModel) {
+  const std::string pain = pain_chart_svg(Script().h, day(1), "x");
+  EXPECT_EQ(count_of(pain, "class=\"pain-band\""), static_cast<int>(pain_band_ranges().size()));
+  for (const auto& b : pain_band_ranges()) {
+    EXPECT_NE(pain.find(band_label(b)), std::string::npos) << b.name;
+  }
+  EXPECT_EQ(band_label(pain_band_ranges().front()), "0-2: safe");
+  EXPECT_EQ(band_label(pain_band_ranges().back()), "over 5: too much");
+}
+
+TEST(Summary, PainByWeekHasNoWeeksOutsideTheProgram) {
+  Script s;
+  s.rate(store::kPainNextMorning, 45, 2);  // after the 6 weeks
+  EXPECT_TRUE(pain_by_week(s.h, day(-1)).empty());
+  const auto weeks = pain_by_week(s.h, day(60));
+  ASSERT_EQ(weeks.size(), 6u);
+  EXPECT_FALSE(weeks.back().next_morning);  // the late rating belongs to no program week
 }
 
 }  // namespace

@@ -9,7 +9,7 @@ std::map<std::string, CurrentDose> current_doses(const store::PlanRecord& plan,
   std::map<std::string, CurrentDose> doses;
   for (const auto& session : plan.sessions) {
     for (const auto& e : session.exercises) {
-      doses.try_emplace(e.exercise_id, CurrentDose{e.exercise_id, e.exercise_id, e.dose, ""});
+      doses.try_emplace(e.exercise_id, CurrentDose{e.exercise_id, e.exercise_id, e.dose, "", std::nullopt});
     }
   }
   for (const auto& c : changes) {
@@ -19,6 +19,7 @@ std::map<std::string, CurrentDose> current_doses(const store::PlanRecord& plan,
     it->second.exercise_id = c.now_doing.empty() ? c.exercise_id : c.now_doing;
     it->second.dose = c.to;
     it->second.reason = c.reason;
+    it->second.changed_on = c.date;
   }
   return doses;
 }

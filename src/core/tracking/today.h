@@ -18,7 +18,8 @@ struct CurrentDose {
   std::string plan_exercise_id;  // as in the plan
   std::string exercise_id;       // what to do now (another id after a variant swap)
   Dose dose;
-  std::string reason;  // the reason of the latest change, empty when still the starting dose
+  std::string reason;                   // the reason of the latest change, empty when still the starting dose
+  std::optional<CivilDate> changed_on;  // the date of the latest change, nullopt when still the starting dose
 };
 
 // Current doses keyed by plan exercise id: the plan's doses with `changes` applied in order

@@ -1,0 +1,63 @@
+// The handout use case: what a printed handout says (the week, the sessions and the safety rules,
+// then a card per exercise), at the doses in force on the day it is printed, each saying when it
+// last changed and why. The PDF renderer (adapters/render/handout_pdf) only draws this model.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/catalog/catalog.h"
+#include "core/common/clock.h"
+#include "core/common/result.h"
+#include "core/plan/plan.h"
+#include "core/store/store.h"
+#include "usecases/content.h"
+#include "usecases/program_view.h"
+
+namespace kc::usecases {
+
+// One exercise's card.
+struct HandoutCard {
+  const Exercise* exercise = nullptr;                      // what is done now (never null)
+  std::vector<std::pair<std::string, std::string>> doses;  // (session id, the dose in force in words)
+  std::string changed;                                     // change_note(...), or "" when unchanged
+  std::string reason;                                      // why it is in the plan
+  std::string start_easier;                                // or empty
+  std::vector<std::string> form_cues;                      // the exercise's cues
+};
+
+// "Sessions A and B: 2 sets of 10 ..." when the doses agree, else one "Session X: ..." per session.
+std::vector<std::string> dose_lines(const HandoutCard& card);
+
+struct HandoutSession {
+  std::string id;                  // "A"
+  std::string title;               // "Strength, then stretching and mobility"
+  int minutes = 0;                 // at the doses in force
+  std::vector<std::string> lines;  // "Wall sit: 2 holds of 20 s"
+};
+
+struct Handout {
+  std::string period;  // "6 weeks, Mon 3 Mar 2025 to Sun 13 Apr 2025 (week 1 starts on Mon 3 Mar 2025)"
+  std::string as_of;   // "Doses in force on Mon 17 Mar 2025 (week 3 of 6)."
+  int minutes = 0;     // per session, as planned
+  std::vector<std::pair<std::string, std::string>> week;  // ("Mon", "A"), ("Tue", "rest"), ...
+  std::vector<HandoutSession> sessions;
+  std::vector<std::string> cautions;
+  std::vector<std::string> safety;
+  std::vector<HandoutCard> cards;  // each plan exercise once, in session order
+};
+
+// The handout of `plan` (a stored program with its planner JSON in plan_json) at the doses in
+// force after `changes`, as of `date`. Errors (errc::kContent): the plan document lacks sessions
+// or names an exercise the catalog does not have.
+Result<Handout> handout_of(const store::PlanRecord& plan, const std::vector<store::DoseChange>& changes,
+                           const Catalog& catalog, CivilDate date);
+
+// The person's handout on the requested day. Errors: program_in_force's, handout_of's.
+Result<Handout> handout(store::Store& store, const Clock& clock, const Content& content, const ViewRequest& request);
+
+// The handout of a plan not yet stored (`kneecoach handout --answers`): the starting doses.
+Result<Handout> handout_of_new_plan(const Plan& plan, const Catalog& catalog);
+
+}  // namespace kc::usecases

@@ -1,0 +1,25 @@
+// JSON renderings of the view use cases that both the CLI (--json) and the HTTP API emit
+// (api/openapi.yaml: Today, ProgramInForce).
+#pragma once
+
+#include "core/catalog/catalog.h"
+#include "core/catalog/exercise_json.h"
+#include "usecases/program_view.h"
+#include "usecases/today.h"
+
+namespace kc::usecases {
+
+// `kneecoach today --json` and GET /people/{id}/today: date, week (the program week of the
+// day, or null), week_text, scheduled, done, the session with its exercises at the doses in
+// force (dose, dose_text, reason, changed_on), next, review_due, see_clinician.
+Json today_json(const TodayOutcome& t, const Catalog& catalog);
+
+// One exercise at its dose in force: {plan_exercise, exercise, name, block, dose, dose_text,
+// why, changed_on (YYYY-MM-DD or null), change_reason}.
+Json dose_in_force_json(const DoseInForce& d);
+
+// GET /people/{id}/plan's "in_force": {date, week, week_text, sessions: [{id, kind, title,
+// minutes, exercises: [dose_in_force_json]}]}.
+Json program_in_force_json(const ProgramInForce& p);
+
+}  // namespace kc::usecases

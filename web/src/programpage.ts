@@ -1,0 +1,62 @@
+// #/program: the stored program with every exercise at the dose in force today, when and why it
+// last changed, and today's program week: all as the server decides (GET /people/{id}/plan,
+// "in_force"). Nothing here computes a dose, a week or a date.
+import { api } from './api';
+import { h, type Kids } from './dom';
+
+/** What a page module needs from the shell (main.ts). */
+export interface PageKit {
+  page: (title: string, ...body: Kids[]) => void;
+  errorBox: (e: unknown) => HTMLElement;
+  needPerson: () => boolean;
+}
+
+const DAY_NAME: Record<string, string> = { mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday', sun: 'Sunday' };
+
+export async function programPage(kit: PageKit): Promise<void> {
+  const { page, errorBox } = kit;
+  if (!kit.needPerson()) return;
+  page('My program', h('p', { role: 'status' }, 'Loading…'));
+  try {
+    const { plan, stopped, in_force: now } = await api.plan();
+    const tz = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+    const planned = new Map(plan.sessions.flatMap((s) => s.exercises.map((e) => [e.id, e] as const)));
+    page('My program',
+      stopped ? h('div', { class: 'notice bad', role: 'alert' }, h('p', {}, h('strong', {}, 'This program is stopped. '), stopped.reason, ' See a doctor or physiotherapist before you exercise again.')) : null,
+      h('p', {}, `From ${plan.start} to ${plan.end} (${plan.weeks} weeks), about ${plan.minutes_per_session} minutes a session.`),
+      h('p', { id: 'program-week' }, `Today, ${now.date}: ${now.week_text}. The doses below are the ones in force today.`),
+      plan.cautions.length ? h('div', { class: 'notice warn' }, h('h2', {}, 'Cautions'), h('ul', {}, plan.cautions.map((c) => h('li', {}, c)))) : null,
+      h('div', { class: 'row' },
+        stopped ? null : h('a', { class: 'button', href: '#/session' }, "Start today's session"),
+        h('a', { class: 'button secondary', href: api.handoutUrl(), download: 'kneecoach-handout.pdf' }, 'Download the handout (PDF)'),
+        h('a', { class: 'button secondary', href: api.calendarUrl(tz), download: 'kneecoach.ics' }, 'Add to my calendar (.ics)')),
+      h('h2', {}, 'Your week'),
+      h('table', { class: 'week' }, h('caption', { class: 'visually-hidden' }, 'Sessions by day of the week'),
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Day'), h('th', { scope: 'col' }, 'Session'))),
+        h('tbody', {}, plan.week.map((d) => {
+          const s = now.sessions.find((x) => x.id === d.session);
+          return h('tr', {}, h('th', { scope: 'row' }, DAY_NAME[d.day] ?? d.day), h('td', { class: s ? '' : 'rest' }, s ? `Session ${s.id}: ${s.title} (${s.minutes} min)` : 'Rest'));
+        }))),
+      now.sessions.map((s) => [
+        h('h2', {}, `Session ${s.id}: ${s.title}`),
+        h('p', {}, `About ${s.minutes} minutes.`),
+        s.exercises.map((e) => {
+          const first = planned.get(e.plan_exercise);
+          const easier = e.exercise === e.plan_exercise ? first?.start_easier : null;
+          return h('article', { class: 'ex', 'data-exercise': e.exercise },
+            h('img', { src: api.svgUrl(e.exercise), alt: `Animated figure showing ${e.name}`, loading: 'lazy', width: '120', height: '120' }),
+            h('div', {},
+              h('h3', {}, e.name),
+              h('p', { class: 'dose' }, h('strong', {}, 'Dose: '), e.dose_text),
+              e.changed_on ? h('p', { class: 'changed' }, h('strong', {}, `Changed on ${e.changed_on}: `), e.change_reason) : null,
+              h('p', {}, h('strong', {}, 'Why: '), e.why),
+              easier ? h('p', {}, h('strong', {}, 'Start easier: '), easier) : null));
+        }),
+      ]),
+      plan.reviews.length ? [h('h2', {}, 'Review'), h('ul', {}, plan.reviews.map((r) => h('li', {}, `${r.date} (end of week ${r.week}): ${r.what}`)))] : null,
+      h('h2', {}, 'Stay safe'), h('ul', {}, plan.safety.map((s) => h('li', {}, s))),
+      h('h2', {}, 'Why the program looks like this'), h('ul', {}, plan.decisions.map((s) => h('li', {}, s))));
+  } catch (e) {
+    page('My program', errorBox(e));
+  }
+}
