@@ -9,8 +9,8 @@
 namespace kc::usecases {
 
 struct Content {
-  const Catalog& catalog;             // the exercises
-  const RuleSet* rules = nullptr;     // the triage rules: required by check_in (warning signs)
+  const Catalog& catalog;          // the exercises
+  const RuleSet* rules = nullptr;  // the triage rules: required by check_in (warning signs)
 };
 
 }  // namespace kc::usecases

@@ -10,6 +10,29 @@
 #include "usecases/when.h"
 
 namespace kc::usecases {
+
+store::ExerciseOutcome stored_outcome(session::Outcome outcome) {
+  switch (outcome) {
+    case session::Outcome::kDone:
+      return store::ExerciseOutcome::kDone;
+    case session::Outcome::kPartly:
+      return store::ExerciseOutcome::kPartly;
+    case session::Outcome::kSkipped:
+      break;
+  }
+  return store::ExerciseOutcome::kSkipped;
+}
+
+store::ExerciseOutcome judge_logged(const LoggedExercise& done, const Dose& planned) {
+  session::Tally t;
+  t.planned = planned;
+  t.sets_done = done.sets;
+  t.reps_done = done.reps;
+  t.holds_done = done.holds;
+  // For a hold dose, time spent on it means a hold was started: partly done, as in the player.
+  if (session::is_hold_dose(planned)) t.held = session::Millis{static_cast<long long>(done.seconds) * 1000};
+  return stored_outcome(session::judge(t));
+}
 namespace {
 
 Status check_pain(std::optional<int> pain, const std::string& field) {
@@ -102,7 +125,7 @@ Result<SessionOutcome> log_session(store::Store& store, const Clock& clock, cons
     x.person = person.id;
     x.position = e.position;
     x.exercise_id = item.current.exercise_id;
-    x.outcome = e.outcome;
+    x.outcome = e.outcome ? *e.outcome : judge_logged(e, item.current.dose);
     x.planned = item.current.dose;
     x.sets_done = e.sets;
     x.reps_done = e.reps;

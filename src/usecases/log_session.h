@@ -10,6 +10,7 @@
 
 #include "core/common/clock.h"
 #include "core/common/result.h"
+#include "core/session/tally.h"
 #include "core/store/store.h"
 #include "core/tracking/judge.h"
 #include "usecases/content.h"
@@ -19,10 +20,12 @@ namespace kc::usecases {
 // What was done of one exercise of the session, by its position in the session (0-based).
 struct LoggedExercise {
   int position = 0;
-  store::ExerciseOutcome outcome = store::ExerciseOutcome::kDone;
-  int sets = 0, reps = 0, holds = 0, seconds = 0;
-  std::optional<int> pain;  // 0-10
-  std::string camera;       // the camera log as tracking::camera_text, or ""
+  // done, partly or skipped; nullopt: judged here from the counts against the dose in force,
+  // by the same rule as the terminal player's (session::judge), so no surface judges on its own.
+  std::optional<store::ExerciseOutcome> outcome;
+  int sets = 0, reps = 0, holds = 0, seconds = 0;  // seconds: time spent on the exercise
+  std::optional<int> pain;                         // 0-10
+  std::string camera;                              // the camera log as tracking::camera_text, or ""
 };
 
 // A whole session at once (the web app).
@@ -49,6 +52,14 @@ struct SessionOutcome {
 // "status" when in progress); find_program's; kFailed when the store fails.
 Result<SessionOutcome> log_session(store::Store& store, const Clock& clock, const Content& content,
                                    const LogSessionRequest& request);
+
+// The stored form of the player's judgement of an exercise.
+store::ExerciseOutcome stored_outcome(session::Outcome outcome);
+
+// How `done` of an exercise planned at `planned` is judged when the caller leaves it out:
+// session::judge over the counts (holds for a hold dose, reps otherwise); for a hold dose,
+// time spent on it counts as a hold started.
+store::ExerciseOutcome judge_logged(const LoggedExercise& done, const Dose& planned);
 
 // The end of a sitting the player logged exercise by exercise (kneecoach session): marks session
 // `session` finished or quit with the pain during it, then, when any exercise was done at least

@@ -1,6 +1,7 @@
 #include "usecases/session_steps_json.h"
 
 #include "core/catalog/describe.h"
+#include "core/common/pain.h"
 #include "core/session/engine.h"
 
 namespace kc::usecases {
@@ -112,6 +113,8 @@ Json session_day_json(const SessionDay& day, const std::vector<PlayStep>& steps)
   long long total = 0;
   for (const auto& p : steps) total += p.step.duration.count();
   j["total_ms"] = total;
+  j["pain_advice"] = pain_stop_advice();
+  j["pain_scale_help"] = pain_scale_help();
   j["back_grace_ms"] = session::kBackGrace.count();
   Json exercises = Json::array();
   if (s != nullptr) {

@@ -228,7 +228,11 @@ class ScriptedSessionTest(SessionTestCase):
         self.assertLess(wall, 10)
         out = proc.stdout
         self.assertRegex(out, r"\[00:00\] First: ")
-        self.assertRegex(out, r"\[00:20\] .*Rep 1 of \d+: Lift")
+        # Each exercise's own phase words (content phase_words): ankle circles circle, the
+        # squat sits back and stands up, the bridge keeps the default Lift / Lower.
+        self.assertRegex(out, r"\[00:20\] .*Rep 1 of \d+: Circle")
+        self.assertRegex(out, r"Rep 1 of \d+: Sit back\n\[\d\d:\d\d\] hold\n\[\d\d:\d\d\] stand up")
+        self.assertRegex(out, r"Rep 1 of \d+: Lift\n\[\d\d:\d\d\] hold\n\[\d\d:\d\d\] lower")
         self.assertRegex(out, r"\[01:40\] Paused")
         self.assertRegex(out, r"\[02:10\] Going on")
         self.assertIn("Session complete. Well done!", out)

@@ -132,7 +132,8 @@ export interface CameraLog { reps: number; faults_per_rep: string[][]; frames: n
 export interface CameraSummary extends CameraLog { reps_with_faults: number; faults: Record<string, number> }
 /** One exercise of a session log sent to POST /sessions (SessionLogRequest.exercises[]). */
 export interface SessionLogExercise {
-  position: number; status: 'done' | 'partly' | 'skipped';
+  /** status: left out by the web app; the server judges it from the counts (session::judge). */
+  position: number; status?: 'done' | 'partly' | 'skipped';
   sets?: number; reps?: number; holds?: number; seconds?: number; pain?: number;
   camera?: CameraLog | null;
 }

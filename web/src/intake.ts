@@ -2,7 +2,7 @@
 // are the server's (core/intake/questionnaire.cpp, the same the terminal asks): each answer goes to
 // POST /api/v1/intake/answer, which checks it and names the next relevant question. This file only
 // renders a question and sends what was chosen or typed.
-import { api, ApiError, setPersonId, type ServerQuestion } from './api';
+import { api, Action, ApiError, setPersonId, type ServerQuestion } from './api';
 import { h, type Kids } from './dom';
 
 /** What the page needs from the app shell (main.ts). */
@@ -141,15 +141,22 @@ export async function intake(shell: IntakeShell): Promise<void> {
 }
 
 /** Sends the answers document the server built (the terminal's `intake` writes the same) to set up the person. */
+// One Idempotency-Key for the answers being sent: "Try again" after a lost reply reuses it, so
+// the person is set up once however often the request reaches the server.
+const sending = new Action();
+
 async function finish(shell: IntakeShell, doc: Record<string, unknown>): Promise<void> {
   const { page, errorBox } = shell;
   page('Checking your answers', h('p', { role: 'status' }, 'One moment…'));
   try {
-    const r = await api.create(doc);
+    const r = await api.create(doc, undefined, sending);
+    sending.done();
     sessionStorage.setItem('kneecoach.result', JSON.stringify(r));
     if (r.status === 'created' && r.person) setPersonId(r.person.id);
     location.hash = '#/result';
   } catch (e) {
-    page('Something went wrong', errorBox(e), h('p', {}, h('a', { href: '#/intake' }, 'Back to the questions')));
+    page('Something went wrong', errorBox(e),
+      h('div', { class: 'row' }, h('button', { type: 'button', onclick: () => { void finish(shell, doc); } }, 'Try again')),
+      h('p', {}, h('a', { href: '#/intake' }, 'Back to the questions')));
   }
 }

@@ -74,7 +74,7 @@ export async function session(shell: Shell): Promise<void> {
     h('p', {}, `${s.exercises.length} exercises, about ${Math.ceil(s.total_ms / 60000)} minutes.`),
     h('ol', { id: 'session-exercises' }, s.exercises.map((e) => h('li', {}, `${e.name}: ${e.dose_text}`))),
     outline(s),
-    h('p', {}, 'Stop an exercise if the pain goes above 5 out of 10, or turns sharp.'),
+    h('p', {}, s.pain_advice),
     h('p', { class: 'keys' }, 'Keys while playing: space to pause, n for next exercise, b to go back, q to quit.'),
     h('div', { class: 'row' }, h('button', { type: 'button', id: 'start', onclick: () => play(shell, s, scale) }, 'Start the session')));
 }
@@ -98,7 +98,6 @@ function play(shell: Shell, s: SessionSteps, scale: number): void {
   const stats: Stats[] = exercises.map(fresh);
   const best: (Stats | null)[] = exercises.map(() => null);
   // The units (reps or holds) each exercise asks for: the steps that complete one.
-  const planned = exercises.map((_, ex) => steps.filter((st) => st.exercise === ex && st.completes_unit).length);
   let wake: { release: () => Promise<void> } | null = null;
   const nav = navigator as Navigator & { wakeLock?: { request: (t: 'screen') => Promise<{ release: () => Promise<void> }> } };
   nav.wakeLock?.request('screen').then((w) => { wake = w; }).catch(() => { /* not allowed */ });
@@ -256,10 +255,10 @@ function play(shell: Shell, s: SessionSteps, scale: number): void {
     shell.setCleanup(null);
     const log = exercises.map((e: PlayExercise, ex) => {
       const x = best[ex] ?? stats[ex];
-      const outcome: SessionLogExercise['status'] = x.units >= planned[ex] ? 'done' : x.units > 0 || x.heldMs > 0 ? 'partly' : 'skipped';
-      return { position: e.position, status: outcome, sets: x.sets, reps: x.units - x.holdUnits, holds: x.holdUnits, seconds: Math.round(x.ms / 1000 / (scale || 1)) };
+      // Done, partly or skipped is the server's judgement (session::judge), from these counts.
+      return { position: e.position, sets: x.sets, reps: x.units - x.holdUnits, holds: x.holdUnits, seconds: Math.round(x.ms / 1000 / (scale || 1)) };
     }).filter((_, ex) => stats[ex].reached || best[ex] !== null || status === 'finished');
-    const reached = log.length ? log : [{ position: exercises[0].position, status: 'skipped' as const, sets: 0, reps: 0, holds: 0, seconds: 0 }];
+    const reached: SessionLogExercise[] = log.length ? log : [{ position: exercises[0].position, sets: 0, reps: 0, holds: 0, seconds: 0 }];
     speak(status === 'finished' ? 'Session complete. Well done!' : 'Session stopped. What you did is kept.', voice);
     camera.attach(reached);
     painForm(shell, s, status, reached);
@@ -270,7 +269,7 @@ function painForm(shell: Shell, s: SessionSteps, status: 'finished' | 'quit', ex
   const { page, errorBox } = shell;
   const action = new Action();  // one Idempotency-Key for this session, reused when saving is retried
   const form = h('form', { novalidate: true },
-    scaleField('pain', 'How much did your knee hurt during the session?', '0 is no pain, 10 is the worst pain you can imagine. 0 to 2 is fine, 3 to 5 is acceptable, above 5 is too much.'),
+    scaleField('pain', 'How much did your knee hurt during the session?', s.pain_scale_help),
     h('div', { class: 'row' }, h('button', { type: 'submit' }, 'Save the session')));
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();

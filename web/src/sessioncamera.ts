@@ -13,13 +13,13 @@ export interface SessionCamera {
   /** Stops the camera; the exercise's summary still arrives into the log. */
   stop(): void;
   /** Adds `camera` to the log entries (by position) done with the camera, now and as summaries arrive. */
-  attach(entries: { position: number; camera?: CameraLog }[]): void;
+  attach(entries: { position: number; camera?: CameraLog | null }[]): void;
 }
 
 export function sessionCamera(speak: (text: string) => void, onActive: (on: boolean) => void): SessionCamera {
   const can = new Set(CAMERA_EXERCISES.map(([id]) => id));
   const logs = new Map<number, CameraLog>();
-  let entries: { position: number; camera?: CameraLog }[] = [];
+  let entries: { position: number; camera?: CameraLog | null }[] = [];
   let want = false;
   let exercise: PlayExercise | null = null;
   let coach: Coach | null = null;

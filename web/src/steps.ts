@@ -24,6 +24,8 @@ export interface SessionSteps {
   date: string; scheduled: boolean; session: string | null; title: string | null; week: number | null;
   done: boolean; next: { date: string; session: string } | null; after_end: boolean;
   total_ms: number; back_grace_ms: number; exercises: PlayExercise[]; steps: PlayStep[];
+  /** The pain rule's words, from the server's pain bands (core/common/pain.h). */
+  pain_advice: string; pain_scale_help: string;
 }
 
 /** Where each step starts on the session's timeline, in ms (presentation: the progress bar). */

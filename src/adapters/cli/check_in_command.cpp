@@ -90,7 +90,7 @@ void render(const usecases::CheckInOutcome& done, Context& ctx) {
 }  // namespace
 
 void run_check_in(const CheckInArgs& args, Context& ctx) {
-  const auto clock = command_clock();
+  const auto clock = ctx.ports.clock();
   const auto when = when_for(args.common, *clock, ctx);
   if (!when) return;
   auto program = open_program(ctx, args.common.store);

@@ -36,7 +36,7 @@ std::optional<usecases::Handout> handout_model(const HandoutArgs& args, std::opt
     if (!program) return std::nullopt;
     catalog = load_catalog_or_report(ctx);
     if (!catalog) return std::nullopt;
-    const auto clock = command_clock();
+    const auto clock = ctx.ports.clock();
     handout = usecases::handout(*program->store, *clock, usecases::Content{*catalog}, {args.store.person, {}, false});
   }
   if (!handout) {

@@ -51,7 +51,7 @@ std::string name_of(const std::optional<Catalog>& catalog, const std::string& id
 }  // namespace
 
 void run_init(const InitArgs& args, Context& ctx) {
-  const auto clock = command_clock();
+  const auto clock = ctx.ports.clock();
   const auto when = when_for(args.common, *clock, ctx);
   if (!when) return;
   CivilDate start = when->date;
@@ -113,7 +113,7 @@ void run_init(const InitArgs& args, Context& ctx) {
 }
 
 void run_today(const TrackingOptions& options, bool json, Context& ctx) {
-  const auto clock = command_clock();
+  const auto clock = ctx.ports.clock();
   const auto when = when_for(options, *clock, ctx);
   if (!when) return;
   auto program = open_program(ctx, options.store);

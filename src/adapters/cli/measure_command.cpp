@@ -152,7 +152,7 @@ bool measure_grc(const tracking::MeasureDef& def, const Program& p, const When& 
 }  // namespace
 
 void run_measure(const std::string& which, const TrackingOptions& options, Context& ctx) {
-  const auto clock = command_clock();
+  const auto clock = ctx.ports.clock();
   const auto when = when_for(options, *clock, ctx);
   if (!when) return;
   auto measures = content::load_measures(ctx.content_dir);

@@ -89,7 +89,7 @@ std::optional<usecases::CalendarModel> calendar_model(const IcsArgs& args, Conte
   if (!program) return std::nullopt;
   catalog = load_catalog_or_report(ctx);
   if (!catalog) return std::nullopt;
-  const auto clock = command_clock();
+  const auto clock = ctx.ports.clock();
   auto model = usecases::calendar(*program->store, *clock, usecases::Content{*catalog}, {args.store.person, {}, false});
   if (!model) {
     ctx.err << "kneecoach: " << model.error().message << "\n";

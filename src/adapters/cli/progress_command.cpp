@@ -13,6 +13,7 @@
 #include "core/tracking/camera_log.h"
 #include "core/tracking/charts.h"
 #include "core/tracking/csv.h"
+#include "core/tracking/measure_check.h"
 #include "core/tracking/review.h"
 #include "usecases/progress.h"
 
@@ -69,7 +70,7 @@ std::optional<int> chair_threshold(const tracking::History& h) {
   for (const auto& m : h.measurements) {
     if (m.measure != store::kChairStand) continue;
     for (const auto& i : m.items) {
-      if (i.label == "below-average-under") t = static_cast<int>(i.value);
+      if (i.label == tracking::kBelowAverageUnder) t = static_cast<int>(i.value);
     }
   }
   return t;
@@ -99,7 +100,7 @@ void print_doses(const usecases::ProgressOutcome& p, const Catalog& catalog, std
 }  // namespace
 
 void run_progress(const TrackingOptions& options, const std::string& svg_dir, Context& ctx) {
-  const auto clock = command_clock();
+  const auto clock = ctx.ports.clock();
   const auto when = when_for(options, *clock, ctx);
   if (!when) return;
   auto program = open_program(ctx, options.store, true);

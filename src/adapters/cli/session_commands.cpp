@@ -39,25 +39,13 @@ struct SessionArgs {
   bool steps_json = false;  // print the steps the player would run, as JSON, and play nothing
 };
 
-store::ExerciseOutcome to_outcome(session::Outcome o) {
-  switch (o) {
-    case session::Outcome::kDone:
-      return store::ExerciseOutcome::kDone;
-    case session::Outcome::kPartly:
-      return store::ExerciseOutcome::kPartly;
-    case session::Outcome::kSkipped:
-      break;
-  }
-  return store::ExerciseOutcome::kSkipped;
-}
-
 store::ExerciseLog to_log(const session::Tally& t, store::Id session_id, store::PersonId person, TimePoint at) {
   store::ExerciseLog log;
   log.session = session_id;
   log.person = person;
   log.position = t.position;
   log.exercise_id = t.exercise_id;
-  log.outcome = to_outcome(t.outcome);
+  log.outcome = usecases::stored_outcome(t.outcome);
   log.planned = t.planned;
   log.sets_done = t.sets_done;
   log.reps_done = t.reps_done;
@@ -131,7 +119,7 @@ void run_session(const SessionArgs& args, Context& ctx) {
     ctx.exit_code = kExitBadInput;
     return;
   }
-  const auto base_clock = command_clock();
+  const auto base_clock = ctx.ports.clock();
   const auto when = when_for(args.common, *base_clock, ctx);
   if (!when) return;
 

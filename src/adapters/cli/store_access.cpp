@@ -26,8 +26,6 @@ Result<std::unique_ptr<store::Store>> open_store(const Context& ctx, const std::
   return ctx.ports.open_store(resolve_data_dir(data_dir));
 }
 
-std::unique_ptr<Clock> command_clock() { return platform::clock_from_environment(); }
-
 std::optional<Program> open_program(Context& ctx, const StoreOptions& options, bool allow_stopped) {
   auto store = open_store(ctx, options.data_dir);
   if (!store) {
@@ -64,26 +62,6 @@ std::optional<Program> open_program(Context& ctx, const StoreOptions& options, b
     return std::nullopt;
   }
   return Program{std::move(store).value(), **person, **plan};
-}
-
-Result<std::vector<store::DoseChange>> after_session(Context& ctx, Program& program, store::Id session,
-                                                     const Clock& clock) {
-  auto catalog = load_catalog_or_report(ctx);
-  if (!catalog) return make_error("the exercise catalog could not be loaded");
-  auto history = usecases::load_history(*program.store, program.plan);
-  if (!history) return history.error();
-  auto can_do = usecases::can_do_for(*program.store, program.plan);
-  if (!can_do) return can_do.error();
-  const auto judgements = tracking::judge_after_session(*history, session, *catalog, *can_do, clock.today());
-  auto changes = tracking::to_changes(judgements, program.plan, clock.now(), clock.today());
-  if (changes.empty()) {
-    ctx.out << "Doses stay as they are for now; tomorrow morning run `kneecoach check-in`.\n";
-    return changes;
-  }
-  auto saved = program.store->add_dose_changes(changes);
-  if (!saved) return saved.error();
-  print_judgements(judgements, false, ctx.out);
-  return saved;
 }
 
 }  // namespace kc::cli

@@ -35,11 +35,6 @@ std::string resolve_data_dir(const std::string& data_dir);
 // store when missing). `ctx` is not written to; the caller reports the error.
 Result<std::unique_ptr<store::Store>> open_store(const Context& ctx, const std::string& data_dir);
 
-// The clock for a command: for tests, when $KNEECOACH_FAKE_TIME holds an instant
-// ("2025-03-03T08:00:00Z") or a date ("2025-03-03", taken as 08:00 UTC), a ManualClock
-// starting there (its local date is the UTC date); otherwise the real clock.
-std::unique_ptr<Clock> command_clock();
-
 // An open store with the person and their active plan.
 struct Program {
   std::unique_ptr<store::Store> store;
@@ -52,11 +47,5 @@ struct Program {
 // sets ctx.exit_code (kExitFailure; kExitSeeClinician for a stopped plan) and returns nullopt.
 // With `allow_stopped` a stopped plan is returned too (for progress and export).
 std::optional<Program> open_program(Context& ctx, const StoreOptions& options, bool allow_stopped = false);
-
-// After a session ended (finished or quit): runs the progression rules for the exercises of
-// that session, stores the dose changes with their reasons and prints them to ctx.out.
-// Call it once, after store.end_session. Returns the changes stored.
-Result<std::vector<store::DoseChange>> after_session(Context& ctx, Program& program, store::Id session,
-                                                     const Clock& clock);
 
 }  // namespace kc::cli

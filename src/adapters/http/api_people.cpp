@@ -28,10 +28,6 @@
 namespace kc::http {
 namespace {
 
-PlanOptions plan_options(CivilDate start, int weeks, const TriageResult& triage) {
-  return PlanOptions{start, weeks, triage.level, usecases::plan_cautions(triage)};
-}
-
 Json person_json(const store::Person& p) {
   return Json{{"id", p.name}, {"created_at", store::format_instant(p.created_at)}};
 }

@@ -52,7 +52,7 @@ std::vector<usecases::LoggedExercise> read_exercises(BodyCheck& check, const Jso
       continue;
     usecases::LoggedExercise e;
     const auto position = check.integer(item, path, "position", 0, 49, true);
-    const auto status = check.one_of(item, path, "status", {"done", "partly", "skipped"}, true);
+    const auto status = check.one_of(item, path, "status", {"done", "partly", "skipped"}, false);
     e.sets = check.integer(item, path, "sets", 0, 20, false).value_or(0);
     e.reps = check.integer(item, path, "reps", 0, 1000, false).value_or(0);
     e.holds = check.integer(item, path, "holds", 0, 1000, false).value_or(0);
@@ -66,9 +66,9 @@ std::vector<usecases::LoggedExercise> read_exercises(BodyCheck& check, const Jso
         check.fail(camera.error().code, camera.error().field, camera.error().message);
       }
     }
-    if (!position || !status) continue;
+    if (!position) continue;
     e.position = *position;
-    e.outcome = outcome_of(*status);
+    if (status) e.outcome = outcome_of(*status);
     out.push_back(e);
   }
   return out;

@@ -12,7 +12,7 @@
 
 namespace kc::http {
 
-inline constexpr std::size_t kMaxBodyBytes = 64 * 1024;  // larger bodies get 413
+inline constexpr std::size_t kMaxBodyBytes = std::size_t{64} * 1024;  // larger bodies get 413
 
 struct Request {
   std::string method;                        // "GET", "POST", ...

@@ -55,4 +55,15 @@ std::string pain_bands_text() {
   return out;
 }
 
+std::string pain_stop_advice() {
+  return fmt::format("Stop an exercise if the pain goes above {} out of 10, or turns sharp.", kModeratePainMax);
+}
+
+std::string pain_scale_help() {
+  return fmt::format(
+      "0 is no pain, 10 is the worst pain you can imagine. 0 to {} is fine, {} to {} is acceptable, above {} is too "
+      "much.",
+      kLowPainMax, kLowPainMax + 1, kModeratePainMax, kModeratePainMax);
+}
+
 }  // namespace kc

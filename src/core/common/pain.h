@@ -38,4 +38,12 @@ const std::vector<PainBandRange>& pain_band_ranges();
 // "0-2 low (safe), 3-5 moderate (acceptable), 6-10 high (too much)": for plan text and docs.
 std::string pain_bands_text();
 
+// The rule a player shows before a session: "Stop an exercise if the pain goes above 5 out of
+// 10, or turns sharp."
+std::string pain_stop_advice();
+
+// The help under "How much did your knee hurt?": "0 is no pain, 10 is the worst pain you can
+// imagine. 0 to 2 is fine, 3 to 5 is acceptable, above 5 is too much."
+std::string pain_scale_help();
+
 }  // namespace kc

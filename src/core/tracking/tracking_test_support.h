@@ -11,7 +11,7 @@
 
 namespace kc::tracking::testing {
 
-inline Exercise make_exercise(const std::string& id, Kind kind, Dose dose) {
+inline Exercise make_exercise(const std::string& id, Kind kind, const Dose& dose) {
   Exercise e;
   e.id = id;
   e.name = id;
