@@ -88,17 +88,17 @@ std::optional<Condition> read_field_test(MapReader& map) {
   std::vector<Condition> tests;
   bool ok = true;
   const auto names = test_names();
-  for (std::size_t i = 0; i < names.size(); ++i) {
-    if (!map.has(names[i])) continue;
-    const TestOp test = *parse_test(names[i]);
-    auto operand = read_operand(map, names[i], test, field);
+  for (const auto& test_name : names) {
+    if (!map.has(test_name)) continue;
+    const TestOp test = *parse_test(test_name);
+    auto operand = read_operand(map, test_name, test, field);
     if (!operand) {
       ok = false;
       continue;
     }
     auto condition = field_test(*name, test, *operand, *unknown);
     if (!condition.ok()) {
-      map.error(names[i], fmt::format("{}: {}", map.path(names[i]), condition.error().message));
+      map.error(test_name, fmt::format("{}: {}", map.path(test_name), condition.error().message));
       ok = false;
       continue;
     }

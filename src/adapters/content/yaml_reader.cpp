@@ -62,8 +62,8 @@ std::string type_name(const YAML::Node& node) {
 
 }  // namespace
 
-MapReader::MapReader(YAML::Node map, std::string file, Diagnostics& diag, std::string where)
-    : map_(std::move(map)), file_(std::move(file)), diag_(&diag), where_(std::move(where)) {
+MapReader::MapReader(const YAML::Node& map, std::string file, Diagnostics& diag, std::string where)
+    : map_(map), file_(std::move(file)), diag_(&diag), where_(std::move(where)) {
   if (!map_.IsMap()) {
     valid_ = false;
     diag_->add(file_, line_of(map_),

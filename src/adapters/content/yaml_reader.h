@@ -39,7 +39,7 @@ std::optional<YAML::Node> parse_yaml_file(const std::string& path, Diagnostics& 
 class MapReader {
  public:
   // `where` names the map in messages, e.g. "dose" -> "dose.sets".
-  MapReader(YAML::Node map, std::string file, Diagnostics& diag, std::string where = "");
+  MapReader(const YAML::Node& map, std::string file, Diagnostics& diag, std::string where = "");
 
   bool valid() const { return valid_; }
   int line() const { return line_of(map_); }

@@ -151,7 +151,7 @@ class AnalyzeConnection : public std::enable_shared_from_this<AnalyzeConnection>
   Internals internals_;
   std::unique_ptr<AnalyzeSession> session_;
   WsReader reader_;
-  std::array<char, 16 * 1024> buffer_{};
+  std::array<char, std::size_t{16} * 1024> buffer_{};
   std::deque<std::string> queue_;
   std::size_t queued_bytes_ = 0;
   bool closing_ = false;

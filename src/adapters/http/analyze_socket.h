@@ -22,10 +22,10 @@ struct ServerTraits : restinio::default_single_thread_traits_t {
   using http_methods_mapper_t = ParserMethods;
 };
 
-inline constexpr std::size_t kMaxMessageBytes = 1024 * 1024;
+inline constexpr std::size_t kMaxMessageBytes = std::size_t{1024} * 1024;
 inline constexpr double kMessagesPerSecond = 300;
 inline constexpr double kBurstMessages = 600;
-inline constexpr std::size_t kMaxQueuedBytes = 4 * 1024 * 1024;
+inline constexpr std::size_t kMaxQueuedBytes = std::size_t{4} * 1024 * 1024;
 
 class AnalyzeConnection;
 

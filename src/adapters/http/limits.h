@@ -15,10 +15,10 @@
 
 namespace kc::http {
 
-inline constexpr std::size_t kMaxUrlBytes = 8 * 1024;          // request target; 414
-inline constexpr std::size_t kMaxFieldNameBytes = 256;         // one header name; 431
-inline constexpr std::size_t kMaxFieldValueBytes = 16 * 1024;  // one header value; 431
-inline constexpr std::size_t kMaxFieldCount = 100;             // header fields; 431
+inline constexpr std::size_t kMaxUrlBytes = std::size_t{8} * 1024;          // request target; 414
+inline constexpr std::size_t kMaxFieldNameBytes = 256;                      // one header name; 431
+inline constexpr std::size_t kMaxFieldValueBytes = std::size_t{16} * 1024;  // one header value; 431
+inline constexpr std::size_t kMaxFieldCount = 100;                          // header fields; 431
 // Bodies: kMaxBodyBytes (http_types.h); 413.
 // Requests read ahead on one connection while earlier ones are answered (in order).
 inline constexpr std::size_t kMaxPipelinedRequests = 16;

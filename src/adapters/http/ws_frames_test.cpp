@@ -50,7 +50,7 @@ TEST(WsFrames, UnmasksAndReassemblesFragmentsAcrossAnySplit) {
 }
 
 TEST(WsFrames, AHugeAnnouncedLengthFailsFromTheHeaderAlone) {
-  WsReader r(1024 * 1024);
+  WsReader r(std::size_t{1024} * 1024);
   // 14 bytes announcing 1 GiB, and no payload at all.
   const auto events = read_all(r, client_frame(0x81, "", 1ull << 30));
   ASSERT_EQ(events.size(), 1u);

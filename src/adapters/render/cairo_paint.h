@@ -1,14 +1,14 @@
 // Painting figure drawings with cairo: onto any cairo context, or into a PNG file.
 #pragma once
 
+#include <cairo.h>
+
 #include <string>
 #include <vector>
 
 #include "adapters/render/viewport.h"
 #include "core/common/result.h"
 #include "core/figure/drawing.h"
-
-using cairo_t = struct _cairo;
 
 namespace kc::render {
 

@@ -363,7 +363,7 @@ Result<Illustrations> load_illustrations(const std::string& content_root, const 
   const std::string dir = (fs::path(content_root) / "poses").string();
   auto poses = load_poses(dir, *cues);
   if (!poses) return poses.error();
-  Illustrations out{std::move(*cues), std::move(*poses)};
+  Illustrations out{std::move(cues).value(), std::move(poses).value()};
   std::string problems;
   for (const ExercisePoses& p : out.poses)
     if (catalog.find(p.exercise) == nullptr)

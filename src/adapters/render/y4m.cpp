@@ -15,7 +15,7 @@ std::uint8_t clamp_byte(double v) { return static_cast<std::uint8_t>(std::clamp(
 // cairo's RGB24 pixel: 32 bits, native endian, 0x00RRGGBB.
 void pixel(const unsigned char* row, int x, int& r, int& g, int& b) {
   std::uint32_t p = 0;
-  std::memcpy(&p, row + 4 * x, 4);
+  std::memcpy(&p, row + std::ptrdiff_t{4} * x, 4);
   r = static_cast<int>((p >> 16) & 0xff);
   g = static_cast<int>((p >> 8) & 0xff);
   b = static_cast<int>(p & 0xff);
@@ -60,13 +60,15 @@ Status Y4mWriter::write_frame(const unsigned char* rgb24, int stride) {
           int g = 0;
           int b = 0;
           pixel(rows[dy], x + dx, r, g, b);
-          y_[static_cast<std::size_t>((y + dy) * width_ + x + dx)] = luma(r, g, b);
+          y_[static_cast<std::size_t>(y + dy) * static_cast<std::size_t>(width_) + static_cast<std::size_t>(x + dx)] =
+              luma(r, g, b);
           sr += r;
           sg += g;
           sb += b;
         }
       // 2x2 average: the chroma sample sits between the four luma samples (JPEG siting).
-      const std::size_t c = static_cast<std::size_t>((y / 2) * cw + x / 2);
+      const std::size_t c =
+          static_cast<std::size_t>(y / 2) * static_cast<std::size_t>(cw) + static_cast<std::size_t>(x / 2);
       u_[c] = chroma_blue((sr + 2) / 4, (sg + 2) / 4, (sb + 2) / 4);
       v_[c] = chroma_red((sr + 2) / 4, (sg + 2) / 4, (sb + 2) / 4);
     }

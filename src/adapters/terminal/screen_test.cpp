@@ -73,7 +73,7 @@ TEST(Screen, ShowsTheCardThenTheCountdownSideAndProgress) {
   EXPECT_NE(screen.find("HOLD   0:25"), std::string::npos);
   EXPECT_NE(screen.find("right leg · hold 1 of 2"), std::string::npos);
   EXPECT_NE(screen.find("Keep the back heel down."), std::string::npos);
-  EXPECT_NE(screen.find("%"), std::string::npos);
+  EXPECT_NE(screen.find('%'), std::string::npos);
   engine.press(session::Key::kPause, TimePoint{} + Millis{25'000});
   screen = plain(render_screen(engine, "Session B", 80));
   EXPECT_NE(screen.find("PAUSED"), std::string::npos);

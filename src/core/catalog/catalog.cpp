@@ -154,6 +154,7 @@ std::vector<Problem> check_catalog(const std::vector<Exercise>& exercises) {
                          "; expected every id to be unique"});
   }
   std::vector<std::string> known;
+  known.reserve(first_index.size());
   for (const auto& [id, index] : first_index) known.push_back(id);
   for (std::size_t i = 0; i < exercises.size(); ++i) {
     const Exercise& e = exercises[i];

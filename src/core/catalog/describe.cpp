@@ -79,6 +79,7 @@ std::string describe_frequency(const Frequency& f) {
 std::string describe_equipment(const Exercise& e) {
   auto names = [](const std::vector<Equipment>& list) {
     std::vector<std::string> out;
+    out.reserve(list.size());
     for (Equipment q : list) out.emplace_back(to_string(q));
     return out;
   };

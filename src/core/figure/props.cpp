@@ -1,6 +1,7 @@
 #include "core/figure/props.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace kc::figure {
 
@@ -57,7 +58,7 @@ std::vector<Box> books(const Prop& p) {
   const double h = p.height.value_or(kBooksHeight);
   const PropPart colours[] = {PropPart::kBookA, PropPart::kBookB, PropPart::kBookC};
   std::vector<Box> out;
-  const int n = std::max(1, static_cast<int>(h / 0.04 + 0.5));
+  const int n = std::max(1, static_cast<int>(std::lround(h / 0.04)));
   const double towel = 0.015;
   const double each = (h - towel) / n;
   for (int i = 0; i < n; ++i) {

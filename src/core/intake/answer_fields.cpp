@@ -170,6 +170,7 @@ std::string number_text(double v) {
 
 std::vector<std::string> quoted(const std::vector<std::string>& items) {
   std::vector<std::string> out;
+  out.reserve(items.size());
   for (const auto& s : items) out.push_back(fmt::format("\"{}\"", s));
   return out;
 }

@@ -267,6 +267,7 @@ Result<Answers> parse_answers(std::string_view text) {
   if (auto problem = check_version(doc); !problem.empty()) return make_error(problem);
 
   std::vector<std::string> problems;
+  problems.reserve(repeated.size() + 1);
   for (const auto& key : repeated)
     problems.push_back(fmt::format("{}: appears more than once; expected each field once", shorten(key, 60)));
   if (!doc.contains("version")) problems.push_back("version: missing; expected 1 (this field is required)");

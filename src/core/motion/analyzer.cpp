@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <ranges>
 #include <set>
 #include <utility>
 
@@ -130,10 +131,10 @@ std::vector<double> Analyzer::rest_values(const std::deque<RestSample>& rest, do
     if (s.progress <= ceiling) settled_until = s.t_ms;
   if (!settled_until) return {};
   std::vector<double> values;
-  for (auto s = rest.rbegin(); s != rest.rend(); ++s) {
-    if (s->t_ms > *settled_until) continue;
-    if (s->t_ms < *settled_until - kRestWindowMs && values.size() >= kEarlyFlag) break;
-    values.push_back(s->value);
+  for (const RestSample& s : std::views::reverse(rest)) {
+    if (s.t_ms > *settled_until) continue;
+    if (s.t_ms < *settled_until - kRestWindowMs && values.size() >= kEarlyFlag) break;
+    values.push_back(s.value);
   }
   return values;
 }

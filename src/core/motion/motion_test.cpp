@@ -164,7 +164,7 @@ TEST(Analyzer, FlagsEachFaultOnTheRepsThatShowIt) {
     const Summary s = run(id, frames_of(id, reps, fault, {2}));
     ASSERT_EQ(s.reps, reps) << id << " " << fault;
     EXPECT_EQ(reps_with(s, fault), 1) << id << " " << fault;
-    EXPECT_FALSE(s.rep_records[0].faults.size()) << id << " " << fault;
+    EXPECT_TRUE(s.rep_records[0].faults.empty()) << id << " " << fault;
     EXPECT_EQ(std::count(s.rep_records[1].faults.begin(), s.rep_records[1].faults.end(), fault), 1)
         << id << " " << fault;
   }
@@ -287,7 +287,8 @@ TEST(Analyzer, DoesNotCountAMoveThatStopsHalfway) {
   int reps = 0;
   double deepest = 0;
   for (int i = 0; i < 90; ++i) {  // bob between the start and part of the way down, never the end
-    LandmarkFrame f = frames[static_cast<std::size_t>(9 + (i % 30 < 15 ? i % 15 : 15 - i % 15))];
+    const int k = 9 + (i % 30 < 15 ? i % 15 : 15 - i % 15);
+    LandmarkFrame f = frames[static_cast<std::size_t>(k)];
     f.t_ms = i * 66.0;
     const FrameResult r = a.push(f);
     reps = r.reps;
@@ -345,6 +346,7 @@ TEST(Analyzer, CountsAPersonWhoStopsShortOfStraightButNotAHalfHeartedBob) {
   const auto frames = frames_of("lunge", 4);
   Analyzer reference(profile_of("lunge"));
   std::vector<double> progress;
+  progress.reserve(frames.size());
   for (const LandmarkFrame& f : frames) progress.push_back(reference.push(f).progress);
   std::size_t first_down = 0, last_up = frames.size() - 1;
   while (progress[first_down] < 0.3) ++first_down;

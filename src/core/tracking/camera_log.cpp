@@ -47,7 +47,7 @@ Result<CameraLog> camera_log_from_json(const Json& value, const std::string& pat
   }
   for (const auto& [key, v] : value.items()) {
     if (key != "reps" && key != "faults_per_rep" && key != "frames") {
-      return make_error(errc::kUnknownField, path + "." + key,
+      return make_error(errc::kUnknownField, fmt::format("{}.{}", path, key),
                         fmt::format("{}.{}: unknown field; expected only reps, faults_per_rep, frames", path, key));
     }
   }

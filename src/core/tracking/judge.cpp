@@ -1,6 +1,7 @@
 #include "core/tracking/judge.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "core/tracking/attempts.h"
 
@@ -65,7 +66,7 @@ std::string name_of(const Catalog& catalog, const std::string& id) {
 int usual_pain(const History& h, TimePoint before) {
   int usual = h.plan.baseline_pain;
   for (const auto& m : h.measurements) {
-    if (m.measure == store::kPainNow && m.taken_at < before) usual = static_cast<int>(m.value + 0.5);
+    if (m.measure == store::kPainNow && m.taken_at < before) usual = static_cast<int>(std::lround(m.value));
   }
   return usual;
 }

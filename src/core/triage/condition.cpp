@@ -131,6 +131,7 @@ std::optional<TestOp> parse_test(std::string_view name) {
 
 std::vector<std::string> test_names() {
   std::vector<std::string> out;
+  out.reserve(kTests.size());
   for (const auto& entry : kTests) out.emplace_back(entry.second);
   return out;
 }

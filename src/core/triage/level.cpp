@@ -39,6 +39,7 @@ std::optional<Level> parse_level(std::string_view s) {
 
 std::vector<std::string> level_names() {
   std::vector<std::string> out;
+  out.reserve(kLevels.size());
   for (const auto& entry : kLevels) out.emplace_back(entry.name);
   return out;
 }
