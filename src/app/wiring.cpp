@@ -6,6 +6,8 @@
 
 #include "adapters/http/server.h"
 #include "adapters/platform/platform.h"
+#include "adapters/render/handout_pdf.h"
+#include "adapters/render/pose_loader.h"
 #include "adapters/sqlite/sqlite_store.h"
 #include "adapters/voice/voice.h"
 
@@ -25,6 +27,27 @@ Result<std::unique_ptr<store::Store>> open_sqlite_store(const std::string& data_
   return sqlite::open_store((dir / "kneecoach.db").string());
 }
 
+// The handout drawn by cairo + pango (src/adapters/render), with the content's figures.
+class PdfHandoutPrinter final : public usecases::HandoutPrinter {
+ public:
+  explicit PdfHandoutPrinter(content::Illustrations pictures) : pictures_(std::move(pictures)) {}
+  Status print(const usecases::Handout& handout, const std::string& paper, const std::string& path) const override {
+    const auto chosen = render::parse_paper(paper);
+    if (!chosen) return make_error(errc::kInvalid, "paper", fmt::format("paper: \"{}\"; expected a4 or letter", paper));
+    return render::write_handout_pdf(handout, pictures_, *chosen, path);
+  }
+
+ private:
+  content::Illustrations pictures_;
+};
+
+Result<std::unique_ptr<usecases::HandoutPrinter>> pdf_handout_printer(const std::string& content_dir,
+                                                                      const Catalog& catalog) {
+  auto pictures = content::load_illustrations(content_dir, catalog);
+  if (!pictures) return make_error(errc::kContent, "", pictures.error().message);
+  return std::unique_ptr<usecases::HandoutPrinter>(new PdfHandoutPrinter(std::move(pictures).value()));
+}
+
 }  // namespace
 
 usecases::Ports default_ports() {
@@ -35,6 +58,7 @@ usecases::Ports default_ports() {
   ports.voice_file = voice::wav_file;
   ports.silence = voice::silent;
   ports.synthesizer = voice::synthesizer;
+  ports.handout_printer = pdf_handout_printer;
   // The server gets the same ports (a copy: the functions hold no state).
   ports.serve = [ports](const usecases::ServeRequest& request, std::ostream& out, std::ostream& err) {
     return http::serve(request, ports, out, err);

@@ -1,5 +1,5 @@
-// The outside world the surfaces reach through. Which store, clock and voice are used, and how
-// the web app is served, is decided once, in src/app/main.cpp, and handed to the CLI adapter
+// The outside world the surfaces reach through. Which store, clock, voice and handout renderer
+// are used, and how the web app is served, is decided once, in src/app/main.cpp, and handed to the CLI adapter
 // (which hands it on to `serve`). Tests can fill in their own.
 #pragma once
 
@@ -13,6 +13,7 @@
 #include "core/common/result.h"
 #include "core/session/voice.h"
 #include "core/store/store.h"
+#include "usecases/handout.h"
 
 namespace kc::usecases {
 
@@ -26,6 +27,16 @@ struct ServeRequest {
   std::string content_dir;  // the content root
 };
 
+// Prints the handout model (usecases/handout.h) as a PDF file.
+class HandoutPrinter {
+ public:
+  virtual ~HandoutPrinter() = default;
+  // Writes `handout` at `path` on `paper` ("a4" or "letter"). Errors: errc::kInvalid with field
+  // "paper" for any other paper; errc::kFailed when an exercise has no figure or the file
+  // cannot be written.
+  virtual Status print(const Handout& handout, const std::string& paper, const std::string& path) const = 0;
+};
+
 struct Ports {
   // Opens (creating the folder and the store when missing) the store in folder `data_dir`.
   std::function<Result<std::unique_ptr<store::Store>>(const std::string& data_dir)> open_store;
@@ -36,6 +47,9 @@ struct Ports {
   std::function<std::unique_ptr<voice::Voice>()> speaker;
   std::function<Result<std::unique_ptr<voice::Voice>>(const std::string& path)> voice_file;
   std::function<std::unique_ptr<voice::Voice>()> silence;
+  // The handout printer for the content at `content_dir` (its figures) and `catalog`.
+  std::function<Result<std::unique_ptr<HandoutPrinter>>(const std::string& content_dir, const Catalog& catalog)>
+      handout_printer;
   // Text to WAV bytes for the web app's spoken cues.
   std::function<Result<std::unique_ptr<voice::Synthesizer>>()> synthesizer;
   // Serves the web app and its API until SIGINT/SIGTERM; returns the process exit status.

@@ -6,10 +6,8 @@
 
 #include "adapters/cli/app.h"
 #include "adapters/cli/catalog_access.h"
-#include "adapters/cli/illustration_commands.h"
 #include "adapters/cli/plan_run.h"
 #include "adapters/cli/store_access.h"
-#include "adapters/render/handout_pdf.h"
 #include "usecases/handout.h"
 
 namespace kc::cli {
@@ -48,13 +46,21 @@ std::optional<usecases::Handout> handout_model(const HandoutArgs& args, std::opt
 }
 
 void run_handout(const HandoutArgs& args, Context& ctx) {
-  const auto paper = render::parse_paper(args.paper);
   std::optional<Catalog> catalog;
   const auto handout = handout_model(args, catalog, ctx);
   if (!handout) return;
-  const auto pictures = load_illustrations_or_report(ctx, *catalog);
-  if (!pictures) return;
-  const Status written = render::write_handout_pdf(*handout, *pictures, *paper, args.output);
+  auto printer = ctx.ports.handout_printer(ctx.content_dir, *catalog);
+  if (!printer) {
+    ctx.err << "kneecoach: " << printer.error().message << "\n";
+    ctx.exit_code = kExitBadInput;
+    return;
+  }
+  const Status written = printer.value()->print(*handout, args.paper, args.output);
+  if (!written && written.error().code == errc::kInvalid) {
+    ctx.err << "kneecoach: --" << written.error().message << "\n";
+    ctx.exit_code = kExitBadInput;
+    return;
+  }
   if (!written) {
     ctx.err << fmt::format("kneecoach: {}; check the folder exists and you may write to it\n", written.error().message);
     ctx.exit_code = kExitFailure;

@@ -141,6 +141,9 @@ Result<std::unique_ptr<Api>> Api::open(const ApiConfig& config) {
   auto pictures = content::load_illustrations(config.content_dir, state->catalog);
   if (!pictures) return pictures.error();
   state->pictures = std::move(pictures).value();
+  auto printer = config.ports->handout_printer(config.content_dir, state->catalog);
+  if (!printer) return printer.error();
+  state->printer = std::move(printer).value();
   const std::filesystem::path dir = config.data_dir;
   auto store = config.ports->open_store(config.data_dir);
   if (!store) return store.error();

@@ -12,7 +12,6 @@
 #include "adapters/http/api_routes.h"
 #include "adapters/http/body_check.h"
 #include "adapters/http/tokens.h"
-#include "adapters/render/handout_pdf.h"
 #include "core/intake/parse.h"
 #include "core/plan/plan_json.h"
 #include "core/store/codec.h"
@@ -33,13 +32,13 @@ Json person_json(const store::Person& p) {
 }
 
 // Writes the handout to a temporary file and reads it back.
-Result<std::string> handout_bytes(const usecases::Handout& handout, const content::Illustrations& pictures,
-                                  render::Paper paper) {
+Result<std::string> handout_bytes(const usecases::Handout& handout, const usecases::HandoutPrinter& printer,
+                                  const std::string& paper) {
   std::string path = (std::filesystem::temp_directory_path() / "kneecoach-handout-XXXXXX").string();
   const int fd = mkstemp(path.data());
   if (fd < 0) return make_error("cannot create a temporary file for the handout");
   close(fd);
-  const Status written = render::write_handout_pdf(handout, pictures, paper, path);
+  const Status written = printer.print(handout, paper, path);
   std::string bytes;
   if (written) {
     std::ifstream in(path, std::ios::binary);
@@ -140,14 +139,14 @@ Response get_today(ApiState& s, const Request& r, const std::string& id) {
 
 Response get_handout(ApiState& s, const Request& r, const std::string& id) {
   const auto it = r.query.find("paper");
-  const auto paper = render::parse_paper(it == r.query.end() ? "a4" : it->second);
-  if (!paper) return error_response(400, "bad_query", "paper: expected a4 or letter", "paper");
+  const std::string paper = it == r.query.end() ? "a4" : it->second;
   auto date = date_query(r);
   if (auto* e = std::get_if<Response>(&date)) return *e;
   auto handout = usecases::handout(*s.store, *s.clock, usecases::Content{s.catalog},
                                    {id, std::get<std::optional<CivilDate>>(date), false});
   if (!handout) return error_reply(handout.error());
-  auto bytes = handout_bytes(*handout, s.pictures, *paper);
+  auto bytes = handout_bytes(*handout, *s.printer, paper);
+  if (!bytes && bytes.error().field == "paper") return error_response(400, "bad_query", bytes.error().message, "paper");
   if (!bytes) return internal_error(bytes.error().message);
   Response reply;
   reply.content_type = "application/pdf";

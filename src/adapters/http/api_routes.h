@@ -28,11 +28,12 @@ struct ApiState {
   RuleSet rules;
   content::Illustrations pictures;
   std::string content_dir;
-  const usecases::Ports* ports = nullptr;      // where the store, clock and voice came from
-  std::unique_ptr<Clock> clock;                // the real clock, or $KNEECOACH_FAKE_TIME for tests
-  std::optional<ReplyCache> cache;             // GET today replies while the store is unchanged
-  std::unique_ptr<voice::Synthesizer> speech;  // started on the first GET speech
-  std::map<std::string, std::string> spoken;   // WAV replies by text (cues repeat)
+  const usecases::Ports* ports = nullptr;             // where the store, clock and voice came from
+  std::unique_ptr<usecases::HandoutPrinter> printer;  // the handout renderer, made at start
+  std::unique_ptr<Clock> clock;                       // the real clock, or $KNEECOACH_FAKE_TIME for tests
+  std::optional<ReplyCache> cache;                    // GET today replies while the store is unchanged
+  std::unique_ptr<voice::Synthesizer> speech;         // started on the first GET speech
+  std::map<std::string, std::string> spoken;          // WAV replies by text (cues repeat)
 };
 
 // The day and instant a request acts at: an explicit date (08:00 UTC that day) or the clock.
