@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <ranges>
 #include <set>
 #include <utility>
 
@@ -131,7 +130,8 @@ std::vector<double> Analyzer::rest_values(const std::deque<RestSample>& rest, do
     if (s.progress <= ceiling) settled_until = s.t_ms;
   if (!settled_until) return {};
   std::vector<double> values;
-  for (const RestSample& s : std::views::reverse(rest)) {
+  for (std::size_t k = rest.size(); k-- > 0;) {  // newest first
+    const RestSample& s = rest[k];
     if (s.t_ms > *settled_until) continue;
     if (s.t_ms < *settled_until - kRestWindowMs && values.size() >= kEarlyFlag) break;
     values.push_back(s.value);
