@@ -5,6 +5,7 @@
 // cope with the same bytes.
 #include <array>
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -52,7 +53,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::array<std::string, 6> routes{"/api/v1/intake/relevant", "/api/v1/triage",      "/api/v1/people",
                                           people + "/sessions",      people + "/check-ins", people + "/measures"};
   const Response reply = post(routes[data[0] % routes.size()], std::string(text));
-  if (reply.status < 200 || reply.status >= 500) std::abort();
+  if (reply.status < 200 || reply.status >= 500) {
+    std::fprintf(stderr, "%s: %d %s\n", routes[data[0] % routes.size()].c_str(), reply.status, reply.body.c_str());
+    std::abort();  // the reply above is the bug
+  }
   if (reply.content_type == "application/json") {
     const auto parsed = nlohmann::json::parse(reply.body, nullptr, false);
     if (parsed.is_discarded()) std::abort();

@@ -257,6 +257,8 @@ class ServeTest(unittest.TestCase):
     def test_bad_json_wrong_types_and_ranges_are_named(self):
         self.error("POST", "/api/v1/triage", 400, "bad_json", raw=b'{"version": 1, "age": ')
         self.error("POST", "/api/v1/people", 400, "bad_json", raw=b"{not json")
+        # A number too large for a double is bad JSON too, not a 500 (found by fuzz_api_bodies).
+        self.error("POST", "/api/v1/people", 400, "bad_json", raw=b"8e666")
         self.error("POST", "/api/v1/triage", 400, "out_of_range", "pain_now", body=answers(pain_now=11))
         self.error("POST", "/api/v1/triage", 400, "wrong_type", "age", body=answers(age="old"))
         self.error("POST", "/api/v1/triage", 400, "missing_field", "pain_now",

@@ -9,10 +9,11 @@ namespace kc::http {
 BodyCheck::BodyCheck(const std::string& body) {
   try {
     doc_ = Json::parse(body);
-  } catch (const Json::parse_error& e) {
+  } catch (const Json::exception& e) {
+    // A syntax error (parse_error), or a number too large for a double (out_of_range 406).
     doc_ = nullptr;
     std::string what = e.what();
-    if (const auto p = what.find("parse error"); p != std::string::npos) what = what.substr(p);
+    if (const auto p = what.find("] "); p != std::string::npos) what = what.substr(p + 2);
     fail("bad_json", "", fmt::format("the body is not valid JSON: {}", what));
   }
 }
