@@ -80,13 +80,12 @@ Result<std::optional<store::CheckIn>> check_in_of_day(store::Store& store, const
 Result<CheckInOutcome> check_in(store::Store& store, const Clock& clock, const Content& content,
                                 const CheckInRequest& request) {
   if (auto ok = check_check_in_request(request); !ok) return ok.error();
-  auto found = find_program(store, request.person, false);
-  if (!found) return found.error();
-  const auto& [person, plan] = *found;
-  const When when = when_of(clock, request.date);
-  auto loaded = load_history(store, plan);
+  auto loaded = load_program(store, request.person, false);
   if (!loaded) return loaded.error();
-  tracking::History history = std::move(loaded).value();
+  const store::Person person = loaded->person;
+  const store::PlanRecord plan = loaded->plan;
+  tracking::History history = std::move(loaded).value().history;
+  const When when = when_of(clock, request.date);
 
   CheckInOutcome out;
   out.replaced = of_day(history.check_ins, when.date);

@@ -47,6 +47,14 @@ Result<tracking::History> load_history(store::Store& store, const store::PlanRec
   return h;
 }
 
+Result<LoadedProgram> load_program(store::Store& store, const std::string& name, bool allow_stopped) {
+  auto found = find_program(store, name, allow_stopped);
+  if (!found) return found.error();
+  auto history = load_history(store, found->plan);
+  if (!history) return history.error();
+  return LoadedProgram{found->person, found->plan, std::move(history).value()};
+}
+
 Result<std::optional<Answers>> stored_answers(store::Store& store, store::PersonId person) {
   auto record = store.latest_answers(person);
   if (!record) return record.error();

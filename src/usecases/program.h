@@ -33,6 +33,14 @@ Result<PersonProgram> find_program(store::Store& store, const std::string& name,
 // changes and check-ins. errc::kFailed when the store fails.
 Result<tracking::History> load_history(store::Store& store, const store::PlanRecord& plan);
 
+// find_program, then load_history of its plan: the first step of the use cases that write.
+struct LoadedProgram {
+  store::Person person;
+  store::PlanRecord plan;
+  tracking::History history;
+};
+Result<LoadedProgram> load_program(store::Store& store, const std::string& name, bool allow_stopped);
+
 // The latest stored answers of `person`, parsed; nullopt when there are none. errc::kFailed
 // when the store fails or the stored answers cannot be read.
 Result<std::optional<Answers>> stored_answers(store::Store& store, store::PersonId person);
