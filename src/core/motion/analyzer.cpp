@@ -191,8 +191,10 @@ FrameResult Analyzer::push(const LandmarkFrame& frame) {
     // A leg jumping for a frame or two is a glitch: the frame is skipped. One jumping longer has
     // really moved (a step the tracker has not followed yet): it is read as the exercise's
     // shapes label it, so the count does not stall while the tracker settles.
+    // In an exercise whose legs play different parts, the shapes say which leg is which, so
+    // a jump is read by shape at once.
     const bool ok = leg_ok(seen, joint);
-    if (ok || jumping_for(seen, joint) >= kStallSeconds) {
+    if (ok || mirror_joint_.empty() || jumping_for(seen, joint) >= kStallSeconds) {
       const double angle = joint_angle(ok ? seen.skeleton : seen.by_shape, joint).value_or(sig.start);
       smooth(progress_, (angle - sig.start) / (sig.end - sig.start), dt, kSmoothingSeconds);
       if (phase_ == Phase::kStart) rest_low_ = std::min(rest_low_.value_or(*progress_), *progress_);
@@ -356,10 +358,15 @@ void Analyzer::check_cues(const TrackedSkeleton& seen, double t, double dt, Fram
   for (std::size_t i = 0; i < checks_.size(); ++i) {
     const CueCheck& c = profile_.checks[i];
     CheckState& st = checks_[i];
-    const std::size_t leg = c.leg == figure::Side::kRight ? 1 : 0;
-    if (c.leg && (!seen.leg_ok[leg] || seen.leg_visibility[leg] < kJudgeVisibility)) continue;
-    if (c.legs_apart && leg_overlap_gap(seen.skeleton) < kLegsApart) continue;
-    const auto raw = measure(c.cue, c.leg, seen.skeleton);
+    // At the end position of an exercise whose legs play different parts (the lunge's front
+    // and back leg), a leg is the one in that part's shape: a person may alternate legs.
+    const bool by_part = c.leg && mirror_joint_.empty() && phase_ == Phase::kEnd;
+    const Skeleton& body = by_part ? seen.by_shape : seen.skeleton;
+    std::size_t leg = c.leg == figure::Side::kRight ? 1 : 0;
+    if (by_part && seen.shape_swapped) leg = 1 - leg;  // the same leg in seen's labels
+    if (c.leg && ((!by_part && !seen.leg_ok[leg]) || seen.leg_visibility[leg] < kJudgeVisibility)) continue;
+    if (c.legs_apart && leg_overlap_gap(body) < kLegsApart) continue;
+    const auto raw = measure(c.cue, c.leg, body);
     if (!raw) continue;
     const double v = smooth(st.smoothed, *raw * (in_metres(c.cue.measure) ? feet : 1.0), dt, kSmoothingSeconds);
     out.cue_values[i] = v;

@@ -107,6 +107,7 @@ TrackedSkeleton LegTracker::update(const LandmarkFrame& frame, double dt) {
   const double stay = leg_gap(plain.limbs[0], t[0]) + leg_gap(plain.limbs[1], t[1]) + kShapeWeight * fit_plain;
   const double cross = leg_gap(other.limbs[0], t[0]) + leg_gap(other.limbs[1], t[1]) + kShapeWeight * fit_other;
   out.skeleton = cross < stay ? other : plain;
+  out.shape_swapped = (fit_other < fit_plain) != (cross < stay);
   out.leg_visibility = leg_visibility(frame, cross < stay);
   const double reach = kMaxLimbSpeed * std::min(dt, kJumpWindowSeconds) + kJumpSlack;
   for (int side = 0; side < 2; ++side) {

@@ -19,7 +19,8 @@ namespace kc::motion {
 // toe (the far leg of a body seen side-on is partly hidden and scores low).
 struct TrackedSkeleton {
   Skeleton skeleton;
-  Skeleton by_shape;  // this frame's legs labelled by the exercise's shapes alone, no continuity
+  Skeleton by_shape;           // this frame's legs labelled by the exercise's shapes alone, no continuity
+  bool shape_swapped = false;  // by_shape's legs are skeleton's the other way round
   std::array<bool, 2> leg_ok{true, true};
   std::array<double, 2> leg_visibility{1, 1};
   std::array<double, 2> jumping_seconds{0, 0};  // how long each leg has not been trusted
