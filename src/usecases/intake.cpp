@@ -4,9 +4,31 @@
 
 #include <algorithm>
 
+#include "core/triage/certain.h"
+
 namespace kc::usecases {
 
-Result<IntakeTurn> intake_turn(const TypedAnswers& typed, const std::string& after) {
+namespace {
+
+// The fields of the questions that may still be answered: not answered, and relevant now or
+// after an earlier question still open (relevance reads earlier answers only).
+std::vector<const AnswerField*> open_fields(const IntakeTurn& turn) {
+  std::vector<const AnswerField*> open;
+  bool earlier_open = false;
+  for (const Question& q : questionnaire()) {
+    const bool given =
+        std::any_of(turn.given.begin(), turn.given.end(), [&](const auto& g) { return g.first == q.id; });
+    if (given) continue;
+    const bool relevant = std::find(turn.relevant.begin(), turn.relevant.end(), &q) != turn.relevant.end();
+    if (relevant || earlier_open) open.push_back(find_answer_field(q.id));
+    earlier_open = earlier_open || relevant;
+  }
+  return open;
+}
+
+}  // namespace
+
+Result<IntakeTurn> intake_turn(const TypedAnswers& typed, const std::string& after, const RuleSet& rules) {
   for (const auto& [id, text] : typed) {
     if (find_question(id) == nullptr) {
       return make_error(errc::kInvalid, id, fmt::format("{}: not a question of the questionnaire", id));
@@ -32,6 +54,10 @@ Result<IntakeTurn> intake_turn(const TypedAnswers& typed, const std::string& aft
     if (!value) return make_error(errc::kInvalid, q.id, value.error().message);
     apply_answer(turn.answers, q, *value);
     turn.given.emplace_back(q.id, *value);
+  }
+  if (turn.next != nullptr && certain_at_least(kStopLevel, turn.answers, open_fields(turn), rules)) {
+    turn.next = nullptr;
+    turn.stopped = evaluate(turn.answers, rules);
   }
   return turn;
 }

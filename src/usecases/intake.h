@@ -2,9 +2,12 @@
 // (core/intake/questionnaire.h) in their order, each asked only when relevant to the answers
 // before it, each answer checked by validate_answer. The terminal asks them in a loop; the
 // browser asks the server for each turn (POST /api/v1/intake/answer), so both ask the same
-// questions, in the same order, with the same wording, limits and gating.
+// questions, in the same order, with the same wording, limits and gating. A warning sign stops
+// the questionnaire at once, in every surface: as soon as the answers make a referral of
+// urgent or above certain (core/triage/certain.h), no next question is asked.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -12,6 +15,7 @@
 #include "core/common/result.h"
 #include "core/intake/answers.h"
 #include "core/intake/questionnaire.h"
+#include "core/triage/triage.h"
 
 namespace kc::usecases {
 
@@ -24,13 +28,22 @@ struct IntakeTurn {
   std::vector<std::pair<std::string, FieldValue>> given;  // kept values by question id, in order
   std::vector<const Question*> relevant;                  // every question relevant now, in order
   const Question* next = nullptr;                         // the question to ask next; nullptr: done
+  // Set when the answers so far make a referral of urgent or above certain, whatever the
+  // questions left would be answered: the triage of the answers kept (level urgent or above),
+  // and `next` is nullptr. Not set when every question was answered (triage then as usual).
+  std::optional<TriageResult> stopped;
 };
+
+// The least serious level at which a warning sign stops the questionnaire: a same-day referral.
+inline constexpr Level kStopLevel = Level::kUrgent;
 
 // One turn: keeps each typed answer whose question is relevant to the answers kept before it
 // (in the questionnaire's order; answers to questions no longer relevant are dropped), and
-// names the next relevant question after `after` (the first one when `after` is empty).
+// names the next relevant question after `after` (the first one when `after` is empty), unless
+// the answers kept make a referral certain (IntakeTurn::stopped). A question still open is one
+// not answered that is relevant, or whose relevance may still change (an earlier one is open).
 // Errors: errc::kInvalid with field = the question id, for an unknown id or an answer
 // validate_answer refuses (its plain message, saying what to type instead).
-Result<IntakeTurn> intake_turn(const TypedAnswers& typed, const std::string& after);
+Result<IntakeTurn> intake_turn(const TypedAnswers& typed, const std::string& after, const RuleSet& rules);
 
 }  // namespace kc::usecases

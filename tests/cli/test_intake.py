@@ -89,17 +89,59 @@ class IntakeTest(unittest.TestCase):
         self.assertEqual(json.loads(triage.stdout)["level"], "go")
 
     def test_injury_questions_follow_an_injury(self):
-        proc = self.intake(script(injury_steps()))
+        proc = self.intake(script(injury_steps(kneecap_or_fibula_tender="no")))
         self.assertEqual(proc.returncode, 0, proc.stderr)
         for prompt in INJURY_PROMPTS:
             self.assertIn(prompt, proc.stdout)
         _, doc = self.saved()
         self.assertEqual(doc["onset"], "injury")
         self.assertEqual(doc["injury_days_ago"], 3)
+        self.assertIs(doc["kneecap_or_fibula_tender"], False)
+
+    def test_a_tender_bone_after_a_recent_injury_stops_the_questions_there(self):
+        proc = self.intake(script(injury_steps()))
+        self.assertEqual(proc.returncode, 3, proc.stderr)
+        self.assertIn("bony bump on the outer side", proc.stdout)
+        self.assertNotIn("did you feel or hear a pop?", proc.stdout)
+        self.assertIn("[ottawa-bony-tenderness]", proc.stdout)
+        self.assertEqual(proc.stdout.count("> "), 11)
+        _, doc = self.saved()
         self.assertIs(doc["kneecap_or_fibula_tender"], True)
         triage = run("triage", "--answers", self.out, "--json")
         self.assertEqual(triage.returncode, 3)
         self.assertEqual(json.loads(triage.stdout)["reasons"][0]["rule"], "ottawa-bony-tenderness")
+
+    def test_a_hot_swollen_knee_at_question_13_stops_the_questions_at_once(self):
+        # Issue 14: hot, red and swollen answered at question 13 was followed by 18 more questions.
+        steps = [(qid, "yes" if qid in ("swelling", "hot_red_swollen") else answer) for qid, answer in GRADUAL]
+        proc = self.intake(script(steps))
+        self.assertEqual(proc.returncode, 3, proc.stderr)
+        self.assertEqual(proc.stdout.count("> "), 13)
+        self.assertIn("13. Is the knee hot, red or swollen", proc.stdout)
+        self.assertNotIn("fever", proc.stdout.split("13. Is the knee hot")[1].split("A hot, red or swollen knee")[0])
+        self.assertIn("Your answers show a warning sign, so the other questions are not needed", proc.stdout)
+        self.assertIn("Be seen by a doctor today", proc.stdout)
+        self.assertNotIn("kneecoach triage --answers", proc.stdout)
+        _, doc = self.saved()
+        self.assertIs(doc["hot_red_swollen"], True)
+        triage = run("triage", "--answers", self.out, "--json")
+        self.assertEqual(triage.returncode, 3)
+        result = json.loads(triage.stdout)
+        self.assertEqual(result["level"], "urgent")
+        self.assertEqual([r["rule"] for r in result["reasons"]], ["hot-swollen-knee"])
+
+    def test_init_stops_at_the_warning_sign_and_saves_nothing(self):
+        steps = [(qid, "yes" if qid == "locked" else answer) for qid, answer in GRADUAL]
+        data = tempfile.mkdtemp()
+        try:
+            proc = run("init", "--data-dir", data, stdin=script(steps))
+            self.assertEqual(proc.returncode, 3, proc.stderr)
+            self.assertEqual(proc.stdout.count("> "), 10)
+            self.assertIn("[locked-knee]", proc.stdout)
+            self.assertIn("Nothing was saved", proc.stdout)
+            self.assertEqual(os.listdir(data), [])
+        finally:
+            os.rmdir(data)
 
     def test_wrong_answers_are_explained_and_asked_again(self):
         wrong = {"age": ["fifty", "130"], "pain_now": ["3.5"], "pain_worst_week": [""], "swelling": ["maybe"]}

@@ -140,6 +140,29 @@ class ServeTest(unittest.TestCase):
         self.error("POST", "/api/v1/intake/answer", 400, "unknown_field", "colour", body={"colour": 1})
         done = self.json_call("POST", "/api/v1/intake/answer", {"answers": {}, "after": "minutes_per_session"})
         self.assertIsNone(done["next"])
+        self.assertIsNone(done["stopped"])
+
+    def test_a_warning_sign_stops_the_browsers_questions_at_once(self):
+        # Issue 14: hot, red and swollen at question 13, as the browser sends it (the form's values).
+        given = {"age": "46", "knee": "right", "pain_now": "6", "pain_worst_week": "8", "duration_weeks": "2",
+                 "location": ["front"], "onset": "gradual", "can_walk_4_steps_now": "yes", "can_bend_to_90": "yes",
+                 "locked": "no", "gives_way": "no", "swelling": "yes"}
+        going = self.json_call("POST", "/api/v1/intake/answer", {"answers": given, "after": "swelling"})
+        self.assertEqual(going["next"]["id"], "hot_red_swollen")
+        self.assertIsNone(going["stopped"])
+        turn = self.json_call("POST", "/api/v1/intake/answer",
+                              {"answers": {**given, "hot_red_swollen": "yes"}, "after": "hot_red_swollen"})
+        self.assertIsNone(turn["next"])
+        self.assertEqual(turn["stopped"]["level"], "urgent")
+        self.assertEqual([r["rule"] for r in turn["stopped"]["reasons"]], ["hot-swollen-knee"])
+        # With the fever too (an emergency), and the document the browser then sends is the same referral.
+        fever = self.json_call("POST", "/api/v1/intake/answer",
+                               {"answers": {**given, "hot_red_swollen": True, "fever_or_unwell": True},
+                                "after": "fever_or_unwell"})
+        self.assertEqual(fever["stopped"]["level"], "emergency")
+        reply = self.json_call("POST", "/api/v1/people", {"answers": turn["document"]}, status=200)
+        self.assertEqual(reply["status"], "referral")
+        self.assertEqual(reply["triage"], turn["stopped"])
 
     def test_session_steps_of_a_person(self):
         pid, _ = self.new_person()

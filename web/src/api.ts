@@ -111,6 +111,8 @@ export interface ServerQuestion {
 }
 export interface IntakeTurn {
   next: ServerQuestion | null; relevant: string[]; answers: Record<string, unknown>; document: Record<string, unknown>;
+  /** Set when a warning sign stopped the questions (next is then null): the referral, also what POST /people gives. */
+  stopped: Triage | null;
 }
 export interface TodayExercise { position: number; exercise: string; name: string; block: string; dose: Dose; dose_text: string; reason: string; changed_on: string | null }
 export interface Today {

@@ -24,7 +24,7 @@
 namespace kc::cli {
 namespace {
 
-std::optional<Answers> get_answers(const InitArgs& args, Context& ctx) {
+std::optional<Answers> get_answers(const InitArgs& args, const RuleSet& rules, Context& ctx) {
   if (!args.answers.empty()) {
     auto answers = read_answers(args.answers, ctx.in);
     if (!answers) {
@@ -34,13 +34,13 @@ std::optional<Answers> get_answers(const InitArgs& args, Context& ctx) {
     }
     return std::move(answers).value();
   }
-  auto answers = ask_questions(ctx.in, ctx.out);
-  if (!answers) {
-    ctx.err << "kneecoach: " << answers.error().message << "; nothing was saved.\n";
+  auto asked = ask_questions(rules, ctx.in, ctx.out);
+  if (!asked) {
+    ctx.err << "kneecoach: " << asked.error().message << "; nothing was saved.\n";
     ctx.exit_code = kExitBadInput;
     return std::nullopt;
   }
-  return std::move(answers).value();
+  return std::move(asked).value().answers;
 }
 
 std::string name_of(const std::optional<Catalog>& catalog, const std::string& id) {
@@ -64,14 +64,14 @@ void run_init(const InitArgs& args, Context& ctx) {
     }
     start = *d;
   }
-  auto answers = get_answers(args, ctx);
-  if (!answers) return;
   auto rules = load_rule_set(ctx.content_dir);
   if (!rules) {
     ctx.err << "kneecoach: " << rules.error().message << "\n";
     ctx.exit_code = kExitBadInput;
     return;
   }
+  auto answers = get_answers(args, *rules, ctx);
+  if (!answers) return;
   const TriageResult triage = evaluate(*answers, *rules);
   if (!may_start_program(triage.level)) {
     // A referral stores nothing: no program may start, and answers kept without one help no one.

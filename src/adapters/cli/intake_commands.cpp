@@ -18,22 +18,38 @@ namespace {
 // document itself is written to stdout (so `kneecoach intake > answers.json` works).
 void run_intake(Context& ctx, const std::string& output) {
   std::ostream& talk = output.empty() ? ctx.err : ctx.out;
-  auto answers = ask_questions(ctx.in, talk);
-  if (!answers.ok()) {
-    ctx.err << "kneecoach: " << answers.error().message << "; nothing was saved.\n";
+  auto rules = load_rule_set(ctx.content_dir);
+  if (!rules) {
+    ctx.err << "kneecoach: " << rules.error().message << "\n";
     ctx.exit_code = kExitBadInput;
     return;
   }
-  const std::string document = answers_to_json(*answers).dump(2) + "\n";
+  auto asked = ask_questions(*rules, ctx.in, talk);
+  if (!asked.ok()) {
+    ctx.err << "kneecoach: " << asked.error().message << "; nothing was saved.\n";
+    ctx.exit_code = kExitBadInput;
+    return;
+  }
+  // A warning sign stopped the questions: the referral first, then the answers are kept as usual.
+  if (asked->stopped) {
+    print_triage(*asked->stopped, talk);
+    ctx.exit_code = kExitSeeClinician;
+  }
+  const std::string document = answers_to_json(asked->answers).dump(2) + "\n";
   if (output.empty()) {
     ctx.out << document;
-    talk << "\nThank you. Next, check your answers for warning signs: kneecoach triage --answers FILE\n";
+    if (!asked->stopped)
+      talk << "\nThank you. Next, check your answers for warning signs: kneecoach triage --answers FILE\n";
     return;
   }
   std::ofstream file(output, std::ios::binary | std::ios::trunc);
   if (!file || !(file << document) || !file.flush()) {
     ctx.err << fmt::format("kneecoach: cannot write {}; check that its folder exists and is writable\n", output);
     ctx.exit_code = kExitFailure;
+    return;
+  }
+  if (asked->stopped) {
+    talk << fmt::format("\nYour answers are saved in {}: show them to the clinician if you like.\n", output);
     return;
   }
   talk << fmt::format(
@@ -60,6 +76,9 @@ void add_intake_commands(CLI::App& app, Context& ctx) {
   auto* intake = app.add_subcommand("intake", "Answer questions about your knee, one at a time; saves the answers");
   auto output = std::make_shared<std::string>();
   intake->add_option("-o,--output", *output, "Save the answers to FILE (default: print them)");
+  intake->footer(
+      "A warning sign stops the questions at once and shows whom to see (exit status 3); the answers "
+      "given are still saved.");
   intake->callback([&ctx, output] { run_intake(ctx, *output); });
 
   auto* triage = app.add_subcommand("triage", "Check answers for warning signs; says whether and whom to see first");

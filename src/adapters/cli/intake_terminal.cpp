@@ -45,7 +45,7 @@ std::optional<std::string> ask(const Question& q, int number, std::istream& in, 
 
 }  // namespace
 
-Result<Answers> ask_questions(std::istream& in, std::ostream& out) {
+Result<Asked> ask_questions(const RuleSet& rules, std::istream& in, std::ostream& out) {
   out << wrap(
       "kneecoach will ask you some questions about your knee, one at a time. Type your answer and press "
       "Enter. Your answers are checked for warning signs before any exercise is suggested.",
@@ -56,9 +56,17 @@ Result<Answers> ask_questions(std::istream& in, std::ostream& out) {
   std::string last;
   int number = 0;
   while (true) {
-    auto turn = usecases::intake_turn(typed, last);
+    auto turn = usecases::intake_turn(typed, last, rules);
     if (!turn) return turn.error();
-    if (turn->next == nullptr) return std::move(turn).value().answers;
+    if (turn->stopped) {
+      out << "\n"
+          << wrap(
+                 "Your answers show a warning sign, so the other questions are not needed: "
+                 "please read this first.",
+                 kWidth)
+          << "\n";
+    }
+    if (turn->next == nullptr) return Asked{turn->answers, turn->stopped};
     const Question& q = *turn->next;
     auto line = ask(q, ++number, in, out);
     if (!line)

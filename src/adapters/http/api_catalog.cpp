@@ -146,7 +146,7 @@ Response post_relevant(ApiState& /*s*/, const Request& r, const std::string& /*i
   return json_response(200, j.dump());
 }
 
-Response post_intake_answer(ApiState& /*s*/, const Request& r, const std::string& /*id*/) {
+Response post_intake_answer(ApiState& s, const Request& r, const std::string& /*id*/) {
   BodyCheck check(r.body);
   if (!check.ok() || !check.object(check.doc(), "", {"answers", "after"})) return check.error();
   const Json& doc = check.doc();
@@ -179,7 +179,7 @@ Response post_intake_answer(ApiState& /*s*/, const Request& r, const std::string
     }
     typed.emplace_back(key, *text);
   }
-  auto turn = usecases::intake_turn(typed, after);
+  auto turn = usecases::intake_turn(typed, after, s.rules);
   if (!turn) return error_reply(turn.error());
   Json j;
   j["next"] = turn->next != nullptr ? question_json(*turn->next) : Json(nullptr);
@@ -193,6 +193,7 @@ Response post_intake_answer(ApiState& /*s*/, const Request& r, const std::string
   }
   j["answers"] = kept;
   j["document"] = document;
+  j["stopped"] = turn->stopped ? Json(triage_to_json(*turn->stopped)) : Json(nullptr);
   return json_response(200, j.dump());
 }
 

@@ -38,6 +38,14 @@ void read_worst_pain(Reading& r) {
 
 }  // namespace
 
+std::vector<std::string_view> read_safely_inputs(std::string_view field) {
+  // Kept beside read_onset and read_worst_pain: the answers each reads.
+  if (field == "onset")
+    return {"onset", "injury_days_ago", "could_walk_4_steps_after_injury", "pop_at_injury", "swelled_within_hours"};
+  if (field == "pain_worst_week") return {"pain_worst_week", "pain_now"};
+  return {field};
+}
+
 Reading read_safely(const Answers& answers) {
   Reading r{answers, {}};
   read_onset(r);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/intake/answers.h"
@@ -20,5 +21,10 @@ struct Reading {
 //   hours of the injury, with `onset` "gradual" or left out: read as an injury;
 // - `pain_worst_week` below `pain_now`: the worst is read as `pain_now`.
 Reading read_safely(const Answers& answers);
+
+// The fields whose values the reading of `field` depends on (itself included): for a field
+// read_safely may change, the answers it reads to decide; for any other field, the field alone.
+// Lets a caller that does not know some answers yet tell which read fields are not known either.
+std::vector<std::string_view> read_safely_inputs(std::string_view field);
 
 }  // namespace kc

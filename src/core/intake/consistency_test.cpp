@@ -3,6 +3,10 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
+#include "core/intake/answer_fields.h"
+
 namespace kc {
 namespace {
 
@@ -51,6 +55,30 @@ TEST(ReadSafely, WorstPainBelowPainNowIsReadAsPainNow) {
   EXPECT_EQ(r.answers.pain_worst_week, 7);
   ASSERT_EQ(r.notes.size(), 1U);
   EXPECT_THAT(r.notes[0], HasSubstr("the worst was read as 7/10"));
+}
+
+// Every field read_safely_inputs leaves out really is left out: a changed value of any other
+// field changes nothing read_safely derives (onset, pain_worst_week).
+TEST(ReadSafely, TheReadFieldsDependOnTheirInputsOnly) {
+  Answers base;
+  base.onset = Onset::kGradual;
+  base.pain_now = 5;
+  base.pain_worst_week = 6;
+  for (const AnswerField& f : answer_fields()) {
+    for (std::string_view read : {"onset", "pain_worst_week"}) {
+      const auto inputs = read_safely_inputs(read);
+      if (std::find(inputs.begin(), inputs.end(), f.name) != inputs.end()) continue;
+      Answers changed = base;
+      const FieldValue now = f.get(base);
+      if (const auto* b = std::get_if<bool>(&now))
+        f.set(changed, FieldValue{!*b});
+      else if (f.type == FieldType::kInteger || f.type == FieldType::kNumber)
+        f.set(changed, FieldValue{f.min});
+      const AnswerField* out = find_answer_field(read);
+      EXPECT_EQ(out->get(read_safely(changed).answers), out->get(read_safely(base).answers)) << f.name << " " << read;
+    }
+  }
+  EXPECT_EQ(read_safely_inputs("age"), std::vector<std::string_view>{"age"});
 }
 
 }  // namespace
