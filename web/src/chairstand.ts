@@ -1,7 +1,7 @@
 // The 30-second chair stand: a get-ready count of 3, then the test's own length (def.seconds) counted
 // down on screen, with a beep and a spoken word at the start, 10 seconds before the end and at the
 // end, then the count is entered. ?fast=N runs the clock N times faster (tests).
-import { Action, localDay } from './api';
+import { api, Action, localDay } from './api';
 import { dayText, h } from './dom';
 import { speak } from './player';
 import type { FormShell, Save } from './measureforms';
@@ -28,6 +28,16 @@ function normText(shell: FormShell): string | null {
   const n = shell.standing.norm;
   if (!n) return null;
   return `For people aged ${n.age_min} to ${n.age_max}, fewer than ${n.men} stands (men) or ${n.women} stands (women) is below average.`;
+}
+
+const CUES = ['Go', '10 seconds', 'Stop'];
+
+/** Fetches the spoken cues once online, so the service worker keeps them for a test with no
+ *  connection (only needed when the browser has no voice of its own; the beeps need nothing). */
+function keepCuesForOffline(): void {
+  const own = 'speechSynthesis' in window && speechSynthesis.getVoices().length > 0;
+  if (own || !navigator.onLine || !navigator.serviceWorker?.controller) return;
+  for (const c of CUES) void fetch(api.speechUrl(c), { credentials: 'same-origin' }).catch(() => undefined);
 }
 
 export function chairStandForm(shell: FormShell, save: Save): void {
@@ -69,12 +79,12 @@ export function chairStandForm(shell: FormShell, save: Save): void {
       }
       if (phase.dataset.state !== 'go') {
         phase.dataset.state = 'go'; shown = -1;
-        phase.textContent = 'Go! Stand up and sit down, as many times as you can.'; beep(300, 880); say('Go');
+        phase.textContent = 'Go! Stand up and sit down, as many times as you can.'; beep(300, 880); say(CUES[0]);
       }
       const left = Math.max(0, Math.ceil(seconds - (t - READY_S)));
       if (left !== shown) {
         // Crossing 10 s left, even when a slow tick jumps past it (a throttled tab).
-        if (left <= 10 && left > 0 && (shown > 10 || shown < 0)) { phase.textContent = '10 seconds left'; beep(120, 660); say('10 seconds'); }
+        if (left <= 10 && left > 0 && (shown > 10 || shown < 0)) { phase.textContent = '10 seconds left'; beep(120, 660); say(CUES[1]); }
         shown = left;
         count.textContent = String(left);
       }
@@ -82,7 +92,7 @@ export function chairStandForm(shell: FormShell, save: Save): void {
         stop(); stopBtn.hidden = true;
         phase.dataset.state = 'stop';
         phase.textContent = 'Stop! Sit down and rest.';
-        beep(600, 880); say('Stop');
+        beep(600, 880); say(CUES[2]);
         showForm();
       }
     };
@@ -102,6 +112,7 @@ export function chairStandForm(shell: FormShell, save: Save): void {
     }
     void save(shell, { measure: def.id, value: n }, action, `${def.name} of ${dayText(localDay())}: ${n} stands`, form);
   });
+  keepCuesForOffline();
   const norm = normText(shell);
   shell.page(def.name, h('p', {}, def.purpose),
     h('details', { class: 'how', open: !shell.standing.count }, h('summary', {}, 'How to do it'), h('ul', {}, def.instructions.map((i) => h('li', {}, i)))),
