@@ -90,7 +90,10 @@ test('a phone goes offline: session and check-in kept, app still there after a r
   await axe(page, 'offline, two waiting');
   await shoot(page, 'offline-waiting');
   assert.deepEqual(await stored(id), { sessions: 0, checkIns: 0 }, 'nothing reached the server while offline');
+  await page.goto(`${server.base}/#/progress`);  // a page that is not kept offline says so
+  assert.match(await page.locator('main .notice.bad').textContent(), /There is no connection, and this page needs one/);
 
+  await page.goto(`${server.base}/#/check-in`);
   await page.reload();  // still offline: the app and what waits are still there
   await heading(page, /Morning check-in/);
   assert.equal((await waiting(page)).length, 2);
@@ -115,6 +118,26 @@ test('a phone goes offline: session and check-in kept, app still there after a r
   await page.reload();
   await page.waitForTimeout(500);
   assert.deepEqual(await stored(id), { sessions: 1, checkIns: 1 }, 'nothing more after a reload');
+
+  // The conflict rule: a second check-in of the day, made offline, is refused by the server when
+  // it arrives; the phone keeps it marked with the server's reason and never forces it.
+  await chrome.ctx.setOffline(true);
+  await page.goto(`${server.base}/#/check-in`);
+  await heading(page, /Morning check-in/);
+  await page.locator('input[name=morning][value="6"]').check();
+  await page.locator('input[name=worried][value=no]').check();
+  await page.locator('main button[type=submit]').click();
+  await heading(page, /Check-in kept on this phone/);
+  await chrome.ctx.setOffline(false);
+  const refused = page.locator('#outbox-refused li');
+  await refused.waitFor();
+  assert.match(await refused.textContent(), /Check-in of .*: pain 6\/10: not stored, because that day already has a check-in \(pain 1\/10\), and it stands/);
+  await axe(page, 'a refused save');
+  await shoot(page, 'offline-refused');
+  const progress = await serverGet(chrome.ctx, server.base, `/api/v1/people/${id}/progress`);
+  assert.deepEqual(progress.series['pain-next-morning'].map((p) => p.value), [1], 'the stored check-in stands');
+  await refused.getByRole('button', { name: 'Discard' }).click();
+  await page.locator('#net-status').waitFor({ state: 'hidden' });
   assert.deepEqual(errors, []);
   await page.close();
 });

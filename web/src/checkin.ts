@@ -36,7 +36,7 @@ function saved(shell: CheckInShell, r: CheckInResult): void {
 /** Offline: the check-in waits on this phone. Any warning sign ticked is serious enough not to wait. */
 function kept(shell: CheckInShell, body: CheckInRequest): void {
   shell.page('Check-in kept on this phone',
-    h('p', { class: 'notice warn', role: 'status' }, `There is no connection right now, so your check-in (pain ${body.next_morning_pain} out of 10) is kept on this phone. It will be sent by itself when the connection is back, once only; your doses are reviewed then.`),
+    h('p', { class: 'notice warn', role: 'status' }, `It could not be sent just now, so your check-in (pain ${body.next_morning_pain} out of 10) is kept on this phone. It will be sent by itself as soon as the connection allows, once only; your doses are reviewed then.`),
     body.red_flags.length ? h('p', { class: 'notice bad', role: 'alert' }, 'You ticked a warning sign. Do not wait for the connection: stop the exercises and contact a doctor or physiotherapist today. If it is severe, call the emergency number.') : null,
     h('div', { class: 'row' }, h('a', { class: 'button secondary', href: '#/' }, 'Back to the start')));
 }

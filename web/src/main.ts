@@ -20,7 +20,10 @@ function page(title: string, ...body: Kids[]): void {
   h1.focus({ preventScroll: false });
 }
 function errorBox(e: unknown): HTMLElement {
-  const msg = e instanceof Error ? e.message : String(e);
+  // fetch() rejects with a TypeError when there is no answer at all (offline, server down).
+  const msg = e instanceof TypeError
+    ? 'There is no connection, and this page needs one. Today\'s session, the check-in and the measures work offline once you have opened them online. Try again when you are back online.'
+    : e instanceof Error ? e.message : String(e);
   return h('div', { class: 'notice bad', role: 'alert' }, h('p', {}, msg));
 }
 function needPerson(): boolean {

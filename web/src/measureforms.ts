@@ -47,7 +47,7 @@ async function save(shell: FormShell, body: MeasureRequest, action: Action, labe
     const r = await api.saveMeasure({ ...body, date: localDay() }, action, label);
     if (r.queued) {
       shell.page(`${shell.def.name}: kept on this phone`,
-        h('p', { class: 'notice warn', role: 'status' }, 'There is no connection right now, so your answer is kept on this phone. It will be sent by itself when the connection is back, once only. Your change since the start shows here after that.'),
+        h('p', { class: 'notice warn', role: 'status' }, 'It could not be sent just now, so your answer is kept on this phone. It will be sent by itself as soon as the connection allows, once only. Your change since the start shows here after that.'),
         h('p', {}, h('a', { class: 'button secondary', href: '#/measures' }, 'My measures')));
       return;
     }

@@ -12,7 +12,7 @@ function waitingList(items: OutboxItem[]): HTMLElement {
 
 function refusedList(items: OutboxItem[], redraw: () => void): HTMLElement {
   return h('ul', { id: 'outbox-refused' }, items.map((i) => h('li', {},
-    h('strong', {}, i.label), `: not stored. The server said: ${i.refused ?? ''} `,
+    h('strong', {}, i.label), `: not stored, because ${i.refused ?? ''} `,
     h('button', { type: 'button', class: 'secondary small', onclick: () => { void removeFromOutbox(i.key).then(redraw); } }, 'Discard'))));
 }
 

@@ -83,7 +83,7 @@ async function send(item: OutboxItem): Promise<Sent> {
     return { result: 'later' };
   }
   if (reply.ok) return { result: 'sent' };
-  const json = await reply.json().catch(() => null) as { error?: { code?: string; message?: string } } | null;
+  const json = await reply.json().catch(() => null) as { error?: { code?: string; field?: string; message?: string }; existing?: { next_morning_pain: number } } | null;
   const code = json?.error?.code;
   // The session cookie is gone (the browser was closed): loading the page gives it back; try again.
   if (reply.status === 403 && code === 'no_credential') {
@@ -91,6 +91,11 @@ async function send(item: OutboxItem): Promise<Sent> {
     return { result: 'later' };
   }
   if (reply.status >= 500 || reply.status === 408 || reply.status === 429 || reply.status === 403) return { result: 'later' };
+  // A second check-in for a day that has one: said in the person's words (the API's also tells a
+  // program how to replace it, which is the check-in page's question, asked online).
+  if (code === 'conflict' && json?.error?.field === 'replace' && json.existing) {
+    return { result: 'refused', reason: `that day already has a check-in (pain ${json.existing.next_morning_pain}/10), and it stands. To change it, check in again while online.` };
+  }
   return { result: 'refused', reason: json?.error?.message ?? `${reply.status} ${reply.statusText}` };
 }
 

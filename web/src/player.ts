@@ -297,7 +297,7 @@ function painForm(shell: Shell, s: SessionSteps, status: 'finished' | 'quit', ex
         `Session ${s.session ?? ''} of ${dayText(s.date)}`.replace('  ', ' '));
       if (saved.queued) {
         page('Session kept on this phone',
-          h('p', { class: 'notice warn', role: 'status' }, 'There is no connection right now, so the session is kept on this phone. It will be sent by itself when the connection is back, once only.'),
+          h('p', { class: 'notice warn', role: 'status' }, 'It could not be sent just now, so the session is kept on this phone. It will be sent by itself as soon as the connection allows, once only.'),
           h('p', {}, 'Tomorrow morning, tell kneecoach how your knee feels. That works offline too.'),
           h('div', { class: 'row' }, h('a', { class: 'button', href: '#/check-in' }, 'Morning check-in')));
         return;
