@@ -38,8 +38,8 @@ Json definition_json(const tracking::MeasureDef& d) {
          {"scale", scaled ? Json{{"min", d.min}, {"max", d.max}} : Json(nullptr)},
          {"anchors", Json::array()},
          {"questions", Json::array()},
-         {"items", d.kind == tracking::MeasureKind::kItems ? Json{{"min", d.items_min}, {"max", d.items_max}}
-                                                           : Json(nullptr)},
+         {"items",
+          d.kind == tracking::MeasureKind::kItems ? Json{{"min", d.items_min}, {"max", d.items_max}} : Json(nullptr)},
          {"item_prompt", d.item_prompt},
          {"seconds", d.kind == tracking::MeasureKind::kTimedCount ? Json(d.seconds) : Json(nullptr)},
          {"max_count", d.id == store::kChairStand ? Json(tracking::kMaxChairStands) : Json(nullptr)},

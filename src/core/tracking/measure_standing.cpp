@@ -16,9 +16,7 @@ std::string day_text(CivilDate d) {
                      kMonths[static_cast<unsigned>(ymd.month()) - 1]);
 }
 
-std::string number(double v) {
-  return std::floor(v) == v ? fmt::format("{:.0f}", v) : fmt::format("{:.1f}", v);
-}
+std::string number(double v) { return std::floor(v) == v ? fmt::format("{:.0f}", v) : fmt::format("{:.1f}", v); }
 
 std::string unit(const MeasureDef& def, double v) {
   const bool one = std::fabs(v) == 1;
@@ -81,8 +79,8 @@ Standing standing_of(const MeasureDef& def, const History& h) {
     s.summary = fmt::format("Your latest rating, on {}: {}. It is itself the change since you started.",
                             day_text(s.latest->date), value_text(def, change));
   } else if (change == 0) {
-    s.summary = fmt::format("No change since your start on {} ({}).", day_text(s.first->date),
-                            value_text(def, s.first->value));
+    s.summary =
+        fmt::format("No change since your start on {} ({}).", day_text(s.first->date), value_text(def, s.first->value));
   } else {
     s.summary = fmt::format("From {} on {} to {} on {}: {} {}.", value_text(def, s.first->value),
                             day_text(s.first->date), value_text(def, s.latest->value), day_text(s.latest->date),

@@ -19,10 +19,10 @@ struct Standing {
   int count = 0;                             // records of the measure
   // latest - first; for grc the latest rating itself, which already is the change since the start.
   std::optional<double> change;
-  std::optional<double> threshold;   // def.meaningful_change (points), when the content gives one
-  bool meaningful = false;           // |change| >= threshold
-  std::string direction;             // "better", "worse", "same", or "" while there is no change yet
-  std::string summary;               // what it means, in one or two sentences
+  std::optional<double> threshold;  // def.meaningful_change (points), when the content gives one
+  bool meaningful = false;          // |change| >= threshold
+  std::string direction;            // "better", "worse", "same", or "" while there is no change yet
+  std::string summary;              // what it means, in one or two sentences
 };
 
 // The standing on `def` from the records in `h` (by def.id, in stored order). A higher value is
