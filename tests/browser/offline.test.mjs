@@ -141,3 +141,32 @@ test('a phone goes offline: session and check-in kept, app still there after a r
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('a measure saved offline reaches the server once, even after the browser dropped its session cookie', { timeout: 60000 }, async () => {
+  const page = await chrome.ctx.newPage();
+  const errors = [];
+  watchErrors(page, errors);
+  const id = await person(page, server.base);
+  await page.goto(`${server.base}/#/measures/grc`);  // online once: the definitions and standing are kept
+  await heading(page, /Global rating of change/);
+  await chrome.ctx.setOffline(true);
+  await page.reload();
+  await heading(page, /Global rating of change/);
+  await page.locator('input[name=grc][value="2"]').check();
+  await page.locator('main button[type=submit]').click();
+  await heading(page, /kept on this phone/);
+  assert.deepEqual((await waiting(page)).length, 1);
+  // The browser was closed and its session cookie is gone: the outbox gets it back by loading the
+  // page, then sends the measure with its key.
+  const replies = [];
+  page.on('response', (r) => { if (r.request().method() === 'POST' && r.url().endsWith('/measures')) replies.push(r.status()); });
+  await chrome.ctx.clearCookies();
+  await chrome.ctx.setOffline(false);
+  await page.locator('#net-status').waitFor({ state: 'hidden', timeout: 30000 });
+  assert.deepEqual(replies, [403, 201], 'refused without the cookie, stored once with it');
+  const grc = (await serverGet(chrome.ctx, server.base, `/api/v1/people/${id}/measures`)).measures.find((m) => m.measure === 'grc');
+  assert.equal(grc.count, 1);
+  assert.equal(grc.latest.value, 2);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
