@@ -2,7 +2,7 @@
 // connection, and nothing more:
 //  - the app shell (the page, its scripts and styles, the manifest and icons): precached at install;
 //  - the last copy of a few API replies a session, a check-in and a measure need offline: today's
-//    session and day, the check-in questions, the measures and the person's standing on them, the
+//    session, the check-in questions, the measures and the person's standing on them, the
 //    exercise figures and the spoken cues. Network first; the copy only when the network fails.
 // Every other request (writes, the plan, progress, the handout) goes to the network untouched: the
 // page queues writes itself (outbox.ts). No file here imports anything: it runs as a classic worker.
@@ -27,7 +27,7 @@ const DATA_CACHE = 'kc-data-v1';
 
 /** The API GETs kept for offline use (paths under /api/v1/). */
 const OFFLINE_API: RegExp[] = [
-  /^\/api\/v1\/people\/[a-z0-9-]+\/(session|today|measures)$/,
+  /^\/api\/v1\/people\/[a-z0-9-]+\/(session|measures)$/,
   /^\/api\/v1\/(check-in-signs|measures)$/,
   /^\/api\/v1\/exercises\/[a-z0-9-]+\/svg$/,
   /^\/api\/v1\/speech$/,
