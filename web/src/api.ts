@@ -16,6 +16,9 @@ export function personId(): string | null {
 }
 
 export function setPersonId(id: string): void {
+  // A new person on this browser: forget the copies the service worker kept for the previous one
+  // (docs/offline.md). What they saved offline still goes to their own address in the outbox.
+  if (personId() !== id && 'caches' in window) void caches.delete('kc-data-v1').catch(() => undefined);
   localStorage.setItem('kneecoach.person', id);
 }
 

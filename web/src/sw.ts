@@ -22,7 +22,7 @@ const worker = self as unknown as WorkerScope;
 const SHELL: string[] = JSON.parse('__KC_SHELL__') as string[];
 const VERSION = '__KC_VERSION__';
 const SHELL_CACHE = `kc-shell-${VERSION}`;
-/** API copies: personal data, kept only for offline use (docs/offline.md). */
+/** API copies: personal data, kept only for offline use (docs/offline.md); api.ts setPersonId deletes it by this name. */
 const DATA_CACHE = 'kc-data-v1';
 
 /** The API GETs kept for offline use (paths under /api/v1/). */
