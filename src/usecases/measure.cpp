@@ -43,4 +43,29 @@ Result<MeasureOutcome> record_measures(store::Store& store, const Clock& clock, 
   return MeasureOutcome{std::move(saved).value()};
 }
 
+Result<MeasureStandings> measure_standings(store::Store& store, const tracking::MeasureSet& measures,
+                                           const std::string& person) {
+  auto loaded = load_program(store, person, true);
+  if (!loaded) return loaded.error();
+  auto answers = stored_answers(store, loaded->person.id);
+  if (!answers) return answers.error();
+  MeasureStandings out;
+  if (*answers) out.age = (*answers)->age;
+  for (const char* id : {store::kPsfs, store::kChairStand, store::kGrc}) {
+    const tracking::MeasureDef* def = measures.find(id);
+    if (def == nullptr)
+      return make_error(errc::kInvalid, "measure", fmt::format("no measure \"{}\" in the content", id));
+    MeasureStanding m{def, tracking::standing_of(*def, loaded->history), {}, std::nullopt};
+    if (m.standing.first && std::string(id) == store::kPsfs) {
+      for (const auto& item : m.standing.first->items) m.activities.push_back(item.label);
+    }
+    if (const auto* band = tracking::norm_for(*def, out.age);
+        band != nullptr && std::string(id) == store::kChairStand) {
+      m.norm = *band;
+    }
+    out.measures.push_back(std::move(m));
+  }
+  return out;
+}
+
 }  // namespace kc::usecases

@@ -204,6 +204,37 @@ TEST_F(UseCaseTest, MeasuresAreCheckedAgainstTheirRanges) {
   EXPECT_EQ(history().measurements.size(), 1U);
 }
 
+TEST_F(UseCaseTest, StandingsGiveTheFirstActivitiesAndTheNormForTheStoredAge) {
+  tracking::MeasureSet defs;
+  for (const char* id : {store::kPsfs, store::kChairStand, store::kGrc}) {
+    tracking::MeasureDef d;
+    d.id = id;
+    d.meaningful_change = 2;
+    defs.measures.push_back(d);
+  }
+  defs.measures[1].norms = {{45, 54, 15, 13}};  // ann is 50 (kAnswers)
+  store::Measurement first;
+  first.measure = store::kPsfs;
+  first.items = {{"stairs", 3}, {"kneeling", 4}};
+  store::Measurement later = first;
+  later.items = {{"stairs", 6}, {"kneeling", 5}};
+  ASSERT_TRUE(record_measures(*store, clock, {"ann", day(1), {first}}).ok());
+  ASSERT_TRUE(record_measures(*store, clock, {"ann", day(8), {later}}).ok());
+  auto got = measure_standings(*store, defs, "ann");
+  ASSERT_TRUE(got.ok()) << got.error().message;
+  EXPECT_EQ(got->age, 50);
+  ASSERT_EQ(got->measures.size(), 3U);
+  EXPECT_EQ(got->measures[0].activities, (std::vector<std::string>{"stairs", "kneeling"}));
+  EXPECT_DOUBLE_EQ(*got->measures[0].standing.change, 2.0);
+  EXPECT_TRUE(got->measures[0].standing.meaningful);
+  ASSERT_TRUE(got->measures[1].norm);
+  EXPECT_EQ(got->measures[1].norm->men, 15);
+  EXPECT_EQ(got->measures[2].standing.summary, "Not measured yet.");
+  defs.measures.pop_back();
+  EXPECT_EQ(measure_standings(*store, defs, "ann").error().code, errc::kInvalid);
+  EXPECT_EQ(measure_standings(*store, defs, "nobody").error().code, errc::kNotFound);
+}
+
 TEST_F(UseCaseTest, AKeyRunsItsWriteOnceAndRefusesAnotherRequest) {
   int runs = 0;
   const store::Store::KeyedWrite write = [&]() -> Result<store::Store::KeptReply> {

@@ -227,6 +227,20 @@ class ServeTest(unittest.TestCase):
             self.assertEqual(saved["measure"], body["measure"])
         self.assertEqual(saved["value"], 5)
 
+        # Where the person stands (tracking::standing_of) and the definitions the measure pages draw.
+        standings = {m["measure"]: m for m in self.json_call("GET", f"/api/v1/people/{pid}/measures")["measures"]}
+        self.assertEqual(list(standings), ["psfs", "chair-stand", "grc"])
+        self.assertEqual(standings["psfs"]["activities"], ["stairs", "walking"])
+        self.assertEqual((standings["chair-stand"]["count"], standings["chair-stand"]["change"]), (1, None))
+        self.assertEqual(standings["grc"]["change"], -2)
+        self.assertEqual((standings["grc"]["direction"], standings["grc"]["meaningful"]), ("worse", True))
+        self.assertIn("a little bit worse", standings["grc"]["summary"])
+        defs = {d["id"]: d for d in self.json_call("GET", "/api/v1/measures")["measures"]}
+        self.assertEqual(sorted(defs), ["chair-stand", "grc", "pain", "psfs"])
+        self.assertEqual((defs["psfs"]["items"], defs["chair-stand"]["seconds"]), ({"min": 1, "max": 5}, 30))
+        self.assertEqual(defs["chair-stand"]["meaningful_change"]["text"], "3 stands")
+        self.assertEqual([a["value"] for a in defs["grc"]["anchors"]], list(range(-7, 8)))
+
         progress = self.json_call("GET", f"/api/v1/people/{pid}/progress?date=2025-03-04")
         self.assertEqual(progress["series"]["pain-during"], [{"date": START, "value": 7}])
         self.assertEqual(progress["series"]["pain-next-morning"], [{"date": "2025-03-04", "value": 2}])

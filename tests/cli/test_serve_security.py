@@ -334,7 +334,8 @@ class SecurityTest(unittest.TestCase):
         for path in ("/", "/api/v1/health", "/api/v1/exercises", "/api/v1/exercises/wall-sit/svg",
                      f"/api/v1/people/{self.pid}/plan", f"/api/v1/people/{self.pid}/today?date={START}",
                      f"/api/v1/people/{self.pid}/progress", f"/api/v1/people/{self.pid}/handout.pdf",
-                     f"/api/v1/people/{self.pid}/calendar.ics", "/api/v1/intake/questions"):
+                     f"/api/v1/people/{self.pid}/calendar.ics", "/api/v1/intake/questions", "/api/v1/measures",
+                     f"/api/v1/people/{self.pid}/measures"):
             with self.subTest(path=path):
                 got, got_headers, got_body = self.server.request("GET", path)
                 sock = self.raw(f"HEAD {path} HTTP/1.1\r\nHost: 127.0.0.1:{self.port}\r\n"

@@ -1,6 +1,7 @@
 // The one place that knows the server's routes (api/openapi.yaml). Every call returns parsed JSON
 // or throws an ApiError carrying the server's JSON error message.
 import type { SessionSteps } from './steps';
+import { addToOutbox, outboxItems, syncOutbox, type OutboxKind } from './outbox';
 
 export class ApiError extends Error {
   constructor(public status: number, message: string, public body: unknown) {
@@ -15,6 +16,9 @@ export function personId(): string | null {
 }
 
 export function setPersonId(id: string): void {
+  // A new person on this browser: forget the copies the service worker kept for the previous one
+  // (docs/offline.md). What they saved offline still goes to their own address in the outbox.
+  if (personId() !== id && 'caches' in window) void caches.delete('kc-data-v1').catch(() => undefined);
   localStorage.setItem('kneecoach.person', id);
 }
 
@@ -66,6 +70,37 @@ async function call<T>(method: string, path: string, body?: unknown, action?: Ac
     throw new ApiError(res.status, String(msg), json);
   }
   return json as T;
+}
+
+/** The person's own calendar day, YYYY-MM-DD: the day a check-in or a measure is for, sent with it
+ *  so that one synced later still counts for the day it was done (docs/offline.md). */
+export function localDay(d = new Date()): string {
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** What a save did: the server's reply, or kept on this phone until it can be sent (outbox.ts). */
+export type Saved<T> = { queued: false; reply: T } | { queued: true };
+
+/** POSTs `body` with the action's Idempotency-Key; when the network fails (offline, or no reply),
+ *  or older saves still wait, keeps it in the outbox with that same key and body, to be sent in
+ *  order. A reply from the server (2xx or an error) is returned or thrown as usual. */
+async function saveOrQueue<T>(kind: OutboxKind, label: string, path: string, body: unknown, action: Action): Promise<Saved<T>> {
+  const queue = async (): Promise<Saved<T>> => {
+    await addToOutbox({ key: action.keyFor(body), kind, label, path, body, saved_at: new Date().toISOString() });
+    action.done();
+    if (navigator.onLine) void syncOutbox();
+    return { queued: true };
+  };
+  const waiting = (await outboxItems().catch(() => [])).some((i) => !i.refused);
+  if (waiting || !navigator.onLine) return queue();
+  try {
+    const reply = await call<T>('POST', path, body, action);
+    action.done();
+    return { queued: false, reply };
+  } catch (e) {
+    if (e instanceof ApiError) throw e;
+    return queue();  // a network failure: the request may or may not have arrived; the key makes it once
+  }
 }
 
 export type Level = 'emergency' | 'urgent' | 'see_clinician' | 'caution' | 'go';
@@ -122,7 +157,7 @@ export interface Today {
 export interface DoseChange { exercise: string; now_doing: string; name: string; decision: string; from: Dose; to: Dose; reason: string }
 export interface Review { due: boolean; date?: string; see_clinician: boolean; message: string }
 export interface CreateResult { status: 'created' | 'referral' | 'too-little'; person: { id: string } | null; triage: Triage; plan?: Plan | null; shortfall?: { missing: { what: string; fix: string }[]; enough_alone?: string[] } }
-export interface CheckInRequest { next_morning_pain: number; red_flags: string[]; replace?: boolean }
+export interface CheckInRequest { next_morning_pain: number; red_flags: string[]; replace?: boolean; date?: string }
 export interface CheckInResult { date: string; next_morning_pain: number; triage_level: Level; stopped: boolean; replaced: { check_in_id: number; next_morning_pain: number } | null; referral: Triage | null; cautions: string[]; dose_changes: DoseChange[]; review: Review }
 /** GET /check-in-signs: the question asked first, then the warning signs (ids are red_flags values). */
 export interface CheckInSigns { question: string; signs: { id: string; prompt: string }[] }
@@ -159,6 +194,25 @@ export interface Progress {
   doses: { exercise: string; now_doing: string; name: string; dose: Dose; dose_text: string; reason: string; changed_on: string | null }[];
 }
 
+/** A measure's definition as the content states it (GET /api/v1/measures, MeasureDef). */
+export interface NormBand { age_min: number; age_max: number; men: number; women: number }
+export interface MeasureDef {
+  id: string; name: string; kind: 'rating' | 'items' | 'timed-count'; purpose: string; instructions: string[];
+  scale: { min: number; max: number } | null; anchors: { value: number; label: string }[];
+  questions: { id: string; prompt: string }[]; items: { min: number; max: number } | null; item_prompt: string;
+  seconds: number | null; max_count: number | null; norms: NormBand[];
+  meaningful_change: { points: number; percent: number | null; text: string } | null; sources: string[];
+}
+export interface Measurement { id: number; measure: string; date: string; value: number; items: { label: string; value: number }[] }
+/** Where the person stands on a measure (MeasureStanding): the server's change and verdict. */
+export interface MeasureStanding {
+  measure: 'psfs' | 'chair-stand' | 'grc'; name: string; count: number; first: Measurement | null; latest: Measurement | null;
+  change: number | null; threshold: number | null; threshold_text: string; meaningful: boolean;
+  direction: 'better' | 'worse' | 'same' | ''; summary: string; activities: string[]; norm: NormBand | null;
+}
+export interface MeasureRequest { measure: string; date?: string; value?: number; items?: { label: string; value: number }[]; note?: string }
+export type SessionLogReply = { session_id: number; date: string; session: string; status: string; repeat: boolean; dose_changes: DoseChange[] };
+
 export const api = {
   questions: () => call<{ version: number; questions: ServerQuestion[] }>('GET', `${BASE}/intake/questions`),
   /** One turn of the questionnaire: the answers so far checked, the next relevant question (IntakeTurn). */
@@ -180,6 +234,12 @@ export const api = {
   logSession: (log: SessionLogRequest, action?: Action) => call<{ session_id: number; date: string; session: string; status: string; repeat: boolean; dose_changes: DoseChange[] }>('POST', `${personBase()}/sessions`, log, action),
   checkIn: (body: CheckInRequest, action?: Action) => call<CheckInResult>('POST', `${personBase()}/check-ins`, body, action),
   checkInSigns: () => call<CheckInSigns>('GET', `${BASE}/check-in-signs`),
+  /** Saved now, or kept on this phone until it can be sent (outbox.ts). */
+  saveSession: (log: SessionLogRequest, action: Action, label: string) => saveOrQueue<SessionLogReply>('session', label, `${personBase()}/sessions`, log, action),
+  saveCheckIn: (body: CheckInRequest, action: Action, label: string) => saveOrQueue<CheckInResult>('check-in', label, `${personBase()}/check-ins`, body, action),
+  saveMeasure: (body: MeasureRequest, action: Action, label: string) => saveOrQueue<Measurement>('measure', label, `${personBase()}/measures`, body, action),
+  measureDefs: () => call<{ measures: MeasureDef[] }>('GET', `${BASE}/measures`),
+  measures: () => call<{ age: number; measures: MeasureStanding[] }>('GET', `${personBase()}/measures`),
   progress: () => call<Progress>('GET', `${personBase()}/progress`),
   handoutUrl: () => `${personBase()}/handout.pdf`,
   calendarUrl: (tz: string) => `${personBase()}/calendar.ics?tz=${encodeURIComponent(tz)}`,

@@ -1,8 +1,8 @@
 // The morning check-in page. The questions (the "anything new?" question and the warning signs,
 // with their ids and words) come from the server (GET /api/v1/check-in-signs); the server decides
 // everything else. A second check-in on the same day is replaced only after the person says so.
-import { api, ApiError, Action, type CheckInRequest, type CheckInResult, type Triage } from './api';
-import { h, type Kids } from './dom';
+import { api, ApiError, Action, localDay, type CheckInRequest, type CheckInResult, type Triage } from './api';
+import { dayText, h, type Kids } from './dom';
 
 /** What the page borrows from the app shell (main.ts). */
 export interface CheckInShell {
@@ -33,6 +33,14 @@ function saved(shell: CheckInShell, r: CheckInResult): void {
     h('div', { class: 'row' }, h('a', { class: 'button', href: '#/progress' }, 'See my progress')));
 }
 
+/** Offline: the check-in waits on this phone. Any warning sign ticked is serious enough not to wait. */
+function kept(shell: CheckInShell, body: CheckInRequest): void {
+  shell.page('Check-in kept on this phone',
+    h('p', { class: 'notice warn', role: 'status' }, `It could not be sent just now, so your check-in (pain ${body.next_morning_pain} out of 10) is kept on this phone. It will be sent by itself as soon as the connection allows, once only; your doses are reviewed then.`),
+    body.red_flags.length ? h('p', { class: 'notice bad', role: 'alert' }, 'You ticked a warning sign. Do not wait for the connection: stop the exercises and contact a doctor or physiotherapist today. If it is severe, call the emergency number.') : null,
+    h('div', { class: 'row' }, h('a', { class: 'button secondary', href: '#/' }, 'Back to the start')));
+}
+
 export async function checkInPage(shell: CheckInShell): Promise<void> {
   if (!shell.needPerson()) return;
   const questions = await api.checkInSigns();
@@ -51,9 +59,9 @@ export async function checkInPage(shell: CheckInShell): Promise<void> {
 
   const send = async (body: CheckInRequest): Promise<void> => {
     try {
-      const r = await api.checkIn(body, action);
-      action.done();
-      saved(shell, r);
+      const r = await api.saveCheckIn(body, action, `Check-in of ${body.date ? dayText(body.date) : 'today'}: pain ${body.next_morning_pain}/10`);
+      if (r.queued) { kept(shell, body); return; }
+      saved(shell, r.reply);
     } catch (e) {
       const existing = existingOf(e);
       if (!existing) { form.append(shell.errorBox(e)); return; }
@@ -75,7 +83,7 @@ export async function checkInPage(shell: CheckInShell): Promise<void> {
     const yes = form.querySelector<HTMLInputElement>('input[name=worried]:checked')?.value === 'yes';
     const red = yes ? Array.from(form.querySelectorAll<HTMLInputElement>('input[name=flag]:checked')).map((i) => i.value) : [];
     prompt.hidden = true;
-    void send({ next_morning_pain: Number(v.value), red_flags: red });
+    void send({ next_morning_pain: Number(v.value), red_flags: red, date: localDay() });
   });
   shell.page('Morning check-in', h('p', {}, 'Answer this the morning after a session. It tells kneecoach whether your knee settled.'), form);
 }

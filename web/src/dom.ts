@@ -25,3 +25,9 @@ export function scaleField(name: string, legend: string, help: string): HTMLElem
       h('label', {}, h('input', { type: 'radio', name, value: String(i), 'aria-describedby': `${name}-help ${name}-err` }), String(i)))),
     h('p', { class: 'error', id: `${name}-err`, role: 'alert' }));
 }
+
+/** "Sun 6 Dec" for "2026-12-06": a date as people write it, in the browser's calendar. */
+export function dayText(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return new Date(y, m - 1, d).toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short' });
+}

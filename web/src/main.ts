@@ -8,6 +8,8 @@ import { session, speak, type Shell } from './player';
 import { checkInPage } from './checkin';
 import { programPage } from './programpage';
 import { progressPage } from './progresspage';
+import { measurePage, measuresPage, MEASURE_IDS } from './measures';
+import { startNetStatus } from './netstatus';
 const main = document.getElementById('main') as HTMLElement;
 let cleanup: (() => void) | null = null;
 
@@ -18,7 +20,10 @@ function page(title: string, ...body: Kids[]): void {
   h1.focus({ preventScroll: false });
 }
 function errorBox(e: unknown): HTMLElement {
-  const msg = e instanceof Error ? e.message : String(e);
+  // fetch() rejects with a TypeError when there is no answer at all (offline, server down).
+  const msg = e instanceof TypeError
+    ? 'There is no connection, and this page needs one. Today\'s session, the check-in and the measures work offline once you have opened them online. Try again when you are back online.'
+    : e instanceof Error ? e.message : String(e);
   return h('div', { class: 'notice bad', role: 'alert' }, h('p', {}, msg));
 }
 function needPerson(): boolean {
@@ -61,7 +66,8 @@ function home(): void {
       h('a', { class: 'button', href: '#/session' }, "Today's session"),
       h('a', { class: 'button secondary', href: '#/program' }, 'My program'),
       h('a', { class: 'button secondary', href: '#/check-in' }, 'Morning check-in'),
-      h('a', { class: 'button secondary', href: '#/progress' }, 'My progress'))
+      h('a', { class: 'button secondary', href: '#/progress' }, 'My progress'),
+      h('a', { class: 'button secondary', href: '#/measures' }, 'My measures'))
       : h('div', { class: 'row' }, h('a', { class: 'button', href: '#/intake' }, 'Start the questions')),
     id ? h('p', {}, h('a', { href: '#/intake' }, 'Start again with new answers')) : null);
 }
@@ -103,6 +109,8 @@ const routes: Record<string, () => void | Promise<void>> = {
   '': home, '/': home, '/intake': () => intake(shell), '/result': result, '/program': () => programPage({ page, errorBox, needPerson }),
   '/session': () => session(shell), '/check-in': () => checkInPage({ page, needPerson, errorBox, scaleField, referral }),
   '/progress': async () => { cleanup = await progressPage({ page, errorBox, needPerson }); },
+  '/measures': () => measuresPage(shell),
+  ...Object.fromEntries(MEASURE_IDS.map((id) => [`/measures/${id}`, () => measurePage(shell, id)])),
   '/camera': async () => { cleanup = await cameraPage(hashParams(), (t) => speak(t, true), page); },
 };
 function route(): void {
@@ -118,4 +126,9 @@ function route(): void {
 }
 window.addEventListener('hashchange', route);
 route();
+startNetStatus(document.getElementById('net-status') as HTMLElement);
+// The service worker keeps the app and today's session working offline (src/sw.ts, docs/offline.md).
+if ('serviceWorker' in navigator) {
+  window.addEventListener('load', () => { navigator.serviceWorker.register('/sw.js').catch(() => { /* not offline-capable: fine online */ }); });
+}
 export { ApiError };

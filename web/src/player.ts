@@ -3,7 +3,7 @@
 // runs them); this file only shows, speaks and times those steps, and counts what was completed.
 // #/session?date=YYYY-MM-DD plays another day's session; ?fast=N runs the clock N times faster.
 import { api, ApiError, type SessionLogExercise, Action } from './api';
-import { h, scaleField, type Kids } from './dom';
+import { dayText, h, scaleField, type Kids } from './dom';
 import { sessionCamera } from './sessioncamera';
 import { starts, type PlayExercise, type PlayStep, type SessionSteps } from './steps';
 
@@ -32,6 +32,21 @@ export function speak(text: string, on: boolean): void {
     serverVoice = new Audio(api.speechUrl(text));
     serverVoice.play().catch(() => { /* no audio output, or not allowed yet */ });
   } catch { /* no voice */ }
+}
+
+/** Fetches what the session will show and say, so that the service worker keeps a copy for a
+ *  session with no connection (docs/offline.md): each exercise's figure and, when the browser has
+ *  no voice of its own, every distinct spoken cue. One at a time, in the background. */
+async function keepForOffline(s: SessionSteps): Promise<void> {
+  if (!navigator.serviceWorker?.controller || !navigator.onLine) return;
+  const urls = s.exercises.map((e) => api.svgUrl(e.id));
+  const own = 'speechSynthesis' in window && speechSynthesis.getVoices().length > 0;
+  if (!own) {
+    const words = new Set<string>();
+    for (const st of s.steps) { words.add(st.speech); if (st.reminder) words.add(st.reminder.speech); }
+    for (const w of words) if (w) urls.push(api.speechUrl(w));
+  }
+  for (const url of urls) await fetch(url, { credentials: 'same-origin' }).catch(() => undefined);
 }
 
 /** Every step, in order, as a list the person can open: what the player will play. */
@@ -67,6 +82,7 @@ export async function session(shell: Shell): Promise<void> {
       h('p', {}, h('a', { href: '#/program' }, 'See my program')));
     return;
   }
+  void keepForOffline(s);
   const fast = params.get('fast');
   const scale = fast ? Math.max(2, Number(fast) > 1 ? Number(fast) : 400) : 1;
   page(`Session ${s.session}: ${s.title ?? ''}`.trim(),
@@ -277,7 +293,16 @@ function painForm(shell: Shell, s: SessionSteps, status: 'finished' | 'quit', ex
     const err = form.querySelector('#pain-err') as HTMLElement;
     if (!v) { err.textContent = 'Please choose a number from 0 to 10.'; (form.querySelector('input') as HTMLInputElement).focus(); return; }
     try {
-      const r = await api.logSession({ date: s.date, session: s.session ?? undefined, status, pain_during: Number(v.value), exercises }, action);
+      const saved = await api.saveSession({ date: s.date, session: s.session ?? undefined, status, pain_during: Number(v.value), exercises }, action,
+        `Session ${s.session ?? ''} of ${dayText(s.date)}`.replace('  ', ' '));
+      if (saved.queued) {
+        page('Session kept on this phone',
+          h('p', { class: 'notice warn', role: 'status' }, 'It could not be sent just now, so the session is kept on this phone. It will be sent by itself as soon as the connection allows, once only.'),
+          h('p', {}, 'Tomorrow morning, tell kneecoach how your knee feels. That works offline too.'),
+          h('div', { class: 'row' }, h('a', { class: 'button', href: '#/check-in' }, 'Morning check-in')));
+        return;
+      }
+      const r = saved.reply;
       page('Session saved',
         h('p', { class: 'notice ok', role: 'status' }, status === 'finished' ? 'Well done: the session is saved.' : 'The session is saved as stopped early.'),
         r.dose_changes.length ? [h('h2', {}, 'Changes to your doses'), h('ul', {}, r.dose_changes.map((d) => h('li', {}, `${d.name}: ${d.reason}`)))] : null,

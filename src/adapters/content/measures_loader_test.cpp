@@ -7,6 +7,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include "core/tracking/measure_check.h"
+
 namespace kc::content {
 namespace {
 
@@ -37,7 +39,7 @@ TEST(Measures, ShippedMeasuresLoadWithSources) {
   EXPECT_EQ(tracking::anchor_label(*grc, 3), "somewhat better");
   const auto* psfs = set->find("psfs");
   ASSERT_NE(psfs, nullptr);
-  EXPECT_EQ(psfs->items_max, 3);
+  EXPECT_EQ(psfs->items_max, tracking::kPsfsMaxItems);  // one limit for the content and the check
   for (const auto& m : set->measures) EXPECT_FALSE(m.sources.empty()) << m.id;
 }
 

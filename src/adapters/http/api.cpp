@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "adapters/content/exercise_loader.h"
+#include "adapters/content/measures_loader.h"
 #include "adapters/http/api_routes.h"
 #include "adapters/http/idempotency.h"
 #include "adapters/http/tokens.h"
@@ -32,7 +33,7 @@ Response health(ApiState& /*s*/, const Request& /*r*/, const std::string& /*id*/
   return json_response(200, j.dump());
 }
 
-const std::array<Route, 20> kRoutes{{
+const std::array<Route, 22> kRoutes{{
     {"GET", "/api/v1/health", health},
     {"GET", "/api/v1/exercises", list_exercises},
     {"GET", "/api/v1/exercises/{id}", get_exercise},
@@ -49,7 +50,9 @@ const std::array<Route, 20> kRoutes{{
     {"POST", "/api/v1/people/{id}/sessions", post_session},
     {"POST", "/api/v1/people/{id}/check-ins", post_check_in},
     {"GET", "/api/v1/check-in-signs", get_check_in_signs},
+    {"GET", "/api/v1/measures", get_measures},
     {"POST", "/api/v1/people/{id}/measures", post_measure},
+    {"GET", "/api/v1/people/{id}/measures", get_person_measures},
     {"GET", "/api/v1/people/{id}/progress", get_progress},
     {"GET", "/api/v1/people/{id}/handout.pdf", get_handout},
     {"GET", "/api/v1/people/{id}/calendar.ics", get_calendar},
@@ -138,6 +141,9 @@ Result<std::unique_ptr<Api>> Api::open(const ApiConfig& config) {
   auto rules = content::load_rule_set(config.content_dir);
   if (!rules) return rules.error();
   state->rules = std::move(rules).value();
+  auto measures = content::load_measures(config.content_dir);
+  if (!measures) return make_error("the measure content has problems:\n" + measures.error().message);
+  state->measures = std::move(measures).value();
   auto pictures = content::load_illustrations(config.content_dir, state->catalog);
   if (!pictures) return pictures.error();
   state->pictures = std::move(pictures).value();

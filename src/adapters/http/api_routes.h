@@ -17,6 +17,7 @@
 #include "core/common/clock.h"
 #include "core/session/voice.h"
 #include "core/store/store.h"
+#include "core/tracking/measures.h"
 #include "core/triage/triage.h"
 #include "usecases/ports.h"
 
@@ -27,6 +28,7 @@ struct ApiState {
   Catalog catalog{std::vector<Exercise>{}};
   RuleSet rules;
   content::Illustrations pictures;
+  tracking::MeasureSet measures;  // content/measures, checked at start
   std::string content_dir;
   const usecases::Ports* ports = nullptr;             // where the store, clock and voice came from
   std::unique_ptr<usecases::HandoutPrinter> printer;  // the handout renderer, made at start
@@ -86,5 +88,10 @@ Response post_check_in(ApiState& s, const Request& r, const std::string& id);
 Response get_check_in_signs(ApiState& s, const Request& r, const std::string& id);
 Response post_measure(ApiState& s, const Request& r, const std::string& id);
 Response get_progress(ApiState& s, const Request& r, const std::string& id);
+
+// Outcome measures (api_measures.cpp): GET /api/v1/measures, their definitions as content says;
+// GET /api/v1/people/{id}/measures, where the person stands on each (usecases::measure_standings).
+Response get_measures(ApiState& s, const Request& r, const std::string& id);
+Response get_person_measures(ApiState& s, const Request& r, const std::string& id);
 
 }  // namespace kc::http

@@ -8,6 +8,7 @@
 #include "adapters/http/body_check.h"
 #include "adapters/http/tracking_json.h"
 #include "core/tracking/camera_log.h"
+#include "core/tracking/measure_check.h"
 #include "usecases/check_in.h"
 #include "usecases/check_in_json.h"
 #include "usecases/log_session.h"
@@ -211,7 +212,10 @@ Response post_measure(ApiState& s, const Request& r, const std::string& id) {
         const auto value = check.integer(items[i], path, "value", -1000, 1000, true);
         if (label && value) m.items.push_back({*label, static_cast<double>(*value)});
       }
-      if (items.size() > 20) check.fail("out_of_range", "items", "items: expected a list of 1 to 3 activities");
+      if (items.size() > 20) {
+        check.fail("out_of_range", "items",
+                   fmt::format("items: expected a list of 1 to {} activities", tracking::kPsfsMaxItems));
+      }
     }
   }
   if (!check.ok()) return check.error();

@@ -149,12 +149,19 @@ const char* Guard::content_security_policy() {
          "form-action 'self'; frame-ancestors 'none'";
 }
 
+const char* Guard::worker_security_policy() {
+  return "default-src 'self'; script-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+         "frame-ancestors 'none'";
+}
+
 void Guard::add_security_headers(Response& response) {
   const bool html = response.content_type.rfind("text/html", 0) == 0;
   const bool pdf = response.content_type.rfind("application/pdf", 0) == 0;
-  const char* csp = html  ? content_security_policy()
-                    : pdf ? "frame-ancestors 'none'"
-                          : "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'";
+  const bool script = response.content_type.rfind("text/javascript", 0) == 0;
+  const char* csp = html     ? content_security_policy()
+                    : pdf    ? "frame-ancestors 'none'"
+                    : script ? worker_security_policy()
+                             : "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'";
   auto& h = response.headers;
   h.emplace_back("Content-Security-Policy", csp);
   h.emplace_back("X-Frame-Options", "DENY");

@@ -68,6 +68,11 @@ class Guard {
   // MediaPipe needs; no framing, no plugins, no foreign connections.
   static const char* content_security_policy();
 
+  // The policy of a script reply. Only a worker obeys it (a page's scripts run under the page's
+  // policy): the service worker (web/public/sw.js) fetches and caches our own files and API, so it
+  // may connect to 'self' and nothing else.
+  static const char* worker_security_policy();
+
  private:
   std::optional<Response> check_origin(const Request& request) const;
   std::optional<Response> check_credential(const Request& request) const;

@@ -119,6 +119,15 @@ TEST(Guard, EveryReplyGetsTheSecurityHeaders) {
   EXPECT_EQ(h["X-Content-Type-Options"], "nosniff");
   EXPECT_EQ(h["Referrer-Policy"], "no-referrer");
   EXPECT_EQ(h["Cache-Control"], "no-store");
+  // A script's policy binds only a worker: the service worker may fetch our own origin, no more.
+  Response script;
+  script.content_type = "text/javascript; charset=utf-8";
+  Guard::add_security_headers(script);
+  std::map<std::string, std::string> s(script.headers.begin(), script.headers.end());
+  EXPECT_NE(s["Content-Security-Policy"].find("connect-src 'self';"), std::string::npos);
+  EXPECT_NE(s["Content-Security-Policy"].find("script-src 'self';"), std::string::npos);
+  EXPECT_EQ(s["Content-Security-Policy"].find("unsafe"), std::string::npos);
+  EXPECT_EQ(s["Content-Security-Policy"].find('*'), std::string::npos);
   Response asset;
   asset.headers.emplace_back("Cache-Control", "public, max-age=31536000, immutable");
   Guard::add_security_headers(asset);

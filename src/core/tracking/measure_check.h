@@ -12,7 +12,7 @@
 namespace kc::tracking {
 
 inline constexpr int kMaxChairStands = 80;  // more than 2.5 stands a second is not humanly possible
-inline constexpr int kPsfsMaxItems = 3;     // PSFS: up to 3 activities (docs/measures.md)
+inline constexpr int kPsfsMaxItems = 5;     // PSFS: up to 5 activities (docs/measures.md)
 inline constexpr std::size_t kMaxLabel = 200;
 // The one item a chair stand may carry: the norm it was compared with (fewer stands is below
 // average for the person's age and sex, CDC STEADI), e.g. {"below-average-under", 11}.
@@ -22,7 +22,7 @@ inline constexpr const char* kBelowAverageUnder = "below-average-under";
 const std::vector<std::string>& recordable_measures();
 
 // Checks one measurement: a recordable measure (errc::kInvalid, field "measure"); for psfs, 1 to
-// 3 items (field "items") each with a label of 1-200 characters and a whole value 0-10 (field
+// kPsfsMaxItems items (field "items") each with a label of 1-200 characters and a whole value 0-10 (field
 // "items[i].value"), and `value` is ignored (it is their mean); otherwise no items (a chair stand
 // may carry its norm item, kBelowAverageUnder 0-80) and a whole `value` in range (field "value"):
 // pain 0-10, chair-stand 0-80, grc -7 to +7.
