@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -27,6 +28,7 @@ using fhir::Reader;
 struct Item {
   Reader at;
   const Json* resource;
+  std::size_t index = 0;  // in Bundle.entry
 };
 
 // The entries sorted by what they hold.
@@ -84,7 +86,7 @@ Status sort_entry(const Json& entry, std::size_t i, Sorted& out) {
   if (!type)
     return top.fail(type.error().code.c_str(), "resource.resourceType",
                     "missing or not a string; expected a resource type");
-  const Item item{Reader(fmt::format("entry[{}] ({})", i, *type), fmt::format("entry[{}].resource", i)), *resource};
+  const Item item{Reader(fmt::format("entry[{}] ({})", i, *type), fmt::format("entry[{}].resource", i)), *resource, i};
   if (*type == "Patient") return out.patients.push_back(item), Ok{};
   if (*type == "CarePlan") return out.care_plans.push_back(item), Ok{};
   if (*type == "QuestionnaireResponse") return sort_response(item, out);
@@ -139,8 +141,7 @@ Result<Answers> answers_of(const Item& item) {
     doc[*link] = q->kind == AnswerKind::kManyOf ? values : values.front();
   }
   auto answers = parse_answers(doc.dump());
-  if (!answers)
-    return item.at.fail(answers.error().code.c_str(), "item", "the intake answers: " + answers.error().message);
+  if (!answers) return item.at.fail(errc::kInvalid, "item", "the intake answers: " + answers.error().message);
   return answers;
 }
 
@@ -148,6 +149,7 @@ struct Context {
   const FhirContent& content;
   Answers answers;
   store::PersonRecords records;
+  std::vector<std::pair<std::size_t, store::Measurement>> measured;  // by entry index: the store's order
 };
 
 // The doses in force: a change for each activity that differs from the plan's starting dose.
@@ -405,7 +407,7 @@ Status read_observations(const Sorted& s, Context& c) {
       }
       if (m.measure == store::kPainDuring && m.session)
         c.records.sessions[static_cast<std::size_t>(*m.session - 1)].pain_during = *value;
-      c.records.measurements.push_back(m);
+      c.measured.emplace_back(item.index, m);
     }
   }
   return Ok{};
@@ -465,7 +467,7 @@ Status read_responses(const Sorted& s, Context& c) {
         if (*value < -7 || *value > 7) return item.at.fail(errc::kOutOfRange, "item (rating)", "expected -7 to 7");
         m.value = *value;
       }
-      c.records.measurements.push_back(m);
+      c.measured.emplace_back(item.index, m);
     }
   }
   return Ok{};
@@ -539,7 +541,7 @@ Result<ReadBundle> read_bundle(const Json& bundle, const FhirContent& content) {
   if (!answers) return answers.error();
   auto authored = (*intake)->at.instant(*(*intake)->resource, "authored");
   if (!authored) return authored.error();
-  Context c{content, *answers, {}};
+  Context c{content, *answers, {}, {}};
   c.records.answers = {0, 0, *authored, answers_to_json(*answers).dump(),
                        std::string(to_string(evaluate(*answers, content.rules).level))};
   auto plan = the_one(s.care_plans, "CarePlan resources");
@@ -550,6 +552,8 @@ Result<ReadBundle> read_bundle(const Json& bundle, const FhirContent& content) {
   if (auto st = read_observations(s, c); !st) return st.error();
   if (auto st = read_responses(s, c); !st) return st.error();
   if (auto st = read_check_ins(s, c); !st) return st.error();
+  std::sort(c.measured.begin(), c.measured.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (auto& [index, m] : c.measured) c.records.measurements.push_back(std::move(m));
   return ReadBundle{*name, std::move(c.records), static_cast<int>((*entries)->size())};
 }
 
