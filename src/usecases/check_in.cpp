@@ -27,13 +27,7 @@ Result<TriageResult> triage_with(store::Store& store, store::PersonId person, co
                                  const RuleSet& rules) {
   auto answers = stored_answers(store, person);
   if (!answers) return answers.error();
-  Answers now = answers->value_or(Answers{});
-  for (const auto& f : flags) {
-    const Question* q = find_question(f);
-    if (q == nullptr) continue;
-    if (auto yes = validate_answer(*q, "yes")) apply_answer(now, *q, *yes);
-  }
-  return evaluate(now, rules);
+  return triage_with_signs(answers->value_or(Answers{}), flags, rules);
 }
 
 std::optional<store::CheckIn> of_day(const std::vector<store::CheckIn>& check_ins, CivilDate day) {
@@ -45,6 +39,15 @@ std::optional<store::CheckIn> of_day(const std::vector<store::CheckIn>& check_in
 }
 
 }  // namespace
+
+TriageResult triage_with_signs(Answers answers, const std::vector<std::string>& signs, const RuleSet& rules) {
+  for (const auto& f : signs) {
+    const Question* q = find_question(f);
+    if (q == nullptr) continue;
+    if (auto yes = validate_answer(*q, "yes")) apply_answer(answers, *q, *yes);
+  }
+  return evaluate(answers, rules);
+}
 
 Status check_check_in_request(const CheckInRequest& request) {
   if (request.next_morning_pain < 0 || request.next_morning_pain > 10) {

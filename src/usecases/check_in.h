@@ -8,6 +8,7 @@
 
 #include "core/common/clock.h"
 #include "core/common/result.h"
+#include "core/intake/answers.h"
 #include "core/store/store.h"
 #include "core/tracking/judge.h"
 #include "core/tracking/review.h"
@@ -35,6 +36,10 @@ struct CheckInOutcome {
   std::vector<store::DoseChange> changes;       // the changes among them, as stored
   tracking::PainReview review;                  // the week-6 pain review, with this rating
 };
+
+// The triage of `answers` with each warning sign in `signs` (tracking::check_in_signs ids)
+// answered yes, as a check-in judges them. Pure.
+TriageResult triage_with_signs(Answers answers, const std::vector<std::string>& signs, const RuleSet& rules);
 
 // Checks the request alone: the pain from 0 to 10 (errc::kOutOfRange, field
 // "next_morning_pain"), each red flag a known sign listed once (errc::kInvalid, field

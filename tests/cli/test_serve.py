@@ -259,6 +259,20 @@ class ServeTest(unittest.TestCase):
         self.error("GET", f"/api/v1/people/{pid}/handout.pdf?paper=a3", 400, "bad_query", "paper")
         self.error("GET", f"/api/v1/people/{pid}/today?date=March", 400, "bad_query", "date")
 
+    def test_fhir_bundle_of_a_person(self):
+        pid, _ = self.new_person()
+        _, hdrs, body = self.call("GET", f"/api/v1/people/{pid}/fhir", status=200)
+        self.assertTrue(hdrs["content-type"].startswith("application/fhir+json"))
+        bundle = json.loads(body)
+        self.assertEqual((bundle["resourceType"], bundle["type"]), ("Bundle", "collection"))
+        types = {e["resource"]["resourceType"] for e in bundle["entry"]}
+        self.assertLessEqual({"Patient", "Condition", "CarePlan", "ActivityDefinition"}, types)
+        _, _, body = self.call("GET", f"/api/v1/people/{pid}/fhir?type=transaction", status=200)
+        entries = json.loads(body)["entry"]
+        self.assertTrue(all(e["request"]["method"] == "POST" for e in entries))
+        self.error("GET", f"/api/v1/people/{pid}/fhir?type=batch", 400, "bad_query", "type")
+        self.error("GET", "/api/v1/people/0123456789abcdef0123456789abcdef/fhir", 404, "not_found")
+
     def test_red_flag_intake_is_a_referral_and_stores_nothing(self):
         before = self.rows("person")
         reply = self.json_call("POST", "/api/v1/people", {"answers": RED_FLAG}, status=200)

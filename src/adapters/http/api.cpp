@@ -33,7 +33,7 @@ Response health(ApiState& /*s*/, const Request& /*r*/, const std::string& /*id*/
   return json_response(200, j.dump());
 }
 
-const std::array<Route, 22> kRoutes{{
+const std::array<Route, 23> kRoutes{{
     {"GET", "/api/v1/health", health},
     {"GET", "/api/v1/exercises", list_exercises},
     {"GET", "/api/v1/exercises/{id}", get_exercise},
@@ -56,6 +56,7 @@ const std::array<Route, 22> kRoutes{{
     {"GET", "/api/v1/people/{id}/progress", get_progress},
     {"GET", "/api/v1/people/{id}/handout.pdf", get_handout},
     {"GET", "/api/v1/people/{id}/calendar.ics", get_calendar},
+    {"GET", "/api/v1/people/{id}/fhir", get_fhir},
 }};
 
 std::vector<std::string> split(const std::string& path) {

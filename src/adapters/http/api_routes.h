@@ -80,6 +80,8 @@ Response get_today(ApiState& s, const Request& r, const std::string& id);
 Response get_session(ApiState& s, const Request& r, const std::string& id);
 Response get_handout(ApiState& s, const Request& r, const std::string& id);
 Response get_calendar(ApiState& s, const Request& r, const std::string& id);
+// GET .../fhir?type=: the person's records as a FHIR R4 Bundle (api_fhir.cpp).
+Response get_fhir(ApiState& s, const Request& r, const std::string& id);
 
 // Tracking (api_tracking.cpp, api_progress.cpp).
 Response post_session(ApiState& s, const Request& r, const std::string& id);

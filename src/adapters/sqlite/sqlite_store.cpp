@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <filesystem>
+#include <map>
 #include <utility>
 
 #include "adapters/sqlite/db.h"
@@ -256,6 +257,91 @@ class SqliteStore final : public Store {
     });
   }
 
+  Result<Person> create_person_with_records(const std::string& name, TimePoint now,
+                                            const PersonRecords& records) override {
+    if (name.empty()) return make_error("a person needs a name");
+    return write_tx(db_, [&]() -> Result<Person> {
+      auto found = select_person(name);
+      if (!found) return found.error();
+      if (*found) return make_error(errc::kConflict, "name", "store: a person named \"" + name + "\" already exists");
+      auto ins = db_.prepare("INSERT INTO person (name, created_at) VALUES (?, ?)");
+      if (!ins) return ins.error();
+      if (auto st = ins.value().bind(1, name).bind(2, format_instant(now)).run(); !st) return st.error();
+      const Person person{db_.last_insert_id(), name, now};
+      if (auto st = insert_history(person.id, records); !st) return st.error();
+      return person;
+    });
+  }
+
+  // The body of create_person_with_records after the person row.
+  Status insert_history(PersonId person, const PersonRecords& r) {
+    Setup setup{r.answers, r.plan};
+    setup.answers.person = person;
+    setup.plan->person = person;
+    auto saved = insert_setup(setup);
+    if (!saved) return saved.error();
+    const Id plan = saved->plan->id;
+    if (r.plan.stopped_at) {
+      auto stop = db_.prepare("UPDATE plan SET stopped_at = ?, stop_reason = ? WHERE id = ?");
+      if (!stop) return stop.error();
+      if (auto st =
+              stop.value().bind(1, format_instant(*r.plan.stopped_at)).bind(2, r.plan.stop_reason).bind(3, plan).run();
+          !st) {
+        return st;
+      }
+    }
+    std::map<Id, Id> sessions;  // key in `r` -> stored id
+    for (SessionLog s : r.sessions) {
+      const Id key = s.id;
+      s.person = person;
+      s.plan = plan;
+      auto row = insert_session(s);
+      if (!row) return row.error();
+      sessions[key] = row->id;
+    }
+    auto session_of = [&](Id key) -> Result<Id> {
+      const auto it = sessions.find(key);
+      if (it == sessions.end()) return make_error(fmt::format("store: no session {} among the records", key));
+      return it->second;
+    };
+    for (ExerciseLog log : r.logs) {
+      auto id = session_of(log.session);
+      if (!id) return id.error();
+      log.session = *id;
+      log.person = person;
+      if (auto row = upsert_exercise_log(log); !row) return row.error();
+    }
+    for (Measurement m : r.measurements) {
+      if (m.session) {
+        auto id = session_of(*m.session);
+        if (!id) return id.error();
+        m.session = *id;
+      }
+      m.person = person;
+      if (auto row = insert_measurement(m); !row) return row.error();
+    }
+    std::map<Id, Id> check_ins;
+    for (CheckIn c : r.check_ins) {
+      const Id key = c.id;
+      c.person = person;
+      auto row = insert_check_in_row(c);
+      if (!row) return row.error();
+      check_ins[key] = row->id;
+    }
+    for (DoseChange c : r.changes) {
+      c.person = person;
+      c.plan = plan;
+      if (c.check_in != 0) {
+        const auto it = check_ins.find(c.check_in);
+        if (it == check_ins.end())
+          return make_error(fmt::format("store: no check-in {} among the records", c.check_in));
+        c.check_in = it->second;
+      }
+      if (auto id = insert_dose_change(c); !id) return id.error();
+    }
+    return Ok{};
+  }
+
   // The body of save_setup, inside the caller's transaction.
   Result<Setup> insert_setup(const Setup& setup) {
     {
@@ -497,9 +583,8 @@ class SqliteStore final : public Store {
   }
 
  private:
-  // The body of save_check_in, inside the caller's transaction.
-  Result<CheckIn> insert_check_in(const CheckIn& check_in, const std::vector<DoseChange>& changes,
-                                  const std::string& stop_reason) {
+  // The check-in row alone (no rating, no dose changes, no stop), inside the caller's transaction.
+  Result<CheckIn> insert_check_in_row(const CheckIn& check_in) {
     auto ins = db_.prepare(
         "INSERT INTO check_in (person_id, at, date, next_morning_pain, red_flags, triage_level, stopped_program) "
         "VALUES (?, ?, ?, ?, ?, ?, ?)");
@@ -518,6 +603,15 @@ class SqliteStore final : public Store {
     }
     CheckIn saved = check_in;
     saved.id = db_.last_insert_id();
+    return saved;
+  }
+
+  // The body of save_check_in, inside the caller's transaction.
+  Result<CheckIn> insert_check_in(const CheckIn& check_in, const std::vector<DoseChange>& changes,
+                                  const std::string& stop_reason) {
+    auto row = insert_check_in_row(check_in);
+    if (!row) return row;
+    CheckIn saved = *row;
     Measurement pain;
     pain.person = check_in.person;
     pain.measure = kPainNextMorning;

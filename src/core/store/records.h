@@ -170,4 +170,15 @@ struct DoseChange {
   Id check_in = 0;     // the check-in that made it; 0 when a session did
 };
 
+// A person's whole history, as an import stores it (Store::create_person_with_records).
+struct PersonRecords {
+  AnswersRecord answers;
+  PlanRecord plan;
+  std::vector<SessionLog> sessions;
+  std::vector<ExerciseLog> logs;
+  std::vector<Measurement> measurements;
+  std::vector<CheckIn> check_ins;
+  std::vector<DoseChange> changes;
+};
+
 }  // namespace kc::store

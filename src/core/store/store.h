@@ -40,6 +40,15 @@ class Store {
     Setup setup;
   };
   virtual Result<NewPerson> create_person_with_setup(const std::string& name, TimePoint now, Setup setup) = 0;
+  // Creates a new person named `name` (at `now`) with a whole history, in one transaction (an
+  // import): the answers, the plan (with its stopped_at and stop_reason), then the rows as given,
+  // with none of the side effects of the methods that write them one by one (no pain rating is
+  // added for a session or a check-in, no plan is stopped). The records' own ids are keys within
+  // `records`: ExerciseLog::session and Measurement::session name a SessionLog::id of
+  // records.sessions, DoseChange::check_in a CheckIn::id of records.check_ins (or 0); the store
+  // gives every row its own id. Fails, storing nothing, if the name is taken or a key names nothing.
+  virtual Result<Person> create_person_with_records(const std::string& name, TimePoint now,
+                                                    const PersonRecords& records) = 0;
   // The person's latest answers, or nullopt.
   virtual Result<std::optional<AnswersRecord>> latest_answers(PersonId person) = 0;
   // The person's latest plan that is not stopped, or nullopt.

@@ -1,0 +1,50 @@
+// The resources of the FHIR export, one builder each (used by fhir_export.cpp only).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/catalog/catalog.h"
+#include "core/intake/answers.h"
+#include "core/store/records.h"
+#include "core/triage/triage.h"
+#include "usecases/fhir_ids.h"
+
+namespace kc::usecases::fhir {
+
+// What every builder needs: where ids come from and whom the resources are about.
+struct Frame {
+  std::string seed;     // the bundle's id seed (the instant the intake answers were recorded)
+  std::string patient;  // the Patient's fullUrl
+  const Catalog& catalog;
+};
+
+// A bundle entry: its fullUrl and resource.
+struct Entry {
+  std::string full_url;
+  Json resource;
+};
+
+Entry patient(const Frame& f, const store::Person& person);
+Entry age(const Frame& f, const Answers& answers, TimePoint recorded_at);
+Entry condition(const Frame& f, const Answers& answers, TimePoint recorded_at);
+Entry intake_response(const Frame& f, const store::AnswersRecord& answers);
+// The triage (an Observation) at intake (`basis`: the intake response) or at a check-in.
+Entry triage(const Frame& f, const std::string& key, const TriageResult& result, TimePoint at,
+             const std::string& basis);
+Entry check_in_response(const Frame& f, const store::CheckIn& check_in);
+// The CarePlan (with `changes` applied: the doses in force) and an ActivityDefinition per exercise.
+std::vector<Entry> care_plan(const Frame& f, const store::PlanRecord& plan,
+                             const std::vector<store::DoseChange>& changes);
+// A session and an Observation per exercise logged in it.
+std::vector<Entry> session(const Frame& f, const store::SessionLog& s, const std::vector<store::ExerciseLog>& logs,
+                           const std::string& care_plan);
+// A measurement: an Observation (pain, chair stand) or a QuestionnaireResponse (PSFS, GRC).
+// `session`: the fullUrl of its session, or "".
+Entry measurement(const Frame& f, const store::Measurement& m, const std::string& session, const std::string& key);
+
+// The keys the ids derive from, shared with the import's checks.
+std::string session_key(const store::SessionLog& s);
+std::string care_plan_key();
+
+}  // namespace kc::usecases::fhir
