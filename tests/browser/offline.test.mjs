@@ -67,6 +67,13 @@ test('a phone goes offline: session and check-in kept, app still there after a r
   const exercises = await page.locator('#session-exercises li').count();
   await page.waitForFunction((n) => caches.open('kc-data-v1').then((c) => c.keys())
     .then((keys) => keys.filter((k) => /\/svg$/.test(k.url)).length >= n), exercises);
+  // This chromium has no voice of its own, so every distinct spoken cue of the session is kept too.
+  const steps = (await serverGet(chrome.ctx, server.base, `/api/v1/people/${id}/session`)).steps;
+  const cues = new Set(steps.flatMap((st) => [st.speech, st.reminder?.speech]).filter(Boolean)).size;
+  const t0 = Date.now();
+  await page.waitForFunction((n) => caches.open('kc-data-v1').then((c) => c.keys())
+    .then((keys) => keys.filter((k) => k.url.includes('/api/v1/speech?text=')).length >= n), cues, { timeout: 60000 });
+  console.log(`${exercises} figures and ${cues} spoken cues kept for offline in ${Date.now() - t0} ms after the figures`);
   await page.goto(`${server.base}/#/check-in`);
   await heading(page, /Morning check-in/);
 
