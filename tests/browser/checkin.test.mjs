@@ -116,7 +116,8 @@ test('a save whose network failed is kept and sent again with the same Idempoten
   // The network failed: the check-in is kept on this phone (docs/offline.md) and the outbox sends
   // it again by itself, with the same key.
   await heading(page, /Check-in kept on this phone/);
-  await page.locator('#net-status').waitFor({ state: 'hidden' });
+  const stored = async () => (await (await page.request.get(`${base}/api/v1/people/${id}/progress`)).json()).series['pain-next-morning'].length;
+  for (let i = 0; i < 100 && await stored() < 1; i++) await page.waitForTimeout(100);  // the outbox's send
   assert.equal(keys.length, 2);
   assert.match(keys[0], /^[0-9a-f]{32}$/);
   assert.equal(keys[1], keys[0]);

@@ -17,7 +17,11 @@ const stored = async (id) => {
   const p = await serverGet(chrome.ctx, server.base, `/api/v1/people/${id}/progress`);
   return { sessions: p.sessions.length, checkIns: p.series['pain-next-morning'].length };
 };
-const waiting = (page) => page.locator('#outbox-list li').allTextContents();
+/** The items the connection line lists as waiting, once it lists `n` (it redraws after the outbox changes). */
+const waiting = async (page, n) => {
+  await page.waitForFunction((k) => document.querySelectorAll('#outbox-list li').length === k, n);
+  return page.locator('#outbox-list li').allTextContents();
+};
 
 test('the manifest and icons make it installable', { timeout: 30000 }, async () => {
   const page = await chrome.ctx.newPage();
@@ -63,6 +67,13 @@ test('a phone goes offline: session and check-in kept, app still there after a r
   const exercises = await page.locator('#session-exercises li').count();
   await page.waitForFunction((n) => caches.open('kc-data-v1').then((c) => c.keys())
     .then((keys) => keys.filter((k) => /\/svg$/.test(k.url)).length >= n), exercises);
+  // This chromium has no voice of its own, so every distinct spoken cue of the session is kept too.
+  const steps = (await serverGet(chrome.ctx, server.base, `/api/v1/people/${id}/session`)).steps;
+  const cues = new Set(steps.flatMap((st) => [st.speech, st.reminder?.speech]).filter(Boolean)).size;
+  const t0 = Date.now();
+  await page.waitForFunction((n) => caches.open('kc-data-v1').then((c) => c.keys())
+    .then((keys) => keys.filter((k) => k.url.includes('/api/v1/speech?text=')).length >= n), cues, { timeout: 60000 });
+  console.log(`${exercises} figures and ${cues} spoken cues kept for offline in ${Date.now() - t0} ms after the figures`);
   await page.goto(`${server.base}/#/check-in`);
   await heading(page, /Morning check-in/);
 
@@ -78,7 +89,7 @@ test('a phone goes offline: session and check-in kept, app still there after a r
   await page.locator('input[name=pain][value="2"]').check();
   await page.locator('main button[type=submit]').click();
   await heading(page, /Session kept on this phone/);
-  assert.equal((await waiting(page)).length, 1);
+  assert.equal((await waiting(page, 1)).length, 1);
 
   await page.goto(`${server.base}/#/check-in`);
   await heading(page, /Morning check-in/);
@@ -86,7 +97,7 @@ test('a phone goes offline: session and check-in kept, app still there after a r
   await page.locator('input[name=worried][value=no]').check();
   await page.locator('main button[type=submit]').click();
   await heading(page, /Check-in kept on this phone/);
-  assert.deepEqual((await waiting(page)).map((t) => t.split(':')[0].split(' of')[0]), ['Session A', 'Check-in']);
+  assert.deepEqual((await waiting(page, 2)).map((t) => t.split(':')[0].split(' of')[0]), ['Session A', 'Check-in']);
   await axe(page, 'offline, two waiting');
   await shoot(page, 'offline-waiting');
   assert.deepEqual(await stored(id), { sessions: 0, checkIns: 0 }, 'nothing reached the server while offline');
@@ -96,7 +107,7 @@ test('a phone goes offline: session and check-in kept, app still there after a r
   await page.goto(`${server.base}/#/check-in`);
   await page.reload();  // still offline: the app and what waits are still there
   await heading(page, /Morning check-in/);
-  assert.equal((await waiting(page)).length, 2);
+  assert.equal((await waiting(page, 2)).length, 2);
 
   // Back online. The server stores the first send of the session, but its reply is lost on the way.
   const keys = { sessions: [], 'check-ins': [] };
@@ -143,6 +154,8 @@ test('a phone goes offline: session and check-in kept, app still there after a r
 });
 
 test('a measure saved offline reaches the server once, even after the browser dropped its session cookie', { timeout: 60000 }, async () => {
+  await chrome.ctx.setOffline(false);  // whatever the test before left
+  await chrome.ctx.unrouteAll();
   const page = await chrome.ctx.newPage();
   const errors = [];
   watchErrors(page, errors);
@@ -155,7 +168,7 @@ test('a measure saved offline reaches the server once, even after the browser dr
   await page.locator('input[name=grc][value="2"]').check();
   await page.locator('main button[type=submit]').click();
   await heading(page, /kept on this phone/);
-  assert.deepEqual((await waiting(page)).length, 1);
+  assert.equal((await waiting(page, 1)).length, 1);
   // The browser was closed and its session cookie is gone: the outbox gets it back by loading the
   // page, then sends the measure with its key.
   const replies = [];

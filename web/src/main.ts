@@ -131,4 +131,6 @@ startNetStatus(document.getElementById('net-status') as HTMLElement);
 if ('serviceWorker' in navigator) {
   window.addEventListener('load', () => { navigator.serviceWorker.register('/sw.js').catch(() => { /* not offline-capable: fine online */ }); });
 }
+// Ask the browser not to evict the outbox and the kept copies when space runs short.
+void navigator.storage?.persist?.().catch(() => false);
 export { ApiError };

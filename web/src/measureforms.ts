@@ -4,7 +4,6 @@
 // scale and the timer's length come from the measure's definition (GET /api/v1/measures).
 import { api, Action, localDay, type MeasureDef, type MeasureRequest, type MeasureStanding } from './api';
 import { dayText, h, type Kids } from './dom';
-import { speak } from './player';
 import { signed, standingCard } from './measures';
 import { chairStandForm } from './chairstand';
 

@@ -117,6 +117,9 @@ export async function progressPage(kit: PageKit): Promise<() => void> {
         h('tbody', {}, p.sessions.map((s) => h('tr', {}, h('td', {}, s.date), h('td', {}, s.week === null ? '–' : String(s.week)), h('td', {}, s.session), h('td', {}, s.status.replace('_', ' ')), h('td', {}, s.pain_during === null || s.pain_during === undefined ? '–' : String(s.pain_during)),
           withCamera ? h('td', {}, cameraExercises(s).length ? h('ul', { class: 'camera-log' }, cameraExercises(s).map((e) => h('li', {}, cameraLine(e)))) : '–') : null)))) : null,
       p.review?.message ? [h('h2', {}, 'Review'), h('p', {}, p.review.message)] : null,
+      h('h2', {}, 'Measures'),
+      h('p', {}, 'How your knee is changing on the PSFS, the 30-second chair stand and the global rating of change: ',
+        h('a', { href: '#/measures' }, 'my measures'), '.'),
       p.doses.length ? [h('h2', {}, 'Your doses now'), h('ul', { id: 'doses-now' }, p.doses.map((d) => h('li', {}, `${d.name}: ${d.dose_text}${d.changed_on ? ` (changed on ${d.changed_on}: ${d.reason})` : ''}`)))] : null);
     draw();
     return () => window.removeEventListener('resize', draw);
