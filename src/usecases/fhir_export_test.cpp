@@ -8,8 +8,6 @@
 #include "usecases/fhir_codes.h"
 #include "usecases/fhir_test_support.h"
 
-// KNEECOACH_TEST_CONTENT_DIR (the fixture loads the shipped content)
-
 namespace kc::usecases {
 namespace {
 

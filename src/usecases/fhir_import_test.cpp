@@ -4,8 +4,6 @@
 
 #include "usecases/fhir_test_support.h"
 
-// KNEECOACH_TEST_CONTENT_DIR (the fixture loads the shipped content)
-
 namespace kc::usecases {
 namespace {
 

@@ -9,15 +9,18 @@
 #include <optional>
 #include <string>
 
-#include "adapters/content/exercise_loader.h"
-#include "adapters/content/triage_loader.h"
-#include "adapters/sqlite/sqlite_store.h"
 #include "core/intake/parse.h"
 #include "usecases/check_in.h"
 #include "usecases/fhir_export.h"
 #include "usecases/set_up.h"
 
 namespace kc::usecases {
+
+// The shipped catalog and triage rules, and a new SQLite store at `path` (fhir_fixture_test.cpp:
+// tests may reach the adapters, this header may not).
+Result<Catalog> fhir_test_catalog();
+Result<RuleSet> fhir_test_rules();
+Result<std::unique_ptr<store::Store>> fhir_test_store(const std::string& path);
 
 class FhirTest : public ::testing::Test {
  protected:
@@ -27,10 +30,10 @@ class FhirTest : public ::testing::Test {
           "days": ["mon", "wed", "fri"]})";
 
   void SetUp() override {
-    auto catalog = content::load_catalog(content::exercises_dir(KNEECOACH_TEST_CONTENT_DIR));
+    auto catalog = fhir_test_catalog();
     ASSERT_TRUE(catalog.ok()) << catalog.error().message;
     catalog_.emplace(std::move(catalog).value());
-    auto rules = content::load_rule_set(KNEECOACH_TEST_CONTENT_DIR);
+    auto rules = fhir_test_rules();
     ASSERT_TRUE(rules.ok()) << rules.error().message;
     rules_ = std::move(rules).value();
     const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
@@ -52,7 +55,7 @@ class FhirTest : public ::testing::Test {
   }
 
   std::unique_ptr<store::Store> open(const std::string& name) {
-    auto store = sqlite::open_store((dir_ / (name + ".db")).string());
+    auto store = fhir_test_store((dir_ / (name + ".db")).string());
     EXPECT_TRUE(store.ok()) << store.error().message;
     return std::move(store).value();
   }
