@@ -102,8 +102,7 @@ std::optional<std::string> Reader::code_in(const Json& j, const std::string& con
 Result<CivilDate> Reader::local_day(const Json& resource) const {
   auto list = array(resource, "extension");
   if (!list) return list.error();
-  for (std::size_t i = 0; i < (*list)->size(); ++i) {
-    const Json& e = (**list)[i];
+  for (const Json& e : **list) {
     if (e.is_object() && e.value("url", "") == kLocalDateExtension) return day(e, "valueDate");
   }
   return fail(errc::kMissing, "extension",

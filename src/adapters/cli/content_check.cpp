@@ -7,6 +7,7 @@
 #include <ostream>
 
 #include "adapters/content/exercise_loader.h"
+#include "adapters/content/fhir_questionnaires.h"
 #include "adapters/content/measures_loader.h"
 #include "adapters/content/triage_loader.h"
 #include "adapters/render/pose_loader.h"
@@ -61,6 +62,12 @@ void run_content_check(Context& ctx, const std::string& dir) {
       return summarise(content::load_measures(dir), [](const tracking::MeasureSet& m) {
         return fmt::format("{} measures, all valid", m.measures.size());
       });
+    });
+  }
+  if (is_root && fs::is_directory(content::fhir_questionnaires_dir(dir))) {
+    ok &= check_part(ctx, "fhir", [&] {
+      return summarise(content::load_fhir_questionnaires(dir),
+                       [](int n) { return fmt::format("{} questionnaires, all valid", n); });
     });
   }
   if (is_root && catalog && fs::is_directory(fs::path(dir) / "poses")) {

@@ -13,6 +13,7 @@
 #include "adapters/cli/intake_io.h"
 #include "adapters/cli/store_access.h"
 #include "adapters/cli/tracking_support.h"
+#include "adapters/content/fhir_questionnaires.h"
 #include "usecases/fhir_export.h"
 #include "usecases/fhir_import.h"
 
@@ -27,7 +28,8 @@ struct FhirArgs {
   std::string name;   // import: the new person's name
 };
 
-// The catalog and the triage rules, or nullopt after reporting.
+// The catalog and the triage rules (and the published Questionnaires the responses name, checked),
+// or nullopt after reporting.
 struct Loaded {
   Catalog catalog;
   RuleSet rules;
@@ -35,6 +37,11 @@ struct Loaded {
 std::optional<Loaded> load_content(Context& ctx) {
   auto catalog = load_catalog_or_report(ctx);
   if (!catalog) return std::nullopt;
+  if (auto published = content::load_fhir_questionnaires(ctx.content_dir); !published) {
+    ctx.err << "kneecoach: the FHIR questionnaires have problems:\n" << published.error().message;
+    ctx.exit_code = kExitBadInput;
+    return std::nullopt;
+  }
   auto rules = load_rule_set(ctx.content_dir);
   if (!rules) {
     ctx.err << "kneecoach: " << rules.error().message << "\n";
