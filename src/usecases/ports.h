@@ -3,6 +3,7 @@
 // (which hands it on to `serve`). Tests can fill in their own.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <iosfwd>
 #include <memory>
@@ -37,9 +38,28 @@ class HandoutPrinter {
   virtual Status print(const Handout& handout, const std::string& paper, const std::string& path) const = 0;
 };
 
+// A store file's health, as the store adapter sees it without changing it (`kneecoach doctor`).
+struct StoreFileHealth {
+  std::string path;  // the store file
+  bool exists = false;
+  std::uintmax_t bytes = 0;
+  int version = 0;                    // the schema version, when it could be read
+  std::vector<std::string> problems;  // what is wrong, in plain words; empty when healthy
+  std::string backup;                 // the automatic backup's file, or "" when there is none
+  std::string backup_written;         // when the backup was written (UTC, "YYYY-MM-DD HH:MM"), or ""
+};
+
 struct Ports {
   // Opens (creating the folder and the store when missing) the store in folder `data_dir`.
   std::function<Result<std::unique_ptr<store::Store>>(const std::string& data_dir)> open_store;
+  // Whether folder `data_dir` holds a store (damaged or not), without creating anything. Unset:
+  // taken as true.
+  std::function<bool(const std::string& data_dir)> has_store;
+  // The health of the store file in folder `data_dir` (never changes it).
+  std::function<StoreFileHealth(const std::string& data_dir)> check_store;
+  // Sets the store in folder `data_dir` aside (kept, renamed) and, with `restore`, copies the
+  // automatic backup in its place. Returns what it did, in plain words.
+  std::function<Result<std::string>(const std::string& data_dir, bool restore)> repair_store;
   // The clock of a command or of the server (the real one, or a test clock).
   std::function<std::unique_ptr<Clock>()> clock;
   // Voices for the session player: the speaker (or silence when there is no audio), a WAV file

@@ -60,7 +60,12 @@ Result<std::optional<Answers>> stored_answers(store::Store& store, store::Person
   if (!record) return record.error();
   if (!*record) return std::optional<Answers>{};
   auto answers = parse_answers((*record)->json);
-  if (!answers) return make_error("the stored answers cannot be read: " + answers.error().message);
+  if (!answers) {
+    return make_error(fmt::format(
+        "the stored answers cannot be read ({}); your records are kept. `kneecoach doctor` checks the store; "
+        "`kneecoach init` asks the questions again and sets the program up anew",
+        answers.error().message));
+  }
   return std::optional<Answers>{std::move(answers).value()};
 }
 

@@ -11,6 +11,9 @@ namespace kc::usecases {
 
 Result<SessionDay> stored_session(store::Store& store, const store::PlanRecord& plan, const Catalog& catalog,
                                   CivilDate date) {
+  // The answers a finished session is judged against (can_do_for, as log_session does): read
+  // now, so stored answers that cannot be read stop the session before it starts, not after.
+  if (auto can_do = can_do_for(store, plan); !can_do) return can_do.error();
   auto history = load_history(store, plan);
   if (!history) return history.error();
   const auto t = tracking::today(plan, history->changes, history->sessions, date);

@@ -48,7 +48,8 @@ struct PlayStep {
 };
 
 // The session `plan` has on `date`, each exercise at its current dose (the stored dose
-// changes applied). Errors: errc::kFailed (the store failed), errc::kContent (the program
+// changes applied). Errors: errc::kFailed (the store failed, or the stored answers cannot be
+// read: caught here, before a session starts), errc::kContent (the program
 // names an exercise the catalog no longer has; field "exercise").
 Result<SessionDay> stored_session(store::Store& store, const store::PlanRecord& plan, const Catalog& catalog,
                                   CivilDate date);

@@ -1,8 +1,11 @@
 #include "adapters/cli/app.h"
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cstdlib>
 #include <iostream>
+
+#include "adapters/cli/command_words.h"
 
 namespace kc::cli {
 namespace {
@@ -45,7 +48,13 @@ int run(int argc, char** argv, std::istream& in, std::ostream& out, std::ostream
   add_serve_commands(app, ctx);
   add_analyze_commands(app, ctx);
   add_fhir_commands(app, ctx);
+  add_doctor_commands(app, ctx);
 
+  // An unknown command word, at any level, is named (exit 2) before CLI11 would print a help.
+  if (auto bad = check_command_words(app, std::vector<std::string>(argv + std::min(argc, 1), argv + argc))) {
+    err << "kneecoach: " << *bad << "\n";
+    return kExitBadInput;
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

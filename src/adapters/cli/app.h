@@ -48,5 +48,6 @@ void add_handout_commands(CLI::App& app, Context& ctx);   // handout (printable 
 void add_serve_commands(CLI::App& app, Context& ctx);     // serve (web app and JSON API)
 void add_analyze_commands(CLI::App& app, Context& ctx);   // analyze (camera landmarks)
 void add_fhir_commands(CLI::App& app, Context& ctx);      // export fhir, import fhir
+void add_doctor_commands(CLI::App& app, Context& ctx);    // doctor (check and repair the store)
 
 }  // namespace kc::cli

@@ -28,18 +28,12 @@ std::string spaced(const std::vector<std::string>& words) {
 
 void heading(std::ostream& out, const char* title) { out << "\n" << title << "\n"; }
 
-// Wraps `text` so that the first line starts with `marker` and later lines line up under it.
-std::string hanging(const std::string& marker, const std::string& text, std::size_t width) {
-  const std::string indent(marker.size(), ' ');
-  return marker + wrap(text, width, indent).substr(indent.size());
-}
-
 void bullets(std::ostream& out, const std::vector<std::string>& items, std::size_t width) {
-  for (const auto& item : items) out << hanging("  - ", item, width);
+  for (const auto& item : items) out << wrap_hanging("  - ", item, width);
 }
 
 void numbered(std::ostream& out, const std::vector<std::string>& items, std::size_t width) {
-  for (std::size_t i = 0; i < items.size(); ++i) out << hanging(fmt::format("  {:>2}. ", i + 1), items[i], width);
+  for (std::size_t i = 0; i < items.size(); ++i) out << wrap_hanging(fmt::format("  {:>2}. ", i + 1), items[i], width);
 }
 
 std::string variant_line(const Variant& v, const Catalog& catalog) {
@@ -54,8 +48,8 @@ std::string variant_line(const Variant& v, const Catalog& catalog) {
 void print_variants(const Exercise& e, const Catalog& catalog, std::ostream& out, std::size_t width) {
   if (e.easier.empty() && e.harder.empty()) return;
   heading(out, "Make it easier or harder");
-  for (const auto& v : e.easier) out << hanging("  Easier: ", variant_line(v, catalog), width);
-  for (const auto& v : e.harder) out << hanging("  Harder: ", variant_line(v, catalog), width);
+  for (const auto& v : e.easier) out << wrap_hanging("  Easier: ", variant_line(v, catalog), width);
+  for (const auto& v : e.harder) out << wrap_hanging("  Harder: ", variant_line(v, catalog), width);
 }
 
 void print_sources(const Exercise& e, std::ostream& out, std::size_t width) {

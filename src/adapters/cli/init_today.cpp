@@ -43,6 +43,23 @@ std::optional<Answers> get_answers(const InitArgs& args, const RuleSet& rules, C
   return std::move(asked).value().answers;
 }
 
+// The `session` command that plays what `today` showed: the same day, store and person.
+std::string session_command(const TrackingOptions& options) {
+  std::string command = "kneecoach session";
+  const auto quoted = [](const std::string& s) {  // for a POSIX shell
+    if (!s.empty() && s.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./:=+,@") ==
+                          std::string::npos)
+      return s;
+    std::string out = "'";
+    for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return out + "'";
+  };
+  if (!options.date.empty()) command += " --date " + quoted(options.date);
+  if (!options.store.data_dir.empty()) command += " --data-dir " + quoted(options.store.data_dir);
+  if (options.store.person != "me") command += " --person " + quoted(options.store.person);
+  return command;
+}
+
 std::string name_of(const std::optional<Catalog>& catalog, const std::string& id) {
   const Exercise* e = catalog ? catalog->find(id) : nullptr;
   return e != nullptr ? e->name : id;
@@ -150,8 +167,12 @@ void run_today(const TrackingOptions& options, bool json, Context& ctx) {
                                item.current.reason);
       }
     }
-    ctx.out << (t.done ? "Well done. Tomorrow morning, run `kneecoach check-in`.\n"
-                       : "Start it with `kneecoach session`. Stop an exercise if pain goes above 5/10.\n");
+    if (t.done) {
+      ctx.out << "Well done. Tomorrow morning, run `kneecoach check-in`.\n";
+    } else {
+      ctx.out << fmt::format("Start it with `{}`. Stop an exercise if pain goes above 5/10.\n",
+                             session_command(options));
+    }
   } else if (!t.before_start && !t.after_end) {
     ctx.out << fmt::format("No session today, {} ({}).\n", describe_date(t.date), outcome->week_text);
   }

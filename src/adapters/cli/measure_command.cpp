@@ -25,18 +25,19 @@ store::Measurement record(const Program& p, const When& when, const std::string&
 
 void show_intro(const tracking::MeasureDef& def, std::ostream& out) {
   out << def.name << "\n" << wrap(def.purpose, 78);
-  for (const auto& step : def.instructions) out << wrap(step, 78, "  - ");
+  for (const auto& step : def.instructions) out << wrap_hanging("  - ", step, 78);
 }
 
 std::string scale_hint(const tracking::MeasureDef& def) {
   std::vector<std::string> parts;
-  for (const auto& a : def.anchors) parts.push_back(fmt::format("{} = {}", a.value, a.label));
+  for (const auto& a : def.anchors)
+    parts.push_back(fmt::format("{} = {}", def.min < 0 ? signed_number(a.value) : std::to_string(a.value), a.label));
   return join(parts, ", ");
 }
 
 bool measure_pain(const tracking::MeasureDef& def, const Program& p, const When& when, Context& ctx,
                   std::vector<store::Measurement>& out) {
-  ctx.out << scale_hint(def) << "\n";
+  ctx.out << wrap(scale_hint(def), 78);
   for (const auto& q : def.questions) {
     if (q.id == store::kPainNextMorning) continue;  // asked by `check-in`
     auto v = ask_number(ctx.in, ctx.out, q.prompt, def.min, def.max);
@@ -70,7 +71,7 @@ bool measure_psfs(const tracking::MeasureDef& def, Program& p, const When& when,
       labels.push_back(*name);
     }
   }
-  ctx.out << scale_hint(def) << "\n";
+  ctx.out << wrap(scale_hint(def), 78);
   store::Measurement m = record(p, when, store::kPsfs, 0);
   double sum = 0;
   for (const auto& label : labels) {
@@ -80,6 +81,8 @@ bool measure_psfs(const tracking::MeasureDef& def, Program& p, const When& when,
     sum += *v;
   }
   m.value = sum / static_cast<double>(labels.size());
+  ctx.out << fmt::format("Your score: {:.1f} out of {}, the mean of your {} {}.\n", m.value, def.max, labels.size(),
+                         labels.size() == 1 ? "activity" : "activities");
   out.push_back(m);
   return true;
 }
@@ -139,7 +142,7 @@ bool measure_chair_stand(const tracking::MeasureDef& def, Program& p, const When
 
 bool measure_grc(const tracking::MeasureDef& def, const Program& p, const When& when, Context& ctx,
                  std::vector<store::Measurement>& out) {
-  for (const auto& a : def.anchors) ctx.out << fmt::format("  {:+d}  {}\n", a.value, a.label);
+  for (const auto& a : def.anchors) ctx.out << fmt::format("  {:>2}  {}\n", signed_number(a.value), a.label);
   const std::string prompt = def.questions.empty() ? def.name : def.questions.front().prompt;
   auto v = ask_number(ctx.in, ctx.out, prompt, def.min, def.max);
   if (!v) return false;

@@ -14,6 +14,7 @@
 #include "core/tracking/charts.h"
 #include "core/tracking/csv.h"
 #include "core/tracking/measure_check.h"
+#include "core/tracking/plan_record.h"
 #include "core/tracking/review.h"
 #include "usecases/progress.h"
 
@@ -118,7 +119,8 @@ void run_progress(const TrackingOptions& options, const std::string& svg_dir, Co
                          outcome->week_text);
   ctx.out << fmt::format("Sessions: {} done of {} planned so far ({}%)", a.done, a.planned, a.percent);
   ctx.out << (a.partly > 0 ? fmt::format("; {} partly done.\n", a.partly) : std::string(".\n"));
-  ctx.out << fmt::format("\nPain (0-10), weekly means; at the start {}/10:\n", h.plan.baseline_pain);
+  ctx.out << fmt::format("\nPain (0-10), weekly means; at the start {}/10, as the plan said:\n",
+                         tracking::start_pain(h.plan));
   ctx.out << "  week  during  next morning  now\n";
   for (const auto& w : weeks) {
     ctx.out << fmt::format("  {:>4}  {:>6}  {:>12}  {:>3}\n", w.week, one(w.during), one(w.next_morning), one(w.now));

@@ -27,6 +27,13 @@ Result<std::unique_ptr<store::Store>> open_store(const Context& ctx, const std::
 }
 
 std::optional<Program> open_program(Context& ctx, const StoreOptions& options, bool allow_stopped) {
+  // Reading a program never makes a store (or its folder).
+  if (ctx.ports.has_store && !ctx.ports.has_store(resolve_data_dir(options.data_dir))) {
+    ctx.err << fmt::format("kneecoach: no program yet in {}: run `kneecoach init` first.\n",
+                           resolve_data_dir(options.data_dir));
+    ctx.exit_code = kExitFailure;
+    return std::nullopt;
+  }
   auto store = open_store(ctx, options.data_dir);
   if (!store) {
     report_store_error(ctx, store.error());

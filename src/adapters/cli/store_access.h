@@ -42,7 +42,8 @@ struct Program {
   store::PlanRecord plan;
 };
 
-// Opens the store and loads the person's active plan. On failure prints a clear message to
+// Opens the store and loads the person's active plan; a missing store is "no program yet" and
+// is not created. On failure prints a clear message to
 // ctx.err (e.g. "no program yet: run `kneecoach init`", or the plan was stopped and why),
 // sets ctx.exit_code (kExitFailure; kExitSeeClinician for a stopped plan) and returns nullopt.
 // With `allow_stopped` a stopped plan is returned too (for progress and export).

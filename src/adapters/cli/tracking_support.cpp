@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "core/catalog/describe.h"
+#include "core/common/text.h"
 #include "core/intake/parse.h"
 #include "core/plan/profile.h"
 #include "core/triage/level.h"
@@ -42,25 +43,27 @@ void print_judgements(const std::vector<tracking::Judgement>& judgements, bool s
 }
 
 std::optional<int> ask_number(std::istream& in, std::ostream& out, const std::string& prompt, int min, int max) {
+  const std::string range = range_text(min, max);
+  const std::string expected = min < 0 ? fmt::format("from {} to {}", signed_number(min), signed_number(max))
+                                       : fmt::format("from {} to {}", min, max);
   for (;;) {
-    out << prompt << fmt::format(" ({}-{}): ", min, max) << std::flush;
+    out << prompt << fmt::format(" ({}): ", range) << std::flush;
     std::string line;
     if (!std::getline(in, line)) {
       out << "\n";
       return std::nullopt;
     }
     const std::string t = trim(line);
-    int value = 0;
-    const auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), value);
-    if (t.empty() || ec != std::errc() || end != t.data() + t.size()) {
-      out << fmt::format("  \"{}\" is not a whole number. Type a whole number from {} to {}.\n", t, min, max);
+    const auto value = parse_signed(t);
+    if (!value) {
+      out << fmt::format("  \"{}\" is not a whole number. Type a whole number {}.\n", printable(t), expected);
       continue;
     }
-    if (value < min || value > max) {
-      out << fmt::format("  {} is out of range. Type a whole number from {} to {}.\n", value, min, max);
+    if (*value < min || *value > max) {
+      out << fmt::format("  {} is out of range. Type a whole number {}.\n", t, expected);
       continue;
     }
-    return value;
+    return *value;
   }
 }
 

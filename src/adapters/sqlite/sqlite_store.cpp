@@ -2,11 +2,13 @@
 
 #include <fmt/format.h>
 
+#include <chrono>
 #include <filesystem>
 #include <map>
 #include <utility>
 
 #include "adapters/sqlite/db.h"
+#include "adapters/sqlite/health.h"
 #include "core/store/codec.h"
 
 namespace kc::sqlite {
@@ -208,7 +210,15 @@ Result<DoseChange> read_dose_change(Stmt& s) {
 
 class SqliteStore final : public Store {
  public:
-  explicit SqliteStore(Db db) : db_(std::move(db)) {}
+  SqliteStore(Db db, std::optional<std::chrono::hours> backup_age) : db_(std::move(db)), backup_age_(backup_age) {}
+  SqliteStore(const SqliteStore&) = delete;
+  SqliteStore& operator=(const SqliteStore&) = delete;
+  SqliteStore(SqliteStore&&) = delete;
+  SqliteStore& operator=(SqliteStore&&) = delete;
+  // A failed backup keeps the last good one and must not fail the command that is ending.
+  ~SqliteStore() override {
+    if (backup_age_) (void)backup_if_older(db_.path(), *backup_age_);
+  }
 
   Result<Person> ensure_person(const std::string& name, TimePoint now) override {
     if (name.empty()) return make_error("a person needs a name");
@@ -924,7 +934,16 @@ class SqliteStore final : public Store {
   }
 
   Db db_;
+  std::optional<std::chrono::hours> backup_age_;
 };
+
+// A store that exists but cannot be read: what SQLite said, and what to do.
+Error damaged(const std::string& path, const Error& error) {
+  return make_error(
+      fmt::format("{}. The store may be damaged; it was not changed. `kneecoach doctor` checks it and restores the "
+                  "automatic backup, {}, when there is one",
+                  error.message, backup_path(path)));
+}
 
 // Reads the schema version without writing anything (a read-only connection never
 // checkpoints or changes the journal mode).
@@ -936,19 +955,30 @@ Result<int> peek_version(const std::string& path) {
 
 }  // namespace
 
-Result<std::unique_ptr<Store>> open_store(const std::string& path, int migrate_to) {
+namespace {
+
+Result<Db> open_db(const std::string& path, int migrate_to) {
   std::error_code ec;
   if (std::filesystem::exists(path, ec)) {
+    // SQLite would take an empty file for a new database: refuse it, so nothing is silently lost.
+    if (std::filesystem::file_size(path, ec) == 0 && !ec) {
+      return make_error(fmt::format(
+          "the store {} is empty (0 bytes): its records were lost or never written. It was not replaced; "
+          "`kneecoach doctor` says what can be done (it restores the automatic backup, {}, when there is one)",
+          path, backup_path(path)));
+    }
     auto version = peek_version(path);
     if (version && *version > kSchemaVersion) return newer_schema(path, *version);
     if (!version && version.error().message.find("not a kneecoach store") != std::string::npos) {
       return version.error();
     }
   }
+  std::error_code exists_error;
+  const bool existed = std::filesystem::exists(path, exists_error);
   auto db = Db::open(path, false);
-  if (!db) return db.error();
+  if (!db) return existed ? damaged(path, db.error()) : db.error();
   auto version = schema_version(db.value());
-  if (!version) return version.error();
+  if (!version) return existed ? damaged(path, version.error()) : version.error();
   if (*version > kSchemaVersion) return newer_schema(path, *version);
   // journal_mode=WAL persists in the file; the others hold for this connection.
   if (auto s = db.value().exec("PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;"); !s) return s.error();
@@ -962,7 +992,21 @@ Result<std::unique_ptr<Store>> open_store(const std::string& path, int migrate_t
     }
   }
   if (auto s = migrate(db.value(), migrate_to); !s) return s.error();
-  return std::unique_ptr<Store>(std::make_unique<SqliteStore>(std::move(db).value()));
+  return std::move(db).value();
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Store>> open_store(const std::string& path, int migrate_to) {
+  auto db = open_db(path, migrate_to);
+  if (!db) return db.error();
+  return std::unique_ptr<Store>(std::make_unique<SqliteStore>(std::move(db).value(), std::nullopt));
+}
+
+Result<std::unique_ptr<Store>> open_store_backed_up(const std::string& path, std::chrono::hours age) {
+  auto db = open_db(path, kSchemaVersion);
+  if (!db) return db.error();
+  return std::unique_ptr<Store>(std::make_unique<SqliteStore>(std::move(db).value(), age));
 }
 
 }  // namespace kc::sqlite

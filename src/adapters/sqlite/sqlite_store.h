@@ -3,6 +3,7 @@
 // on, synchronous=FULL, every Store method in one transaction.
 #pragma once
 
+#include <chrono>
 #include <memory>
 #include <string>
 
@@ -16,5 +17,10 @@ namespace kc::sqlite {
 // A database whose schema is newer than kSchemaVersion, or that is not a kneecoach store,
 // is refused with a clear message and left exactly as it was.
 Result<std::unique_ptr<store::Store>> open_store(const std::string& path, int migrate_to = kSchemaVersion);
+
+// open_store, and when the store is closed (destroyed) its automatic backup is refreshed when
+// older than `age` (health.h, backup_if_older): the backup holds what a command wrote, at most
+// `age` old. A failed backup is silent and keeps the last good one.
+Result<std::unique_ptr<store::Store>> open_store_backed_up(const std::string& path, std::chrono::hours age);
 
 }  // namespace kc::sqlite

@@ -1,6 +1,9 @@
 #include "core/common/text.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
+#include <charconv>
 #include <numeric>
 #include <sstream>
 
@@ -132,6 +135,41 @@ std::string wrap(std::string_view text, std::size_t width, std::string_view inde
   }
   if (!line_empty) out += line + "\n";
   return out;
+}
+
+std::string wrap_hanging(std::string_view marker, std::string_view text, std::size_t width) {
+  const std::string indent(marker.size(), ' ');
+  const std::string wrapped = wrap(text, width, indent);
+  return std::string(marker) + (wrapped.size() >= indent.size() ? wrapped.substr(indent.size()) : "\n");
+}
+
+namespace {
+constexpr std::string_view kMinus = "\u2212";
+}  // namespace
+
+std::string signed_number(int value) {
+  if (value > 0) return fmt::format("+{}", value);
+  if (value < 0) return fmt::format("{}{}", kMinus, -static_cast<long long>(value));
+  return "0";
+}
+
+std::string range_text(int min, int max) {
+  if (min < 0) return fmt::format("{} to {}", signed_number(min), signed_number(max));
+  return fmt::format("{}-{}", min, max);
+}
+
+std::optional<int> parse_signed(std::string_view typed) {
+  std::string t(typed);
+  const auto first = t.find_first_not_of(" \t\r\n");
+  if (first == std::string::npos) return std::nullopt;
+  t = t.substr(first, t.find_last_not_of(" \t\r\n") - first + 1);
+  if (t.rfind(kMinus, 0) == 0) t = "-" + t.substr(kMinus.size());
+  if (!t.empty() && t[0] == '+') t = t.substr(1);
+  if (t.empty() || t[0] == '+' || (t[0] == '-' && t.size() > 1 && t[1] == '+')) return std::nullopt;
+  int value = 0;
+  const auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), value);
+  if (ec != std::errc() || end != t.data() + t.size()) return std::nullopt;
+  return value;
 }
 
 }  // namespace kc

@@ -1,6 +1,7 @@
 // Small text helpers shared by the domain modules. Pure functions.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,5 +32,20 @@ std::string printable(std::string_view text);
 
 // Wraps text at `width` columns, prefixing every line with `indent`.
 std::string wrap(std::string_view text, std::size_t width, std::string_view indent = "");
+
+// A whole number as a scale that runs below zero shows it: "+3", "0", "−3" (a true minus sign,
+// U+2212, as typeset; parse_signed reads it back).
+std::string signed_number(int value);
+
+// The range of a scale for a prompt: "0-10", or "−7 to +7" when it runs below zero.
+std::string range_text(int min, int max);
+
+// A whole number as typed: "3", "+3", "-3" or "−3" (U+2212), spaces around ignored; nullopt
+// for anything else.
+std::optional<int> parse_signed(std::string_view typed);
+
+// Wraps text at `width` columns with `marker` ("  - ", " 3. ") before the first line and later
+// lines lined up under the text after it: a bullet that wraps shows its marker once.
+std::string wrap_hanging(std::string_view marker, std::string_view text, std::size_t width);
 
 }  // namespace kc

@@ -43,5 +43,24 @@ TEST(Wrap, BreaksAtWidthAndIndents) {
   EXPECT_EQ(wrap("", 10), "");
 }
 
+TEST(WrapHanging, ShowsTheMarkerOnceAndLinesUpTheRest) {
+  EXPECT_EQ(wrap_hanging("  - ", "one two three four", 13), "  - one two\n    three\n    four\n");
+  EXPECT_EQ(wrap_hanging(" 1. ", "one", 20), " 1. one\n");
+}
+
+TEST(SignedNumber, ShowsASignAndReadsBack) {
+  EXPECT_EQ(signed_number(3), "+3");
+  EXPECT_EQ(signed_number(0), "0");
+  EXPECT_EQ(signed_number(-7), "\u22127");
+  EXPECT_EQ(range_text(-7, 7), "\u22127 to +7");
+  EXPECT_EQ(range_text(0, 10), "0-10");
+  for (int v = -7; v <= 7; ++v) EXPECT_EQ(parse_signed(signed_number(v)), v);
+  EXPECT_EQ(parse_signed(" +3 "), 3);
+  EXPECT_EQ(parse_signed("-3"), -3);
+  EXPECT_EQ(parse_signed("3"), 3);
+  for (const char* bad : {"", "+", "++3", "+-3", "-+3", "3.5", "three", "\u2212", "3 4"})
+    EXPECT_EQ(parse_signed(bad), std::nullopt) << bad;
+}
+
 }  // namespace
 }  // namespace kc

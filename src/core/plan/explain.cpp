@@ -7,6 +7,7 @@
 #include "core/catalog/vocabulary.h"
 #include "core/common/text.h"
 #include "core/plan/dosing.h"
+#include "core/plan/progression_steps.h"
 
 namespace kc {
 namespace {
@@ -135,10 +136,10 @@ std::vector<std::string> explain_decisions(const Plan& plan, const Profile& p, i
   for (const Missing& m : gaps.missing)
     out.push_back(fmt::format("Not in your program: {}. To add it, {}.", m.what, m.fix));
   out.push_back(fmt::format(
-      "Make an exercise a little harder (a few more repetitions, up to the 'build up to' figure, or 10 seconds more on "
-      "a hold, up to 60) only when it feels easy, the pain during it stays at {}/10 or less, and it has settled by the "
-      "next morning.",
-      kModeratePainMax));
+      "Make an exercise a little harder ({} more repetitions, up to the 'build up to' figure, or {} seconds more on "
+      "a hold, up to its 'build up to' figure) only when it feels easy, the pain during it stays at {}/10 or less, "
+      "and it has settled by the next morning.",
+      kRepStep, kHoldStep, kModeratePainMax));
   std::vector<std::string> weeks;
   for (const auto& r : plan.reviews) weeks.push_back(fmt::format("week {}", r.week));
   out.push_back(fmt::format("Review at the end of {} (GLA:D programs run 6 weeks; most knee pain eases within 6-12).",

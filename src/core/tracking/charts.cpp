@@ -8,6 +8,7 @@
 #include "core/common/pain.h"
 #include "core/common/text.h"
 #include "core/plan/program_calendar.h"
+#include "core/tracking/plan_record.h"
 #include "core/tracking/review.h"
 
 namespace kc::tracking {
@@ -142,7 +143,7 @@ std::string pain_chart_svg(const History& h, CivilDate today, const std::string&
   svg += fmt::format(
       "<line x1=\"{:.1f}\" y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\" stroke=\"#000000\" "
       "stroke-dasharray=\"1 3\"/>\n",
-      kLeft, ypos(h.plan.baseline_pain), kLeft + pw, ypos(h.plan.baseline_pain));
+      kLeft, ypos(start_pain(h.plan)), kLeft + pw, ypos(start_pain(h.plan)));
 
   const Series series[] = {{store::kPainDuring, "during a session", kDuring, "diamond"},
                            {store::kPainNextMorning, "next morning", kMorning, "circle"},
@@ -177,7 +178,7 @@ std::string pain_chart_svg(const History& h, CivilDate today, const std::string&
       "<line x1=\"{:.1f}\" y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\" stroke=\"#000000\" "
       "stroke-dasharray=\"1 3\"/>\n",
       lx, ly - 4, lx + 12, ly - 4);
-  svg += text(lx + 18, ly, fmt::format("at the start: {}/10", h.plan.baseline_pain));
+  svg += text(lx + 18, ly, fmt::format("at the start: {}/10", start_pain(h.plan)));
   ly += 34;
   svg += text(lx, ly, "Zones (Thomeé 1997):", 11, "start", "#555555");
   svg += text(lx, ly + 16, fmt::format("exercise may hurt up to {},", kModeratePainMax), 11, "start", "#555555");
@@ -289,7 +290,10 @@ std::string chair_stand_chart_svg(const History& h, std::optional<int> threshold
   if (threshold) top = std::max(top, *threshold + 2.0);
   auto ypos = [&](double v) { return kTop + ph * (1.0 - v / top); };
 
-  std::string subtitle = "Full stands from a chair in 30 s, arms crossed; higher is better. Norms: CDC STEADI";
+  // The norms are named only where their line is drawn (a threshold for this person's age and sex).
+  const std::string subtitle =
+      threshold ? "Full stands from a chair in 30 s, arms crossed; higher is better. Norm line: CDC STEADI"
+                : "Full stands from a chair in 30 s, arms crossed; higher is better. Compared with your first result";
   std::string svg = header(kW, kH, title, subtitle);
   for (int v = 0; v <= static_cast<int>(top); v += 5) {
     svg += fmt::format("<line x1=\"{:.1f}\" y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\" stroke=\"#e0e0e0\"/>\n", kLeft,

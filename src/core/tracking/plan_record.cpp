@@ -1,5 +1,7 @@
 #include "core/tracking/plan_record.h"
 
+#include <nlohmann/json.hpp>
+
 namespace kc::tracking {
 
 store::PlanRecord to_record(const Plan& plan, store::PersonId person, int baseline_pain, TimePoint created_at,
@@ -29,6 +31,15 @@ store::PlanRecord to_record(const Plan& plan, store::PersonId person, int baseli
   for (const auto& review : plan.reviews) r.reviews.push_back(review.date);
   r.plan_json = std::move(plan_json);
   return r;
+}
+
+int start_pain(const store::PlanRecord& plan) {
+  const auto doc = nlohmann::json::parse(plan.plan_json, nullptr, false);
+  if (doc.is_object() && doc.contains("pain") && doc.at("pain").is_number_integer()) {
+    const int pain = doc.at("pain").get<int>();
+    if (pain >= 0 && pain <= 10) return pain;
+  }
+  return plan.baseline_pain;
 }
 
 }  // namespace kc::tracking

@@ -12,4 +12,10 @@ namespace kc::tracking {
 store::PlanRecord to_record(const Plan& plan, store::PersonId person, int baseline_pain, TimePoint created_at,
                             std::string plan_json);
 
+// The pain the program started from, as the plan stated it ("Your pain is 5/10": the higher of
+// pain now and the worst in the past week, the plan JSON's `pain`); the record's baseline_pain
+// (pain now at intake) when the plan JSON is missing or has none. `progress` shows this figure
+// "at the start", so the plan and the progress report say the same.
+int start_pain(const store::PlanRecord& plan);
+
 }  // namespace kc::tracking

@@ -11,6 +11,7 @@
 #include "core/catalog/catalog.h"
 #include "core/common/pain.h"  // the pain bands: 0-2 safe, above 2 to 5 acceptable, above 5 too much
 #include "core/plan/civil_date.h"
+#include "core/plan/progression_steps.h"
 #include "core/store/records.h"
 #include "core/tracking/today.h"
 
@@ -18,8 +19,8 @@ namespace kc::tracking {
 
 inline constexpr double kWeeklyRise = 1.0;   // a rise of 1 point in the weekly mean counts (Salaffi 2004)
 inline constexpr int kDaysBetweenSteps = 7;  // at most one step up per exercise a week
-inline constexpr int kRepStep = 2;           // reps added per step up
-inline constexpr int kHoldStep = 5;          // seconds added per step up
+using kc::kHoldStep;                         // seconds added per step up (core/plan/progression_steps.h)
+using kc::kRepStep;                          // reps added per step up
 inline constexpr int kStrengthMaxSets = 3;   // GLA:D and ACSM: 2-3 sets
 inline constexpr int kMinHoldSeconds = 10;   // ACSM: holds of 10-30 s
 inline constexpr int kMinBreaths = 3;

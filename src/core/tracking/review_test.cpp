@@ -150,6 +150,13 @@ TEST(Charts, AreStandaloneSvgWithEscapedText) {
   EXPECT_NE(adherence_calendar_svg(s.h, day(1), "x").find("session done"), std::string::npos);
   EXPECT_NE(chair_stand_chart_svg(s.h, 12, "x").find("fewer than 12"), std::string::npos);
   EXPECT_NE(chair_stand_chart_svg(Script().h, std::nullopt, "x").find("No chair-stand results"), std::string::npos);
+  // The norms are named only where their line is drawn.
+  const std::string with_norm = chair_stand_chart_svg(s.h, 12, "x");
+  EXPECT_NE(with_norm.find("Norm line: CDC STEADI"), std::string::npos);
+  EXPECT_NE(with_norm.find("stroke-dasharray"), std::string::npos);
+  const std::string without = chair_stand_chart_svg(s.h, std::nullopt, "x");
+  EXPECT_EQ(without.find("STEADI"), std::string::npos);
+  EXPECT_EQ(without.find("stroke-dasharray"), std::string::npos);
 }
 
 TEST(Csv, QuotesFieldsAndWritesEveryTable) {
