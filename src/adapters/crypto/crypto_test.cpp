@@ -60,8 +60,13 @@ TEST(ClinicCryptoTotp, RefusesMalformedCodesAndSecrets) {
 
 TEST(ClinicCryptoBase32, Rfc4648VectorsRoundTrip) {
   const std::pair<const char*, const char*> vectors[] = {
-      {"", ""},         {"f", "MY"},         {"fo", "MZXQ"},           {"foo", "MZXW6"},
-      {"foob", "MZXW6YQ"}, {"fooba", "MZXW6YTB"}, {"foobar", "MZXW6YTBOI"},
+      {"", ""},
+      {"f", "MY"},
+      {"fo", "MZXQ"},
+      {"foo", "MZXW6"},
+      {"foob", "MZXW6YQ"},
+      {"fooba", "MZXW6YTB"},
+      {"foobar", "MZXW6YTBOI"},
   };
   for (const auto& [plain, encoded] : vectors) {
     EXPECT_EQ(base32_encode(plain), encoded);
