@@ -12,8 +12,9 @@
 namespace kc::crypto {
 
 // argon2id through crypto_pwhash_str with libsodium's "interactive" limits (2 passes over
-// 64 MiB; about 0.1 s a check on this project's 2-core machine): a sign-in stays quick, and a
-// stolen hash costs an attacker the same per guess. Two sign-ins in flight use 128 MiB.
+// 64 MiB): a sign-in stays quick, and a stolen hash costs an attacker as much per guess.
+// Measured on this project's shared 2-core machine at load average 19: 0.86 s a hash or a
+// check (memory-bound, so much less on an idle machine). Each check in flight uses 64 MiB.
 class SodiumPasswordHasher final : public usecases::clinic::PasswordHasher {
  public:
   SodiumPasswordHasher();  // initialises libsodium (idempotent, thread-safe); makes dummy_hash

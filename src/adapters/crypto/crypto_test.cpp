@@ -102,9 +102,10 @@ TEST(ClinicCryptoPasswords, AVerifyTakesAboutAsLongForTheDummyHash) {
   };
   const auto real_time = time(real);
   const auto dummy_time = time(hasher.dummy_hash());
-  // Same algorithm and limits: within a factor of 2 either way even on a loaded machine.
-  EXPECT_LT(dummy_time, real_time * 2);
-  EXPECT_LT(real_time, dummy_time * 2);
+  // Same algorithm and limits: within a factor of 3 either way even on a loaded machine (no
+  // dummy check at all would be a thousand times faster).
+  EXPECT_LT(dummy_time, real_time * 3);
+  EXPECT_LT(real_time, dummy_time * 3);
 }
 
 TEST(ClinicCryptoTokens, TokensCodesAndNamesHaveTheirShape) {

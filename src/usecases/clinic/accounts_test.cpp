@@ -87,9 +87,8 @@ TEST_F(ClinicAccounts, APasswordResetEndsSessionsAndCanTurnTotpOff) {
 TEST_F(ClinicAccounts, TotpEnrolmentNeedsACodeFromTheApp) {
   auto enrol = uc::begin_totp(clinic(), as(ana));
   ASSERT_TRUE(enrol.ok()) << enrol.error().message;
-  EXPECT_EQ(enrol->uri,
-            "otpauth://totp/kneecoach:dr.ana?secret=" + enrol->secret +
-                "&issuer=kneecoach&algorithm=SHA1&digits=6&period=30");
+  EXPECT_EQ(enrol->uri, "otpauth://totp/kneecoach:dr.ana?secret=" + enrol->secret +
+                            "&issuer=kneecoach&algorithm=SHA1&digits=6&period=30");
   // Not on until confirmed: sign-in still needs no code.
   EXPECT_TRUE(uc::sign_in(clinic(), {"dr.ana", kPassword, "", "10.0.0.1"}).ok());
   EXPECT_EQ(uc::confirm_totp(clinic(), as(ana), "000000").error().field, "totp");

@@ -13,7 +13,8 @@ namespace kc::usecases::clinic {
 
 // The rows matching `filter` (admins; the query itself is audited as read_audit).
 // Errors: errc::kForbidden, errc::kOutOfRange (field "limit" or "offset"), errc::kFailed.
-Result<std::vector<AuditEntry>> query_audit(Clinic& clinic, const Caller& caller, const kc::clinic::AuditFilter& filter);
+Result<std::vector<AuditEntry>> query_audit(Clinic& clinic, const Caller& caller,
+                                            const kc::clinic::AuditFilter& filter);
 
 // query_audit as CSV (core/clinic/audit_csv.h), actors named by username. Same errors.
 Result<std::string> export_audit_csv(Clinic& clinic, const Caller& caller, const kc::clinic::AuditFilter& filter);

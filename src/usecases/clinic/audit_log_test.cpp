@@ -78,8 +78,8 @@ TEST_F(ClinicAudit, CsvIsRfc4180AndSafeInSpreadsheets) {
   auto csv = usecases::clinic::export_audit_csv(clinic(), as(admin), f);
   ASSERT_TRUE(csv.ok()) << csv.error().message;
   EXPECT_EQ(csv->rfind("id,at,actor_id,actor,role,action,detail,patient,address,outcome\r\n", 0), 0u) << *csv;
-  EXPECT_NE(csv->find(",dr.ana,clinician,read_record,\"'+cmd, \"\"quoted\"\"\nnext\"," +
-                      std::to_string(*pat.person) + ",\"'=HYPERLINK(\"\"http://x\"\")\",allowed\r\n"),
+  EXPECT_NE(csv->find(",dr.ana,clinician,read_record,\"'+cmd, \"\"quoted\"\"\nnext\"," + std::to_string(*pat.person) +
+                      ",\"'=HYPERLINK(\"\"http://x\"\")\",allowed\r\n"),
             std::string::npos)
       << *csv;
   EXPECT_EQ(safe_csv_field("-1+2"), "'-1+2");

@@ -44,8 +44,8 @@ Status authorize(Clinic& clinic, const Caller& caller, Action action, std::optio
                  std::string_view detail) {
   auto relation = relation_to(clinic, caller.actor, patient);
   const bool allowed = relation && decide(caller.actor, action, *relation).allowed;
-  auto row = record_event(clinic, caller, action_name(action), allowed ? AuditOutcome::kAllowed : AuditOutcome::kRefused,
-                          detail, patient);
+  auto row = record_event(clinic, caller, action_name(action),
+                          allowed ? AuditOutcome::kAllowed : AuditOutcome::kRefused, detail, patient);
   if (!relation) return relation.error();
   if (!row) return row.error();
   if (!allowed) return refused();

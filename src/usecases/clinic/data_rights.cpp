@@ -166,10 +166,11 @@ Result<std::string> export_patient(Clinic& clinic, const Caller& caller, store::
   if (!records) return records.error();
   auto access = access_json(clinic, patient);
   if (!access) return access.error();
-  Json doc{{"format", "kneecoach-patient-export"},
-           {"version", 1},
-           {"exported_at", format_instant(clinic.clock.now())},
-           {"person", Json{{"id", person->id}, {"name", person->name}, {"created_at", format_instant(person->created_at)}}}};
+  Json doc{
+      {"format", "kneecoach-patient-export"},
+      {"version", 1},
+      {"exported_at", format_instant(clinic.clock.now())},
+      {"person", Json{{"id", person->id}, {"name", person->name}, {"created_at", format_instant(person->created_at)}}}};
   doc["account"] = *account ? Json{{"username", (*account)->username},
                                    {"state", std::string(account_state_name((*account)->state))},
                                    {"created_at", format_instant((*account)->created_at)}}

@@ -3,6 +3,7 @@
 #include "usecases/clinic/data_rights.h"
 
 #include <gtest/gtest.h>
+
 #include <nlohmann/json.hpp>
 
 #include "core/tracking/tracking_test_support.h"
@@ -54,7 +55,6 @@ class ClinicDataRights : public ClinicTest {
     ci.triage_level = "go";
     ASSERT_TRUE(records_->save_check_in(ci, {}, "").ok());
   }
-
 };
 
 TEST_F(ClinicDataRights, TheExportHoldsTheWholeRecordAndNoSecrets) {

@@ -22,8 +22,14 @@ Invite new_invite(Clinic& clinic, AccountId clinician, AccountId patient, Issued
   const std::string code = clinic.tokens.short_code();
   issued.code = grouped(code);
   issued.expires_at = now + core::kInviteLifetime;
-  return Invite{0, clinic.tokens.hash(issued.link_token), clinic.tokens.hash(code), clinician, patient, now,
-                issued.expires_at, std::nullopt};
+  return Invite{0,
+                clinic.tokens.hash(issued.link_token),
+                clinic.tokens.hash(code),
+                clinician,
+                patient,
+                now,
+                issued.expires_at,
+                std::nullopt};
 }
 
 // A new person under a fresh API id (a name clash, vanishingly rare, is retried).
@@ -42,11 +48,13 @@ Error invite_not_found() {
 // Counts a failed accept under the address (and the account, when named) and returns `error`.
 Error fail(Clinic& clinic, const std::string& account_key, const std::string& address_key, Error error) {
   const TimePoint now = clinic.clock.now();
-  for (const auto& [key, limits] : {std::pair{account_key, clinic.config.account_throttle},
-                                    std::pair{address_key, clinic.config.address_throttle}}) {
-    if (key.empty()) continue;
+  const std::pair<const std::string*, core::ThrottleLimits> keys[] = {{&account_key, clinic.config.account_throttle},
+                                                                      {&address_key, clinic.config.address_throttle}};
+  for (const auto& key : keys) {
+    if (key.first->empty()) continue;
+    const core::ThrottleLimits limits = key.second;
     auto s = clinic.store.update_throttle(
-        key, [&](const core::ThrottleState& st) { return core::record_failure(st, now, limits); });
+        *key.first, [&](const core::ThrottleState& st) { return core::record_failure(st, now, limits); });
     if (!s) return s.error();
   }
   return error;
@@ -102,8 +110,8 @@ Result<IssuedInvite> invite_patient(Clinic& clinic, const Caller& caller, const 
     return created.error();
   }
   issued.patient = view_of(created->patient);
-  if (auto row = record_event(clinic, caller, core::event::kAccountCreated, AuditOutcome::kAllowed,
-                              "patient " + *name, person->id);
+  if (auto row = record_event(clinic, caller, core::event::kAccountCreated, AuditOutcome::kAllowed, "patient " + *name,
+                              person->id);
       !row) {
     return row.error();
   }
@@ -170,10 +178,9 @@ Result<SignedIn> accept_invite(Clinic& clinic, const AcceptInvite& request) {
     }
     return s.error();
   }
-  const Caller caller{Actor{(*patient)->id, Role::kPatient, (*patient)->person, (*patient)->username},
-                      request.address};
-  if (auto row = record_event(clinic, caller, core::event::kAcceptInvite, AuditOutcome::kAllowed,
-                              (*patient)->username, (*patient)->person);
+  const Caller caller{Actor{(*patient)->id, Role::kPatient, (*patient)->person, (*patient)->username}, request.address};
+  if (auto row = record_event(clinic, caller, core::event::kAcceptInvite, AuditOutcome::kAllowed, (*patient)->username,
+                              (*patient)->person);
       !row) {
     return row.error();
   }

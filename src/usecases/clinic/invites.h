@@ -15,11 +15,11 @@ namespace kc::usecases::clinic {
 
 // What the clinician hands the patient (once: only hashes are stored).
 struct IssuedInvite {
-  AccountView patient;        // pending until accepted
-  store::Person person;       // their records (person.name is the API id)
-  std::string link_token;     // for the link: 256 random bits, base64url
-  std::string code;           // the short code, typed with the username: e.g. "K7QM-3XPA"
-  TimePoint expires_at{};     // 7 days on
+  AccountView patient;     // pending until accepted
+  store::Person person;    // their records (person.name is the API id)
+  std::string link_token;  // for the link: 256 random bits, base64url
+  std::string code;        // the short code, typed with the username: e.g. "K7QM-3XPA"
+  TimePoint expires_at{};  // 7 days on
 };
 
 // A clinician adds a patient by username (an e-mail address fits): a new person for their

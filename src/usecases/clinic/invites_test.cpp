@@ -10,7 +10,6 @@ namespace kc::clinic::testing {
 namespace {
 
 using usecases::clinic::accept_invite;
-using usecases::clinic::AcceptInvite;
 using usecases::clinic::invite_patient;
 using usecases::clinic::reissue_invite;
 

@@ -92,7 +92,8 @@ Result<SignedIn> sign_in(Clinic& clinic, const SignInRequest& request) {
   }
   // Always one password check, against the dummy hash when there is no usable account.
   const bool usable = account && account->state == AccountState::kActive && !account->password_hash.empty();
-  const bool good = clinic.hasher.verify(request.password, usable ? account->password_hash : clinic.hasher.dummy_hash());
+  const bool good =
+      clinic.hasher.verify(request.password, usable ? account->password_hash : clinic.hasher.dummy_hash());
   if (account) caller.actor = actor_of(*account);
   if (!usable || !good) {
     const std::string why = !account ? ": unknown username" : !usable ? ": account not active" : ": wrong password";
@@ -102,7 +103,8 @@ Result<SignedIn> sign_in(Clinic& clinic, const SignInRequest& request) {
     auto totp = check_totp(clinic, *account, request.totp_code);
     if (!totp) return totp.error();
     if (!totp->ok && !totp->counts) return totp_error(totp->message);
-    if (!totp->ok) return fail(clinic, caller, account_key, address_key, tried + ": wrong TOTP code", totp_error(totp->message));
+    if (!totp->ok)
+      return fail(clinic, caller, account_key, address_key, tried + ": wrong TOTP code", totp_error(totp->message));
   }
   const TimePoint now = clinic.clock.now();
   auto cleared = clinic.store.update_throttle(

@@ -9,7 +9,7 @@
 namespace kc::usecases::clinic {
 
 struct SignInRequest {
-  std::string username;   // as typed (normalised here)
+  std::string username;  // as typed (normalised here)
   std::string password;
   std::string totp_code;  // the 6 digits, when the account has TOTP on ("" otherwise)
   std::string address;    // the client's address (throttling, audit)

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "usecases/clinic/housekeeping.h"
 #include "usecases/clinic/testing/clinic_fixture.h"
 
 namespace kc::clinic::testing {
@@ -175,6 +176,21 @@ TEST_F(ClinicSignIn, DisablingOrResettingEndsEverySession) {
   ASSERT_TRUE(c.ok());
   ASSERT_TRUE(store_.set_state(ana.account, AccountState::kDisabled, clock_.now()).ok());
   EXPECT_EQ(authenticate(clinic(), c->token).error().code, errc::kUnauthorised);
+}
+
+TEST_F(ClinicSignIn, HousekeepingDropsOnlyWhatCanNoLongerMatter) {
+  auto old = try_sign_in("dr.ana", kPassword);
+  ASSERT_TRUE(old.ok());
+  for (int i = 0; i < 3; ++i) EXPECT_FALSE(try_sign_in("dr.ana", "wrong password!", "10.9.9.9").ok());
+  clock_.sleep_for(minutes{12 * 60 + 1});
+  auto fresh = try_sign_in("dr.ana", kPassword, "10.0.0.2");
+  ASSERT_TRUE(fresh.ok());
+  auto done = usecases::clinic::housekeeping(clinic());
+  ASSERT_TRUE(done.ok());
+  EXPECT_EQ(done->sessions, 1);
+  EXPECT_EQ(done->throttle_keys, 1);  // 10.9.9.9's; dr.ana's key was just used
+  ASSERT_EQ(store_.session_rows().size(), 1u);
+  EXPECT_TRUE(authenticate(clinic(), fresh->token).ok());
 }
 
 }  // namespace

@@ -1,9 +1,10 @@
 // The adapters the clinic fixture uses (see clinic_fixture.h).
+#include "usecases/clinic/testing/clinic_fixture.h"
+
 #include <cstdlib>
 
 #include "adapters/crypto/crypto.h"
 #include "adapters/sqlite/sqlite_store.h"
-#include "usecases/clinic/testing/clinic_fixture.h"
 
 namespace kc::clinic::testing {
 

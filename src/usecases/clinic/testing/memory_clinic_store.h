@@ -279,8 +279,9 @@ class MemoryClinicStore final : public ClinicStore {
     const std::lock_guard lock(mutex_);
     if (auto e = failure()) return *e;
     std::vector<Notification> out;
-    for (auto it = notifications_.rbegin(); it != notifications_.rend(); ++it)
-      if (it->clinician == clinician && (!unread_only || !it->read_at)) out.push_back(*it);
+    for (const auto& n : notifications_)
+      if (n.clinician == clinician && (!unread_only || !n.read_at)) out.push_back(n);
+    std::reverse(out.begin(), out.end());  // newest first
     return out;
   }
   Status mark_notification_read(AccountId clinician, std::int64_t notification, TimePoint now) override {
