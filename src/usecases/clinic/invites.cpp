@@ -3,6 +3,7 @@
 #include "core/clinic/credentials.h"
 #include "core/clinic/session_rules.h"
 #include "usecases/clinic/authorize.h"
+#include "usecases/clinic/throttling.h"
 
 namespace kc::usecases::clinic {
 namespace {
@@ -45,31 +46,10 @@ Error invite_not_found() {
   return make_error(errc::kNotFound, "code", "no such invite; check the link or the username and code");
 }
 
-// Counts a failed accept under the address (and the account, when named) and returns `error`.
-Error fail(Clinic& clinic, const std::string& account_key, const std::string& address_key, Error error) {
-  const TimePoint now = clinic.clock.now();
-  const std::pair<const std::string*, core::ThrottleLimits> keys[] = {{&account_key, clinic.config.account_throttle},
-                                                                      {&address_key, clinic.config.address_throttle}};
-  for (const auto& key : keys) {
-    if (key.first->empty()) continue;
-    const core::ThrottleLimits limits = key.second;
-    auto s = clinic.store.update_throttle(
-        *key.first, [&](const core::ThrottleState& st) { return core::record_failure(st, now, limits); });
-    if (!s) return s.error();
-  }
+// Counts a failed accept under the keys and returns `error` (or the store's).
+Error fail(Clinic& clinic, const ThrottleKeys& keys, Error error) {
+  if (auto s = count_failure(clinic, keys); !s) return s.error();
   return error;
-}
-
-Status check_locked(Clinic& clinic, const std::string& account_key, const std::string& address_key) {
-  for (const std::string* key : {&account_key, &address_key}) {
-    if (key->empty()) continue;
-    auto state = clinic.store.throttle(*key);
-    if (!state) return state.error();
-    if (*state && core::is_locked(**state, clinic.clock.now())) {
-      return make_error(errc::kThrottled, "", "too many wrong invite codes; try again later");
-    }
-  }
-  return Ok{};
 }
 
 // The invite the request names, or nullopt.
@@ -148,16 +128,15 @@ Result<IssuedInvite> reissue_invite(Clinic& clinic, const Caller& caller, const 
 
 Result<SignedIn> accept_invite(Clinic& clinic, const AcceptInvite& request) {
   auto username = request.link_token.empty() ? core::normalise_username(request.username) : Result<std::string>("");
-  const std::string account_key = username && !username->empty() ? core::account_key(*username) : "";
-  const std::string address_key = core::address_key(request.address);
-  if (auto locked = check_locked(clinic, account_key, address_key); !locked) return locked.error();
-  if (!username) return fail(clinic, "", address_key, invite_not_found());
+  const ThrottleKeys keys = throttle_keys(username, request.address);
+  if (auto locked = check_throttle(clinic, keys, "wrong invite codes"); !locked) return locked.error();
+  if (!username) return fail(clinic, keys, invite_not_found());
   auto invite = find_invite(clinic, request, *username);
   if (!invite) {
-    if (invite.error().field == "code") return fail(clinic, account_key, address_key, invite.error());
+    if (invite.error().field == "code") return fail(clinic, keys, invite.error());
     return invite.error();
   }
-  if (!*invite) return fail(clinic, account_key, address_key, invite_not_found());
+  if (!*invite) return fail(clinic, keys, invite_not_found());
   switch (core::check_invite(**invite, clinic.clock.now())) {
     case core::InviteVerdict::kValid:
       break;

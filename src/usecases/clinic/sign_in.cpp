@@ -4,6 +4,7 @@
 
 #include "core/clinic/credentials.h"
 #include "usecases/clinic/authorize.h"
+#include "usecases/clinic/throttling.h"
 
 namespace kc::usecases::clinic {
 namespace {
@@ -17,37 +18,9 @@ Error totp_error(std::string message) { return make_error(errc::kUnauthorised, "
 
 Actor actor_of(const Account& a) { return Actor{a.id, a.role, a.person, a.username}; }
 
-// kThrottled when either key is locked now.
-Status check_throttle(Clinic& clinic, const std::string& account_key, const std::string& address_key) {
-  const TimePoint now = clinic.clock.now();
-  for (const std::string* key : {&account_key, &address_key}) {
-    if (key->empty()) continue;
-    auto state = clinic.store.throttle(*key);
-    if (!state) return state.error();
-    if (*state && core::is_locked(**state, now)) {
-      const auto wait = std::chrono::ceil<std::chrono::minutes>(*(*state)->locked_until - now);
-      return make_error(errc::kThrottled, "",
-                        fmt::format("too many failed sign-ins; try again in {} minute{}", wait.count(),
-                                    wait.count() == 1 ? "" : "s"));
-    }
-  }
-  return Ok{};
-}
-
 // Counts one failure under both keys and audits it; returns `error` (or the store's).
-Error fail(Clinic& clinic, const Caller& caller, const std::string& account_key, const std::string& address_key,
-           const std::string& why, Error error) {
-  const TimePoint now = clinic.clock.now();
-  if (!account_key.empty()) {
-    auto s = clinic.store.update_throttle(account_key, [&](const core::ThrottleState& st) {
-      return core::record_failure(st, now, clinic.config.account_throttle);
-    });
-    if (!s) return s.error();
-  }
-  auto s = clinic.store.update_throttle(address_key, [&](const core::ThrottleState& st) {
-    return core::record_failure(st, now, clinic.config.address_throttle);
-  });
-  if (!s) return s.error();
+Error fail(Clinic& clinic, const Caller& caller, const ThrottleKeys& keys, const std::string& why, Error error) {
+  if (auto s = count_failure(clinic, keys); !s) return s.error();
   if (auto row = record_event(clinic, caller, core::event::kSignInFailed, AuditOutcome::kRefused, why); !row) {
     return row.error();
   }
@@ -74,11 +47,10 @@ Result<TotpCheck> check_totp(Clinic& clinic, const Account& account, const std::
 
 Result<SignedIn> sign_in(Clinic& clinic, const SignInRequest& request) {
   auto username = core::normalise_username(request.username);
-  const std::string account_key = username ? core::account_key(*username) : "";
-  const std::string address_key = core::address_key(request.address);
+  const ThrottleKeys keys = throttle_keys(username, request.address);
   Caller caller{Actor{0, Role::kPatient, {}, ""}, request.address};
   const std::string tried = username ? *username : "(malformed username)";
-  if (auto t = check_throttle(clinic, account_key, address_key); !t) {
+  if (auto t = check_throttle(clinic, keys, "failed sign-ins"); !t) {
     if (t.error().code == errc::kThrottled) {
       (void)record_event(clinic, caller, core::event::kSignInFailed, AuditOutcome::kRefused, tried + ": throttled");
     }
@@ -97,19 +69,15 @@ Result<SignedIn> sign_in(Clinic& clinic, const SignInRequest& request) {
   if (account) caller.actor = actor_of(*account);
   if (!usable || !good) {
     const std::string why = !account ? ": unknown username" : !usable ? ": account not active" : ": wrong password";
-    return fail(clinic, caller, account_key, address_key, tried + why, wrong_credentials());
+    return fail(clinic, caller, keys, tried + why, wrong_credentials());
   }
   if (account->totp_enabled) {
     auto totp = check_totp(clinic, *account, request.totp_code);
     if (!totp) return totp.error();
     if (!totp->ok && !totp->counts) return totp_error(totp->message);
-    if (!totp->ok)
-      return fail(clinic, caller, account_key, address_key, tried + ": wrong TOTP code", totp_error(totp->message));
+    if (!totp->ok) return fail(clinic, caller, keys, tried + ": wrong TOTP code", totp_error(totp->message));
   }
-  const TimePoint now = clinic.clock.now();
-  auto cleared = clinic.store.update_throttle(
-      account_key, [&](const core::ThrottleState& st) { return core::record_success(st, now); });
-  if (!cleared) return cleared.error();
+  if (auto cleared = count_success(clinic, keys); !cleared) return cleared.error();
   return start_session(clinic, *account, request.address);
 }
 
