@@ -25,7 +25,8 @@ function numbers(level: Level, c: CountryContacts): HTMLElement {
     : h('p', {}, h('strong', {}, 'For help today: '), c.urgent_note, '.');
   const emergency = h('p', {}, callLink(c.emergency, `Call ${c.emergency.number}`, now ? 'call' : 'secondary'), ' ', c.emergency.label);
   return h('div', { class: 'calls', 'data-country': c.code },
-    now ? [emergency, urgent] : level === 'urgent' ? [urgent, h('p', {}, 'If it gets worse or you cannot get there safely:'), emergency] : [urgent, emergency]);
+    now ? [emergency, urgent] : level === 'urgent' ? [urgent, h('p', {}, 'If it gets worse or you cannot get there safely:'), emergency] : [urgent, emergency],
+    h('details', {}, h('summary', {}, 'Where these numbers come from'), h('ul', {}, c.sources.map((x) => h('li', {}, x)))));
 }
 
 /** The call buttons with a country picker; filled in when the numbers arrive. */
@@ -41,10 +42,8 @@ function callBlock(level: Level): HTMLElement {
       shown.replaceWith(next);
       shown = next;
     });
-    const c = pick(savedCountry() ?? def);
-    box.replaceChildren(box.firstChild as Node, shown,
-      h('p', { class: 'country' }, h('label', { for: 'country' }, 'Your country: '), select),
-      h('details', {}, h('summary', {}, 'Where these numbers come from'), h('ul', {}, c.sources.map((s) => h('li', {}, s)))));
+    // The country first: the number below it is that country's.
+    box.replaceChildren(box.firstChild as Node, h('p', { class: 'country' }, h('label', { for: 'country' }, 'Your country: '), select), shown);
   }).catch(() => {
     box.replaceChildren(box.firstChild as Node, h('p', {}, h('strong', {}, 'Call your local emergency number'), ' (the numbers could not be loaded without a connection).'));
   });
