@@ -77,6 +77,8 @@ for (const size of ['phone', 'desktop']) {
     assert.equal(await asked, 'beforeunload');
     await page.waitForSelector('#resume');
     assert.match(await page.locator('main').textContent(), /part-way through this session/);
+    const carry = await page.locator('#resume').boundingBox();
+    assert.ok(carry.y + carry.height <= SIZES[size].height, `"Carry on" at ${JSON.stringify(carry)} is below the first screen`);
     await page.screenshot({ path: path.join(shots, `session-resume-${size}.png`), fullPage: true });
     const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
     assert.deepEqual(r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id), []);

@@ -100,17 +100,20 @@ function intro(shell: Shell, s: SessionSteps, scale: number): void {
   void keepForOffline(s);
   const kept = keptPlace(s);
   if (kept?.ended) { painForm(shell, s, kept.ended.status, kept.ended.exercises); return; }
+  const start = h('button', { type: 'button', id: 'start', class: kept ? 'secondary' : undefined, onclick: () => { forgetPlace(); play(shell, s, scale); } }, kept ? 'Start again' : 'Start the session');
+  // Part-way through: carrying on comes first, above the session's outline.
+  const resume = kept ? [
+    h('p', { class: 'notice', role: 'status' }, `You were part-way through this session, at exercise ${s.steps[kept.i].exercise + 1} of ${s.exercises.length}.`),
+    h('div', { class: 'row' }, h('button', { type: 'button', id: 'resume', onclick: () => play(shell, s, scale, kept) }, 'Carry on where I was'), start)] : null;
   page(`Session ${s.session}: ${s.title ?? ''}`.trim(),
     s.done ? h('p', { class: 'notice' }, 'You have already done today\'s session. You can do it again if you like.') : null,
+    resume,
     h('p', {}, `${s.exercises.length} exercises, about ${Math.ceil(s.total_ms / 60000)} minutes.`),
     h('ol', { id: 'session-exercises' }, s.exercises.map((e) => h('li', {}, `${e.name}: ${e.dose_text}`))),
     outline(s),
     h('p', {}, s.pain_advice),
     h('p', { class: 'keys' }, 'Keys while playing: space to pause, n for next exercise, b to go back, q to quit.'),
-    kept ? h('p', { class: 'notice', role: 'status' }, `You were part-way through this session, at exercise ${s.steps[kept.i].exercise + 1} of ${s.exercises.length}.`) : null,
-    h('div', { class: 'row' },
-      kept ? h('button', { type: 'button', id: 'resume', onclick: () => play(shell, s, scale, kept) }, 'Carry on where I was') : null,
-      h('button', { type: 'button', id: 'start', class: kept ? 'secondary' : undefined, onclick: () => { forgetPlace(); play(shell, s, scale); } }, kept ? 'Start again' : 'Start the session')));
+    kept ? null : h('div', { class: 'row' }, start));
 }
 
 type Stats = Counts;
