@@ -147,3 +147,36 @@ test('a rest day offers the next session today anyway, logged for today', async 
   assert.deepEqual(logged.map((x) => x.session), [session]);
   await ctx.close();
 });
+
+test('the pain chart reads on a phone: two sessions on one day show as two, week labels inside the drawing', async () => {
+  const ctx = await browser.newContext({ viewport: SIZES.phone });
+  const page = await ctx.newPage();
+  await page.goto(`${base}/`);
+  const id = await person(page);
+  for (const pain of [2, 4]) {
+    const r = await page.request.post(`${base}/api/v1/people/${id}/sessions`, { data: {
+      date: START, status: 'quit', pain_during: pain, exercises: [{ position: 0, sets: 1, reps: 5, holds: 0, seconds: 30 }] } });
+    assert.equal(r.status(), 201, await r.text());
+  }
+  await page.goto(`${base}/#/progress`);
+  await page.waitForSelector('#pain-chart svg');
+  const marks = await page.locator('#pain-chart [data-series="pain-during"]').evaluateAll((els) => els.map((e) => ({
+    repeat: e.getAttribute('data-repeat'), x: Number(e.getAttribute('cx')) })));
+  assert.equal(marks.length, 2);
+  assert.deepEqual(marks.map((m) => m.repeat), ['2', '2']);
+  assert.notEqual(marks[0].x, marks[1].x, 'the two ratings are drawn side by side, not on top of each other');
+  assert.equal(await page.locator('#pain-chart text.repeat').textContent(), '×2');
+  const inside = await page.evaluate(() => {
+    const svg = document.querySelector('#pain-chart svg').getBoundingClientRect();
+    return [...document.querySelectorAll('#pain-chart text')].every((t) => {
+      const b = t.getBoundingClientRect();
+      return b.left >= svg.left - 0.5 && b.right <= svg.right + 0.5;
+    });
+  });
+  assert.ok(inside, 'a label of the chart is cut off');
+  await page.screenshot({ path: path.join(shots, 'progress-repeat-phone.png'), fullPage: true });
+  const wide = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth,
+    [...document.querySelectorAll('main *')].filter((e) => e.getBoundingClientRect().right > window.innerWidth).map((e) => e.tagName + '#' + e.id + '.' + e.className).slice(0, 5)]);
+  assert.ok(wide[0] <= wide[1], `the page is wider than the phone: ${JSON.stringify(wide)}`);
+  await ctx.close();
+});

@@ -33,7 +33,8 @@ function painChart(series: Record<string, Point[]>, bands: PainBand[], weeks: Pr
   const dates = SERIES.flatMap(([id]) => (series[id] ?? []).map((p) => dayNumber(p.date)));
   const first = Math.min(dayNumber(weeks[0]?.start ?? '1970-01-01'), ...dates);
   const last = Math.max(dayNumber(weeks[weeks.length - 1]?.end ?? '1970-01-01'), ...dates);
-  const x = (d: string) => L + ((W - L - R) * (dayNumber(d) - first)) / Math.max(1, last - first);
+  // 10 px inside each edge: a mark on the first day stays clear of the 0-10 labels.
+  const x = (d: string) => L + 10 + ((W - L - R - 20) * (dayNumber(d) - first)) / Math.max(1, last - first);
   const y = (v: number) => T + ((H - T - B) * (10 - v)) / 10;
   const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, class: 'chart', role: 'img', 'aria-labelledby': 'pain-chart-title' });
   const bandWords = bands.map((b) => b.label).join(', ');
