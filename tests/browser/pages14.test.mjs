@@ -201,3 +201,25 @@ test('a question page\'s heading is the question, and no day is ticked before th
   await shoot(page, 'question-days');
   await ctx.close();
 });
+
+test('a caution result lists its cautions above the advice that says "the cautions above"', async () => {
+  const { ctx, page, errors } = await open('phone');
+  const reply = await create(page, { ...FINE, pain_now: 6 });
+  assert.equal(reply.status, 'created');
+  assert.equal(reply.triage.level, 'caution');
+  assert.match(reply.triage.advice, /cautions above/);
+  await page.evaluate((r) => sessionStorage.setItem('kneecoach.result', JSON.stringify(r)), reply);
+  await page.goto(`${base}/#/result`);
+  await page.waitForSelector('main [role=status]');
+  const order = await page.evaluate(() => {
+    const main = document.querySelector('main');
+    const cautions = [...main.querySelectorAll('h2')].find((x) => x.textContent === 'Cautions');
+    const advice = main.querySelector('[role=status]');
+    return cautions && advice ? cautions.compareDocumentPosition(advice) & Node.DOCUMENT_POSITION_FOLLOWING : 0;
+  });
+  assert.ok(order, 'the cautions are not above the advice');
+  await axe(page, 'result-caution');
+  await shoot(page, 'result-caution');
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
