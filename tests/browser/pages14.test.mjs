@@ -166,8 +166,10 @@ for (const size of ['phone', 'desktop']) {
     const other = ex.variants.harder.find((v) => v.exercise);
     if (other) {
       await page.setViewportSize(SIZES[size]);
-      await main.locator(`a[href="#/exercise?id=${other.exercise}"]`).first().click();
       const next = await (await page.request.get(`${base}/api/v1/exercises/${other.exercise}`)).json();
+      const link = main.locator(`a[href="#/exercise?id=${other.exercise}"]`).first();
+      assert.equal(await link.textContent(), next.name, 'the link names the exercise it opens');
+      await link.click();
       await page.waitForFunction((n) => document.querySelector('main h1')?.textContent === n, next.name);
     }
     await page.goto(`${base}/#/exercise?id=no-such-exercise`);

@@ -227,6 +227,7 @@ export interface CountryContacts { code: string; name: string; emergency: PhoneN
 
 export const api = {
   contacts: () => call<{ default: string; countries: CountryContacts[] }>('GET', `${BASE}/contacts`),
+  exercises: () => call<{ exercises: CatalogExercise[] }>('GET', `${BASE}/exercises`),
   exercise: (id: string) => call<CatalogExercise>('GET', `${BASE}/exercises/${encodeURIComponent(id)}`),
   questions: () => call<{ version: number; questions: ServerQuestion[] }>('GET', `${BASE}/intake/questions`),
   /** One turn of the questionnaire: the answers so far checked, the next relevant question (IntakeTurn). */
