@@ -85,7 +85,7 @@ export async function session(shell: Shell): Promise<void> {
       try { const n = await api.session(next!.date); intro(shell, { ...n, date: s.date, done: false }, scale); } catch (e) { page('No session today', errorBox(e)); }
     };
     page(s.after_end ? 'Your program has ended' : 'Today is a rest day',
-      h('p', {}, s.after_end ? 'Your program has ended.' : 'Rest days let the muscles recover and grow stronger.'),
+      h('p', {}, s.after_end ? 'Your program has ended.' : 'Today is a rest day in your program.'),
       next ? h('p', {}, `Your next session is session ${next.session} on ${dayText(next.date)}.`) : null,
       next && !s.after_end ? h('div', { class: 'row' }, h('button', { type: 'button', id: 'anyway', onclick: () => void anyway() }, `Do session ${next.session} today anyway`)) : null,
       h('p', {}, h('a', { href: '#/program' }, 'See my program')));
