@@ -104,6 +104,21 @@ class ServeTest(unittest.TestCase):
         self.error("GET", "/api/v1/exercises/no-such-exercise", 404, "not_found")
         self.error("GET", "/api/v1/exercises/no-such-exercise/svg", 404, "not_found")
 
+    def test_contacts(self):
+        # Whom to call, by country (content/contacts/numbers.yaml): the default is listed, every
+        # number can be dialled, and a country has an urgent line or says where to go today.
+        reply = self.json_call("GET", "/api/v1/contacts")
+        codes = [c["code"] for c in reply["countries"]]
+        self.assertIn(reply["default"], codes)
+        self.assertEqual(len(codes), len(set(codes)))
+        gb = next(c for c in reply["countries"] if c["code"] == "GB")
+        self.assertEqual((gb["emergency"]["dial"], gb["urgent"]["dial"]), ("999", "111"))
+        au = next(c for c in reply["countries"] if c["code"] == "AU")
+        self.assertEqual(au["urgent"]["dial"], "1800022222")
+        for c in reply["countries"]:
+            self.assertRegex(c["emergency"]["dial"], r"^[0-9]+$")
+            self.assertTrue(c["urgent"] or c["urgent_note"], c)
+
     def test_questions_and_relevance(self):
         questions = self.json_call("GET", "/api/v1/intake/questions")["questions"]
         ids = [q["id"] for q in questions]

@@ -213,7 +213,22 @@ export interface MeasureStanding {
 export interface MeasureRequest { measure: string; date?: string; value?: number; items?: { label: string; value: number }[]; note?: string }
 export type SessionLogReply = { session_id: number; date: string; session: string; status: string; repeat: boolean; dose_changes: DoseChange[] };
 
+/** One exercise of the catalog as the content states it (GET /exercises/{id}, Exercise). */
+export interface Variant { exercise?: string; parameter?: string; change: string }
+export interface CatalogExercise {
+  id: string; name: string; kind: string; purpose: string; benefit: string; steps: string[]; cues: string[]; mistakes: string[];
+  equipment: { needed: string[]; optional: string[] }; variants: { easier: Variant[]; harder: Variant[] };
+  cautions: { who: string; advice: string }[];
+}
+
+/** Whom to call, by country (GET /contacts): `dial` is the digits for a tel: link. */
+export interface PhoneNumber { number: string; dial: string; label: string }
+export interface CountryContacts { code: string; name: string; emergency: PhoneNumber; urgent: PhoneNumber | null; urgent_note: string; sources: string[] }
+
 export const api = {
+  contacts: () => call<{ default: string; countries: CountryContacts[] }>('GET', `${BASE}/contacts`),
+  exercises: () => call<{ exercises: CatalogExercise[] }>('GET', `${BASE}/exercises`),
+  exercise: (id: string) => call<CatalogExercise>('GET', `${BASE}/exercises/${encodeURIComponent(id)}`),
   questions: () => call<{ version: number; questions: ServerQuestion[] }>('GET', `${BASE}/intake/questions`),
   /** One turn of the questionnaire: the answers so far checked, the next relevant question (IntakeTurn). */
   answer: (answers: Record<string, unknown>, after?: string) => call<IntakeTurn>('POST', `${BASE}/intake/answer`, after ? { answers, after } : { answers }),

@@ -40,21 +40,21 @@ function control(q: ServerQuestion, value: unknown, describedBy: string): HTMLEl
     h('label', {}, h('input', { type: 'radio', name, value: v, checked, 'aria-describedby': describedBy }), label);
   const scale = q.kind === 'whole_number' && q.min === 0 && q.max === 10;
   if (q.kind === 'yes_no') {
-    return h('fieldset', { 'data-qid': q.id }, h('legend', {}, q.prompt), help,
+    return h('fieldset', { 'data-qid': q.id }, h('legend', { class: 'visually-hidden' }, q.prompt), help,
       h('div', { class: 'opts' }, radio('yes', 'Yes', value === true), radio('no', 'No', value === false)));
   }
   if (q.kind === 'one_of' || scale) {
     const opts = scale ? Array.from({ length: 11 }, (_, i) => ({ value: String(i), label: String(i) })) : q.choices;
-    return h('fieldset', { 'data-qid': q.id }, h('legend', {}, q.prompt), help,
+    return h('fieldset', { 'data-qid': q.id }, h('legend', { class: 'visually-hidden' }, q.prompt), help,
       h('div', { class: scale ? 'opts scale' : 'opts' }, opts.map((c) => radio(c.value, c.label, value !== null && value !== undefined && String(value) === c.value))));
   }
   if (q.kind === 'many_of') {
-    return h('fieldset', { 'data-qid': q.id }, h('legend', {}, q.prompt), help,
+    return h('fieldset', { 'data-qid': q.id }, h('legend', { class: 'visually-hidden' }, q.prompt), help,
       h('div', { class: 'opts' }, q.choices.map((c) => h('label', {},
         h('input', { type: 'checkbox', name, value: c.value, checked: Array.isArray(value) && value.includes(c.value), 'aria-describedby': describedBy }), c.label))));
   }
   return h('div', { 'data-qid': q.id },
-    h('label', { class: 'q-label', for: name }, q.prompt), help,
+    h('label', { class: 'q-label visually-hidden', for: name }, q.prompt), help,
     h('p', {}, h('input', { id: name, name, type: 'text', inputmode: q.kind === 'whole_number' ? 'numeric' : 'decimal', autocomplete: 'off',
       value: value === undefined || value === null ? '' : String(value), 'aria-describedby': describedBy })));
 }
@@ -132,7 +132,10 @@ export async function intake(shell: IntakeShell): Promise<void> {
     void go(formValue(q, form));
   });
   const pct = Math.round((idx / list.length) * 100);
-  page(`Question ${idx + 1} of ${list.length}`,
+  // The heading is the question itself (the page heading a screen reader announces); the form's
+  // legend repeats it for the controls, hidden from sight.
+  page(q.prompt,
+    h('p', { class: 'help' }, `Question ${idx + 1} of ${list.length}`),
     h('div', { class: 'progressbar', role: 'progressbar', 'aria-label': 'Questions answered', 'aria-valuemin': '0', 'aria-valuemax': '100', 'aria-valuenow': String(pct) },
       h('div', { style: `width:${pct}%` })),
     form);

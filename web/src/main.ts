@@ -1,15 +1,17 @@
 // kneecoach web UI: a hash router over a handful of pages. No framework: h() builds DOM nodes.
 import './style.css';
-import { api, ApiError, personId, type Level, type Triage } from './api';
+import { api, ApiError, personId } from './api';
 import { h, scaleField, type Child, type Kids } from './dom';
 import { cameraPage } from './camerapage';
 import { intake, loadState, saveState, clearState } from './intake';
 import { session, speak, type Shell } from './player';
 import { checkInPage } from './checkin';
 import { programPage } from './programpage';
+import { exercisePage } from './exercisepage';
 import { progressPage } from './progresspage';
 import { measurePage, measuresPage, MEASURE_IDS } from './measures';
 import { startNetStatus } from './netstatus';
+import { referral, levelName } from './referral';
 const main = document.getElementById('main') as HTMLElement;
 let cleanup: (() => void) | null = null;
 
@@ -33,29 +35,6 @@ function needPerson(): boolean {
   return false;
 }
 
-// ---------------------------------------------------------------- how soon, by level
-const HOW_SOON: Record<Level, string> = {
-  emergency: 'Now. Go to an emergency department (or call an ambulance) straight away. Do not do any exercises.',
-  urgent: 'Today. Be seen by a doctor today, at your surgery, an urgent care centre or an emergency department. Do not start the exercises.',
-  see_clinician: 'Before you start. Book an appointment with a doctor or physiotherapist in the next few days, and do not start the exercises until they have seen your knee.',
-  caution: 'You may start the gentle program, with the cautions below.',
-  go: 'You may start the program.',
-};
-const LEVEL_NAME: Record<Level, string> = {
-  emergency: 'Emergency', urgent: 'Urgent: see a doctor today', see_clinician: 'See a clinician first', caution: 'Caution', go: 'Go',
-};
-function referral(t: Triage): HTMLElement[] {
-  return [
-    h('div', { class: 'notice bad', role: 'alert' },
-      h('h2', { class: `level-${t.level}` }, `What to do: ${LEVEL_NAME[t.level]}`),
-      h('p', {}, h('strong', {}, 'How soon: '), HOW_SOON[t.level]),
-      h('p', {}, t.advice)),
-    h('h2', {}, 'Why'),
-    h('ul', {}, t.reasons.map((r) => h('li', {}, r.message))),
-    h('p', {}, 'There is no exercise program for you until a clinician has checked your knee. This is to keep you safe.'),
-  ];
-}
-
 // ---------------------------------------------------------------- home
 function home(): void {
   const id = personId();
@@ -77,7 +56,7 @@ function result(): void {
   try { r = JSON.parse(sessionStorage.getItem('kneecoach.result') ?? 'null'); } catch { r = null; }
   if (!r) { home(); return; }
   if (r.status === 'referral') {
-    page('Please see a clinician first', ...referral(r.triage));
+    page(r.triage.level === 'emergency' ? 'Get help now' : r.triage.level === 'urgent' ? 'See a doctor today' : 'Please see a clinician first', ...referral(r.triage));
     return;
   }
   if (r.status === 'too-little') {
@@ -89,9 +68,9 @@ function result(): void {
   }
   const t = r.triage;
   page(t.level === 'caution' ? 'You can start gently' : 'You can start',
-    h('div', { class: `notice ${t.level === 'caution' ? 'warn' : 'ok'}`, role: 'status' },
-      h('p', {}, h('strong', {}, `Result: ${LEVEL_NAME[t.level]}. `), HOW_SOON[t.level]), h('p', {}, t.advice)),
     t.reasons.length ? [h('h2', {}, 'Cautions'), h('ul', {}, t.reasons.map((x) => h('li', {}, x.message)))] : null,
+    h('div', { class: `notice ${t.level === 'caution' ? 'warn' : 'ok'}`, role: 'status' },
+      h('p', {}, h('strong', {}, `Result: ${levelName(t.level)}. `), t.advice)),
     h('p', {}, h('a', { class: 'button', href: '#/program' }, 'See my program')));
   clearState();
 }
@@ -107,7 +86,7 @@ const shell: Shell = { page, errorBox, needPerson, params: hashParams, setCleanu
 // ---------------------------------------------------------------- router
 const routes: Record<string, () => void | Promise<void>> = {
   '': home, '/': home, '/intake': () => intake(shell), '/result': result, '/program': () => programPage({ page, errorBox, needPerson }),
-  '/session': () => session(shell), '/check-in': () => checkInPage({ page, needPerson, errorBox, scaleField, referral }),
+  '/exercise': () => exercisePage(shell), '/session': () => session(shell), '/check-in': () => checkInPage({ page, needPerson, errorBox, scaleField, referral }),
   '/progress': async () => { cleanup = await progressPage({ page, errorBox, needPerson }); },
   '/measures': () => measuresPage(shell),
   ...Object.fromEntries(MEASURE_IDS.map((id) => [`/measures/${id}`, () => measurePage(shell, id)])),

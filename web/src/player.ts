@@ -6,6 +6,7 @@ import { api, ApiError, type SessionLogExercise, Action } from './api';
 import { dayText, h, scaleField, type Kids } from './dom';
 import { sessionCamera } from './sessioncamera';
 import { starts, type PlayExercise, type PlayStep, type SessionSteps } from './steps';
+import { forgetPlace, guardLeaving, keepPlace, keptPlace, type Counts, type Place } from './resume';
 
 /** What the page needs from the app shell (main.ts). */
 export interface Shell {
@@ -75,29 +76,49 @@ export async function session(shell: Shell): Promise<void> {
     }
     page("Today's session", errorBox(e)); return;
   }
+  const fast = params.get('fast');
+  const scale = fast ? Math.max(2, Number(fast) > 1 ? Number(fast) : 400) : 1;
   if (!s.scheduled || !s.steps.length) {
-    page('No session today',
+    const next = s.next;
+    // A rest day: the next session can be done today instead, logged for today under its name.
+    const anyway = async () => {
+      try { const n = await api.session(next!.date); intro(shell, { ...n, date: s.date, done: false }, scale); } catch (e) { page('No session today', errorBox(e)); }
+    };
+    page(s.after_end ? 'Your program has ended' : 'Today is a rest day',
       h('p', {}, s.after_end ? 'Your program has ended.' : 'Today is a rest day in your program.'),
-      s.next ? h('p', {}, `Your next session is session ${s.next.session} on ${s.next.date}.`) : null,
+      next ? h('p', {}, `Your next session is session ${next.session} on ${dayText(next.date)}.`) : null,
+      next && !s.after_end ? h('div', { class: 'row' }, h('button', { type: 'button', id: 'anyway', onclick: () => void anyway() }, `Do session ${next.session} today anyway`)) : null,
       h('p', {}, h('a', { href: '#/program' }, 'See my program')));
     return;
   }
+  intro(shell, s, scale);
+}
+
+/** The session's outline and its Start button (or Carry on, when a reload left it part-way). */
+function intro(shell: Shell, s: SessionSteps, scale: number): void {
+  const { page } = shell;
   void keepForOffline(s);
-  const fast = params.get('fast');
-  const scale = fast ? Math.max(2, Number(fast) > 1 ? Number(fast) : 400) : 1;
+  const kept = keptPlace(s);
+  if (kept?.ended) { painForm(shell, s, kept.ended.status, kept.ended.exercises); return; }
+  const start = h('button', { type: 'button', id: 'start', class: kept ? 'secondary' : undefined, onclick: () => { forgetPlace(); play(shell, s, scale); } }, kept ? 'Start again' : 'Start the session');
+  // Part-way through: carrying on comes first, above the session's outline.
+  const resume = kept ? [
+    h('p', { class: 'notice', role: 'status' }, `You were part-way through this session, at exercise ${s.steps[kept.i].exercise + 1} of ${s.exercises.length}.`),
+    h('div', { class: 'row' }, h('button', { type: 'button', id: 'resume', onclick: () => play(shell, s, scale, kept) }, 'Carry on where I was'), start)] : null;
   page(`Session ${s.session}: ${s.title ?? ''}`.trim(),
     s.done ? h('p', { class: 'notice' }, 'You have already done today\'s session. You can do it again if you like.') : null,
+    resume,
     h('p', {}, `${s.exercises.length} exercises, about ${Math.ceil(s.total_ms / 60000)} minutes.`),
     h('ol', { id: 'session-exercises' }, s.exercises.map((e) => h('li', {}, `${e.name}: ${e.dose_text}`))),
     outline(s),
     h('p', {}, s.pain_advice),
     h('p', { class: 'keys' }, 'Keys while playing: space to pause, n for next exercise, b to go back, q to quit.'),
-    h('div', { class: 'row' }, h('button', { type: 'button', id: 'start', onclick: () => play(shell, s, scale) }, 'Start the session')));
+    kept ? null : h('div', { class: 'row' }, start));
 }
 
-interface Stats { units: number; holdUnits: number; sets: number; ms: number; heldMs: number; reached: boolean }
+type Stats = Counts;
 
-function play(shell: Shell, s: SessionSteps, scale: number): void {
+function play(shell: Shell, s: SessionSteps, scale: number, from?: Place): void {
   const { page } = shell;
   const steps = s.steps;
   const exercises = s.exercises;
@@ -111,8 +132,11 @@ function play(shell: Shell, s: SessionSteps, scale: number): void {
   let elapsed = 0;
   let reminded = false;
   const fresh = (): Stats => ({ units: 0, holdUnits: 0, sets: 0, ms: 0, heldMs: 0, reached: false });
-  const stats: Stats[] = exercises.map(fresh);
-  const best: (Stats | null)[] = exercises.map(() => null);
+  const stats: Stats[] = from ? from.stats : exercises.map(fresh);
+  const best: (Stats | null)[] = from ? from.best : exercises.map(() => null);
+  if (from) { i = from.i; left = from.left; elapsed = from.elapsed; paused = true; }
+  const place = (): Place => ({ date: s.date, session: s.session ?? '', steps: steps.length, i, left, elapsed, stats, best });
+  guardLeaving(true);
   // The units (reps or holds) each exercise asks for: the steps that complete one.
   let wake: { release: () => Promise<void> } | null = null;
   const nav = navigator as Navigator & { wakeLock?: { request: (t: 'screen') => Promise<{ release: () => Promise<void> }> } };
@@ -130,7 +154,7 @@ function play(shell: Shell, s: SessionSteps, scale: number): void {
   const pauseBtn = h('button', { type: 'button', onclick: () => togglePause() }, 'Pause');
   const voiceBox = h('input', { type: 'checkbox', id: 'voice', checked: voice, onchange: (ev: Event) => { voice = (ev.target as HTMLInputElement).checked; } });
   const section = h('section', { class: 'player', 'aria-labelledby': 'ex-name', 'data-step': '0' }, title, img, camera.el, count, label, where, barWrap, live,
-    h('div', { class: 'row', style: 'justify-content:center' }, pauseBtn,
+    h('div', { class: 'row controls' }, pauseBtn,
       h('button', { type: 'button', class: 'secondary', onclick: () => back() }, 'Back'),
       h('button', { type: 'button', class: 'secondary', onclick: () => nextEx() }, 'Next exercise'),
       h('button', { type: 'button', class: 'secondary', onclick: () => end('quit') }, 'Quit')),
@@ -248,7 +272,7 @@ function play(shell: Shell, s: SessionSteps, scale: number): void {
     last = now;
     if (paused || done) return;
     advance(dt);
-    if (!done) render();
+    if (!done) { render(); keepPlace(place()); }
   }, 100);
   const stop = () => {
     done = true;
@@ -259,8 +283,9 @@ function play(shell: Shell, s: SessionSteps, scale: number): void {
     if ('speechSynthesis' in window) speechSynthesis.cancel();
     serverVoice?.pause();
   };
-  shell.setCleanup(stop);
-  mark(0);
+  shell.setCleanup(() => { if (!done) keepPlace(place()); stop(); guardLeaving(false); });
+  mark(i);
+  if (from) pauseBtn.textContent = 'Go on';
   render();
 
   function end(status: 'finished' | 'quit'): void {
@@ -277,6 +302,7 @@ function play(shell: Shell, s: SessionSteps, scale: number): void {
     const reached: SessionLogExercise[] = log.length ? log : [{ position: exercises[0].position, sets: 0, reps: 0, holds: 0, seconds: 0 }];
     speak(status === 'finished' ? 'Session complete. Well done!' : 'Session stopped. What you did is kept.', voice);
     camera.attach(reached);
+    keepPlace({ ...place(), ended: { status, exercises: reached } });
     painForm(shell, s, status, reached);
   }
 }
@@ -284,17 +310,25 @@ function play(shell: Shell, s: SessionSteps, scale: number): void {
 function painForm(shell: Shell, s: SessionSteps, status: 'finished' | 'quit', exercises: SessionLogExercise[]): void {
   const { page, errorBox } = shell;
   const action = new Action();  // one Idempotency-Key for this session, reused when saving is retried
+  const save = h('button', { type: 'submit' }, 'Save the session') as HTMLButtonElement;
   const form = h('form', { novalidate: true },
     scaleField('pain', 'How much did your knee hurt during the session?', s.pain_scale_help),
-    h('div', { class: 'row' }, h('button', { type: 'submit' }, 'Save the session')));
+    h('div', { class: 'row' }, save));
+  guardLeaving(true);
+  shell.setCleanup(() => guardLeaving(false));
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
+    if (save.disabled) return;  // a save is on its way: one press stores once
     const v = form.querySelector<HTMLInputElement>('input[name=pain]:checked');
     const err = form.querySelector('#pain-err') as HTMLElement;
     if (!v) { err.textContent = 'Please choose a number from 0 to 10.'; (form.querySelector('input') as HTMLInputElement).focus(); return; }
+    save.disabled = true;
+    save.textContent = 'Saving…';
     try {
       const saved = await api.saveSession({ date: s.date, session: s.session ?? undefined, status, pain_during: Number(v.value), exercises }, action,
         `Session ${s.session ?? ''} of ${dayText(s.date)}`.replace('  ', ' '));
+      forgetPlace();
+      guardLeaving(false);
       if (saved.queued) {
         page('Session kept on this phone',
           h('p', { class: 'notice warn', role: 'status' }, 'It could not be sent just now, so the session is kept on this phone. It will be sent by itself as soon as the connection allows, once only.'),
@@ -309,6 +343,8 @@ function painForm(shell: Shell, s: SessionSteps, status: 'finished' | 'quit', ex
         h('p', {}, 'Tomorrow morning, tell kneecoach how your knee feels. That decides whether the exercises get harder or easier.'),
         h('div', { class: 'row' }, h('a', { class: 'button', href: '#/check-in' }, 'Morning check-in'), h('a', { class: 'button secondary', href: '#/progress' }, 'My progress')));
     } catch (e) {
+      save.disabled = false;
+      save.textContent = 'Save the session';
       form.append(errorBox(e));
     }
   });

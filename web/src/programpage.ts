@@ -46,11 +46,12 @@ export async function programPage(kit: PageKit): Promise<void> {
           return h('article', { class: 'ex', 'data-exercise': e.exercise },
             h('img', { src: api.svgUrl(e.exercise), alt: `Animated figure showing ${e.name}`, loading: 'lazy', width: '120', height: '120' }),
             h('div', {},
-              h('h3', {}, e.name),
+              h('h3', {}, h('a', { href: `#/exercise?id=${encodeURIComponent(e.exercise)}` }, e.name)),
               h('p', { class: 'dose' }, h('strong', {}, 'Dose: '), e.dose_text),
               e.changed_on ? h('p', { class: 'changed' }, h('strong', {}, `Changed on ${e.changed_on}: `), e.change_reason) : null,
               h('p', {}, h('strong', {}, 'Why: '), e.why),
-              easier ? h('p', {}, h('strong', {}, 'Start easier: '), easier) : null));
+              easier ? h('p', {}, h('strong', {}, 'Start easier: '), easier) : null,
+              h('p', {}, h('a', { href: `#/exercise?id=${encodeURIComponent(e.exercise)}`, 'aria-label': `How to do it: ${e.name}` }, 'How to do it'))));
         }),
       ]),
       plan.reviews.length ? [h('h2', {}, 'Review'), h('ul', {}, plan.reviews.map((r) => h('li', {}, `${r.date} (end of week ${r.week}): ${r.what}`)))] : null,

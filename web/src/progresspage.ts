@@ -33,7 +33,8 @@ function painChart(series: Record<string, Point[]>, bands: PainBand[], weeks: Pr
   const dates = SERIES.flatMap(([id]) => (series[id] ?? []).map((p) => dayNumber(p.date)));
   const first = Math.min(dayNumber(weeks[0]?.start ?? '1970-01-01'), ...dates);
   const last = Math.max(dayNumber(weeks[weeks.length - 1]?.end ?? '1970-01-01'), ...dates);
-  const x = (d: string) => L + ((W - L - R) * (dayNumber(d) - first)) / Math.max(1, last - first);
+  // 10 px inside each edge: a mark on the first day stays clear of the 0-10 labels.
+  const x = (d: string) => L + 10 + ((W - L - R - 20) * (dayNumber(d) - first)) / Math.max(1, last - first);
   const y = (v: number) => T + ((H - T - B) * (10 - v)) / 10;
   const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, class: 'chart', role: 'img', 'aria-labelledby': 'pain-chart-title' });
   const bandWords = bands.map((b) => b.label).join(', ');
@@ -48,13 +49,32 @@ function painChart(series: Record<string, Point[]>, bands: PainBand[], weeks: Pr
   const step = Math.ceil(weeks.length / Math.max(1, Math.floor((W - L - R) / 70)));
   weeks.forEach((w, k) => {
     svg.append(s('line', { x1: x(w.start), y1: y(0), x2: x(w.start), y2: y(0) + 5, stroke: '#333' }));
-    if (k % step === 0) svg.append(s('text', { class: 'week-tick', x: x(w.start), y: y(0) + 18, 'text-anchor': 'middle', 'font-size': 11, fill: '#222' }, `week ${w.week}`));
+    // Labels near an edge are anchored inside the drawing, so none is cut off.
+    const at = x(w.start), anchor = at < L + 24 ? 'start' : at > W - R - 24 ? 'end' : 'middle';
+    if (k % step === 0) svg.append(s('text', { class: 'week-tick', x: at, y: y(0) + 18, 'text-anchor': anchor, 'font-size': 11, fill: '#222' }, `week ${w.week}`));
   });
   SERIES.forEach(([id, , color], n) => {
     const pts = series[id] ?? [];
-    if (pts.length > 1) svg.append(s('polyline', { points: pts.map((p) => `${x(p.date)},${y(p.value)}`).join(' '), fill: 'none', stroke: color, 'stroke-width': 2 }));
-    for (const p of pts) svg.append(n === 1 ? s('rect', { x: x(p.date) - 5, y: y(p.value) - 5, width: 10, height: 10, fill: color, 'data-series': id })
-      : s('circle', { cx: x(p.date), cy: y(p.value), r: 5, fill: color, 'data-series': id }));
+    // Several ratings on one day sit side by side, a small "×n" above them, rather than on top of each other.
+    const onDay = new Map<string, number>();
+    for (const p of pts) onDay.set(p.date, (onDay.get(p.date) ?? 0) + 1);
+    const seen = new Map<string, number>();
+    const px = pts.map((p) => {
+      const k = onDay.get(p.date) ?? 1, j = seen.get(p.date) ?? 0;
+      seen.set(p.date, j + 1);
+      return x(p.date) + (j - (k - 1) / 2) * 9;
+    });
+    if (pts.length > 1) svg.append(s('polyline', { points: pts.map((p, j) => `${px[j]},${y(p.value)}`).join(' '), fill: 'none', stroke: color, 'stroke-width': 2 }));
+    pts.forEach((p, j) => {
+      const repeat = String(onDay.get(p.date) ?? 1);
+      svg.append(n === 1 ? s('rect', { x: px[j] - 5, y: y(p.value) - 5, width: 10, height: 10, fill: color, 'data-series': id, 'data-repeat': repeat })
+        : s('circle', { cx: px[j], cy: y(p.value), r: 5, fill: color, 'data-series': id, 'data-repeat': repeat }));
+    });
+    for (const [d, k] of onDay) {
+      if (k < 2) continue;
+      const top = Math.max(...pts.filter((p) => p.date === d).map((p) => p.value));
+      svg.append(s('text', { class: 'repeat', x: x(d), y: Math.max(T + 10, y(top) - 9), 'text-anchor': 'middle', 'font-size': 11, fill: color }, `×${k}`));
+    }
   });
   SERIES.forEach(([, name, color], n) => {
     const lx = L + (n % perRow) * 190, ly = H - B + 42 + Math.floor(n / perRow) * 18;

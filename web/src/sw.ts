@@ -28,8 +28,8 @@ const DATA_CACHE = 'kc-data-v1';
 /** The API GETs kept for offline use (paths under /api/v1/). */
 const OFFLINE_API: RegExp[] = [
   /^\/api\/v1\/people\/[a-z0-9-]+\/(session|measures)$/,
-  /^\/api\/v1\/(check-in-signs|measures)$/,
-  /^\/api\/v1\/exercises\/[a-z0-9-]+\/svg$/,
+  /^\/api\/v1\/(check-in-signs|measures|contacts)$/,
+  /^\/api\/v1\/exercises\/[a-z0-9-]+(\/svg)?$/,
   /^\/api\/v1\/speech$/,
 ];
 

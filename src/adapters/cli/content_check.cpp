@@ -6,6 +6,7 @@
 #include <functional>
 #include <ostream>
 
+#include "adapters/content/contacts_loader.h"
 #include "adapters/content/exercise_loader.h"
 #include "adapters/content/fhir_questionnaires.h"
 #include "adapters/content/measures_loader.h"
@@ -70,6 +71,13 @@ void run_content_check(Context& ctx, const std::string& dir) {
                        [](int n) { return fmt::format("{} questionnaires, all valid", n); });
     });
   }
+  if (is_root && fs::is_directory(fs::path(dir) / "contacts")) {
+    ok &= check_part(ctx, "contacts", [&] {
+      return summarise(content::load_contacts(dir), [](const content::Contacts& c) {
+        return fmt::format("{} countries' numbers, all valid", c.countries.size());
+      });
+    });
+  }
   if (is_root && catalog && fs::is_directory(fs::path(dir) / "poses")) {
     ok &= check_part(ctx, "poses", [&] {
       return summarise(content::load_illustrations(dir, *catalog), [](const content::Illustrations& i) {
@@ -81,7 +89,7 @@ void run_content_check(Context& ctx, const std::string& dir) {
 
   if (!ok) {
     ctx.err << "content check: FAILED; fix the problems above (schemas: docs/content-schema.md, "
-               "docs/triage-rules.md, docs/measures.md, docs/figure.md)\n";
+               "docs/triage-rules.md, docs/measures.md, docs/figure.md, docs/contacts.md)\n";
     ctx.exit_code = kExitBadInput;
     return;
   }

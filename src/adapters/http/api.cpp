@@ -33,13 +33,14 @@ Response health(ApiState& /*s*/, const Request& /*r*/, const std::string& /*id*/
   return json_response(200, j.dump());
 }
 
-const std::array<Route, 23> kRoutes{{
+const std::array<Route, 24> kRoutes{{
     {"GET", "/api/v1/health", health},
     {"GET", "/api/v1/exercises", list_exercises},
     {"GET", "/api/v1/exercises/{id}", get_exercise},
     {"GET", "/api/v1/exercises/{id}/svg", get_exercise_svg},
     {"GET", "/api/v1/speech", get_speech},
     {"GET", "/api/v1/intake/questions", get_questions},
+    {"GET", "/api/v1/contacts", get_contacts},
     {"POST", "/api/v1/intake/relevant", post_relevant},
     {"POST", "/api/v1/intake/answer", post_intake_answer},
     {"POST", "/api/v1/triage", post_triage},
@@ -145,6 +146,9 @@ Result<std::unique_ptr<Api>> Api::open(const ApiConfig& config) {
   auto measures = content::load_measures(config.content_dir);
   if (!measures) return make_error("the measure content has problems:\n" + measures.error().message);
   state->measures = std::move(measures).value();
+  auto contacts = content::load_contacts(config.content_dir);
+  if (!contacts) return make_error("the contact numbers have problems:\n" + contacts.error().message);
+  state->contacts = std::move(contacts).value();
   auto pictures = content::load_illustrations(config.content_dir, state->catalog);
   if (!pictures) return pictures.error();
   state->pictures = std::move(pictures).value();

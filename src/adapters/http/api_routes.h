@@ -9,6 +9,7 @@
 #include <variant>
 #include <vector>
 
+#include "adapters/content/contacts_loader.h"
 #include "adapters/content/triage_loader.h"
 #include "adapters/http/http_types.h"
 #include "adapters/http/reply_cache.h"
@@ -29,6 +30,7 @@ struct ApiState {
   RuleSet rules;
   content::Illustrations pictures;
   tracking::MeasureSet measures;  // content/measures, checked at start
+  content::Contacts contacts;     // content/contacts: whom to call, by country
   std::string content_dir;
   const usecases::Ports* ports = nullptr;             // where the store, clock and voice came from
   std::unique_ptr<usecases::HandoutPrinter> printer;  // the handout renderer, made at start
@@ -66,6 +68,8 @@ Response get_exercise_svg(ApiState& s, const Request& r, const std::string& id);
 // GET /api/v1/speech?text=...: the text spoken by espeak-ng, as audio/wav (api_speech.cpp).
 Response get_speech(ApiState& s, const Request& r, const std::string& id);
 Response get_questions(ApiState& s, const Request& r, const std::string& id);
+// GET /api/v1/contacts: the emergency and urgent numbers by country, and the default (api_contacts.cpp).
+Response get_contacts(ApiState& s, const Request& r, const std::string& id);
 Response post_relevant(ApiState& s, const Request& r, const std::string& id);
 // POST /api/v1/intake/answer: one turn of the questionnaire (usecases/intake.h): the answers so
 // far checked, the next relevant question, the answers document.
