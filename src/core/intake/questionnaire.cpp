@@ -156,9 +156,11 @@ std::vector<Question> make_questions() {
                       {"sat", "Saturday"},
                       {"sun", "Sunday"}},
                      AnswerKind::kManyOf, "", "", 1));
+  q.back().default_answer = "all";
   q.push_back(whole("minutes_per_session", "How many minutes can you spend on one exercise session?",
                     "20 minutes is a good start.", 5, 90));
   q.back().unit = "minutes";
+  q.back().default_answer = "20";
   return q;
 }
 
@@ -301,6 +303,24 @@ Result<FieldValue> check_many_of(const Question& q, const std::string& s) {
   return FieldValue{ordered};
 }
 
+std::string kind_hint(const Question& q) {
+  const std::string skip = q.skip_word.empty() ? "" : fmt::format(", or {}", q.skip_word);
+  switch (q.kind) {
+    case AnswerKind::kYesNo:
+      return "Type yes or no.";
+    case AnswerKind::kWholeNumber:
+      return fmt::format("Type a whole number from {} to {}{}.", format_number(q.min), format_number(q.max), skip);
+    case AnswerKind::kNumber:
+      if (!q.unit.empty()) return fmt::format("Type a number of {}, such as 8 or 0.5{}.", q.unit, skip);
+      return fmt::format("Type a number{}.", skip);
+    case AnswerKind::kOneOf:
+      return fmt::format("Type a number from 1 to {}, or its name.", q.choices.size());
+    case AnswerKind::kManyOf:
+      return fmt::format("Type the numbers or names, separated by commas{}.", skip.empty() ? ", or all" : skip);
+  }
+  return "";
+}
+
 }  // namespace
 
 const std::vector<Question>& questionnaire() {
@@ -319,25 +339,14 @@ bool is_relevant(const Question& question, const Answers& so_far) {
 }
 
 std::string answer_hint(const Question& q) {
-  const std::string skip = q.skip_word.empty() ? "" : fmt::format(", or {}", q.skip_word);
-  switch (q.kind) {
-    case AnswerKind::kYesNo:
-      return "Type yes or no.";
-    case AnswerKind::kWholeNumber:
-      return fmt::format("Type a whole number from {} to {}{}.", format_number(q.min), format_number(q.max), skip);
-    case AnswerKind::kNumber:
-      if (!q.unit.empty()) return fmt::format("Type a number of {}, such as 8 or 0.5{}.", q.unit, skip);
-      return fmt::format("Type a number{}.", skip);
-    case AnswerKind::kOneOf:
-      return fmt::format("Type a number from 1 to {}, or its name.", q.choices.size());
-    case AnswerKind::kManyOf:
-      return fmt::format("Type the numbers or names, separated by commas{}.", skip.empty() ? ", or all" : skip);
-  }
-  return "";
+  std::string hint = kind_hint(q);
+  if (q.default_answer.empty()) return hint;
+  return fmt::format("{} Press Enter alone for {}.", hint, q.default_answer);
 }
 
 Result<FieldValue> validate_answer(const Question& q, std::string_view typed) {
-  const std::string s = normalise(typed);
+  std::string s = normalise(typed);
+  if (s.empty()) s = q.default_answer;
   if (s.empty()) return make_error(fmt::format("Please type an answer. {}", answer_hint(q)));
   if (is_skip(q, s)) {
     if (q.kind == AnswerKind::kManyOf) return FieldValue{std::vector<std::string>{}};
