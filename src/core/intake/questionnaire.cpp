@@ -338,11 +338,7 @@ bool is_relevant(const Question& question, const Answers& so_far) {
   return !question.relevant || question.relevant(so_far);
 }
 
-std::string answer_hint(const Question& q) {
-  std::string hint = kind_hint(q);
-  if (q.default_answer.empty()) return hint;
-  return fmt::format("{} Press Enter alone for {}.", hint, q.default_answer);
-}
+std::string answer_hint(const Question& q) { return kind_hint(q); }
 
 Result<FieldValue> validate_answer(const Question& q, std::string_view typed) {
   std::string s = normalise(typed);

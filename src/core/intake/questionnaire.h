@@ -42,8 +42,8 @@ struct Question {
   // kWholeNumber, kNumber: the unit the number counts ("weeks", "days", "minutes", "years"), or
   // "". A typed unit after the number is understood ("8 weeks", "1 day"), and the hint names it.
   std::string unit;
-  // What an empty answer (Enter alone) means, shown in the hint, or "" when an answer must be
-  // typed. Only where the answers format has a default; never for a warning sign.
+  // What an empty answer (Enter alone) means (the terminal shows it), or "" when an answer must
+  // be typed. Only where the answers format has a default; never for a warning sign.
   std::string default_answer;
   // Whether to ask, given the answers so far (earlier questions only).
   std::function<bool(const Answers&)> relevant;
