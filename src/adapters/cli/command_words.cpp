@@ -18,9 +18,10 @@ std::vector<std::string> subcommand_names(CLI::App& app) {
 
 // "kneecoach measure": the command line up to `app`.
 std::string command_path(const CLI::App* app) {
-  std::string path = app->get_name();
-  for (const CLI::App* p = app->get_parent(); p != nullptr; p = p->get_parent()) path = p->get_name() + " " + path;
-  return path;
+  std::vector<std::string> names{app->get_name()};
+  for (const CLI::App* p = app->get_parent(); p != nullptr; p = p->get_parent())
+    names.insert(names.begin(), p->get_name());
+  return join(names, " ");
 }
 
 bool takes_value(CLI::App& app, const std::string& word) {
@@ -34,9 +35,8 @@ bool takes_value(CLI::App& app, const std::string& word) {
 std::string unknown(CLI::App& group, const std::string& word) {
   const auto names = subcommand_names(group);
   const std::string path = command_path(&group);
-  std::string message = group.get_parent() == nullptr
-                            ? fmt::format("'{}' is not a kneecoach command.", word)
-                            : fmt::format("'{}' is not a command of `{}`.", word, path);
+  std::string message = group.get_parent() == nullptr ? fmt::format("'{}' is not a kneecoach command.", word)
+                                                      : fmt::format("'{}' is not a command of `{}`.", word, path);
   const auto near = closest_matches(word, names, 1);
   if (!near.empty()) message += fmt::format(" Did you mean `{} {}`?", path, near.front());
   return message + fmt::format(" Expected {}; `{} --help` says what each does.", join_or(names), path);

@@ -30,9 +30,9 @@ void run_doctor(const std::string& data_dir, bool repair, Context& ctx) {
     ctx.out << wrap(fmt::format("Store: {} ({} bytes{}).", file.path, file.bytes,
                                 file.version > 0 ? fmt::format(", schema version {}", file.version) : ""),
                     kWidth);
-    ctx.out << wrap(file.backup.empty() ? std::string("Automatic backup: none yet.")
-                                        : fmt::format("Automatic backup: {}, written {}.", file.backup,
-                                                      file.backup_written),
+    ctx.out << wrap(file.backup.empty()
+                        ? std::string("Automatic backup: none yet.")
+                        : fmt::format("Automatic backup: {}, written {}.", file.backup, file.backup_written),
                     kWidth);
   }
   if (report->healthy()) {

@@ -24,7 +24,8 @@ void show(const Question& q, int number, std::ostream& out) {
   if (!q.help.empty()) out << wrap(q.help, kWidth, kIndent);
   for (std::size_t i = 0; i < q.choices.size(); ++i)
     out << fmt::format("{}  {}. {} ({})\n", kIndent, i + 1, q.choices[i].label, q.choices[i].value);
-  out << wrap(answer_hint(q), kWidth, kIndent);
+  const std::string enter = q.default_answer.empty() ? "" : fmt::format(" Press Enter alone for {}.", q.default_answer);
+  out << wrap(answer_hint(q) + enter, kWidth, kIndent);
 }
 
 // Asks until the answer is valid and returns the line typed; std::nullopt when the input ends first.

@@ -117,7 +117,8 @@ Result<std::string> restore_backup(const std::string& path, const std::string& s
   std::error_code ec;
   if (!fs::exists(backup, ec)) return make_error(fmt::format("there is no backup ({} does not exist)", backup));
   const FileCheck good = check_file(backup);
-  if (!good.problems.empty()) return make_error(fmt::format("the backup {} is damaged too: {}", backup, good.problems.front()));
+  if (!good.problems.empty())
+    return make_error(fmt::format("the backup {} is damaged too: {}", backup, good.problems.front()));
   std::string kept;
   if (fs::exists(path, ec)) {
     auto aside = set_aside(path, stamp);

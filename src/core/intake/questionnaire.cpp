@@ -70,6 +70,7 @@ Question choice(std::string id, std::string prompt, std::vector<Choice> choices,
 std::vector<Question> make_questions() {
   std::vector<Question> q;
   q.push_back(whole("age", "How old are you?", "Your age in years.", 12, 110));
+  q.back().unit = "years";
   q.push_back(choice("knee", "Which knee hurts?",
                      {{"left", "My left knee"}, {"right", "My right knee"}, {"both", "Both knees"}},
                      AnswerKind::kOneOf));
@@ -80,6 +81,7 @@ std::vector<Question> make_questions() {
   q.push_back(number("duration_weeks", "For how many weeks have you had this knee pain?",
                      "A rough number is fine: 0.5 for a few days, 12 for about three months, 52 for a year.",
                      "not sure"));
+  q.back().unit = "weeks";
   q.push_back(choice("location", "Where does it hurt? You can choose more than one.",
                      {{"front", "At the front, around or behind the kneecap"},
                       {"inner", "On the inner side (the side nearer the other knee)"},
@@ -94,6 +96,7 @@ std::vector<Question> make_questions() {
   Question days_ago =
       number("injury_days_ago", "How many days ago did the injury happen?", "Type 0 if it happened today.", "not sure");
   days_ago.relevant = after_injury;
+  days_ago.unit = "days";
   q.push_back(std::move(days_ago));
   q.push_back(
       injury_yes_no("could_walk_4_steps_after_injury",
@@ -128,6 +131,7 @@ std::vector<Question> make_questions() {
   q.push_back(number("weeks_since_knee_surgery",
                      "Have you had an operation on this knee? If so, how many weeks ago was the most recent one?",
                      "For example, 8 if it was about two months ago.", "none"));
+  q.back().unit = "weeks";
   q.push_back(yes_no("underlying_condition",
                      "Has a doctor told you that a heart, lung or other condition limits how much exercise you can "
                      "do, or that you have inflammatory arthritis (such as rheumatoid arthritis)?"));
@@ -152,8 +156,11 @@ std::vector<Question> make_questions() {
                       {"sat", "Saturday"},
                       {"sun", "Sunday"}},
                      AnswerKind::kManyOf, "", "", 1));
+  q.back().default_answer = "all";
   q.push_back(whole("minutes_per_session", "How many minutes can you spend on one exercise session?",
                     "20 minutes is a good start.", 5, 90));
+  q.back().unit = "minutes";
+  q.back().default_answer = "20";
   return q;
 }
 
@@ -181,28 +188,48 @@ bool is_skip(const Question& q, const std::string& s) {
 std::string or_skip(const Question& q) { return q.skip_word.empty() ? "" : fmt::format(", or {}", q.skip_word); }
 
 Result<FieldValue> check_yes_no(const std::string& s) {
-  if (s == "y" || s == "yes") return FieldValue{true};
-  if (s == "n" || s == "no") return FieldValue{false};
+  if (s == "y" || s == "yes" || s == "yeah" || s == "yep" || s == "yup") return FieldValue{true};
+  if (s == "n" || s == "no" || s == "nope" || s == "nah") return FieldValue{false};
   return make_error("Please answer yes or no.");
 }
 
-Result<FieldValue> check_whole(const Question& q, const std::string& s) {
+// The number typed with the question's unit after it ("8 weeks", "1 day", "46 years old",
+// "20 mins") read as the number alone; anything else unchanged.
+std::string without_unit(const Question& q, const std::string& s) {
+  if (q.unit.empty()) return s;
+  const auto space = s.find_last_of("0123456789.");
+  if (space == std::string::npos) return s;
+  const std::string number = s.substr(0, space + 1);
+  std::string rest = s.substr(space + 1);
+  rest.erase(0, rest.find_first_not_of(' '));
+  if (rest.empty()) return s;
+  const std::string singular = q.unit.substr(0, q.unit.size() - 1);  // "weeks" -> "week"
+  const bool is_unit = rest == q.unit || rest == singular ||
+                       (q.unit == "minutes" && (rest == "min" || rest == "mins")) ||
+                       (q.unit == "years" && (rest == "years old" || rest == "year old"));
+  return is_unit ? number : s;
+}
+
+Result<FieldValue> check_whole(const Question& q, const std::string& typed) {
+  const std::string s = without_unit(q, typed);
   long long v = 0;
   const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
   const std::string range = fmt::format("a whole number from {} to {}", format_number(q.min), format_number(q.max));
   if (ec != std::errc() || end != s.data() + s.size() || s.empty())
-    return make_error(fmt::format("\"{}\" is not a whole number. Please type {}{}.", printable(s), range, or_skip(q)));
+    return make_error(
+        fmt::format("\"{}\" is not a whole number. Please type {}{}.", printable(typed), range, or_skip(q)));
   if (static_cast<double>(v) < q.min || static_cast<double>(v) > q.max)
     return make_error(fmt::format("{} is out of range. Please type {}{}.", s, range, or_skip(q)));
   return FieldValue{static_cast<double>(v)};
 }
 
-Result<FieldValue> check_number(const Question& q, const std::string& s) {
+Result<FieldValue> check_number(const Question& q, const std::string& typed) {
+  const std::string s = without_unit(q, typed);
   double v = 0;
   const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
   if (ec != std::errc() || end != s.data() + s.size() || s.empty() || !std::isfinite(v))
-    return make_error(
-        fmt::format("\"{}\" is not a number. Please type a number such as 3 or 0.5{}.", printable(s), or_skip(q)));
+    return make_error(fmt::format("\"{}\" is not a number{}. Please type a number such as 3 or 0.5{}.",
+                                  printable(typed), q.unit.empty() ? "" : " of " + q.unit, or_skip(q)));
   if (v < q.min)
     return make_error(fmt::format("{} is less than {}. Please type {} or more{}.", s, format_number(q.min),
                                   format_number(q.min), or_skip(q)));
@@ -276,6 +303,24 @@ Result<FieldValue> check_many_of(const Question& q, const std::string& s) {
   return FieldValue{ordered};
 }
 
+std::string kind_hint(const Question& q) {
+  const std::string skip = q.skip_word.empty() ? "" : fmt::format(", or {}", q.skip_word);
+  switch (q.kind) {
+    case AnswerKind::kYesNo:
+      return "Type yes or no.";
+    case AnswerKind::kWholeNumber:
+      return fmt::format("Type a whole number from {} to {}{}.", format_number(q.min), format_number(q.max), skip);
+    case AnswerKind::kNumber:
+      if (!q.unit.empty()) return fmt::format("Type a number of {}, such as 8 or 0.5{}.", q.unit, skip);
+      return fmt::format("Type a number{}.", skip);
+    case AnswerKind::kOneOf:
+      return fmt::format("Type a number from 1 to {}, or its name.", q.choices.size());
+    case AnswerKind::kManyOf:
+      return fmt::format("Type the numbers or names, separated by commas{}.", skip.empty() ? ", or all" : skip);
+  }
+  return "";
+}
+
 }  // namespace
 
 const std::vector<Question>& questionnaire() {
@@ -293,25 +338,11 @@ bool is_relevant(const Question& question, const Answers& so_far) {
   return !question.relevant || question.relevant(so_far);
 }
 
-std::string answer_hint(const Question& q) {
-  const std::string skip = q.skip_word.empty() ? "" : fmt::format(", or {}", q.skip_word);
-  switch (q.kind) {
-    case AnswerKind::kYesNo:
-      return "Type yes or no.";
-    case AnswerKind::kWholeNumber:
-      return fmt::format("Type a whole number from {} to {}{}.", format_number(q.min), format_number(q.max), skip);
-    case AnswerKind::kNumber:
-      return fmt::format("Type a number{}.", skip);
-    case AnswerKind::kOneOf:
-      return fmt::format("Type a number from 1 to {}, or its name.", q.choices.size());
-    case AnswerKind::kManyOf:
-      return fmt::format("Type the numbers or names, separated by commas{}.", skip.empty() ? ", or all" : skip);
-  }
-  return "";
-}
+std::string answer_hint(const Question& q) { return kind_hint(q); }
 
 Result<FieldValue> validate_answer(const Question& q, std::string_view typed) {
-  const std::string s = normalise(typed);
+  std::string s = normalise(typed);
+  if (s.empty()) s = q.default_answer;
   if (s.empty()) return make_error(fmt::format("Please type an answer. {}", answer_hint(q)));
   if (is_skip(q, s)) {
     if (q.kind == AnswerKind::kManyOf) return FieldValue{std::vector<std::string>{}};

@@ -39,6 +39,12 @@ struct Question {
   // answer is required. For kManyOf it gives an empty list; for numbers, "not known".
   std::string skip_word;
   std::size_t min_choices = 0;  // kManyOf: at least this many (when not skipped)
+  // kWholeNumber, kNumber: the unit the number counts ("weeks", "days", "minutes", "years"), or
+  // "". A typed unit after the number is understood ("8 weeks", "1 day"), and the hint names it.
+  std::string unit;
+  // What an empty answer (Enter alone) means (the terminal shows it), or "" when an answer must
+  // be typed. Only where the answers format has a default; never for a warning sign.
+  std::string default_answer;
   // Whether to ask, given the answers so far (earlier questions only).
   std::function<bool(const Answers&)> relevant;
 };

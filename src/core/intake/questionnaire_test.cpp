@@ -210,13 +210,42 @@ TEST(AnswerHint, SaysHowToAnswer) {
   EXPECT_EQ(answer_hint(q("swelling")), "Type yes or no.");
   EXPECT_EQ(answer_hint(q("pain_now")), "Type a whole number from 0 to 10.");
   EXPECT_EQ(answer_hint(q("knee")), "Type a number from 1 to 3, or its name.");
-  EXPECT_EQ(answer_hint(q("weeks_since_knee_surgery")), "Type a number, or none.");
+  EXPECT_EQ(answer_hint(q("weeks_since_knee_surgery")), "Type a number of weeks, such as 8 or 0.5, or none.");
   EXPECT_EQ(answer_hint(q("days")), "Type the numbers or names, separated by commas, or all.");
 }
 
 TEST(Questionnaire, KneecapQuestionIsWordedPlainly) {
   EXPECT_EQ(q("kneecap_or_fibula_tender").prompt,
             "Does pressing on your kneecap, or on the bony bump on the outer side just below the knee, hurt?");
+}
+
+TEST(Questionnaire, NaturalAnswersWithTheQuestionsUnitAreUnderstood) {
+  EXPECT_EQ(validate_answer(q("duration_weeks"), "8 weeks").value(), FieldValue{8.0});
+  EXPECT_EQ(validate_answer(q("duration_weeks"), "1 week").value(), FieldValue{1.0});
+  EXPECT_EQ(validate_answer(q("duration_weeks"), "0.5 Weeks").value(), FieldValue{0.5});
+  EXPECT_EQ(validate_answer(q("injury_days_ago"), "3 days").value(), FieldValue{3.0});
+  EXPECT_EQ(validate_answer(q("age"), "46 years old").value(), FieldValue{46.0});
+  EXPECT_EQ(validate_answer(q("minutes_per_session"), "20 mins").value(), FieldValue{20.0});
+  EXPECT_EQ(validate_answer(q("locked"), "yep").value(), FieldValue{true});
+  EXPECT_EQ(validate_answer(q("locked"), "nope").value(), FieldValue{false});
+  // Another unit is not converted: the message says which unit to use.
+  const auto months = validate_answer(q("duration_weeks"), "2 months");
+  ASSERT_FALSE(months.ok());
+  EXPECT_EQ(months.error().message,
+            "\"2 months\" is not a number of weeks. Please type a number such as 3 or 0.5, or not sure.");
+  EXPECT_FALSE(validate_answer(q("age"), "46 weeks").ok());
+  EXPECT_FALSE(validate_answer(q("duration_weeks"), "weeks").ok());
+}
+
+TEST(Questionnaire, EnterAloneTakesTheShownDefaultOnlyWhereTheFormatHasOne) {
+  EXPECT_EQ(validate_answer(q("minutes_per_session"), "").value(), FieldValue{20.0});
+  EXPECT_EQ(std::get<std::vector<std::string>>(validate_answer(q("days"), " ").value()).size(), 7U);
+  for (const auto& question : questionnaire()) {
+    if (question.kind == AnswerKind::kYesNo) {
+      EXPECT_FALSE(validate_answer(question, "").ok()) << question.id;
+    }
+  }
+  EXPECT_FALSE(validate_answer(q("age"), "").ok());
 }
 
 }  // namespace
