@@ -22,7 +22,7 @@ using FieldSet = std::set<const AnswerField*>;
 
 // What the rules test a field against: the values worth trying for it.
 struct Tested {
-  std::set<double> numbers;  // thresholds of at_least, at_most, above, below
+  std::set<double> numbers;     // thresholds of at_least, at_most, above, below
   std::set<std::string> names;  // names of is / has
   bool band = false;            // a pain band test: try every whole number
 };

@@ -36,8 +36,8 @@ RuleSet hot_knee_rules() {
   set.rules = {
       rule("with-fever", Level::kEmergency, all_of({is("hot_red_swollen", true), is("fever_or_unwell", true)})),
       rule("operated", Level::kEmergency,
-           all_of({is("hot_red_swollen", true), any_of({is("joint_replacement", true),
-                                                        below("weeks_since_knee_surgery", 12)})})),
+           all_of({is("hot_red_swollen", true),
+                   any_of({is("joint_replacement", true), below("weeks_since_knee_surgery", 12)})})),
       rule("hot", Level::kUrgent,
            all_of({is("hot_red_swollen", true), is("fever_or_unwell", false), is("joint_replacement", false),
                    not_of(below("weeks_since_knee_surgery", 12))})),
@@ -127,8 +127,10 @@ TEST(Certain, AgreesWithEveryWayOfAnsweringOnBooleanFields) {
     for (const AnswerField* f : open_all) {
       const int state = c % 3;
       c /= 3;
-      if (state == 2) open.push_back(f);
-      else f->set(a, FieldValue{state == 1});
+      if (state == 2)
+        open.push_back(f);
+      else
+        f->set(a, FieldValue{state == 1});
     }
     for (Level level : {Level::kEmergency, Level::kUrgent, Level::kSeeClinician}) {
       EXPECT_EQ(certain_at_least(level, a, open, rules), brute_force(level, a, open, 0, rules))
