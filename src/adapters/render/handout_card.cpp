@@ -14,9 +14,10 @@ using usecases::HandoutCard;
 
 namespace {
 
-constexpr double kTallFigure = 170;  // figure height beside the steps (points)
+constexpr double kTallFigure = 140;  // figure height beside the steps (points)
 constexpr double kGap = 14;          // between columns
 constexpr double kLabel = 16;        // room for the panel labels under the figures
+const Style kCardText{8.5, false, 0.1};
 
 struct Figures {
   std::vector<figure::Drawing> drawings;
@@ -54,12 +55,32 @@ std::vector<std::string> cautions_of(const HandoutCard& c) {
   return items;
 }
 
-// Steps and form cues in a column `width` wide at `indent` from the left margin.
-void instructions(Pages& p, const HandoutCard& c, double indent, double width) {
+// Two columns from the cursor: `left` at the margin, `right` beside it; the cursor ends below both.
+template <typename Left, typename Right>
+void two_columns(Pages& p, Left left, Right right) {
+  const double half = (p.text_width() - kGap) / 2;
+  const double y0 = p.y();
+  left(0.0, half);
+  const double left_end = p.y();
+  p.move_to(y0);
+  right(half + kGap, half);
+  p.move_to(std::max(p.y(), left_end));
+}
+
+void steps(Pages& p, const HandoutCard& c, double indent, double width) {
   heading(p, "How to do it", 30, indent, 11);
-  list(p, c.exercise->steps, true, indent, width);
+  list(p, c.exercise->steps, true, indent, width, kCardText);
+}
+
+void cues(Pages& p, const HandoutCard& c, double indent, double width) {
   heading(p, "Form cues", 30, indent, 11);
-  list(p, c.form_cues, false, indent, width);
+  list(p, c.form_cues, false, indent, width, kCardText);
+}
+
+void cautions(Pages& p, const HandoutCard& c, double indent, double width) {
+  if (c.exercise->cautions.empty()) return;
+  heading(p, "Take care", 24, indent, 11);
+  list(p, cautions_of(c), false, indent, width, kCardText);
 }
 
 void draw_card(Pages& p, const HandoutCard& c, const figure::ExercisePoses& poses) {
@@ -74,39 +95,35 @@ void draw_card(Pages& p, const HandoutCard& c, const figure::ExercisePoses& pose
   const Figures f = figures_of(poses);
   const double top = p.y() + 4;
   p.move_to(top);
-  if (!f.drawings.empty() && beside_width(f) <= p.text_width() * 0.55) {
-    // Tall figures on the left, the steps and cues beside them.
+  if (!f.drawings.empty() && beside_width(f) <= p.text_width() * 0.5) {
+    // Tall figures on the left with the steps beside them; then the cues and cautions.
     const double fw = beside_width(f);
     draw_figures(p, f, p.left(), fw, kTallFigure + kLabel);
     const double figures_end = top + kTallFigure + kLabel + 4;
-    instructions(p, c, fw + kGap, p.text_width() - fw - kGap);
+    steps(p, c, fw + kGap, p.text_width() - fw - kGap);
     p.move_to(std::max(p.y(), figures_end));
+    two_columns(
+        p, [&](double x, double w) { cues(p, c, x, w); }, [&](double x, double w) { cautions(p, c, x, w); });
   } else {
+    // Wide figures across the card; the steps, then the cues and cautions beside them.
     if (!f.drawings.empty()) {
       const double panel = p.text_width() / static_cast<double>(f.drawings.size());
-      const double height = std::clamp(panel / f.aspect * 1.05, 90.0, 150.0) + kLabel;
+      const double height = std::clamp(panel / f.aspect * 1.05, 90.0, 110.0) + kLabel;
       draw_figures(p, f, p.left(), p.text_width(), height);
       p.advance(height + 4);
     }
-    const double half = (p.text_width() - kGap) / 2;
-    const double y0 = p.y();
-    heading(p, "How to do it", 30, 0, 11);
-    list(p, c.exercise->steps, true, 0, half);
-    const double left_end = p.y();
-    p.move_to(y0);
-    heading(p, "Form cues", 30, half + kGap, 11);
-    list(p, c.form_cues, false, half + kGap, half);
-    p.move_to(std::max(p.y(), left_end));
+    two_columns(
+        p, [&](double x, double w) { steps(p, c, x, w); },
+        [&](double x, double w) {
+          cues(p, c, x, w);
+          cautions(p, c, x, w);
+        });
   }
-  if (!c.exercise->cautions.empty()) {
-    heading(p, "Take care", 24, 0, 11);
-    list(p, cautions_of(c), false);
-  }
-  const Style small{9, false, 0.3};
+  const Style small{8.5, false, 0.3};
   p.advance(2);
   if (!c.start_easier.empty()) paragraph(p, "Start easier: " + c.start_easier, small, 0, 2);
   if (!c.harder.empty()) paragraph(p, "Next step up, when it feels easy: " + c.harder + ".", small, 0, 2);
-  paragraph(p, "Why: " + c.reason, small, 0, 14);
+  paragraph(p, "Why: " + c.reason, small, 0, 10);
 }
 
 }  // namespace

@@ -54,8 +54,7 @@ void paragraph(Pages& p, const std::string& text, const Style& s, double indent,
   p.advance(h + after);
 }
 
-void list(Pages& p, const std::vector<std::string>& items, bool numbered, double indent, double width,
-          const Style& s) {
+void list(Pages& p, const std::vector<std::string>& items, bool numbered, double indent, double width, const Style& s) {
   const double w = width > 0 ? width : p.text_width() - indent;
   const double hang = s.size * 1.7;
   for (std::size_t i = 0; i < items.size(); ++i) {

@@ -152,7 +152,7 @@ Status write_handout_pdf(const Handout& h, const content::Illustrations& picture
   first_page(pages, h);
   safety_page(pages, h);
   session_log(pages, h);
-  pages.new_page();
+  pages.advance(12);
   for (std::size_t i = 0; i < h.cards.size(); ++i) place_card(pages, h.cards[i], *poses[i]);
   sources(pages, h);
   cairo_show_page(cr.get());

@@ -18,8 +18,8 @@ std::string step_up_condition();
 
 // The next step up of exercise `e` from dose `d` ("more reps: 10 -> 12 (up to 15)"), or, at the
 // top dose, "it is at its top dose; to make it harder: " and the catalog's first harder parameter
-// change, else "it is at its top dose; ask a physiotherapist what comes next". `last_change` (the latest change of the dose, if any) adds
-// "not before Mon 17 Mar" when the weekly limit applies.
+// change, else "it is at its top dose; ask a physiotherapist what comes next". `last_change` (the latest change of the
+// dose, if any) adds "not before Mon 17 Mar" when the weekly limit applies.
 std::string next_step(const Exercise& e, const Dose& d, const Catalog& catalog, const CanDo& can_do,
                       std::optional<CivilDate> last_change);
 
