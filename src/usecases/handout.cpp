@@ -133,7 +133,7 @@ Result<Handout> handout_of(const store::PlanRecord& plan, const std::vector<stor
   h.minutes = doc.value("minutes_per_session", 0);
   h.period = fmt::format("{} weeks, {} to {}", plan.weeks, describe_day(calendar.start), describe_date(calendar.end()));
   h.as_of = fmt::format("Doses in force on {} ({}).", describe_day(date), calendar.describe(date));
-  h.harder_rule = capitalised(tracking::step_up_condition()) + ".";
+  h.harder_rule = "Make an exercise harder " + tracking::step_up_condition() + ".";
   h.review = fmt::format(
       "Review on {}: {}.{}", describe_day(tracking::review_date(plan)), tracking::review_goal(plan.baseline_pain),
       plan.baseline_pain > 0 ? " If it has not, or it has got worse, see a physiotherapist or doctor." : "");

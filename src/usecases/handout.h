@@ -51,7 +51,7 @@ struct Handout {
   std::string period;           // "6 weeks, Mon 3 Mar to Sun 13 Apr 2025"
   std::string as_of;            // "Doses in force on Mon 17 Mar (week 3 of 6)."
   int minutes = 0;              // per session, as planned
-  std::string harder_rule;      // when an exercise is made harder (tracking::step_up_condition)
+  std::string harder_rule;      // "Make an exercise harder when ..." (tracking::step_up_condition)
   std::string review;           // "Review on Sun 13 Apr: your usual pain should have fallen ..."
   std::vector<HandoutDay> log;  // every planned session, in date order
   std::vector<std::pair<std::string, std::string>> week;  // ("Mon", "A"), ("Tue", "rest"), ...

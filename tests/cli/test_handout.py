@@ -97,7 +97,7 @@ class HandoutTest(unittest.TestCase):
         self.assertNotRegex(text.lower(), r"article|\.txt\b")
         self.assertIn("Where these exercises come from", text)
 
-    def test_the_safety_rules_have_a_page_of_their_own(self):
+    def test_the_safety_rules_have_room_before_any_exercise(self):
         pdf = self.handout("--answers", ANSWERS, "--start", START)
         pages = self.pages_text(pdf)
         safety = [i for i, p in enumerate(pages) if "When to stop, and whom to call" in p]

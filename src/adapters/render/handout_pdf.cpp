@@ -81,14 +81,12 @@ void first_page(Pages& p, const Handout& h) {
 // The safety rules, on a page of their own with room to read them.
 void safety_page(Pages& p, const Handout& h) {
   p.new_page();
-  paragraph(p, "When to stop, and whom to call", Style{18, true, 0.55}, 0, 10);
+  paragraph(p, "When to stop, and whom to call", Style{18, true, 0.05}, 0, 10);
   list(p, h.safety, false, 0, 0, Style{11.5, false, 0.08});
   if (!h.cautions.empty()) {
     heading(p, "Take care", 40, 0, 14);
     list(p, h.cautions, false, 0, 0, Style{11, false, 0.1});
   }
-  p.advance(10);
-  paragraph(p, "This programme does not replace a doctor or physiotherapist.", Style{11, true, 0.2});
 }
 
 // One row per program week, one tick box per planned session, with room to note the pain.
@@ -100,7 +98,8 @@ void session_log(Pages& p, const Handout& h) {
     weeks[d.week].push_back(&d);
     most = std::max(most, weeks[d.week].size());
   }
-  p.new_page();
+  p.advance(24);
+  p.keep(150);  // the title with the first weeks
   paragraph(p, "Your sessions: tick each one you do", Style{16, true, 0.05}, 0, 4);
   paragraph(p, "Note your pain during the session (0-10) and the next morning.", Style{10, false, 0.3}, 0, 8);
   const double label = 52;
