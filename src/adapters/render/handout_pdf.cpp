@@ -115,7 +115,7 @@ void session_log(Pages& p, const Handout& h) {
       p.show(p.layout(fmt::format("\u2610 {}", days[i]->date), Style{10.5, true, 0.1}, cell - 8), x + 5, y + 5, 0.1);
       p.show(p.layout(fmt::format("Session {}", days[i]->session), Style{8.5, false, 0.35}, cell - 8), x + 5, y + 19,
              0.35);
-      p.show(p.layout("pain __ / __", Style{8.5, false, 0.45}, cell - 8), x + 5, y + 30, 0.45);
+      p.show(p.layout("pain __  morning __", Style{8.5, false, 0.45}, cell - 8), x + 5, y + 30, 0.45);
     }
     p.advance(row + 4);
   }
