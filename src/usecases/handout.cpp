@@ -7,7 +7,11 @@
 #include "core/catalog/exercise_json.h"
 #include "core/common/text.h"
 #include "core/plan/plan_json.h"
+#include "core/plan/profile.h"
+#include "core/tracking/next_step.h"
 #include "core/tracking/plan_record.h"
+#include "core/tracking/review.h"
+#include "usecases/program.h"
 
 namespace kc::usecases {
 namespace {
@@ -51,8 +55,22 @@ std::string start_easier_of(const Json& plan, const std::string& id) {
   return "";
 }
 
-Status add_card(const DoseInForce& d, const std::string& session, const Json& plan, const Catalog& catalog,
+// Where an exercise comes from, in words (the article file names stay in the content files).
+std::string source_of(const Exercise& e) {
+  if (e.from_articles) return "the web guides to stretching and strengthening for knee pain that kneecoach is built on";
+  return join(e.references, "; ");
+}
+
+// Everything the card of one plan exercise needs.
+struct CardInput {
+  const Json& plan;
+  const Catalog& catalog;
+  const tracking::CanDo& can_do;
+};
+
+Status add_card(const DoseInForce& d, const std::string& session, const CardInput& in,
                 std::vector<std::pair<std::string, HandoutCard>>& cards) {
+  const Catalog& catalog = in.catalog;
   for (auto& [id, c] : cards)
     if (id == d.plan_exercise_id) {
       c.doses.emplace_back(session, d.dose_text);
@@ -67,8 +85,10 @@ Status add_card(const DoseInForce& d, const std::string& session, const Json& pl
   card.changed = change_note(d);
   card.reason = d.why;
   // The planner's easier start belongs to the exercise it planned, not to a variant swapped in since.
-  if (d.exercise_id == d.plan_exercise_id) card.start_easier = start_easier_of(plan, d.plan_exercise_id);
+  if (d.exercise_id == d.plan_exercise_id) card.start_easier = start_easier_of(in.plan, d.plan_exercise_id);
   card.form_cues = card.exercise->cues;
+  card.harder = tracking::next_step(*card.exercise, d.dose, catalog, in.can_do, d.changed_on);
+  card.source = source_of(*card.exercise);
   cards.emplace_back(d.plan_exercise_id, std::move(card));
   return Ok{};
 }
@@ -92,8 +112,18 @@ std::vector<std::string> dose_lines(const HandoutCard& card) {
   return out;
 }
 
+namespace {
+
+std::vector<HandoutDay> log_of(const store::PlanRecord& plan) {
+  std::vector<HandoutDay> out;
+  for (const store::PlanDay& d : plan.calendar) out.push_back({describe_day(d.date), d.week, d.session});
+  return out;
+}
+
+}  // namespace
+
 Result<Handout> handout_of(const store::PlanRecord& plan, const std::vector<store::DoseChange>& changes,
-                           const Catalog& catalog, CivilDate date) {
+                           const Catalog& catalog, const tracking::CanDo& can_do, CivilDate date) {
   const Json doc = Json::parse(plan.plan_json, nullptr, false);
   if (doc.is_discarded() || !doc.is_object() || !doc.contains("sessions") || !doc["sessions"].is_array())
     return make_error(errc::kContent, "plan",
@@ -101,9 +131,13 @@ Result<Handout> handout_of(const store::PlanRecord& plan, const std::vector<stor
   const ProgramCalendar calendar{plan.start, plan.weeks};
   Handout h;
   h.minutes = doc.value("minutes_per_session", 0);
-  h.period =
-      fmt::format("{} weeks, {} to {}", plan.weeks, describe_date(calendar.start), describe_date(calendar.end()));
-  h.as_of = fmt::format("Doses in force on {} ({}).", describe_date(date), calendar.describe(date));
+  h.period = fmt::format("{} weeks, {} to {}", plan.weeks, describe_day(calendar.start), describe_date(calendar.end()));
+  h.as_of = fmt::format("Doses in force on {} ({}).", describe_day(date), calendar.describe(date));
+  h.harder_rule = "Make an exercise harder " + tracking::step_up_condition() + ".";
+  h.review = fmt::format(
+      "Review on {}: {}.{}", describe_day(tracking::review_date(plan)), tracking::review_goal(plan.baseline_pain),
+      plan.baseline_pain > 0 ? " If it has not, or it has got worse, see a physiotherapist or doctor." : "");
+  h.log = log_of(plan);
   h.week = week_days(doc);
   h.cautions = string_list(doc, "cautions");
   h.safety = string_list(doc, "safety");
@@ -112,7 +146,7 @@ Result<Handout> handout_of(const store::PlanRecord& plan, const std::vector<stor
     HandoutSession session{s.id, s.title, s.minutes, {}};
     for (const DoseInForce& d : s.exercises) {
       session.lines.push_back(fmt::format("{}: {}", d.name, d.dose_text));
-      if (Status st = add_card(d, s.id, doc, catalog, cards); !st) return st.error();
+      if (Status st = add_card(d, s.id, CardInput{doc, catalog, can_do}, cards); !st) return st.error();
     }
     h.sessions.push_back(std::move(session));
   }
@@ -124,12 +158,17 @@ Result<Handout> handout_of(const store::PlanRecord& plan, const std::vector<stor
 Result<Handout> handout(store::Store& store, const Clock& clock, const Content& content, const ViewRequest& request) {
   auto program = program_in_force(store, clock, content, request);
   if (!program) return program.error();
-  return handout_of(program->plan, program->changes, content.catalog, program->date);
+  auto can_do = can_do_for(store, program->plan);
+  if (!can_do) return can_do.error();
+  return handout_of(program->plan, program->changes, content.catalog, *can_do, program->date);
 }
 
-Result<Handout> handout_of_new_plan(const Plan& plan, const Catalog& catalog) {
-  const store::PlanRecord record = tracking::to_record(plan, 0, 0, TimePoint{}, plan_to_json(plan).dump());
-  return handout_of(record, {}, catalog, plan.start);
+Result<Handout> handout_of_new_plan(const Plan& plan, const Answers& answers, const Catalog& catalog) {
+  const store::PlanRecord record =
+      tracking::to_record(plan, 0, answers.pain_now, TimePoint{}, plan_to_json(plan).dump());
+  const Profile profile = make_profile(answers, plan.level);
+  const tracking::CanDo can_do = [&profile](const Exercise& e) { return feasible(e, profile); };
+  return handout_of(record, {}, catalog, can_do, plan.start);
 }
 
 }  // namespace kc::usecases

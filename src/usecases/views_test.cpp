@@ -90,14 +90,26 @@ TEST_F(Views, TheProgramInForceHasTheRaisedDoseAndTheProgramWeek) {
 TEST_F(Views, TheHandoutPrintsTheDosesInForce) {
   auto h = handout(*store_, clock_, content_, {"ann", {}, false});
   ASSERT_TRUE(h.ok()) << h.error().message;
-  EXPECT_EQ(h->as_of, "Doses in force on Thu 20 Mar 2025 (week 3 of 6).");
+  EXPECT_EQ(h->as_of, "Doses in force on Thu 20 Mar (week 3 of 6).");
+  EXPECT_EQ(h->period, "6 weeks, Wed 5 Mar to Tue 15 Apr 2025");
+  // Every planned session is in the tick-box log, in date order, as people write dates.
+  ASSERT_EQ(h->log.size(), plan_.calendar.size());
+  EXPECT_EQ(h->log.front().date, describe_day(plan_.calendar.front().date));
+  EXPECT_EQ(h->log.back().week, 6);
+  EXPECT_NE(h->review.find("Review on Tue 15 Apr"), std::string::npos) << h->review;
+  EXPECT_NE(h->harder_rule.find("2/10 or less"), std::string::npos) << h->harder_rule;
+  // The next step up starts from the dose in force (here already at its top), and waits a week
+  // after a change.
+  const std::string& next = h->cards[0].harder;
+  EXPECT_TRUE(next.find("not before Thu 20 Mar") != std::string::npos || next.find("top dose") != std::string::npos)
+      << next;
   const auto lines = dose_lines(h->cards[0]);
   ASSERT_FALSE(lines.empty());
   EXPECT_NE(lines.front().find(describe_dose(raised_)), std::string::npos);
   EXPECT_EQ(lines.back(), "Changed on Thu 13 Mar 2025: safe pain, settled by the next morning");
   EXPECT_NE(h->sessions[0].lines[0].find(describe_dose(raised_)), std::string::npos);
   // A new plan's handout has the starting doses and no changes.
-  auto fresh = handout_of_new_plan(plan_, catalog_);
+  auto fresh = handout_of_new_plan(plan_, plan_test::well_equipped(), catalog_);
   ASSERT_TRUE(fresh.ok());
   EXPECT_EQ(fresh->cards[0].changed, "");
   EXPECT_NE(dose_lines(fresh->cards[0]).front().find(describe_dose(first_.dose)), std::string::npos);

@@ -1,4 +1,5 @@
 """`kneecoach handout`: the printable PDF, checked with poppler-utils and qpdf."""
+import datetime
 import json
 import os
 import re
@@ -8,6 +9,7 @@ import tempfile
 import unittest
 import xml.etree.ElementTree as ET
 
+import test_tracking
 from kctest import CONTENT, REPO, run, run_json
 
 ANSWERS = os.path.join(REPO, "tests", "data", "plan", "inner-go.json")
@@ -49,7 +51,8 @@ class HandoutTest(unittest.TestCase):
         exercises = self.planned()
         names = {e["name"] for e in exercises}
         pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
-        self.assertGreaterEqual(pages, 1 + len(names))  # a first page, then the cards
+        # A first page, the safety page, the log, then the cards: two to a page where they fit.
+        self.assertLessEqual(pages, 3 + (len(names) + 1) // 2 + 2, f"{pages} pages for {len(names)} cards")
         fonts = tool("pdffonts", pdf).splitlines()[2:]
         self.assertTrue(fonts)
         for line in fonts:
@@ -58,9 +61,76 @@ class HandoutTest(unittest.TestCase):
         for e in exercises:
             self.assertIn(e["name"], text)
             self.assertIn(squash(e["dose_text"]), text)
-        for heading in ("Your week", "When to stop, and whom to call", "How to do it", "Form cues"):
+        for heading in ("Your week", "When to stop, and whom to call", "How to do it", "Form cues",
+                        "Your sessions: tick each one you do", "Making an exercise harder", "Your review"):
             self.assertIn(heading, text)
         self.assertIn("No syntax or stream encoding errors", tool("qpdf", "--check", pdf))
+
+    def pages_text(self, pdf):
+        return [squash(page) for page in tool("pdftotext", pdf, "-").split("\f")]
+
+    def test_dates_as_people_write_them_and_a_tick_box_for_every_planned_session(self):
+        pdf = self.handout("--answers", ANSWERS, "--start", START)
+        text = squash(tool("pdftotext", pdf, "-"))
+        self.assertIsNone(re.search(r"\d{4}-\d{2}-\d{2}", text), "an ISO date in the handout")
+        self.assertIn("6 weeks, Mon 3 Mar to Sun 13 Apr 2025", text)
+        _, plan = run_json("--content", CONTENT, "plan", "--answers", ANSWERS, "--start", START, "--json")
+        dates = [datetime.date.fromisoformat(d["date"]) for d in plan["calendar"]]
+        self.assertEqual(text.count("\u2610"), len(dates))  # one tick box per planned session
+        for d in dates:
+            self.assertIn(f"\u2610 {d:%a} {d.day} {d:%b}", text)
+        self.assertIn("Review on Sun 13 Apr", text)
+
+    def test_says_when_to_make_each_exercise_harder_from_the_progression_rule(self):
+        pdf = self.handout("--answers", ANSWERS, "--start", START)
+        text = squash(tool("pdftotext", pdf, "-"))
+        # The rule's own numbers (src/core/tracking/progression.h, core/common/pain.h).
+        self.assertIn("pain of 2/10 or less", text)
+        self.assertIn("at most one step every 7 days", text)
+        cards = len({e["name"] for e in self.planned()})
+        self.assertEqual(text.count("Next step up, when it feels easy:"), cards)
+        self.assertIn("more reps: 10 -> 12 (up to 15)", text)  # the partial squat's 10 reps, building to 15
+
+    def test_no_article_jargon_and_the_sources_in_words(self):
+        pdf = self.handout("--answers", ANSWERS, "--start", START)
+        text = squash(tool("pdftotext", pdf, "-"))
+        self.assertNotRegex(text.lower(), r"article|\.txt\b")
+        self.assertIn("Where these exercises come from", text)
+
+    def test_the_safety_rules_have_room_before_any_exercise(self):
+        pdf = self.handout("--answers", ANSWERS, "--start", START)
+        pages = self.pages_text(pdf)
+        safety = [i for i, p in enumerate(pages) if "When to stop, and whom to call" in p]
+        self.assertEqual(len(safety), 1)
+        page = pages[safety[0]]
+        self.assertNotIn("How to do it", page)
+        self.assertNotIn("Your week", page)
+        self.assertIn("See a doctor the same day", page)
+
+    def test_the_current_dose_after_a_dose_change(self):
+        person = test_tracking.Person()
+        self.addCleanup(person.cleanup)
+        self.assertEqual(person.init().returncode, 0)
+        days = person.planned_dates()
+        self.assertEqual(person.kc("measure pain", "--date", days[0], stdin="3\n5\n").returncode, 0)
+        person.session(days[0], 1)
+        checked = person.kc("check-in", "--date", test_tracking.next_day(days[0]), stdin="2\nno\n")
+        self.assertEqual(checked.returncode, 0, checked.stdout + checked.stderr)
+        self.assertTrue(person.sql("SELECT 1 FROM dose_change WHERE decision = 'progress'"))
+        shown = days[1]
+        _, today = run_json("--content", CONTENT, "today", "--date", shown, "--json", "--data-dir", person.dir)
+        out = os.path.join(self.dir, "now.pdf")
+        proc = run("--content", CONTENT, "handout", "--data-dir", person.dir, "-o", out,
+                   env={"KNEECOACH_FAKE_TIME": shown})
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        text = squash(tool("pdftotext", out, "-"))
+        d = datetime.date.fromisoformat(shown)
+        self.assertIn(f"Doses in force on {d:%a} {d.day} {d:%b}", text)
+        changed = [e for e in today["exercises"] if e["reason"]]
+        self.assertTrue(changed)
+        for e in changed:  # the raised dose, not the starting one, with when and why it changed
+            self.assertIn(squash(e["dose_text"]), text)
+        self.assertIn("Changed on Tue 4 Mar 2025", text)
 
     def test_nothing_is_cut_off(self):
         pdf = self.handout("--answers", ANSWERS, "--start", START, "--paper", "letter")

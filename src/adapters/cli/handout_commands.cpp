@@ -28,7 +28,7 @@ std::optional<usecases::Handout> handout_model(const HandoutArgs& args, std::opt
   if (!args.request.answers_path.empty()) {
     auto run = run_planner(args.request, catalog, ctx);
     if (!run) return std::nullopt;
-    handout = usecases::handout_of_new_plan(run->plan, *catalog);
+    handout = usecases::handout_of_new_plan(run->plan, run->answers, *catalog);
   } else {
     auto program = open_program(ctx, args.store);
     if (!program) return std::nullopt;

@@ -3,14 +3,14 @@
 #include <cairo-pdf.h>
 #include <cairo.h>
 #include <fmt/format.h>
-#include <pango/pangocairo.h>
 
 #include <algorithm>
+#include <map>
 #include <memory>
 #include <vector>
 
-#include "adapters/render/cairo_paint.h"
-#include "core/figure/frames.h"
+#include "adapters/render/handout_card.h"
+#include "adapters/render/handout_pages.h"
 
 namespace kc::render {
 
@@ -22,109 +22,24 @@ std::optional<Paper> parse_paper(std::string_view s) {
 
 using usecases::Handout;
 using usecases::HandoutCard;
+using usecases::HandoutDay;
 using usecases::HandoutSession;
 
 namespace {
 
-// Points (1/72 inch).
-constexpr double kMargin = 42;
-constexpr double kBody = 9.5;
-constexpr double kFigureHeight = 175;
-
-using Layout = std::unique_ptr<PangoLayout, decltype(&g_object_unref)>;
-
-struct Style {
-  double size = kBody;
-  bool bold = false;
-  double grey = 0.1;  // text colour
-};
-
-// The page being filled, top to bottom.
-class Pages {
- public:
-  Pages(cairo_t* cr, double width, double height) : cr_(cr), width_(width), height_(height), y_(kMargin) {}
-
-  cairo_t* cr() const { return cr_; }
-  double left() const { return kMargin; }
-  double text_width() const { return width_ - 2 * kMargin; }
-  double y() const { return y_; }
-  double room() const { return height_ - kMargin - y_; }
-  double page_room() const { return height_ - 2 * kMargin; }
-  void advance(double dy) { y_ += dy; }
-
-  // Starts a new page unless `needed` points still fit on this one.
-  void keep(double needed) {
-    if (needed > room() && y_ > kMargin) new_page();
-  }
-  void new_page() {
-    cairo_show_page(cr_);
-    y_ = kMargin;
-  }
-
-  Layout layout(const std::string& text, const Style& s, double width) const {
-    Layout l(pango_cairo_create_layout(cr_), g_object_unref);
-    std::unique_ptr<PangoFontDescription, decltype(&pango_font_description_free)> font(
-        pango_font_description_from_string("DejaVu Sans"), pango_font_description_free);
-    pango_font_description_set_absolute_size(font.get(), s.size * PANGO_SCALE);
-    pango_font_description_set_weight(font.get(), s.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-    pango_layout_set_font_description(l.get(), font.get());
-    pango_layout_set_width(l.get(), static_cast<int>(width * PANGO_SCALE));
-    pango_layout_set_wrap(l.get(), PANGO_WRAP_WORD_CHAR);
-    pango_layout_set_text(l.get(), text.c_str(), -1);
-    return l;
-  }
-
-  static double height_of(const Layout& l) {
-    int w = 0;
-    int h = 0;
-    pango_layout_get_size(l.get(), &w, &h);
-    return static_cast<double>(h) / PANGO_SCALE;
-  }
-
-  void show(const Layout& l, double x, double y, double grey) const {
-    cairo_set_source_rgb(cr_, grey, grey, grey);
-    cairo_move_to(cr_, x, y);
-    pango_cairo_show_layout(cr_, l.get());
-  }
-
- private:
-  cairo_t* cr_;
-  double width_;
-  double height_;
-  double y_;
-};
-
-// A paragraph at the left margin (indented by `indent`), kept whole on one page.
-void paragraph(Pages& p, const std::string& text, const Style& s, double indent = 0, double after = 4) {
-  const Layout l = p.layout(text, s, p.text_width() - indent);
-  const double h = Pages::height_of(l);
-  p.keep(h + after);
-  p.show(l, p.left() + indent, p.y(), s.grey);
-  p.advance(h + after);
+void box(cairo_t* cr, double x, double y, double w, double h, double fill) {
+  cairo_rectangle(cr, x, y, w, h);
+  cairo_set_source_rgb(cr, fill, fill, fill);
+  cairo_fill_preserve(cr);
+  cairo_set_source_rgb(cr, 0.6, 0.6, 0.6);
+  cairo_set_line_width(cr, 0.6);
+  cairo_stroke(cr);
 }
 
-// Items with a bullet (or a number) hanging in the margin.
-void list(Pages& p, const std::vector<std::string>& items, bool numbered) {
-  const Style s;
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    const std::string mark = numbered ? fmt::format("{}.", i + 1) : "\u2022";
-    const Layout text = p.layout(items[i], s, p.text_width() - 16);
-    const double h = Pages::height_of(text);
-    p.keep(h + 2);
-    p.show(p.layout(mark, s, 14), p.left() + 2, p.y(), s.grey);
-    p.show(text, p.left() + 16, p.y(), s.grey);
-    p.advance(h + 2.5);
-  }
-}
-
-void heading(Pages& p, const std::string& text, double keep_with_next = 40) {
-  const Style s{12, true, 0.12};
-  const Layout l = p.layout(text, s, p.text_width());
-  const double h = Pages::height_of(l);
-  p.keep(h + keep_with_next);
-  p.advance(6);
-  p.show(l, p.left(), p.y(), s.grey);
-  p.advance(h + 4);
+void centred(Pages& p, const std::string& text, const Style& s, double x, double y, double width) {
+  const Layout l = p.layout(text, s, width);
+  pango_layout_set_alignment(l.get(), PANGO_ALIGN_CENTER);
+  p.show(l, x, y, s.grey);
 }
 
 void week_table(Pages& p, const Handout& h) {
@@ -132,23 +47,17 @@ void week_table(Pages& p, const Handout& h) {
   const double cell = p.text_width() / static_cast<double>(h.week.size());
   const double height = 38;
   p.keep(height + 8);
-  cairo_t* cr = p.cr();
   for (std::size_t i = 0; i < h.week.size(); ++i) {
     const double x = p.left() + cell * static_cast<double>(i);
     const bool rest = h.week[i].second == "rest";
-    cairo_rectangle(cr, x + 1, p.y(), cell - 2, height);
-    cairo_set_source_rgb(cr, rest ? 0.95 : 0.86, rest ? 0.95 : 0.92, rest ? 0.95 : 0.98);
-    cairo_fill_preserve(cr);
-    cairo_set_source_rgb(cr, 0.6, 0.6, 0.6);
-    cairo_set_line_width(cr, 0.6);
-    cairo_stroke(cr);
-    const Layout day = p.layout(h.week[i].first, Style{9, true, 0.2}, cell - 6);
-    pango_layout_set_alignment(day.get(), PANGO_ALIGN_CENTER);
-    p.show(day, x + 3, p.y() + 4, 0.2);
-    const std::string label = rest ? "rest" : "Session " + h.week[i].second;
-    const Layout what = p.layout(label, Style{9, !rest, 0.1}, cell - 6);
-    pango_layout_set_alignment(what.get(), PANGO_ALIGN_CENTER);
-    p.show(what, x + 3, p.y() + 20, 0.1);
+    cairo_rectangle(p.cr(), x + 1, p.y(), cell - 2, height);
+    cairo_set_source_rgb(p.cr(), rest ? 0.95 : 0.86, rest ? 0.95 : 0.92, rest ? 0.95 : 0.98);
+    cairo_fill_preserve(p.cr());
+    cairo_set_source_rgb(p.cr(), 0.6, 0.6, 0.6);
+    cairo_set_line_width(p.cr(), 0.6);
+    cairo_stroke(p.cr());
+    centred(p, h.week[i].first, Style{9, true, 0.2}, x + 3, p.y() + 4, cell - 6);
+    centred(p, rest ? "rest" : "Session " + h.week[i].second, Style{9, !rest, 0.1}, x + 3, p.y() + 20, cell - 6);
   }
   p.advance(height + 8);
 }
@@ -163,78 +72,61 @@ void first_page(Pages& p, const Handout& h) {
     heading(p, fmt::format("Session {}: {} (about {} min)", s.id, s.title, s.minutes));
     list(p, s.lines, true);
   }
+  heading(p, "Making an exercise harder");
+  paragraph(p, h.harder_rule + " Each card says what the next step is.", Style{});
+  heading(p, "Your review");
+  paragraph(p, h.review, Style{});
+}
+
+// The safety rules, on a page of their own with room to read them.
+void safety_page(Pages& p, const Handout& h) {
+  p.new_page();
+  paragraph(p, "When to stop, and whom to call", Style{18, true, 0.05}, 0, 10);
+  list(p, h.safety, false, 0, 0, Style{11.5, false, 0.08});
   if (!h.cautions.empty()) {
-    heading(p, "Take care");
-    list(p, h.cautions, false);
+    heading(p, "Take care", 40, 0, 14);
+    list(p, h.cautions, false, 0, 0, Style{11, false, 0.1});
   }
-  heading(p, "When to stop, and whom to call");
-  list(p, h.safety, false);
-  p.advance(6);
-  paragraph(p,
-            "This programme does not replace a doctor or physiotherapist. The cards that follow show how to do "
-            "each exercise.",
-            Style{9, false, 0.35});
 }
 
-// Height of the figure strip: two panels across the text width, as tall as the scene's shape
-// needs (lying figures take less), plus room for the labels.
-double figure_height(const figure::Drawing& d, double text_width) {
-  const double w = std::max(d.max.x - d.min.x, 0.1);
-  const double h = std::max(d.max.y - d.min.y, 0.1);
-  return std::clamp(text_width / 2 * h / w * 1.1, 70.0, kFigureHeight) + 16;
-}
-
-void figures(Pages& p, const figure::ExercisePoses& poses) {
-  auto drawings = figure::keyframe_drawings(poses);
-  if (!drawings || drawings->empty()) return;
-  const std::vector<figure::Drawing> ends{drawings->front(), drawings->back()};
-  const double height = figure_height(ends.front(), p.text_width());
-  p.keep(height + 6);
-  paint_panels(p.cr(), ends, {"Start", "End"}, p.left(), p.y(), p.text_width(), height);
-  p.advance(height + 6);
-}
-
-double card_height(Pages& p, const HandoutCard& c, const figure::ExercisePoses& poses) {
-  const Style s;
-  auto drawings = figure::keyframe_drawings(poses);
-  double h = 6 + 22 + 6;                         // rule, title
-  for (const std::string& line : dose_lines(c))  // as card() draws them: they may wrap
-    h += Pages::height_of(p.layout(line, Style{10, true, 0.25}, p.text_width())) + 4;
-  if (drawings && !drawings->empty()) h += figure_height(drawings->front(), p.text_width()) + 6;
-  auto lines = [&](const std::vector<std::string>& items, double indent) {
-    for (const std::string& t : items) h += Pages::height_of(p.layout(t, s, p.text_width() - indent)) + 2.5;
-  };
-  lines(c.exercise->steps, 16);
-  lines(c.form_cues, 16);
-  for (const Caution& k : c.exercise->cautions)
-    h += Pages::height_of(p.layout(k.who + ": " + k.advice, s, p.text_width() - 16)) + 2.5;
-  h += Pages::height_of(p.layout("Why: " + c.reason, s, p.text_width())) + 14 + 3 * 26;
-  return h;
-}
-
-void card(Pages& p, const HandoutCard& c, const figure::ExercisePoses& poses) {
-  const double needed = card_height(p, c, poses);
-  if (needed <= p.page_room()) p.keep(needed);
-  cairo_t* cr = p.cr();
-  cairo_set_source_rgb(cr, 0.26, 0.51, 0.77);
-  cairo_rectangle(cr, p.left(), p.y(), p.text_width(), 2);
-  cairo_fill(cr);
-  p.advance(6);
-  paragraph(p, c.exercise->name, Style{14, true, 0.05}, 0, 2);
-  for (const std::string& line : dose_lines(c)) paragraph(p, line, Style{10, true, 0.25}, 0, 4);
-  figures(p, poses);
-  heading(p, "How to do it", 30);
-  list(p, c.exercise->steps, true);
-  heading(p, "Form cues", 30);
-  list(p, c.form_cues, false);
-  if (!c.exercise->cautions.empty()) {
-    std::vector<std::string> items;
-    for (const Caution& k : c.exercise->cautions) items.push_back(k.who + ": " + k.advice);
-    heading(p, "Take care", 30);
-    list(p, items, false);
+// One row per program week, one tick box per planned session, with room to note the pain.
+void session_log(Pages& p, const Handout& h) {
+  if (h.log.empty()) return;
+  std::map<int, std::vector<const HandoutDay*>> weeks;
+  std::size_t most = 1;
+  for (const HandoutDay& d : h.log) {
+    weeks[d.week].push_back(&d);
+    most = std::max(most, weeks[d.week].size());
   }
-  if (!c.start_easier.empty()) paragraph(p, "Start easier: " + c.start_easier, Style{});
-  paragraph(p, "Why: " + c.reason, Style{9, false, 0.35}, 0, 14);
+  p.advance(24);
+  p.keep(150);  // the title with the first weeks
+  paragraph(p, "Your sessions: tick each one you do", Style{16, true, 0.05}, 0, 4);
+  paragraph(p, "Note your pain during the session (0-10) and the next morning.", Style{10, false, 0.3}, 0, 8);
+  const double label = 52;
+  const double cell = (p.text_width() - label) / static_cast<double>(most);
+  const double row = 44;
+  for (const auto& [week, days] : weeks) {
+    p.keep(row + 4);
+    const double y = p.y();
+    centred(p, fmt::format("Week {}", week), Style{10, true, 0.2}, p.left(), y + 14, label);
+    for (std::size_t i = 0; i < days.size(); ++i) {
+      const double x = p.left() + label + cell * static_cast<double>(i);
+      if (p.drawing()) box(p.cr(), x + 1, y, cell - 2, row, 0.98);
+      p.show(p.layout(fmt::format("\u2610 {}", days[i]->date), Style{10.5, true, 0.1}, cell - 8), x + 5, y + 5, 0.1);
+      p.show(p.layout(fmt::format("Session {}", days[i]->session), Style{8.5, false, 0.35}, cell - 8), x + 5, y + 19,
+             0.35);
+      p.show(p.layout("pain __  morning __", Style{8.5, false, 0.45}, cell - 8), x + 5, y + 30, 0.45);
+    }
+    p.advance(row + 4);
+  }
+}
+
+// Where each exercise comes from, in words.
+void sources(Pages& p, const Handout& h) {
+  heading(p, "Where these exercises come from", 60, 0, 12);
+  std::vector<std::string> items;
+  for (const HandoutCard& c : h.cards) items.push_back(c.exercise->name + ": " + c.source);
+  list(p, items, false, 0, 0, Style{8.5, false, 0.3});
 }
 
 }  // namespace
@@ -257,8 +149,11 @@ Status write_handout_pdf(const Handout& h, const content::Illustrations& picture
   std::unique_ptr<cairo_t, decltype(&cairo_destroy)> cr(cairo_create(surface.get()), cairo_destroy);
   Pages pages(cr.get(), width, height);
   first_page(pages, h);
-  pages.new_page();
-  for (std::size_t i = 0; i < h.cards.size(); ++i) card(pages, h.cards[i], *poses[i]);
+  safety_page(pages, h);
+  session_log(pages, h);
+  pages.advance(12);
+  for (std::size_t i = 0; i < h.cards.size(); ++i) place_card(pages, h.cards[i], *poses[i]);
+  sources(pages, h);
   cairo_show_page(cr.get());
   cr.reset();
   cairo_surface_finish(surface.get());

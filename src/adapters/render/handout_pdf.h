@@ -1,6 +1,8 @@
-// The printable handout as a PDF, drawn from the handout use case's model (cairo + pango, fonts embedded): a first page
-// with the week, the sessions and the safety rules, then a card per exercise with its start and end figures, dose,
-// steps, form cues and cautions. Blocks never straddle a page edge.
+// The printable handout as a PDF, drawn from the handout use case's model (cairo + pango, fonts
+// embedded): the week, the sessions, when to make an exercise harder and the review date; the
+// safety rules on a page of their own; a tick-box log of every planned session by week; then the
+// exercise cards, two to a page where they fit (handout_card.h), and where the exercises come from.
+// Blocks never straddle a page edge.
 #pragma once
 
 #include <optional>

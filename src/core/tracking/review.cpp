@@ -22,10 +22,24 @@ std::optional<double> mean(double sum, int n) {
 
 }  // namespace
 
+CivilDate review_date(const store::PlanRecord& plan) {
+  return plan.reviews.empty() ? ProgramCalendar{plan.start, plan.weeks}.end() : plan.reviews.front();
+}
+
+std::string review_goal(int baseline) {
+  const std::string rule = fmt::format("your usual pain should have fallen by at least {:.0f} points or {:.0f}%",
+                                       kPainFallPoints, kPainFallPercent);
+  if (baseline <= 0) return "you had no pain at the start, so the review looks at what you can do instead";
+  // Whichever of the two falls is smaller is enough.
+  const double fall = std::min(kPainFallPoints, baseline * kPainFallPercent / 100.0);
+  const int target = static_cast<int>(std::floor(baseline - fall + 1e-9));
+  return fmt::format("{} (from {}/10 to {}/10 or less)", rule, baseline, std::max(target, 0));
+}
+
 PainReview pain_review(const History& h, CivilDate today) {
   PainReview r;
   r.baseline = h.plan.baseline_pain;
-  r.date = h.plan.reviews.empty() ? ProgramCalendar{h.plan.start, h.plan.weeks}.end() : h.plan.reviews.front();
+  r.date = review_date(h.plan);
   r.due = today >= r.date;
   double sum = 0;
   int n = 0;

@@ -25,6 +25,13 @@ struct PainReview {
   std::string message;         // what it means and what to do
 };
 
+// The program's first review date: its first stored review, else the program's last day.
+CivilDate review_date(const store::PlanRecord& plan);
+
+// What the review looks for, for a person whose pain was `baseline` at the start: "your usual
+// pain should have fallen by at least 2 points or 30% (from 4/10 to 2/10 or less)".
+std::string review_goal(int baseline);
+
 // The review of `h.plan` on `today`. Pain ratings counted: pain now and next morning.
 PainReview pain_review(const History& h, CivilDate today);
 
