@@ -86,6 +86,30 @@ class SqliteStore final : public Store {
     });
   }
 
+  Result<Person> create_person(const std::string& name, TimePoint now) override {
+    if (name.empty()) return make_error(errc::kInvalid, "person", "a person needs a name");
+    return write_tx(db_, [&]() -> Result<Person> {
+      auto found = select_person(name);
+      if (!found) return found.error();
+      if (*found) return make_error(errc::kConflict, "person", "a person named \"" + name + "\" already exists");
+      auto ins = db_.prepare("INSERT INTO person (name, created_at) VALUES (?, ?)");
+      if (!ins) return ins.error();
+      if (auto st = ins.value().bind(1, name).bind(2, format_instant(now)).run(); !st) return st.error();
+      return Person{db_.last_insert_id(), name, now};
+    });
+  }
+
+  Status delete_person(PersonId person) override {
+    return write_tx(db_, [&]() -> Status {
+      for (const std::string_view sql : kDeletePerson) {
+        auto del = db_.prepare(sql);
+        if (!del) return del.error();
+        if (auto st = del.value().bind(1, person).run(); !st) return st.error();
+      }
+      return Ok{};
+    });
+  }
+
   Result<Setup> save_setup(const Setup& setup) override {
     return write_tx(db_, [&] { return insert_setup(setup); });
   }
