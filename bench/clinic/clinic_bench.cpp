@@ -46,13 +46,20 @@ Args parse(int argc, char** argv) {
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string k = argv[i];
     const std::string v = argv[i + 1];
-    if (k == "--db") a.db = v;
-    else if (k == "--sqlite") a.sqlite_dir = v;
-    else if (k == "--threads") a.threads = std::stoi(v);
-    else if (k == "--readers") a.readers = std::stoi(v);
-    else if (k == "--seconds") a.seconds = std::stoi(v);
-    else if (k == "--patients") a.patients = std::stoi(v);
-    else if (k == "--clinicians") a.clinicians = std::stoi(v);
+    if (k == "--db")
+      a.db = v;
+    else if (k == "--sqlite")
+      a.sqlite_dir = v;
+    else if (k == "--threads")
+      a.threads = std::stoi(v);
+    else if (k == "--readers")
+      a.readers = std::stoi(v);
+    else if (k == "--seconds")
+      a.seconds = std::stoi(v);
+    else if (k == "--patients")
+      a.patients = std::stoi(v);
+    else if (k == "--clinicians")
+      a.clinicians = std::stoi(v);
     else {
       fmt::print(stderr, "kc_bench_clinic: unknown option {}\n", k);
       std::exit(2);
@@ -153,8 +160,8 @@ std::vector<clinic::AccountId> seed_clinic(clinic::ClinicStore& c, const std::ve
       if (!made) die("seeding " + name, made.error());
       ids[static_cast<std::size_t>(k)] = made->id;
       for (std::size_t p = static_cast<std::size_t>(k); p < plans.size(); p += static_cast<std::size_t>(clinicians)) {
-        clinic::Account patient{0, fmt::format("pat-{}", p), clinic::Role::kPatient, "h", {}, false, 0,
-                                plans[p].person, clinic::AccountState::kActive, at(0, 7)};
+        clinic::Account patient{0, fmt::format("pat-{}", p), clinic::Role::kPatient,        "h",     {}, false,
+                                0, plans[p].person,          clinic::AccountState::kActive, at(0, 7)};
         clinic::Invite invite{0, fmt::format("l-{}", p), "c", made->id, 0, at(0, 8), at(7, 8), at(0, 9)};
         if (auto r = c.create_invited_patient(patient, invite); !r) die("seeding " + patient.username, r.error());
       }
@@ -171,7 +178,7 @@ kc::Status write_one(store::Store& s, const store::PlanRecord& plan, int n) {
     auto r = s.save_check_in(ci, {}, "");
     return r ? kc::Status{kc::Ok{}} : kc::Status{r.error()};
   }
-  store::SessionLog log{0, plan.person, plan.id, day(d), "A", at(d, 18), at(d, 19), store::SessionStatus::kFinished,
+  store::SessionLog log{0,     plan.person, plan.id, day(d), "A", at(d, 18), at(d, 19), store::SessionStatus::kFinished,
                         n % 10};
   std::vector<store::ExerciseLog> logs(2);
   for (int i = 0; i < 2; ++i) {
@@ -250,7 +257,9 @@ void run_load(const std::string& title, store::Store& s, clinic::ClinicStore* c,
 class Serialised final : public store::Store {
  public:
   explicit Serialised(std::unique_ptr<store::Store> s) : s_(std::move(s)) {}
-  kc::Result<store::Person> ensure_person(const std::string& n, kc::TimePoint t) override { return lock()->ensure_person(n, t); }
+  kc::Result<store::Person> ensure_person(const std::string& n, kc::TimePoint t) override {
+    return lock()->ensure_person(n, t);
+  }
   kc::Result<std::optional<store::Person>> find_person(const std::string& n) override { return lock()->find_person(n); }
   kc::Result<std::vector<store::Person>> people() override { return lock()->people(); }
   kc::Result<store::Person> create_person(const std::string& n, kc::TimePoint t) override {
@@ -261,9 +270,15 @@ class Serialised final : public store::Store {
   kc::Result<NewPerson> create_person_with_setup(const std::string& n, kc::TimePoint t, Setup s) override {
     return lock()->create_person_with_setup(n, t, std::move(s));
   }
-  kc::Result<std::optional<store::AnswersRecord>> latest_answers(store::PersonId p) override { return lock()->latest_answers(p); }
-  kc::Result<std::optional<store::PlanRecord>> active_plan(store::PersonId p) override { return lock()->active_plan(p); }
-  kc::Result<std::optional<store::PlanRecord>> latest_plan(store::PersonId p) override { return lock()->latest_plan(p); }
+  kc::Result<std::optional<store::AnswersRecord>> latest_answers(store::PersonId p) override {
+    return lock()->latest_answers(p);
+  }
+  kc::Result<std::optional<store::PlanRecord>> active_plan(store::PersonId p) override {
+    return lock()->active_plan(p);
+  }
+  kc::Result<std::optional<store::PlanRecord>> latest_plan(store::PersonId p) override {
+    return lock()->latest_plan(p);
+  }
   kc::Result<store::SessionLog> begin_session(const store::SessionLog& s) override { return lock()->begin_session(s); }
   kc::Result<store::ExerciseLog> log_exercise(const store::ExerciseLog& l) override { return lock()->log_exercise(l); }
   kc::Status end_session(store::Id s, store::SessionStatus st, kc::TimePoint t, std::optional<int> p) override {
@@ -274,8 +289,12 @@ class Serialised final : public store::Store {
     return lock()->save_session(s, l, c);
   }
   kc::Result<std::vector<store::SessionLog>> sessions(store::PersonId p) override { return lock()->sessions(p); }
-  kc::Result<std::vector<store::ExerciseLog>> exercise_logs(store::PersonId p) override { return lock()->exercise_logs(p); }
-  kc::Result<store::Measurement> add_measurement(const store::Measurement& m) override { return lock()->add_measurement(m); }
+  kc::Result<std::vector<store::ExerciseLog>> exercise_logs(store::PersonId p) override {
+    return lock()->exercise_logs(p);
+  }
+  kc::Result<store::Measurement> add_measurement(const store::Measurement& m) override {
+    return lock()->add_measurement(m);
+  }
   kc::Result<std::vector<store::Measurement>> add_measurements(const std::vector<store::Measurement>& m) override {
     return lock()->add_measurements(m);
   }
@@ -286,15 +305,17 @@ class Serialised final : public store::Store {
                                            const std::string& r) override {
     return lock()->save_check_in(c, d, r);
   }
-  kc::Result<store::CheckIn> replace_check_in(store::Id i, const store::CheckIn& c, const std::vector<store::DoseChange>& d,
-                                              const std::string& r) override {
+  kc::Result<store::CheckIn> replace_check_in(store::Id i, const store::CheckIn& c,
+                                              const std::vector<store::DoseChange>& d, const std::string& r) override {
     return lock()->replace_check_in(i, c, d, r);
   }
   kc::Result<std::vector<store::CheckIn>> check_ins(store::PersonId p) override { return lock()->check_ins(p); }
   kc::Result<std::vector<store::DoseChange>> add_dose_changes(const std::vector<store::DoseChange>& c) override {
     return lock()->add_dose_changes(c);
   }
-  kc::Result<std::vector<store::DoseChange>> dose_changes(store::PersonId p) override { return lock()->dose_changes(p); }
+  kc::Result<std::vector<store::DoseChange>> dose_changes(store::PersonId p) override {
+    return lock()->dose_changes(p);
+  }
   kc::Result<KeptReply> once(const std::string& k, const std::string& r, const KeyedWrite& w) override {
     return lock()->once(k, r, w);
   }
@@ -327,8 +348,8 @@ int main(int argc, char** argv) {
   const auto clinicians = seed_clinic(**clinic, plans, a.clinicians, a.threads);
   fmt::print("seeded {} patients and {} clinicians in {:.0f} s (PostgreSQL 15, fsync on, synchronous_commit on)\n",
              plans.size(), clinicians.size(), std::chrono::duration<double>(Steady::now() - seeding).count());
-  run_load(fmt::format("PostgreSQL: {} writer threads, {} caseload readers, {} connections, {} s", a.threads,
-                       a.readers, a.threads + a.readers, a.seconds),
+  run_load(fmt::format("PostgreSQL: {} writer threads, {} caseload readers, {} connections, {} s", a.threads, a.readers,
+                       a.threads + a.readers, a.seconds),
            **pg, clinic->get(), plans, clinicians, a);
 
   if (a.sqlite_dir.empty()) return 0;

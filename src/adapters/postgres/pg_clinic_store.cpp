@@ -45,9 +45,7 @@ class PgClinicStore final : public ClinicStore {
   Result<Account> create_account(const Account& account) override {
     return db_->write<Account>([&](Tx& tx) { return insert_account(tx, account); });
   }
-  Result<std::optional<Account>> find_account(AccountId id) override {
-    return find_account_where("id = $1", id);
-  }
+  Result<std::optional<Account>> find_account(AccountId id) override { return find_account_where("id = $1", id); }
   Result<std::optional<Account>> find_account_by_username(const std::string& username) override {
     return find_account_where("username = $1", username);
   }
@@ -187,8 +185,8 @@ class PgClinicStore final : public ClinicStore {
     return db_->write<InvitedPatient>([&](Tx& tx) -> Result<InvitedPatient> {
       auto stored = insert_account(tx, patient);
       if (!stored) return stored.error();
-      tx.exec_params("INSERT INTO caseload (clinician_id, patient_id, added_at) VALUES ($1, $2, $3)",
-                     invite.clinician, stored->id, format_instant(invite.created_at));
+      tx.exec_params("INSERT INTO caseload (clinician_id, patient_id, added_at) VALUES ($1, $2, $3)", invite.clinician,
+                     stored->id, format_instant(invite.created_at));
       Invite i = invite;
       i.patient = stored->id;
       i.id = insert_invite(tx, i);
