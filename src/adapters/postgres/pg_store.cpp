@@ -107,6 +107,21 @@ class PgStore final : public Store {
     });
   }
 
+  Result<Person> create_person_with_records(const std::string& name, TimePoint now,
+                                            const PersonRecords& records) override {
+    if (name.empty()) return make_error("a person needs a name");
+    return db_->write<Person>([&](Tx& tx) -> Result<Person> {
+      auto found = select_person(tx, name);
+      if (!found) return found.error();
+      if (*found) return make_error(errc::kConflict, "name", "store: a person named \"" + name + "\" already exists");
+      const Person person{insert_id(tx, "INSERT INTO person (name, created_at) VALUES ($1, $2) RETURNING id", name,
+                                    format_instant(now)),
+                          name, now};
+      if (auto st = insert_history(tx, person.id, records); !st) return st.error();
+      return person;
+    });
+  }
+
   Result<std::optional<AnswersRecord>> latest_answers(PersonId person) override {
     return db_->read<std::optional<AnswersRecord>>([&](Tx& tx) -> Result<std::optional<AnswersRecord>> {
       auto rows = tx.exec_params(
@@ -383,6 +398,68 @@ class PgStore final : public Store {
     return Ok{};
   }
 
+  // The body of create_person_with_records after the person row: the records' own keys
+  // (SessionLog::id, CheckIn::id) are mapped to the ids the rows get.
+  static Status insert_history(Tx& tx, PersonId person, const PersonRecords& r) {
+    Setup setup{r.answers, r.plan};
+    setup.answers.person = person;
+    setup.plan->person = person;
+    auto saved = insert_setup(tx, setup);
+    if (!saved) return saved.error();
+    const Id plan = saved->plan->id;
+    if (r.plan.stopped_at) {
+      tx.exec_params("UPDATE plan SET stopped_at = $1, stop_reason = $2 WHERE id = $3",
+                     format_instant(*r.plan.stopped_at), r.plan.stop_reason, plan);
+    }
+    std::map<Id, Id> sessions;  // key in `r` -> stored id
+    for (SessionLog s : r.sessions) {
+      const Id key = s.id;
+      s.person = person;
+      s.plan = plan;
+      auto row = insert_session(tx, s);
+      if (!row) return row.error();
+      sessions[key] = row->id;
+    }
+    auto stored = [](const std::map<Id, Id>& ids, Id key, const char* what) -> Result<Id> {
+      const auto it = ids.find(key);
+      if (it == ids.end()) return make_error(fmt::format("store: no {} {} among the records", what, key));
+      return it->second;
+    };
+    for (ExerciseLog log : r.logs) {
+      auto id = stored(sessions, log.session, "session");
+      if (!id) return id.error();
+      log.session = *id;
+      log.person = person;
+      if (auto row = upsert_exercise_log(tx, log); !row) return row.error();
+    }
+    for (Measurement m : r.measurements) {
+      if (m.session) {
+        auto id = stored(sessions, *m.session, "session");
+        if (!id) return id.error();
+        m.session = *id;
+      }
+      m.person = person;
+      insert_measurement(tx, m);
+    }
+    std::map<Id, Id> check_ins;
+    for (CheckIn c : r.check_ins) {
+      const Id key = c.id;
+      c.person = person;
+      check_ins[key] = insert_check_in_row(tx, c);
+    }
+    for (DoseChange c : r.changes) {
+      c.person = person;
+      c.plan = plan;
+      if (c.check_in != 0) {
+        auto id = stored(check_ins, c.check_in, "check-in");
+        if (!id) return id.error();
+        c.check_in = *id;
+      }
+      insert_dose_change(tx, c);
+    }
+    return Ok{};
+  }
+
   // The bodies of begin_session, log_exercise and end_session, for use inside a transaction.
   static Result<SessionLog> insert_session(Tx& tx, const SessionLog& session) {
     std::optional<std::string> ended;
@@ -447,11 +524,7 @@ class PgStore final : public Store {
   static Result<CheckIn> insert_check_in(Tx& tx, const CheckIn& check_in, const std::vector<DoseChange>& changes,
                                          const std::string& stop_reason) {
     CheckIn saved = check_in;
-    saved.id = insert_id(tx,
-                         "INSERT INTO check_in (person_id, at, date, next_morning_pain, red_flags, triage_level, "
-                         "stopped_program) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
-                         check_in.person, format_instant(check_in.at), iso(check_in.date), check_in.next_morning_pain,
-                         strings_to_text(check_in.red_flags), check_in.triage_level, check_in.stopped_program ? 1 : 0);
+    saved.id = insert_check_in_row(tx, check_in);
     insert_measurement(tx, next_morning_pain_of(check_in));
     for (DoseChange c : changes) {
       c.check_in = saved.id;
@@ -462,6 +535,15 @@ class PgStore final : public Store {
                      format_instant(check_in.at), stop_reason, check_in.person);
     }
     return saved;
+  }
+
+  // The check-in row alone; its id.
+  static Id insert_check_in_row(Tx& tx, const CheckIn& check_in) {
+    return insert_id(tx,
+                     "INSERT INTO check_in (person_id, at, date, next_morning_pain, red_flags, triage_level, "
+                     "stopped_program) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+                     check_in.person, format_instant(check_in.at), iso(check_in.date), check_in.next_morning_pain,
+                     strings_to_text(check_in.red_flags), check_in.triage_level, check_in.stopped_program ? 1 : 0);
   }
 
   static Id insert_dose_change(Tx& tx, const DoseChange& c) {

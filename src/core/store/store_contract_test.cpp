@@ -204,6 +204,57 @@ TEST_P(StoreContract, MeasurementsCheckInsAndDoseChangesRoundTrip) {
   EXPECT_EQ((*changes)[0].reason, "pain 1/10");
 }
 
+TEST_P(StoreContract, APersonWithRecordsIsStoredWholeWithTheirKeysMapped) {
+  PersonRecords r;
+  r.answers = {0, 0, at(0, 7), R"({"version":1})", "go"};
+  r.plan = sample_plan(0);
+  SessionLog s = start_session_template();
+  s.id = 41;  // keys of the records, not row ids
+  s.status = SessionStatus::kFinished;
+  s.ended_at = at(0, 19);
+  r.sessions = {s};
+  ExerciseLog log = exercise(s, 0, ExerciseOutcome::kDone);
+  r.logs = {log};
+  CheckIn ci = check_in(1, 2);
+  ci.id = 7;
+  r.check_ins = {ci};
+  Measurement pain;
+  pain.measure = kPainNextMorning;
+  pain.taken_at = ci.at;
+  pain.date = ci.date;
+  pain.value = 2;
+  r.measurements = {pain};
+  DoseChange c = change(0, 0);
+  c.at = ci.at;
+  c.date = ci.date;
+  c.check_in = 7;
+  r.changes = {c};
+
+  auto bob = store->create_person_with_records("bob", at(0, 7), r);
+  ASSERT_TRUE(bob.ok()) << bob.error().message;
+  auto sessions = store->sessions(bob->id);
+  ASSERT_TRUE(sessions.ok() && sessions->size() == 1u);
+  auto logs = store->exercise_logs(bob->id);
+  ASSERT_TRUE(logs.ok() && logs->size() == 1u);
+  EXPECT_EQ((*logs)[0].session, (*sessions)[0].id);
+  auto cis = store->check_ins(bob->id);
+  ASSERT_TRUE(cis.ok() && cis->size() == 1u);
+  auto changes = store->dose_changes(bob->id);
+  ASSERT_TRUE(changes.ok() && changes->size() == 1u);
+  EXPECT_EQ((*changes)[0].check_in, (*cis)[0].id);
+  auto ms = store->measurements(bob->id, kPainNextMorning);
+  ASSERT_TRUE(ms.ok());
+  EXPECT_EQ(ms->size(), 1u);  // the records' own rating, not a second one for the check-in
+
+  // A taken name, or a key that names nothing, stores nothing.
+  EXPECT_EQ(store->create_person_with_records("bob", at(0, 7), r).error().code, errc::kConflict);
+  r.changes[0].check_in = 99;
+  EXPECT_FALSE(store->create_person_with_records("cy", at(0, 7), r).ok());
+  auto cy = store->find_person("cy");
+  ASSERT_TRUE(cy.ok());
+  EXPECT_FALSE(cy->has_value());
+}
+
 TEST_P(StoreContract, ARedFlagCheckInStopsThePlan) {
   CheckIn ci;
   ci.person = ann.id;
