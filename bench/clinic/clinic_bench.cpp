@@ -267,6 +267,10 @@ class Serialised final : public store::Store {
   }
   kc::Status delete_person(store::PersonId p) override { return lock()->delete_person(p); }
   kc::Result<Setup> save_setup(const Setup& s) override { return lock()->save_setup(s); }
+  kc::Result<store::Person> create_person_with_records(const std::string& n, kc::TimePoint t,
+                                                       const store::PersonRecords& r) override {
+    return lock()->create_person_with_records(n, t, r);
+  }
   kc::Result<NewPerson> create_person_with_setup(const std::string& n, kc::TimePoint t, Setup s) override {
     return lock()->create_person_with_setup(n, t, std::move(s));
   }
