@@ -129,11 +129,13 @@ Response get_today(ApiState& s, const Request& r, const std::string& id) {
   if (auto* e = std::get_if<Response>(&date)) return *e;
   const Moment when = moment_at(s, std::get<std::optional<CivilDate>>(date));
   const std::string key = id + "/today/" + to_iso(when.date);
-  if (auto kept = s.cache->find(key)) return *kept;
+  if (s.cache) {
+    if (auto kept = s.cache->find(key)) return *kept;
+  }
   auto outcome = usecases::today(*s.store, *s.clock, usecases::Content{s.catalog}, {id, when.date, false});
   if (!outcome) return error_reply(outcome.error());
   Response reply = json_response(200, usecases::today_json(*outcome, s.catalog).dump());
-  s.cache->keep(key, reply);
+  if (s.cache) s.cache->keep(key, reply);
   return reply;
 }
 
@@ -145,7 +147,10 @@ Response get_handout(ApiState& s, const Request& r, const std::string& id) {
   auto handout = usecases::handout(*s.store, *s.clock, usecases::Content{s.catalog},
                                    {id, std::get<std::optional<CivilDate>>(date), false});
   if (!handout) return error_reply(handout.error());
-  auto bytes = handout_bytes(*handout, *s.printer, paper);
+  auto bytes = [&] {
+    const std::lock_guard<std::mutex> lock(s.print_lock);
+    return handout_bytes(*handout, *s.printer, paper);
+  }();
   if (!bytes && bytes.error().field == "paper") return error_response(400, "bad_query", bytes.error().message, "paper");
   if (!bytes) return internal_error(bytes.error().message);
   Response reply;
