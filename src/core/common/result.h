@@ -26,6 +26,10 @@ inline constexpr const char* kConflict = "conflict";                 // the requ
 inline constexpr const char* kContent = "content_invalid";           // shipped content cannot be read
 inline constexpr const char* kTooLittle = "too_little";              // too little time, days or equipment
 inline constexpr const char* kKeyReused = "idempotency_key_reused";  // a retry key sent with another request
+inline constexpr const char* kUnauthorised = "unauthorised";         // not signed in, or wrong credentials (401)
+inline constexpr const char* kForbidden = "forbidden";               // signed in, but not allowed (403)
+inline constexpr const char* kThrottled = "throttled";               // too many failed sign-ins: wait (429)
+inline constexpr const char* kExpired = "expired";                   // a login session or invite too old (401/410)
 }  // namespace errc
 
 // An error a person can act on: what is wrong, where, and what is expected. `code` is one of
