@@ -44,6 +44,7 @@ int run(int argc, char** argv, std::istream& in, std::ostream& out, std::ostream
   add_handout_commands(app, ctx);
   add_serve_commands(app, ctx);
   add_analyze_commands(app, ctx);
+  add_clinic_commands(app, ctx);
 
   try {
     app.parse(argc, argv);

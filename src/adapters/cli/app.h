@@ -47,5 +47,6 @@ void add_session_commands(CLI::App& app, Context& ctx);   // session
 void add_handout_commands(CLI::App& app, Context& ctx);   // handout (printable PDF)
 void add_serve_commands(CLI::App& app, Context& ctx);     // serve (web app and JSON API)
 void add_analyze_commands(CLI::App& app, Context& ctx);   // analyze (camera landmarks)
+void add_clinic_commands(CLI::App& app, Context& ctx);    // clinic ... (the clinic server on PostgreSQL)
 
 }  // namespace kc::cli

@@ -88,15 +88,10 @@ bool valid_id(const std::string& id) {
   return std::regex_match(id, kId);
 }
 
-// The id of the person a kCreate route made, from its 201 reply ({"person": {"id": ...}}).
-std::string created_person(const Response& reply) {
-  const Json j = Json::parse(reply.body, nullptr, false);
-  if (j.is_discarded() || !j.contains("person") || !j["person"].is_object()) return "";
-  return j["person"].value("id", "");
-}
-
-Response run(ApiState& state, const Request& request, const Route& r, const std::string& id, const Gate* gate) {
+Response run(ApiState& state, const Request& request, const Route& r, std::string id, const Gate* gate) {
   if (gate != nullptr) {
+    // Clinic: a patient's intake sets up their own person (made with their invite).
+    if (r.access.access == Access::kCreate) id = gate->person_to_create();
     if (auto refused = gate->admit(r.access, id)) return std::move(*refused);
   }
   Response reply;
@@ -105,9 +100,6 @@ Response run(ApiState& state, const Request& request, const Route& r, const std:
     reply = with_idempotency(*state.store, request, [&] { return r.handler(state, request, id); });
   } else {
     reply = r.handler(state, request, id);
-  }
-  if (gate != nullptr && r.access.access == Access::kCreate && reply.status == 201) {
-    return gate->created(created_person(reply), std::move(reply));
   }
   return reply;
 }
@@ -181,6 +173,7 @@ Result<std::unique_ptr<Api>> Api::open(const ApiConfig& config) {
     state->cache.emplace(std::move(cache).value());
   }
   state->clock = config.ports->clock();
+  state->triaged = config.triaged;
   return std::unique_ptr<Api>(new Api(std::move(state)));
 }
 

@@ -3,13 +3,16 @@
 // request at a time; the clinic server from several threads (with a thread-safe shared store).
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "adapters/http/http_types.h"
 #include "core/common/result.h"
 #include "core/motion/profile.h"
+#include "core/triage/triage.h"
 #include "usecases/ports.h"
 
 namespace kc::http {
@@ -23,6 +26,10 @@ struct ApiConfig {
   // The clinic server: this store (thread-safe, outliving the Api) instead of opening one in
   // data_dir, and no reply cache (it watches a SQLite file).
   store::Store* shared_store = nullptr;
+  // The clinic server: called (from any request thread) after triage ran for the person with
+  // API id `person` at intake (`where` "intake") or a check-in ("check-in"); a red flag
+  // notifies their clinicians.
+  std::function<void(const std::string& person, const TriageResult& triage, std::string_view where)> triaged;
 };
 
 // What a route does with a person's records, declared per route in the route table. The
@@ -45,9 +52,9 @@ class Gate {
   // Before the handler: nullopt lets it run; a reply refuses the request. `person` is the {id}
   // of a /people/{id}/ route, empty for the others.
   virtual std::optional<Response> admit(const RouteAccess& route, const std::string& person) const = 0;
-  // After a kCreate route made `person` (a 201): the reply to send (the clinic links the person to
-  // the patient's account; a failure to link is a 500).
-  virtual Response created(const std::string& person, Response reply) const = 0;
+  // The person a kCreate route sets up: the signed-in patient's own (made with their invite);
+  // "" when there is none (admit then refuses).
+  virtual std::string person_to_create() const = 0;
 };
 
 class Api {

@@ -53,7 +53,7 @@ Result<std::string> handout_bytes(const usecases::Handout& handout, const usecas
 
 }  // namespace
 
-Response post_person(ApiState& s, const Request& r, const std::string& /*id*/) {
+Response post_person(ApiState& s, const Request& r, const std::string& id) {
   BodyCheck check(r.body);
   if (!check.ok() || !check.object(check.doc(), "", {"answers", "start", "weeks"})) return check.error();
   const Json& doc = check.doc();
@@ -69,18 +69,21 @@ Response post_person(ApiState& s, const Request& r, const std::string& /*id*/) {
 
   const TriageResult triage = evaluate(*answers, s.rules);
   const Moment now = moment_at(s, std::nullopt);
-  std::string name = new_person_id();
-  for (int tries = 0; tries < 5; ++tries) {
+  // The clinic server passes the patient's own person (made with their invite); else a new one.
+  const bool existing_person = !id.empty();
+  std::string name = existing_person ? id : new_person_id();
+  for (int tries = 0; tries < 5 && !existing_person; ++tries) {
     auto existing = s.store->find_person(name);
     if (!existing) return internal_error(existing.error().message);
     if (!*existing) break;
     name = new_person_id();
   }
   // The person, answers and plan are stored in one transaction: all or nothing.
-  auto set =
-      usecases::set_up_person(*s.store, *s.clock, s.catalog,
-                              {*answers, triage, start.value_or(now.date), weeks.value_or(kDefaultWeeks), name, true});
+  auto set = usecases::set_up_person(
+      *s.store, *s.clock, s.catalog,
+      {*answers, triage, start.value_or(now.date), weeks.value_or(kDefaultWeeks), name, !existing_person});
   if (!set) return error_reply(set.error());
+  if (s.triaged && existing_person) s.triaged(name, triage, "intake");
   Json j;
   j["status"] = "";
   j["triage"] = triage_to_json(triage);

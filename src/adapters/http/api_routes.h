@@ -2,6 +2,7 @@
 // (api/openapi.yaml). Each takes the request and the path parameter, returns the reply.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -40,6 +41,8 @@ struct ApiState {
   std::unique_ptr<voice::Synthesizer> speech;         // started on the first GET speech
   std::map<std::string, std::string> spoken;          // WAV replies by text (cues repeat)
   std::mutex print_lock;                              // one handout drawn at a time (cairo, pango)
+  // The clinic server's hook after triage (ApiConfig::triaged); empty for the personal server.
+  std::function<void(const std::string& person, const TriageResult& triage, std::string_view where)> triaged;
 };
 
 // The day and instant a request acts at: an explicit date (08:00 UTC that day) or the clock.

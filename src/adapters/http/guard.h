@@ -39,7 +39,7 @@ struct GuardConfig {
   int port = 0;
   std::vector<std::string> host_names;  // besides 127.0.0.1, localhost and [::1]: --host, --allow-host
   std::string cookie_name = "kneecoach_session";
-  bool tls = false;  // the clinic server over TLS: Origin must be https://HOST
+  bool tls = false;            // the clinic server over TLS: Origin must be https://HOST
   bool secure_cookie = false;  // the cookie gains Secure (the clinic server, even on loopback)
   // What a request without a valid cookie is told (403 no_credential).
   std::string credential_hint =
