@@ -2,6 +2,7 @@
 per test class in the cluster of the CTest fixture `postgres` (KNEECOACH_TEST_PG_URL), the real
 `kneecoach clinic` commands, a running `kneecoach clinic serve`, and signed-in HTTP clients."""
 import http.client
+import importlib.util
 import json
 import os
 import re
@@ -10,13 +11,22 @@ import signal
 import socket
 import ssl
 import subprocess
-import sys
 import tempfile
 import unittest
 import urllib.parse
 
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "cli"))
-from kctest import BIN, CONTENT, answers, run  # noqa: E402  (tests/cli/kctest.py)
+
+def _load_kctest():
+    """tests/cli/kctest.py: the binary, the content and the intake answers every test uses."""
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "cli", "kctest.py")
+    spec = importlib.util.spec_from_file_location("kctest", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+_kctest = _load_kctest()
+BIN, CONTENT, answers, run = _kctest.BIN, _kctest.CONTENT, _kctest.answers, _kctest.run
 
 PG_URL = os.environ.get("KNEECOACH_TEST_PG_URL", "")
 PG_BIN = "/usr/lib/postgresql/15/bin"
