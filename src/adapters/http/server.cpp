@@ -68,7 +68,11 @@ GuardConfig guard_config(const usecases::ServeRequest& options) {
 }  // namespace
 
 int serve(const usecases::ServeRequest& options, const usecases::Ports& ports, std::ostream& out, std::ostream& err) {
-  auto api = Api::open(ApiConfig{options.content_dir, options.data_dir, &ports});
+  ApiConfig config;
+  config.content_dir = options.content_dir;
+  config.data_dir = options.data_dir;
+  config.ports = &ports;
+  auto api = Api::open(config);
   if (!api) {
     err << "kneecoach: " << api.error().message << "\n";
     return 1;
