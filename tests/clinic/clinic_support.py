@@ -176,7 +176,7 @@ class Client:
             raise AssertionError(f"{method} {path}: {status}, expected {expect}: {got[:600]!r}")
         try:
             return status, json.loads(got) if got else None
-        except json.JSONDecodeError:
+        except (json.JSONDecodeError, UnicodeDecodeError):
             return status, got
 
     def login(self, username, password=PASSWORD, totp=None, expect=200):

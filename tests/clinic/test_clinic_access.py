@@ -12,9 +12,9 @@ from clinic_support import (PASSWORD, ClinicServer, add_clinician, init_clinic, 
 PEOPLE_ROUTES = [
     ("GET", "plan", None), ("GET", "today", None), ("GET", "session", None), ("GET", "progress", None),
     ("GET", "handout.pdf", None), ("GET", "calendar.ics", None),
-    ("POST", "sessions", {"date": "2025-03-03", "status": "quit"}),
+    ("POST", "sessions", {"date": "2025-03-03", "status": "quit", "exercises": [{"position": 0, "status": "done"}]}),
     ("POST", "check-ins", {"next_morning_pain": 2, "date": "2025-03-04", "replace": True}),
-    ("POST", "measures", {"measure": "pain", "value": 3}),
+    ("POST", "measures", {"measure": "pain-now", "value": 3}),
 ]
 # The clinic's routes about one person: who may use them (besides nobody for the others).
 CLINIC_PERSON_ROUTES = [("GET", "access-log", {"self"}), ("GET", "export", {"self", "caseload"})]
@@ -28,8 +28,8 @@ STAFF_ROUTES = [
     ("POST", "/api/v1/clinic/accounts", "new-clinician", {"admin"}),
     ("POST", "/api/v1/clinic/invites", "new-patient", {"clinician"}),
 ]
-ROLES_OF = {"anonymous": None, "admin": "admin", "c1": "clinician", "c2": "clinician", "p1": "patient",
-            "p3": "patient"}
+ROLES_OF = {"anonymous": None, "admin": "admin", "clin1": "clinician", "clin2": "clinician", "pat1": "patient",
+            "pat3": "patient"}
 
 
 @need_postgres
@@ -39,21 +39,21 @@ class AccessTest(unittest.TestCase):
         cls.folder = tempfile.mkdtemp()
         cls.db = new_database()
         init_clinic(cls.db, cls.folder)
-        add_clinician(cls.db, "c1")
-        add_clinician(cls.db, "c2")
+        add_clinician(cls.db, "clin1")
+        add_clinician(cls.db, "clin2")
         cls.server = ClinicServer(cls.db)
         cls.clients = {"anonymous": cls.server.client()}
-        for name in ("admin", "c1", "c2"):
+        for name in ("admin", "clin1", "clin2"):
             cls.clients[name] = cls.server.client()
             cls.clients[name].login(name)
-        cls.clients["p1"], p1 = invite_and_accept(cls.server, cls.clients["c1"], "p1")
-        _, p2 = invite_and_accept(cls.server, cls.clients["c1"], "p2")
-        cls.clients["p3"], p3 = invite_and_accept(cls.server, cls.clients["c2"], "p3")
-        cls.people = {"p1": p1, "p2": p2, "p3": p3}
+        cls.clients["pat1"], p1 = invite_and_accept(cls.server, cls.clients["clin1"], "pat1")
+        _, p2 = invite_and_accept(cls.server, cls.clients["clin1"], "pat2")
+        cls.clients["pat3"], p3 = invite_and_accept(cls.server, cls.clients["clin2"], "pat3")
+        cls.people = {"pat1": p1, "pat2": p2, "pat3": p3}
         # Who each person is to each actor: themselves, on their caseload, or nobody of theirs.
         cls.relation = {
-            ("p1", "p1"): "self", ("p3", "p3"): "self",
-            ("c1", "p1"): "caseload", ("c1", "p2"): "caseload", ("c2", "p3"): "caseload",
+            ("pat1", "pat1"): "self", ("pat3", "pat3"): "self",
+            ("clin1", "pat1"): "caseload", ("clin1", "pat2"): "caseload", ("clin2", "pat3"): "caseload",
         }
 
     @classmethod
@@ -104,13 +104,13 @@ class AccessTest(unittest.TestCase):
         return 0
 
     def test_refusals_do_not_say_whether_a_person_exists(self):
-        c2 = self.clients["c2"]
+        c2 = self.clients["clin2"]
         missing_id = secrets.token_hex(16)
         for method, tail, body in PEOPLE_ROUTES:
-            s_other, _, other = c2.request(method, f"/api/v1/people/{self.people['p1']}/{tail}", body)
+            s_other, _, other = c2.request(method, f"/api/v1/people/{self.people['pat1']}/{tail}", body)
             s_missing, _, missing = c2.request(method, f"/api/v1/people/{missing_id}/{tail}", body)
             self.assertEqual((s_other, s_missing), (404, 404), tail)
-            self.assertEqual(other.replace(self.people["p1"].encode(), b"X"), missing.replace(missing_id.encode(), b"X"))
+            self.assertEqual(other.replace(self.people["pat1"].encode(), b"X"), missing.replace(missing_id.encode(), b"X"))
 
     def test_every_look_leaves_an_audit_row_and_the_patient_sees_it(self):
         # A clinician of their own, so the count is exact.
@@ -138,8 +138,8 @@ class AccessTest(unittest.TestCase):
         self.assertEqual(len(csv.decode().strip().splitlines()) - 1, len(reads))
 
     def test_a_refused_look_is_audited_too(self):
-        _, me = self.clients["c2"].json("GET", "/api/v1/clinic/me", expect=200)
-        self.clients["c2"].request("GET", f"/api/v1/people/{self.people['p1']}/progress")
+        _, me = self.clients["clin2"].json("GET", "/api/v1/clinic/me", expect=200)
+        self.clients["clin2"].request("GET", f"/api/v1/people/{self.people['pat1']}/progress")
         _, rows = self.clients["admin"].json(
             "GET", f"/api/v1/clinic/audit?actor={me['account']['id']}&order=newest&limit=5", expect=200)
         self.assertEqual(rows["entries"][0]["outcome"], "refused", rows)

@@ -122,7 +122,7 @@ class ServerTest(unittest.TestCase):
                 note = f"w{n}-{i}"
                 try:
                     status, _, _ = patient.request("POST", f"/api/v1/people/{pid}/measures",
-                                                   {"measure": "pain", "value": i % 10, "note": note})
+                                                   {"measure": "pain-now", "value": i % 10, "note": note})
                 except OSError:
                     return
                 if status == 201 or status == 200:
@@ -172,7 +172,7 @@ class ServerTest(unittest.TestCase):
         add_clinician(db, "ivy")
         listed = clinic("clinician", "list", "--db", db)
         self.assertIn("ivy\tactive", listed.stdout)
-        short = clinic("clinician", "add", "--db", db, "jo", stdin="short\n")
+        short = clinic("clinician", "add", "--db", db, "joanne", stdin="short\n")
         self.assertEqual(short.returncode, 2)
         self.assertIn("password", short.stderr)
         self.assertEqual(clinic("clinician", "disable", "--db", db, "ivy").returncode, 0)
