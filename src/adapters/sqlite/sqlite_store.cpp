@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <array>
 #include <filesystem>
 #include <utility>
 
@@ -231,6 +232,44 @@ class SqliteStore final : public Store {
       auto q = db_.prepare("SELECT id, name, created_at FROM person ORDER BY id");
       if (!q) return q.error();
       return collect<Person>(q.value(), read_person);
+    });
+  }
+
+  Result<Person> create_person(const std::string& name, TimePoint now) override {
+    if (name.empty()) return make_error(errc::kInvalid, "person", "a person needs a name");
+    return write_tx(db_, [&]() -> Result<Person> {
+      auto found = select_person(name);
+      if (!found) return found.error();
+      if (*found) return make_error(errc::kConflict, "person", "a person named \"" + name + "\" already exists");
+      auto ins = db_.prepare("INSERT INTO person (name, created_at) VALUES (?, ?)");
+      if (!ins) return ins.error();
+      if (auto st = ins.value().bind(1, name).bind(2, format_instant(now)).run(); !st) return st.error();
+      return Person{db_.last_insert_id(), name, now};
+    });
+  }
+
+  Status delete_person(PersonId person) override {
+    // Children before parents, so the foreign keys hold at every step.
+    static constexpr std::array<std::string_view, 11> kDeletes{
+        "DELETE FROM dose_change WHERE person_id = ?",
+        "DELETE FROM measurement WHERE person_id = ?",
+        "DELETE FROM exercise_log WHERE person_id = ?",
+        "DELETE FROM check_in WHERE person_id = ?",
+        "DELETE FROM session_log WHERE person_id = ?",
+        "DELETE FROM plan_day WHERE plan_id IN (SELECT id FROM plan WHERE person_id = ?)",
+        "DELETE FROM plan_exercise WHERE plan_id IN (SELECT id FROM plan WHERE person_id = ?)",
+        "DELETE FROM plan_session WHERE plan_id IN (SELECT id FROM plan WHERE person_id = ?)",
+        "DELETE FROM plan WHERE person_id = ?",
+        "DELETE FROM answers WHERE person_id = ?",
+        "DELETE FROM person WHERE id = ?",
+    };
+    return write_tx(db_, [&]() -> Status {
+      for (const std::string_view sql : kDeletes) {
+        auto del = db_.prepare(sql);
+        if (!del) return del.error();
+        if (auto st = del.value().bind(1, person).run(); !st) return st.error();
+      }
+      return Ok{};
     });
   }
 

@@ -284,6 +284,60 @@ TEST_F(SqliteStoreTest, ANewPersonAndTheirSetupAreStoredTogetherOrNotAtAll) {
   EXPECT_FALSE(store->create_person_with_setup("cara", tracking::testing::at(1, 7), setup).ok());
 }
 
+TEST_F(SqliteStoreTest, CreatePersonRefusesATakenName) {
+  auto cara = store->create_person("cara", tracking::testing::at(0, 7));
+  ASSERT_TRUE(cara.ok()) << cara.error().message;
+  EXPECT_GT(cara->id, ann.id);
+  auto again = store->create_person("ann", tracking::testing::at(0, 7));
+  ASSERT_FALSE(again.ok());
+  EXPECT_EQ(again.error().code, errc::kConflict);
+  EXPECT_EQ(again.error().field, "person");
+}
+
+TEST_F(SqliteStoreTest, DeletePersonRemovesEveryRecordOfThatPersonOnly) {
+  auto bob = store->ensure_person("bob", tracking::testing::at(0, 7));
+  ASSERT_TRUE(bob.ok());
+  Store::Setup bobs{{0, bob->id, tracking::testing::at(0, 7), R"({"version":1})", "go"}, sample_plan(bob->id)};
+  ASSERT_TRUE(store->save_setup(bobs).ok());
+  for (const PersonId who : {ann.id, bob->id}) {
+    const Id plan_id = store->active_plan(who)->value().id;
+    const SessionLog s = start_session(who, plan_id);
+    ASSERT_TRUE(store->log_exercise(exercise(s, 0, ExerciseOutcome::kDone)).ok());
+    ASSERT_TRUE(store->end_session(s.id, SessionStatus::kFinished, tracking::testing::at(0, 19), 3).ok());
+    CheckIn ci;
+    ci.person = who;
+    ci.at = tracking::testing::at(1, 8);
+    ci.date = tracking::testing::day(1);
+    ci.next_morning_pain = 2;
+    ci.triage_level = "go";
+    DoseChange c;
+    c.person = who;
+    c.plan = plan_id;
+    c.exercise_id = "squat";
+    c.now_doing = "squat";
+    c.reason = "ok";
+    ASSERT_TRUE(store->save_check_in(ci, {c}, "").ok());
+  }
+  ASSERT_TRUE(store->delete_person(ann.id).ok());
+  EXPECT_FALSE(store->find_person("ann")->has_value());
+  EXPECT_FALSE(*store->latest_answers(ann.id));
+  EXPECT_FALSE(*store->latest_plan(ann.id));
+  EXPECT_TRUE(store->sessions(ann.id)->empty());
+  EXPECT_TRUE(store->exercise_logs(ann.id)->empty());
+  EXPECT_TRUE(store->measurements(ann.id, "")->empty());
+  EXPECT_TRUE(store->check_ins(ann.id)->empty());
+  EXPECT_TRUE(store->dose_changes(ann.id)->empty());
+  EXPECT_EQ(query(path, "SELECT count(*) FROM plan_day WHERE plan_id NOT IN (SELECT id FROM plan)"), "0");
+  // Bob keeps everything.
+  EXPECT_EQ(store->sessions(bob->id)->size(), 1u);
+  EXPECT_EQ(store->check_ins(bob->id)->size(), 1u);
+  EXPECT_EQ(store->dose_changes(bob->id)->size(), 1u);
+  EXPECT_TRUE(store->latest_plan(bob->id)->has_value());
+  // Deleting again is fine (a retried deletion).
+  EXPECT_TRUE(store->delete_person(ann.id).ok());
+  EXPECT_EQ(query(path, "PRAGMA foreign_key_check"), "");
+}
+
 TEST_F(SqliteStoreTest, AWholeSessionIsSavedInOneTransaction) {
   SessionLog s;
   s.person = ann.id;

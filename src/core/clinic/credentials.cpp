@@ -9,8 +9,7 @@ namespace kc::clinic {
 namespace {
 
 bool username_char(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '@' || c == '+' ||
-         c == '-';
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '@' || c == '+' || c == '-';
 }
 
 // UTF-8 code points in `s` (continuation bytes not counted).
@@ -64,12 +63,13 @@ Result<std::string> normalise_code(std::string_view code) {
     if (c == ' ' || c == '-') continue;
     out += upper(c);
   }
-  const bool fits = out.size() == kCodeLength &&
-                    std::all_of(out.begin(), out.end(), [](char c) { return kCodeAlphabet.find(c) != std::string_view::npos; });
+  const bool fits = out.size() == kCodeLength && std::all_of(out.begin(), out.end(), [](char c) {
+                      return kCodeAlphabet.find(c) != std::string_view::npos;
+                    });
   if (!fits) {
-    return make_error(errc::kInvalid, "code",
-                      fmt::format("an invite code is {} letters and digits, as on the invite (e.g. ABCD-2345)",
-                                  kCodeLength));
+    return make_error(
+        errc::kInvalid, "code",
+        fmt::format("an invite code is {} letters and digits, as on the invite (e.g. ABCD-2345)", kCodeLength));
   }
   return out;
 }

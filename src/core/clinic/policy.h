@@ -72,6 +72,8 @@ inline constexpr std::string_view kTotpEnabled = "totp_enabled";
 inline constexpr std::string_view kPasswordReset = "password_reset";
 inline constexpr std::string_view kAccountCreated = "account_created";
 inline constexpr std::string_view kAccountDisabled = "account_disabled";
+inline constexpr std::string_view kAuditPurged = "audit_purged";
+inline constexpr std::string_view kPatientDeleted = "patient_deleted";
 }  // namespace event
 
 }  // namespace kc::clinic

@@ -18,7 +18,9 @@ constexpr std::array kActions{Action::kReadRecord,    Action::kWriteRecord,    A
 constexpr std::array kRelations{Relation::kNone, Relation::kSelf, Relation::kOnCaseload, Relation::kOther};
 constexpr std::array kRoles{Role::kAdmin, Role::kClinician, Role::kPatient};
 
-Actor actor(Role role) { return Actor{7, role, role == Role::kPatient ? std::optional<store::PersonId>{3} : std::nullopt, "x"}; }
+Actor actor(Role role) {
+  return Actor{7, role, role == Role::kPatient ? std::optional<store::PersonId>{3} : std::nullopt, "x"};
+}
 
 // The whole table of what is allowed: (role, action, relation). Everything else is refused.
 const std::set<std::tuple<Role, Action, Relation>>& allowed() {
@@ -75,8 +77,8 @@ TEST(ClinicPolicy, NobodySignedInIsRefusedEverything) {
 }
 
 TEST(ClinicPolicy, AdminsNeverReadOrWriteClinicalData) {
-  for (const Action action : {Action::kReadRecord, Action::kWriteRecord, Action::kExportRecord,
-                              Action::kReadAccessLog}) {
+  for (const Action action :
+       {Action::kReadRecord, Action::kWriteRecord, Action::kExportRecord, Action::kReadAccessLog}) {
     for (const Relation relation : kRelations) EXPECT_FALSE(decide(actor(Role::kAdmin), action, relation).allowed);
   }
 }

@@ -21,6 +21,9 @@
 namespace kc::clinic {
 
 using AccountId = std::int64_t;  // > 0 once stored; 0 = not stored yet (or no account)
+// The operator at the server's shell (`kneecoach clinic ...` commands), who holds the database
+// anyway: acts as an admin, never on clinical data; audit rows name this actor.
+inline constexpr AccountId kHostOperator = -1;
 
 enum class Role { kAdmin, kClinician, kPatient };
 // "admin", "clinician", "patient" (the words stored and shown).
@@ -39,14 +42,14 @@ std::optional<AccountState> account_state_from_name(std::string_view name);
 
 struct Account {
   AccountId id = 0;
-  std::string username;       // unique (compared as stored: usecases lower-case it first)
+  std::string username;  // unique (compared as stored: usecases lower-case it first)
   Role role = Role::kPatient;
   std::string password_hash;  // PasswordHasher::hash output; "" while pending
   // TOTP (RFC 6238) secret, base32 (RFC 4648, no padding). Set when enabling starts; only
   // asked for at sign-in once totp_enabled (confirmed with a first good code).
   std::optional<std::string> totp_secret;
   bool totp_enabled = false;
-  std::int64_t totp_last_step = 0;  // the last 30-second step whose code signed in (no replay)
+  std::int64_t totp_last_step = 0;        // the last 30-second step whose code signed in (no replay)
   std::optional<store::PersonId> person;  // patients only: whose records they are
   AccountState state = AccountState::kActive;
   TimePoint created_at{};
@@ -78,13 +81,13 @@ struct Invite {
 // One patient on a clinician's caseload, with what a caseload page shows.
 struct CaseloadEntry {
   AccountId clinician = 0;
-  AccountId patient = 0;                   // the patient's account
-  std::string username;                    // the patient's username
-  store::PersonId person = 0;              // their records (store::Person::id)
-  std::string person_name;                 // store::Person::name: the API id of /people/{id}
+  AccountId patient = 0;       // the patient's account
+  std::string username;        // the patient's username
+  store::PersonId person = 0;  // their records (store::Person::id)
+  std::string person_name;     // store::Person::name: the API id of /people/{id}
   AccountState state = AccountState::kPending;
   TimePoint added_at{};
-  int unread_notifications = 0;            // notifications about this patient not yet read
+  int unread_notifications = 0;  // notifications about this patient not yet read
 };
 
 enum class AuditOutcome {
@@ -100,7 +103,7 @@ std::optional<AuditOutcome> audit_outcome_from_name(std::string_view name);
 struct AuditEntry {
   std::int64_t id = 0;
   TimePoint at{};
-  AccountId actor = 0;  // 0: nobody signed in (e.g. a failed sign-in of an unknown name)
+  AccountId actor = 0;  // 0: nobody signed in (e.g. a failed sign-in); kHostOperator: the shell
   std::optional<Role> role;
   std::string action;  // action_name(Action) or an account event (clinic/policy.h)
   std::string detail;  // free text from the caller (route, username tried), at most 200 chars

@@ -99,9 +99,9 @@ TEST(ClinicCredentials, UsernamesAreTrimmedLowerCasedAndChecked) {
 TEST(ClinicCredentials, PasswordRules) {
   EXPECT_TRUE(check_password("correct horse battery", "ann").ok());
   EXPECT_TRUE(check_password("ÄÖÜäöüßéèà", "ann").ok());  // 10 code points, 20 bytes
-  EXPECT_FALSE(check_password("ÄÖÜäöüßéè", "ann").ok());   // 9 code points
+  EXPECT_FALSE(check_password("ÄÖÜäöüßéè", "ann").ok());  // 9 code points
   for (const std::string& bad : {std::string("short"), std::string(129, 'x') + "y", std::string("aaaaaaaaaaaa"),
-                                std::string("tab\there is bad"), std::string("Ann.Smith@x.org")}) {
+                                 std::string("tab\there is bad"), std::string("Ann.Smith@x.org")}) {
     auto r = check_password(bad, "ann.smith@x.org");
     ASSERT_FALSE(r.ok()) << bad;
     EXPECT_EQ(r.error().code, errc::kInvalid);

@@ -24,6 +24,14 @@ class Store {
   // The person named `name`, or nullopt.
   virtual Result<std::optional<Person>> find_person(const std::string& name) = 0;
   virtual Result<std::vector<Person>> people() = 0;
+  // A new person named `name`, created at `now`. errc::kConflict (field "person") when the name
+  // is taken, so a caller can never be handed someone else's records (the clinic's invites).
+  virtual Result<Person> create_person(const std::string& name, TimePoint now) = 0;
+  // Deletes the person and every record kept under them (answers, plans, sessions, exercise
+  // logs, measurements, check-ins, dose changes), together. Ok when there is no such person
+  // (deleted already), so an interrupted deletion can be retried. Kept replies of retried
+  // requests (once) are not per person and stay until their own expiry.
+  virtual Status delete_person(PersonId person) = 0;
 
   // --- setup ---
   // Saves answers and (when given) the plan built from them; any earlier active plan of the

@@ -3,7 +3,7 @@
 // MemoryClinicStore: ClinicStore in memory, for unit tests only (the product uses PostgreSQL).
 // Keeps the contract that tests can see: unique usernames, kNotFound/kConflict where the port
 // says, one lock per call (so every method is atomic), ordering as documented.
-// `fail_next` makes the next call fail with errc::kFailed, to test what a failed write does.
+// `fail_next`/`fail_after` make a call fail with errc::kFailed, to test what a failed write does.
 #pragma once
 
 #include <algorithm>
@@ -20,9 +20,11 @@ namespace kc::clinic::testing {
 class MemoryClinicStore final : public ClinicStore {
  public:
   // The next call (any method) fails with errc::kFailed and changes nothing.
-  void fail_next() {
+  void fail_next() { fail_after(0); }
+  // The call after the next `calls` calls fails so.
+  void fail_after(int calls) {
     const std::lock_guard lock(mutex_);
-    fail_next_ = true;
+    fail_in_ = calls;
   }
   // Every audit row, in order (a test's view of the table).
   std::vector<AuditEntry> audit_rows() const {
@@ -235,9 +237,10 @@ class MemoryClinicStore final : public ClinicStore {
       CaseloadEntry e{clinician, p->id, p->username, p->person.value_or(0), "", p->state, added, 0};
       auto name = person_names_.find(e.person);
       if (name != person_names_.end()) e.person_name = name->second;
-      e.unread_notifications = static_cast<int>(std::count_if(
-          notifications_.begin(), notifications_.end(),
-          [&](const Notification& n) { return n.clinician == clinician && n.patient == e.person && !n.read_at; }));
+      e.unread_notifications =
+          static_cast<int>(std::count_if(notifications_.begin(), notifications_.end(), [&](const Notification& n) {
+            return n.clinician == clinician && n.patient == e.person && !n.read_at;
+          }));
       out.push_back(e);
     }
     std::sort(out.begin(), out.end(),
@@ -313,9 +316,8 @@ class MemoryClinicStore final : public ClinicStore {
       }
       rows.push_back(a);
     }
-    std::stable_sort(rows.begin(), rows.end(), [](const AuditEntry& a, const AuditEntry& b) {
-      return a.at != b.at ? a.at < b.at : a.id < b.id;
-    });
+    std::stable_sort(rows.begin(), rows.end(),
+                     [](const AuditEntry& a, const AuditEntry& b) { return a.at != b.at ? a.at < b.at : a.id < b.id; });
     if (f.newest_first) std::reverse(rows.begin(), rows.end());
     const auto skip = std::min(rows.size(), static_cast<std::size_t>(f.offset));
     rows.erase(rows.begin(), rows.begin() + static_cast<std::ptrdiff_t>(skip));
@@ -350,8 +352,8 @@ class MemoryClinicStore final : public ClinicStore {
 
  private:
   std::optional<Error> failure() {
-    if (!fail_next_) return std::nullopt;
-    fail_next_ = false;
+    if (fail_in_ < 0) return std::nullopt;
+    if (fail_in_-- > 0) return std::nullopt;
     return make_error("memory store: failing as asked");
   }
   static Error not_found(const std::string& what) { return make_error(errc::kNotFound, what, "no such " + what); }
@@ -373,7 +375,7 @@ class MemoryClinicStore final : public ClinicStore {
   }
 
   mutable std::mutex mutex_;
-  bool fail_next_ = false;
+  int fail_in_ = -1;  // calls left before the failing one; -1: none
   std::int64_t next_id_ = 1;
   std::map<AccountId, Account> accounts_;
   std::map<std::string, LoginSession> sessions_;

@@ -1,0 +1,159 @@
+#include "usecases/clinic/sign_in.h"
+
+#include <fmt/format.h>
+
+#include "core/clinic/credentials.h"
+#include "usecases/clinic/authorize.h"
+
+namespace kc::usecases::clinic {
+namespace {
+
+namespace core = kc::clinic;
+using core::AccountState;
+using core::AuditOutcome;
+
+Error wrong_credentials() { return make_error(errc::kUnauthorised, "", "wrong username or password"); }
+Error totp_error(std::string message) { return make_error(errc::kUnauthorised, "totp", std::move(message)); }
+
+Actor actor_of(const Account& a) { return Actor{a.id, a.role, a.person, a.username}; }
+
+// kThrottled when either key is locked now.
+Status check_throttle(Clinic& clinic, const std::string& account_key, const std::string& address_key) {
+  const TimePoint now = clinic.clock.now();
+  for (const std::string* key : {&account_key, &address_key}) {
+    if (key->empty()) continue;
+    auto state = clinic.store.throttle(*key);
+    if (!state) return state.error();
+    if (*state && core::is_locked(**state, now)) {
+      const auto wait = std::chrono::ceil<std::chrono::minutes>(*(*state)->locked_until - now);
+      return make_error(errc::kThrottled, "",
+                        fmt::format("too many failed sign-ins; try again in {} minute{}", wait.count(),
+                                    wait.count() == 1 ? "" : "s"));
+    }
+  }
+  return Ok{};
+}
+
+// Counts one failure under both keys and audits it; returns `error` (or the store's).
+Error fail(Clinic& clinic, const Caller& caller, const std::string& account_key, const std::string& address_key,
+           const std::string& why, Error error) {
+  const TimePoint now = clinic.clock.now();
+  if (!account_key.empty()) {
+    auto s = clinic.store.update_throttle(account_key, [&](const core::ThrottleState& st) {
+      return core::record_failure(st, now, clinic.config.account_throttle);
+    });
+    if (!s) return s.error();
+  }
+  auto s = clinic.store.update_throttle(address_key, [&](const core::ThrottleState& st) {
+    return core::record_failure(st, now, clinic.config.address_throttle);
+  });
+  if (!s) return s.error();
+  if (auto row = record_event(clinic, caller, core::event::kSignInFailed, AuditOutcome::kRefused, why); !row) {
+    return row.error();
+  }
+  return error;
+}
+
+// The TOTP step of an account with TOTP on: ok, or the error to return (and whether it counts).
+struct TotpCheck {
+  bool ok = false;
+  bool counts = true;
+  std::string message;
+};
+Result<TotpCheck> check_totp(Clinic& clinic, const Account& account, const std::string& code) {
+  if (code.empty()) return TotpCheck{false, false, "enter the 6-digit code from your authenticator app"};
+  const auto step = clinic.totp.match(account.totp_secret.value_or(""), code, clinic.clock.now());
+  if (!step) return TotpCheck{false, true, "that code is not right; enter the code your app shows now"};
+  auto fresh = clinic.store.use_totp_step(account.id, *step);
+  if (!fresh) return fresh.error();
+  if (!*fresh) return TotpCheck{false, true, "that code was used already; wait for the next one"};
+  return TotpCheck{true, false, ""};
+}
+
+}  // namespace
+
+Result<SignedIn> sign_in(Clinic& clinic, const SignInRequest& request) {
+  auto username = core::normalise_username(request.username);
+  const std::string account_key = username ? core::account_key(*username) : "";
+  const std::string address_key = core::address_key(request.address);
+  Caller caller{Actor{0, Role::kPatient, {}, ""}, request.address};
+  const std::string tried = username ? *username : "(malformed username)";
+  if (auto t = check_throttle(clinic, account_key, address_key); !t) {
+    if (t.error().code == errc::kThrottled) {
+      (void)record_event(clinic, caller, core::event::kSignInFailed, AuditOutcome::kRefused, tried + ": throttled");
+    }
+    return t.error();
+  }
+  std::optional<Account> account;
+  if (username) {
+    auto found = clinic.store.find_account_by_username(*username);
+    if (!found) return found.error();
+    account = *found;
+  }
+  // Always one password check, against the dummy hash when there is no usable account.
+  const bool usable = account && account->state == AccountState::kActive && !account->password_hash.empty();
+  const bool good = clinic.hasher.verify(request.password, usable ? account->password_hash : clinic.hasher.dummy_hash());
+  if (account) caller.actor = actor_of(*account);
+  if (!usable || !good) {
+    const std::string why = !account ? ": unknown username" : !usable ? ": account not active" : ": wrong password";
+    return fail(clinic, caller, account_key, address_key, tried + why, wrong_credentials());
+  }
+  if (account->totp_enabled) {
+    auto totp = check_totp(clinic, *account, request.totp_code);
+    if (!totp) return totp.error();
+    if (!totp->ok && !totp->counts) return totp_error(totp->message);
+    if (!totp->ok) return fail(clinic, caller, account_key, address_key, tried + ": wrong TOTP code", totp_error(totp->message));
+  }
+  const TimePoint now = clinic.clock.now();
+  auto cleared = clinic.store.update_throttle(
+      account_key, [&](const core::ThrottleState& st) { return core::record_success(st, now); });
+  if (!cleared) return cleared.error();
+  return start_session(clinic, *account, request.address);
+}
+
+Result<SignedIn> start_session(Clinic& clinic, const Account& account, const std::string& address) {
+  const TimePoint now = clinic.clock.now();
+  SignedIn out{clinic.tokens.token(), actor_of(account)};
+  const core::LoginSession session{clinic.tokens.hash(out.token), account.id, now, now, std::nullopt, address};
+  if (auto added = clinic.store.add_session(session); !added) return added.error();
+  if (auto row = record_event(clinic, Caller{out.actor, address}, core::event::kSignIn, AuditOutcome::kAllowed,
+                              account.username);
+      !row) {
+    return row.error();
+  }
+  return out;
+}
+
+Status sign_out(Clinic& clinic, const std::string& token, const std::string& address) {
+  const std::string hash = clinic.tokens.hash(token);
+  auto found = clinic.store.use_session(hash, clinic.clock.now());
+  if (!found) return found.error();
+  if (!*found || (*found)->session.revoked_at) return Ok{};
+  if (auto r = clinic.store.revoke_session(hash, clinic.clock.now()); !r) return r.error();
+  const Caller caller{actor_of((*found)->account), address};
+  return record_event(clinic, caller, core::event::kSignOut, AuditOutcome::kAllowed, "");
+}
+
+Result<Actor> authenticate(Clinic& clinic, const std::string& token) {
+  if (token.empty()) return make_error(errc::kUnauthorised, "", "sign in first");
+  const std::string hash = clinic.tokens.hash(token);
+  const TimePoint now = clinic.clock.now();
+  auto found = clinic.store.use_session(hash, now);
+  if (!found) return found.error();
+  if (!*found) return make_error(errc::kUnauthorised, "", "sign in first");
+  const auto& [session, account] = **found;
+  switch (core::check_session(session, now, clinic.config.sessions)) {
+    case core::SessionVerdict::kValid:
+      break;
+    case core::SessionVerdict::kRevoked:
+      return make_error(errc::kUnauthorised, "", "you signed out; sign in again");
+    case core::SessionVerdict::kIdleExpired:
+    case core::SessionVerdict::kAbsoluteExpired:
+      if (auto r = clinic.store.revoke_session(hash, now); !r) return r.error();
+      return make_error(errc::kExpired, "", "your session expired; sign in again");
+  }
+  if (account.state != AccountState::kActive) return make_error(errc::kUnauthorised, "", "this account is not active");
+  return actor_of(account);
+}
+
+}  // namespace kc::usecases::clinic

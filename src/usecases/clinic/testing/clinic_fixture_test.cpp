@@ -1,0 +1,18 @@
+// The adapters the clinic fixture uses (see clinic_fixture.h).
+#include <cstdlib>
+
+#include "adapters/crypto/crypto.h"
+#include "adapters/sqlite/sqlite_store.h"
+#include "usecases/clinic/testing/clinic_fixture.h"
+
+namespace kc::clinic::testing {
+
+std::unique_ptr<store::Store> open_records(const std::string& path) {
+  auto opened = sqlite::open_store(path);
+  if (!opened) std::abort();
+  return std::move(opened).value();
+}
+
+std::unique_ptr<usecases::clinic::Totp> real_totp() { return std::make_unique<crypto::OathTotp>(); }
+
+}  // namespace kc::clinic::testing
