@@ -4,11 +4,12 @@
 
 #include "adapters/sqlite/db.h"
 #include "core/common/result.h"
+#include "core/store/schema_sql.h"
 
 namespace kc::sqlite {
 
 // The newest schema this binary knows.
-inline constexpr int kSchemaVersion = 3;
+inline constexpr int kSchemaVersion = static_cast<int>(store::kSchemaSteps.size());
 
 // The schema version of an open database: 0 for an empty database, the highest version in
 // schema_version otherwise. An error for a database that holds tables but no

@@ -8,23 +8,12 @@
 
 #include "adapters/sqlite/db.h"
 #include "core/store/codec.h"
+#include "core/store/rows.h"
 
 namespace kc::sqlite {
 namespace {
 
 using namespace kc::store;  // NOLINT(google-build-using-namespace): records are this file's subject
-
-std::string iso(CivilDate d) { return to_iso(d); }
-
-Result<CivilDate> date_from(const std::string& text) {
-  if (auto d = parse_iso_date(text)) return *d;
-  return make_error(fmt::format("store: a stored date is malformed: \"{}\"", text));
-}
-
-Result<TimePoint> instant_from(const std::string& text) {
-  if (auto t = parse_instant(text)) return *t;
-  return make_error(fmt::format("store: a stored time is malformed: \"{}\"", text));
-}
 
 Error newer_schema(const std::string& path, int version) {
   return make_error(
@@ -69,143 +58,6 @@ Result<std::vector<T>> collect(Stmt& stmt, F&& read_row) {
   }
 }
 
-Result<Person> read_person(Stmt& s) {
-  auto at = instant_from(s.text(2));
-  if (!at) return at.error();
-  return Person{s.int64(0), s.text(1), *at};
-}
-
-constexpr const char* kSessionColumns =
-    "id, person_id, plan_id, date, session, started_at, ended_at, status, pain_during";
-
-Result<SessionLog> read_session(Stmt& s) {
-  SessionLog log;
-  log.id = s.int64(0);
-  log.person = s.int64(1);
-  log.plan = s.int64(2);
-  auto d = date_from(s.text(3));
-  if (!d) return d.error();
-  log.date = *d;
-  log.session = s.text(4);
-  auto started = instant_from(s.text(5));
-  if (!started) return started.error();
-  log.started_at = *started;
-  if (auto ended = s.opt_text(6)) {
-    auto e = instant_from(*ended);
-    if (!e) return e.error();
-    log.ended_at = *e;
-  }
-  auto status = parse_session_status(s.text(7));
-  if (!status) return make_error(fmt::format("store: unknown session status \"{}\"", s.text(7)));
-  log.status = *status;
-  log.pain_during = s.opt_int(8);
-  return log;
-}
-
-constexpr const char* kExerciseLogColumns =
-    "id, session_id, person_id, position, exercise_id, outcome, planned_dose, sets_done, reps_done, holds_done, "
-    "seconds, pain, finished_at, camera_json";
-
-Result<ExerciseLog> read_exercise_log(Stmt& s) {
-  ExerciseLog log;
-  log.id = s.int64(0);
-  log.session = s.int64(1);
-  log.person = s.int64(2);
-  log.position = s.integer(3);
-  log.exercise_id = s.text(4);
-  auto outcome = parse_outcome(s.text(5));
-  if (!outcome) return make_error(fmt::format("store: unknown exercise outcome \"{}\"", s.text(5)));
-  log.outcome = *outcome;
-  auto dose = dose_from_text(s.text(6));
-  if (!dose) return dose.error();
-  log.planned = *dose;
-  log.sets_done = s.integer(7);
-  log.reps_done = s.integer(8);
-  log.holds_done = s.integer(9);
-  log.seconds = s.integer(10);
-  log.pain = s.opt_int(11);
-  auto at = instant_from(s.text(12));
-  if (!at) return at.error();
-  log.finished_at = *at;
-  log.camera_json = s.text(13);
-  return log;
-}
-
-constexpr const char* kMeasurementColumns = "id, person_id, measure, taken_at, date, value, items, session_id, note";
-
-Result<Measurement> read_measurement(Stmt& s) {
-  Measurement m;
-  m.id = s.int64(0);
-  m.person = s.int64(1);
-  m.measure = s.text(2);
-  auto at = instant_from(s.text(3));
-  if (!at) return at.error();
-  m.taken_at = *at;
-  auto d = date_from(s.text(4));
-  if (!d) return d.error();
-  m.date = *d;
-  m.value = s.real(5);
-  auto items = items_from_text(s.text(6));
-  if (!items) return items.error();
-  m.items = *items;
-  if (!s.is_null(7)) m.session = s.int64(7);
-  m.note = s.text(8);
-  return m;
-}
-
-constexpr const char* kCheckInColumns =
-    "id, person_id, at, date, next_morning_pain, red_flags, triage_level, stopped_program";
-
-Result<CheckIn> read_check_in(Stmt& s) {
-  CheckIn c;
-  c.id = s.int64(0);
-  c.person = s.int64(1);
-  auto at = instant_from(s.text(2));
-  if (!at) return at.error();
-  c.at = *at;
-  auto d = date_from(s.text(3));
-  if (!d) return d.error();
-  c.date = *d;
-  c.next_morning_pain = s.integer(4);
-  auto flags = strings_from_text(s.text(5));
-  if (!flags) return flags.error();
-  c.red_flags = *flags;
-  c.triage_level = s.text(6);
-  c.stopped_program = s.integer(7) != 0;
-  return c;
-}
-
-constexpr const char* kDoseChangeColumns =
-    "id, person_id, plan_id, at, date, exercise_id, now_doing, decision, from_dose, to_dose, reason, "
-    "coalesce(check_in_id, 0)";
-
-Result<DoseChange> read_dose_change(Stmt& s) {
-  DoseChange c;
-  c.id = s.int64(0);
-  c.person = s.int64(1);
-  c.plan = s.int64(2);
-  auto at = instant_from(s.text(3));
-  if (!at) return at.error();
-  c.at = *at;
-  auto d = date_from(s.text(4));
-  if (!d) return d.error();
-  c.date = *d;
-  c.exercise_id = s.text(5);
-  c.now_doing = s.text(6);
-  auto decision = parse_decision(s.text(7));
-  if (!decision) return make_error(fmt::format("store: unknown dose decision \"{}\"", s.text(7)));
-  c.decision = *decision;
-  auto from = dose_from_text(s.text(8));
-  if (!from) return from.error();
-  c.from = *from;
-  auto to = dose_from_text(s.text(9));
-  if (!to) return to.error();
-  c.to = *to;
-  c.reason = s.text(10);
-  c.check_in = s.int64(11);
-  return c;
-}
-
 class SqliteStore final : public Store {
  public:
   explicit SqliteStore(Db db) : db_(std::move(db)) {}
@@ -231,7 +83,7 @@ class SqliteStore final : public Store {
     return read_tx(db_, [&]() -> Result<std::vector<Person>> {
       auto q = db_.prepare("SELECT id, name, created_at FROM person ORDER BY id");
       if (!q) return q.error();
-      return collect<Person>(q.value(), read_person);
+      return collect<Person>(q.value(), read_person<Stmt>);
     });
   }
 
@@ -396,7 +248,7 @@ class SqliteStore final : public Store {
           fmt::format("SELECT {} FROM session_log WHERE person_id = ? ORDER BY started_at, id", kSessionColumns));
       if (!q) return q.error();
       q.value().bind(1, person);
-      return collect<SessionLog>(q.value(), read_session);
+      return collect<SessionLog>(q.value(), read_session<Stmt>);
     });
   }
 
@@ -406,7 +258,7 @@ class SqliteStore final : public Store {
                                        kExerciseLogColumns));
       if (!q) return q.error();
       q.value().bind(1, person);
-      return collect<ExerciseLog>(q.value(), read_exercise_log);
+      return collect<ExerciseLog>(q.value(), read_exercise_log<Stmt>);
     });
   }
 
@@ -434,7 +286,7 @@ class SqliteStore final : public Store {
                                   kMeasurementColumns));
       if (!q) return q.error();
       q.value().bind(1, person).bind(2, measure).bind(3, measure);
-      return collect<Measurement>(q.value(), read_measurement);
+      return collect<Measurement>(q.value(), read_measurement<Stmt>);
     });
   }
 
@@ -475,7 +327,7 @@ class SqliteStore final : public Store {
       auto q = db_.prepare(fmt::format("SELECT {} FROM check_in WHERE person_id = ? ORDER BY at, id", kCheckInColumns));
       if (!q) return q.error();
       q.value().bind(1, person);
-      return collect<CheckIn>(q.value(), read_check_in);
+      return collect<CheckIn>(q.value(), read_check_in<Stmt>);
     });
   }
 
@@ -502,9 +354,7 @@ class SqliteStore final : public Store {
       if (!row) return row.error();
       if (*row) {
         if (kept.value().text(0) != request) {
-          return make_error(errc::kKeyReused, "Idempotency-Key",
-                            "Idempotency-Key: this key was already used for a different request; send a new key "
-                            "for a new request, and the same key only to retry the same request");
+          return key_reused();
         }
         return KeptReply{kept.value().integer(1), kept.value().text(2), true};
       }
@@ -531,7 +381,7 @@ class SqliteStore final : public Store {
           fmt::format("SELECT {} FROM dose_change WHERE person_id = ? ORDER BY at, id", kDoseChangeColumns));
       if (!q) return q.error();
       q.value().bind(1, person);
-      return collect<DoseChange>(q.value(), read_dose_change);
+      return collect<DoseChange>(q.value(), read_dose_change<Stmt>);
     });
   }
 
@@ -557,13 +407,7 @@ class SqliteStore final : public Store {
     }
     CheckIn saved = check_in;
     saved.id = db_.last_insert_id();
-    Measurement pain;
-    pain.person = check_in.person;
-    pain.measure = kPainNextMorning;
-    pain.taken_at = check_in.at;
-    pain.date = check_in.date;
-    pain.value = check_in.next_morning_pain;
-    if (auto m = insert_measurement(pain); !m) return m.error();
+    if (auto m = insert_measurement(next_morning_pain_of(check_in)); !m) return m.error();
     for (DoseChange c : changes) {
       c.check_in = saved.id;
       if (auto id = insert_dose_change(c); !id) return id.error();
@@ -642,7 +486,7 @@ class SqliteStore final : public Store {
                                 kExerciseLogColumns));
     if (!q) return q.error();
     q.value().bind(1, log.session).bind(2, log.position).bind(3, log.person);
-    auto rows = collect<ExerciseLog>(q.value(), read_exercise_log);
+    auto rows = collect<ExerciseLog>(q.value(), read_exercise_log<Stmt>);
     if (!rows) return rows.error();
     if (rows->size() != 1) return make_error("store: that session belongs to another person");
     return rows->front();
@@ -677,7 +521,7 @@ class SqliteStore final : public Store {
     auto q = db_.prepare("SELECT id, name, created_at FROM person WHERE name = ?");
     if (!q) return q.error();
     q.value().bind(1, name);
-    auto rows = collect<Person>(q.value(), read_person);
+    auto rows = collect<Person>(q.value(), read_person<Stmt>);
     if (!rows) return rows.error();
     if (rows->empty()) return std::optional<Person>{};
     return std::optional<Person>{rows->front()};
@@ -742,43 +586,18 @@ class SqliteStore final : public Store {
   }
 
   Result<std::optional<PlanRecord>> select_plan(PersonId person, bool active_only) {
-    auto q = db_.prepare(fmt::format(
-        "SELECT id, person_id, answers_id, created_at, start_date, weeks, level, baseline_pain, reviews, plan_json, "
-        "stopped_at, stop_reason FROM plan WHERE person_id = ? {} ORDER BY created_at DESC, id DESC LIMIT 1",
-        active_only ? "AND stopped_at IS NULL" : ""));
+    auto q =
+        db_.prepare(fmt::format("SELECT {} FROM plan WHERE person_id = ? {} ORDER BY created_at DESC, id DESC LIMIT 1",
+                                kPlanColumns, active_only ? "AND stopped_at IS NULL" : ""));
     if (!q) return q.error();
     auto& s = q.value();
     s.bind(1, person);
     auto row = s.step();
     if (!row) return row.error();
     if (!*row) return std::optional<PlanRecord>{};
-    PlanRecord p;
-    p.id = s.int64(0);
-    p.person = s.int64(1);
-    p.answers = s.int64(2);
-    auto created = instant_from(s.text(3));
-    if (!created) return created.error();
-    p.created_at = *created;
-    auto start = date_from(s.text(4));
-    if (!start) return start.error();
-    p.start = *start;
-    p.weeks = s.integer(5);
-    p.level = s.text(6);
-    p.baseline_pain = s.integer(7);
-    auto reviews = strings_from_text(s.text(8));
-    if (!reviews) return reviews.error();
-    for (const auto& r : *reviews) {
-      auto d = date_from(r);
-      if (!d) return d.error();
-      p.reviews.push_back(*d);
-    }
-    p.plan_json = s.text(9);
-    if (auto stopped = s.opt_text(10)) {
-      auto t = instant_from(*stopped);
-      if (!t) return t.error();
-      p.stopped_at = *t;
-    }
-    p.stop_reason = s.text(11);
+    auto read = read_plan(s);
+    if (!read) return read.error();
+    PlanRecord p = std::move(read).value();
     if (auto st = load_plan_parts(p); !st) return st.error();
     return std::optional<PlanRecord>{std::move(p)};
   }
@@ -809,11 +628,7 @@ class SqliteStore final : public Store {
     auto qd = db_.prepare("SELECT date, week, session FROM plan_day WHERE plan_id = ? ORDER BY date");
     if (!qd) return qd.error();
     qd.value().bind(1, p.id);
-    auto days = collect<PlanDay>(qd.value(), [](Stmt& s) -> Result<PlanDay> {
-      auto d = date_from(s.text(0));
-      if (!d) return d.error();
-      return PlanDay{*d, s.integer(1), s.text(2)};
-    });
+    auto days = collect<PlanDay>(qd.value(), read_plan_day<Stmt>);
     if (!days) return days.error();
     p.calendar = std::move(days).value();
     return Ok{};

@@ -152,6 +152,17 @@ struct CheckIn {
   bool stopped_program = false;
 };
 
+// The measurement a check-in is stored with: its next-morning pain, taken at the check-in's time.
+inline Measurement next_morning_pain_of(const CheckIn& check_in) {
+  Measurement pain;
+  pain.person = check_in.person;
+  pain.measure = kPainNextMorning;
+  pain.taken_at = check_in.at;
+  pain.date = check_in.date;
+  pain.value = check_in.next_morning_pain;
+  return pain;
+}
+
 enum class DoseDecision { kProgress, kHold, kEase };
 
 // A change of one exercise's dose (or a swap to its easier/harder variant), with its reason.

@@ -111,4 +111,11 @@ class Store {
   virtual Result<KeptReply> once(const std::string& key, const std::string& request, const KeyedWrite& write) = 0;
 };
 
+// The error Store::once returns for a key kept with another request.
+inline Error key_reused() {
+  return make_error(errc::kKeyReused, "Idempotency-Key",
+                    "Idempotency-Key: this key was already used for a different request; send a new key for a new "
+                    "request, and the same key only to retry the same request");
+}
+
 }  // namespace kc::store

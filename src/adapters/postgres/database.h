@@ -1,0 +1,103 @@
+// postgres/: the clinic's stores on PostgreSQL 15 (Store, ClinicStore): pooled connections, migrations.
+// A PostgreSQL database shared by a server's threads: a fixed pool of connections and the
+// transactions run on them. Every write transaction is SERIALIZABLE and retried when PostgreSQL
+// reports a serialization failure or a deadlock; every read is one REPEATABLE READ, READ ONLY
+// snapshot. A transaction opened while the calling thread already runs one (a Store call inside
+// Store::once's write) joins it as a savepoint instead of borrowing a second connection.
+#pragma once
+
+#include <condition_variable>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <pqxx/pqxx>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "core/common/result.h"
+
+namespace kc::postgres {
+
+struct Options {
+  int pool_size = 8;        // connections opened at start and shared by every thread (1..200)
+  int serial_retries = 20;  // how often a write is retried after a serialization failure or deadlock
+};
+
+class Database {
+ public:
+  using Body = std::function<Status(pqxx::dbtransaction&)>;
+
+  // Connects `options.pool_size` times to `url` (a libpq URL or key=value string). Fails with a
+  // message naming the server and how to fix the URL or start the server.
+  static Result<std::shared_ptr<Database>> open(const std::string& url, const Options& options);
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+  ~Database();
+
+  // Runs `body` in one write transaction and commits it when `body` succeeds; an error from
+  // `body` (or any exception it throws) rolls everything back. Durable on return.
+  Status write(const Body& body);
+  // Runs `body` in one consistent read-only snapshot.
+  Status read(const Body& body);
+  // A READ COMMITTED write, for bodies that serialise themselves with locks (migrations): each
+  // statement sees what committed before it, e.g. while it waited for a lock. Not retried.
+  Status write_locked(const Body& body);
+
+  // Typed forms: `body` returns Result<T>.
+  template <typename T>
+  Result<T> write(const std::function<Result<T>(pqxx::dbtransaction&)>& body) {
+    return typed<T>(Kind::kWrite, body);
+  }
+  template <typename T>
+  Result<T> read(const std::function<Result<T>(pqxx::dbtransaction&)>& body) {
+    return typed<T>(Kind::kRead, body);
+  }
+
+  // The URL without its password, for messages.
+  const std::string& where() const { return where_; }
+
+ private:
+  Database(std::string url, const Options& options);
+  // A thread's open transaction.
+  struct Frame {
+    pqxx::dbtransaction* tx = nullptr;
+    int depth = 0;        // savepoints open inside it
+    bool retry = false;   // a serialization failure: run the whole transaction again
+    bool broken = false;  // a savepoint could not be closed: roll back
+  };
+  enum class Kind { kRead, kWrite, kWriteLocked };
+  Status run(Kind kind, const Body& body);
+  Status run_joined(Frame& outer, const Body& body);
+  Status run_new(Kind kind, const Body& body);
+  Result<std::unique_ptr<pqxx::connection>> connect() const;
+  // Waits for an idle connection (reconnecting a broken one); give_back returns it (or nullptr).
+  Result<std::unique_ptr<pqxx::connection>> borrow();
+  void give_back(std::unique_ptr<pqxx::connection> connection);
+  Frame* frame();  // the calling thread's, or nullptr
+  void set_frame(std::optional<Frame> frame);
+
+  template <typename T>
+  Result<T> typed(Kind kind, const std::function<Result<T>(pqxx::dbtransaction&)>& body) {
+    std::optional<Result<T>> out;
+    auto status = run(kind, [&](pqxx::dbtransaction& tx) -> Status {
+      out.emplace(body(tx));
+      if (!*out) return out->error();
+      return Ok{};
+    });
+    if (!status) return status.error();
+    return std::move(*out);
+  }
+
+  std::string url_;
+  std::string where_;
+  Options options_;
+  std::mutex mutex_;
+  std::condition_variable returned_;
+  std::vector<std::unique_ptr<pqxx::connection>> idle_;
+  std::map<std::thread::id, Frame> current_;  // each thread's open transaction
+};
+
+}  // namespace kc::postgres

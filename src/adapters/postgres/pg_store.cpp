@@ -1,0 +1,458 @@
+#include "adapters/postgres/pg_store.h"
+
+#include <fmt/format.h>
+
+#include <map>
+#include <utility>
+
+#include "adapters/postgres/migrations.h"
+#include "adapters/postgres/row.h"
+#include "core/store/codec.h"
+#include "core/store/rows.h"
+
+namespace kc::postgres {
+namespace {
+
+using namespace kc::store;  // NOLINT(google-build-using-namespace): records are this file's subject
+using Tx = pqxx::dbtransaction;
+
+std::string str(std::string_view text) { return std::string(text); }
+
+Id insert_id(Tx& tx, const std::string& sql, const auto&... args) {
+  return tx.exec_params1(sql, args...)[0].template as<Id>();
+}
+
+class PgStore final : public Store {
+ public:
+  explicit PgStore(std::shared_ptr<Database> db) : db_(std::move(db)) {}
+
+  Result<Person> ensure_person(const std::string& name, TimePoint now) override {
+    if (name.empty()) return make_error("a person needs a name");
+    return db_->write<Person>([&](Tx& tx) -> Result<Person> {
+      auto made = tx.exec_params(
+          "INSERT INTO person (name, created_at) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING RETURNING id", name,
+          format_instant(now));
+      if (!made.empty()) return Person{made[0][0].as<Id>(), name, now};
+      auto found = select_person(tx, name);
+      if (!found) return found.error();
+      if (!*found) return make_error("store: the person \"" + name + "\" vanished while being looked up");
+      return **found;
+    });
+  }
+
+  Result<std::optional<Person>> find_person(const std::string& name) override {
+    return db_->read<std::optional<Person>>([&](Tx& tx) { return select_person(tx, name); });
+  }
+
+  Result<std::vector<Person>> people() override {
+    return db_->read<std::vector<Person>>([&](Tx& tx) {
+      return collect<Person>(tx.exec("SELECT id, name, created_at FROM person ORDER BY id"), read_person<Row>);
+    });
+  }
+
+  Result<Setup> save_setup(const Setup& setup) override {
+    return db_->write<Setup>([&](Tx& tx) { return insert_setup(tx, setup); });
+  }
+
+  Result<NewPerson> create_person_with_setup(const std::string& name, TimePoint now, Setup setup) override {
+    if (name.empty()) return make_error("a person needs a name");
+    return db_->write<NewPerson>([&](Tx& tx) -> Result<NewPerson> {
+      auto found = select_person(tx, name);
+      if (!found) return found.error();
+      if (*found) return make_error("store: a person named \"" + name + "\" already exists");
+      const Person person{insert_id(tx, "INSERT INTO person (name, created_at) VALUES ($1, $2) RETURNING id", name,
+                                    format_instant(now)),
+                          name, now};
+      Setup mine = setup;
+      mine.answers.person = person.id;
+      if (mine.plan) mine.plan->person = person.id;
+      auto saved = insert_setup(tx, mine);
+      if (!saved) return saved.error();
+      return NewPerson{person, std::move(saved).value()};
+    });
+  }
+
+  Result<std::optional<AnswersRecord>> latest_answers(PersonId person) override {
+    return db_->read<std::optional<AnswersRecord>>([&](Tx& tx) -> Result<std::optional<AnswersRecord>> {
+      auto rows = tx.exec_params(
+          "SELECT id, person_id, recorded_at, json, triage_level FROM answers WHERE person_id = $1 "
+          "ORDER BY recorded_at DESC, id DESC LIMIT 1",
+          person);
+      if (rows.empty()) return std::optional<AnswersRecord>{};
+      const Row r(rows[0]);
+      auto at = instant_from(r.text(2));
+      if (!at) return at.error();
+      return std::optional<AnswersRecord>{AnswersRecord{r.int64(0), r.int64(1), *at, r.text(3), r.text(4)}};
+    });
+  }
+
+  Result<std::optional<PlanRecord>> active_plan(PersonId person) override {
+    return db_->read<std::optional<PlanRecord>>([&](Tx& tx) { return select_plan(tx, person, true); });
+  }
+
+  Result<std::optional<PlanRecord>> latest_plan(PersonId person) override {
+    return db_->read<std::optional<PlanRecord>>([&](Tx& tx) { return select_plan(tx, person, false); });
+  }
+
+  Result<SessionLog> begin_session(const SessionLog& session) override {
+    return db_->write<SessionLog>([&](Tx& tx) { return insert_session(tx, session); });
+  }
+
+  Result<ExerciseLog> log_exercise(const ExerciseLog& log) override {
+    return db_->write<ExerciseLog>([&](Tx& tx) { return upsert_exercise_log(tx, log); });
+  }
+
+  Status end_session(Id session, SessionStatus status, TimePoint ended_at, std::optional<int> pain_during) override {
+    return db_->write([&](Tx& tx) { return finish_session(tx, session, status, ended_at, pain_during); });
+  }
+
+  Result<SessionLog> save_session(const SessionLog& session, const std::vector<ExerciseLog>& logs,
+                                  const std::vector<DoseChange>& changes) override {
+    return db_->write<SessionLog>([&](Tx& tx) -> Result<SessionLog> {
+      auto saved = insert_session(tx, session);
+      if (!saved) return saved;
+      for (ExerciseLog log : logs) {
+        log.session = saved->id;
+        if (auto one = upsert_exercise_log(tx, log); !one) return one.error();
+      }
+      if (session.ended_at) {
+        if (auto s = finish_session(tx, saved->id, session.status, *session.ended_at, session.pain_during); !s) {
+          return s.error();
+        }
+      }
+      for (const auto& c : changes) insert_dose_change(tx, c);
+      return saved;
+    });
+  }
+
+  Result<std::vector<SessionLog>> sessions(PersonId person) override {
+    return db_->read<std::vector<SessionLog>>([&](Tx& tx) {
+      return collect<SessionLog>(
+          tx.exec_params(fmt::format("SELECT {} FROM session_log WHERE person_id = $1 ORDER BY started_at, id",
+                                     kSessionColumns),
+                         person),
+          read_session<Row>);
+    });
+  }
+
+  Result<std::vector<ExerciseLog>> exercise_logs(PersonId person) override {
+    return db_->read<std::vector<ExerciseLog>>([&](Tx& tx) {
+      return collect<ExerciseLog>(
+          tx.exec_params(fmt::format("SELECT {} FROM exercise_log WHERE person_id = $1 ORDER BY session_id, position",
+                                     kExerciseLogColumns),
+                         person),
+          read_exercise_log<Row>);
+    });
+  }
+
+  Result<Measurement> add_measurement(const Measurement& m) override {
+    return db_->write<Measurement>([&](Tx& tx) -> Result<Measurement> { return insert_measurement(tx, m); });
+  }
+
+  Result<std::vector<Measurement>> add_measurements(const std::vector<Measurement>& ms) override {
+    return db_->write<std::vector<Measurement>>([&](Tx& tx) -> Result<std::vector<Measurement>> {
+      std::vector<Measurement> saved;
+      saved.reserve(ms.size());
+      for (const auto& m : ms) saved.push_back(insert_measurement(tx, m));
+      return saved;
+    });
+  }
+
+  Result<std::vector<Measurement>> measurements(PersonId person, const std::string& measure) override {
+    return db_->read<std::vector<Measurement>>([&](Tx& tx) {
+      return collect<Measurement>(
+          tx.exec_params(fmt::format("SELECT {} FROM measurement WHERE person_id = $1 AND ($2 = '' OR measure = $2) "
+                                     "ORDER BY taken_at, id",
+                                     kMeasurementColumns),
+                         person, measure),
+          read_measurement<Row>);
+    });
+  }
+
+  Result<CheckIn> save_check_in(const CheckIn& check_in, const std::vector<DoseChange>& changes,
+                                const std::string& stop_reason) override {
+    return db_->write<CheckIn>(
+        [&](Tx& tx) -> Result<CheckIn> { return insert_check_in(tx, check_in, changes, stop_reason); });
+  }
+
+  Result<CheckIn> replace_check_in(Id replaced, const CheckIn& check_in, const std::vector<DoseChange>& changes,
+                                   const std::string& stop_reason) override {
+    return db_->write<CheckIn>([&](Tx& tx) -> Result<CheckIn> {
+      auto old = tx.exec_params("SELECT at FROM check_in WHERE id = $1 AND person_id = $2", replaced, check_in.person);
+      if (old.empty()) {
+        return make_error(errc::kNotFound, "check_in", fmt::format("store: no check-in {} to replace", replaced));
+      }
+      const std::string at = old[0][0].c_str();
+      tx.exec_params("DELETE FROM measurement WHERE person_id = $1 AND measure = $2 AND taken_at = $3",
+                     check_in.person, kPainNextMorning, at);
+      tx.exec_params("DELETE FROM dose_change WHERE person_id = $1 AND check_in_id = $2", check_in.person, replaced);
+      tx.exec_params("DELETE FROM check_in WHERE id = $1 AND person_id = $2", replaced, check_in.person);
+      return insert_check_in(tx, check_in, changes, stop_reason);
+    });
+  }
+
+  Result<std::vector<CheckIn>> check_ins(PersonId person) override {
+    return db_->read<std::vector<CheckIn>>([&](Tx& tx) {
+      return collect<CheckIn>(
+          tx.exec_params(fmt::format("SELECT {} FROM check_in WHERE person_id = $1 ORDER BY at, id", kCheckInColumns),
+                         person),
+          read_check_in<Row>);
+    });
+  }
+
+  Result<std::vector<DoseChange>> add_dose_changes(const std::vector<DoseChange>& changes) override {
+    return db_->write<std::vector<DoseChange>>([&](Tx& tx) -> Result<std::vector<DoseChange>> {
+      std::vector<DoseChange> saved;
+      saved.reserve(changes.size());
+      for (const auto& c : changes) {
+        saved.push_back(c);
+        saved.back().id = insert_dose_change(tx, c);
+      }
+      return saved;
+    });
+  }
+
+  Result<std::vector<DoseChange>> dose_changes(PersonId person) override {
+    return db_->read<std::vector<DoseChange>>([&](Tx& tx) {
+      return collect<DoseChange>(
+          tx.exec_params(fmt::format("SELECT {} FROM dose_change WHERE person_id = $1 ORDER BY at, id",
+                                     kDoseChangeColumns),
+                         person),
+          read_dose_change<Row>);
+    });
+  }
+
+  Result<KeptReply> once(const std::string& key, const std::string& request, const KeyedWrite& write) override {
+    std::optional<KeptReply> not_kept;  // a reply other than 2xx: returned, but its writes rolled back
+    auto result = db_->write<KeptReply>([&](Tx& tx) -> Result<KeptReply> {
+      not_kept.reset();
+      // Requests with the same key wait for each other; the later one then finds the kept reply
+      // (or, having begun before the first committed, is retried as a serialization failure).
+      tx.exec_params("SELECT pg_advisory_xact_lock(hashtext($1))", key);
+      auto kept = tx.exec_params("SELECT request, status, reply FROM idempotency_key WHERE key = $1", key);
+      if (!kept.empty()) {
+        const Row r(kept[0]);
+        if (r.text(0) != request) {
+          return key_reused();
+        }
+        return KeptReply{r.integer(1), r.text(2), true};
+      }
+      auto reply = write();
+      if (!reply) return reply;
+      if (reply->status < 200 || reply->status > 299) {
+        not_kept = *reply;
+        return make_error("not kept");  // rolls back
+      }
+      tx.exec_params("INSERT INTO idempotency_key (key, request, status, reply) VALUES ($1, $2, $3, $4)", key,
+                     request, reply->status, reply->body);
+      return reply;
+    });
+    if (not_kept) return *not_kept;
+    return result;
+  }
+
+ private:
+  static Result<std::optional<Person>> select_person(Tx& tx, const std::string& name) {
+    auto rows = collect<Person>(tx.exec_params("SELECT id, name, created_at FROM person WHERE name = $1", name),
+                                read_person<Row>);
+    if (!rows) return rows.error();
+    if (rows->empty()) return std::optional<Person>{};
+    return std::optional<Person>{rows->front()};
+  }
+
+  // The body of save_setup, inside the caller's transaction.
+  static Result<Setup> insert_setup(Tx& tx, const Setup& setup) {
+    Setup saved = setup;
+    const auto& a = setup.answers;
+    saved.answers.id = insert_id(
+        tx, "INSERT INTO answers (person_id, recorded_at, json, triage_level) VALUES ($1, $2, $3, $4) RETURNING id",
+        a.person, format_instant(a.recorded_at), a.json, a.triage_level);
+    if (!setup.plan) return saved;
+    if (setup.plan->person != a.person) return make_error("store: a plan must belong to the person who answered");
+    tx.exec_params(
+        "UPDATE plan SET stopped_at = $1, stop_reason = 'replaced by a new plan' "
+        "WHERE person_id = $2 AND stopped_at IS NULL",
+        format_instant(setup.plan->created_at), a.person);
+    PlanRecord plan = *setup.plan;
+    plan.answers = saved.answers.id;
+    plan.id = insert_plan(tx, plan);
+    saved.plan = std::move(plan);
+    return saved;
+  }
+
+  static Id insert_plan(Tx& tx, const PlanRecord& p) {
+    std::vector<std::string> reviews;
+    reviews.reserve(p.reviews.size());
+    for (const auto& r : p.reviews) reviews.push_back(iso(r));
+    const Id id = insert_id(tx,
+                            "INSERT INTO plan (person_id, answers_id, created_at, start_date, weeks, level, "
+                            "baseline_pain, reviews, plan_json) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) "
+                            "RETURNING id",
+                            p.person, p.answers, format_instant(p.created_at), iso(p.start), p.weeks, p.level,
+                            p.baseline_pain, strings_to_text(reviews), p.plan_json);
+    for (const auto& session : p.sessions) {
+      tx.exec_params("INSERT INTO plan_session (plan_id, session, kind, title) VALUES ($1, $2, $3, $4)", id,
+                     session.id, session.kind, session.title);
+      int position = 0;
+      for (const auto& e : session.exercises) {
+        tx.exec_params(
+            "INSERT INTO plan_exercise (plan_id, session, position, exercise_id, block, dose, reason) "
+            "VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            id, session.id, position++, e.exercise_id, e.block, dose_to_text(e.dose), e.reason);
+      }
+    }
+    for (const auto& day : p.calendar) {
+      tx.exec_params("INSERT INTO plan_day (plan_id, date, week, session) VALUES ($1, $2, $3, $4)", id, iso(day.date),
+                     day.week, day.session);
+    }
+    return id;
+  }
+
+  static Result<std::optional<PlanRecord>> select_plan(Tx& tx, PersonId person, bool active_only) {
+    auto rows = tx.exec_params(
+        fmt::format("SELECT {} FROM plan WHERE person_id = $1 {} ORDER BY created_at DESC, id DESC LIMIT 1",
+                    kPlanColumns, active_only ? "AND stopped_at IS NULL" : ""),
+        person);
+    if (rows.empty()) return std::optional<PlanRecord>{};
+    auto read = read_plan(Row(rows[0]));
+    if (!read) return read.error();
+    PlanRecord p = std::move(read).value();
+    if (auto st = load_plan_parts(tx, p); !st) return st.error();
+    return std::optional<PlanRecord>{std::move(p)};
+  }
+
+  static Status load_plan_parts(Tx& tx, PlanRecord& p) {
+    std::map<std::string, std::size_t> index;
+    for (const auto& r : tx.exec_params("SELECT session, kind, title FROM plan_session WHERE plan_id = $1 "
+                                        "ORDER BY session",
+                                        p.id)) {
+      const Row row(r);
+      index[row.text(0)] = p.sessions.size();
+      p.sessions.push_back(PlanSession{row.text(0), row.text(1), row.text(2), {}});
+    }
+    for (const auto& r : tx.exec_params("SELECT session, exercise_id, block, dose, reason FROM plan_exercise "
+                                        "WHERE plan_id = $1 ORDER BY session, position",
+                                        p.id)) {
+      const Row row(r);
+      auto dose = dose_from_text(row.text(3));
+      if (!dose) return dose.error();
+      p.sessions[index.at(row.text(0))].exercises.push_back(
+          PlanExercise{row.text(1), row.text(2), *dose, row.text(4)});
+    }
+    auto days = collect<PlanDay>(
+        tx.exec_params("SELECT date, week, session FROM plan_day WHERE plan_id = $1 ORDER BY date", p.id),
+        read_plan_day<Row>);
+    if (!days) return days.error();
+    p.calendar = std::move(days).value();
+    return Ok{};
+  }
+
+  // The bodies of begin_session, log_exercise and end_session, for use inside a transaction.
+  static Result<SessionLog> insert_session(Tx& tx, const SessionLog& session) {
+    std::optional<std::string> ended;
+    if (session.ended_at) ended = format_instant(*session.ended_at);
+    SessionLog saved = session;
+    saved.id = insert_id(tx,
+                         "INSERT INTO session_log (person_id, plan_id, date, session, started_at, ended_at, status, "
+                         "pain_during) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+                         session.person, session.plan, iso(session.date), session.session,
+                         format_instant(session.started_at), ended, str(to_string(session.status)),
+                         session.pain_during);
+    return saved;
+  }
+
+  static Result<ExerciseLog> upsert_exercise_log(Tx& tx, const ExerciseLog& log) {
+    tx.exec_params(
+        "INSERT INTO exercise_log AS old (session_id, person_id, position, exercise_id, outcome, planned_dose, "
+        "sets_done, reps_done, holds_done, seconds, pain, finished_at, camera_json) "
+        "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) "
+        "ON CONFLICT (session_id, position) DO UPDATE SET exercise_id = excluded.exercise_id, "
+        "outcome = excluded.outcome, planned_dose = excluded.planned_dose, sets_done = excluded.sets_done, "
+        "reps_done = excluded.reps_done, holds_done = excluded.holds_done, seconds = excluded.seconds, "
+        "pain = excluded.pain, finished_at = excluded.finished_at, camera_json = excluded.camera_json "
+        "WHERE old.person_id = excluded.person_id",
+        log.session, log.person, log.position, log.exercise_id, str(to_string(log.outcome)),
+        dose_to_text(log.planned), log.sets_done, log.reps_done, log.holds_done, log.seconds, log.pain,
+        format_instant(log.finished_at), log.camera_json);
+    auto rows = collect<ExerciseLog>(
+        tx.exec_params(fmt::format("SELECT {} FROM exercise_log WHERE session_id = $1 AND position = $2 "
+                                   "AND person_id = $3",
+                                   kExerciseLogColumns),
+                       log.session, log.position, log.person),
+        read_exercise_log<Row>);
+    if (!rows) return rows.error();
+    if (rows->size() != 1) return make_error("store: that session belongs to another person");
+    return rows->front();
+  }
+
+  static Status finish_session(Tx& tx, Id session, SessionStatus status, TimePoint ended_at,
+                               std::optional<int> pain_during) {
+    tx.exec_params("UPDATE session_log SET status = $1, ended_at = $2, pain_during = $3 WHERE id = $4",
+                   str(to_string(status)), format_instant(ended_at), pain_during, session);
+    if (!pain_during) return Ok{};
+    tx.exec_params(
+        "INSERT INTO measurement (person_id, measure, taken_at, date, value, session_id) "
+        "SELECT person_id, $1, $2, date, $3, id FROM session_log WHERE id = $4",
+        kPainDuring, format_instant(ended_at), static_cast<double>(*pain_during), session);
+    return Ok{};
+  }
+
+  static Measurement insert_measurement(Tx& tx, const Measurement& m) {
+    Measurement saved = m;
+    saved.id = insert_id(tx,
+                         "INSERT INTO measurement (person_id, measure, taken_at, date, value, items, session_id, "
+                         "note) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+                         m.person, m.measure, format_instant(m.taken_at), iso(m.date), m.value,
+                         items_to_text(m.items), m.session, m.note);
+    return saved;
+  }
+
+  // The body of save_check_in, inside the caller's transaction.
+  static Result<CheckIn> insert_check_in(Tx& tx, const CheckIn& check_in, const std::vector<DoseChange>& changes,
+                                         const std::string& stop_reason) {
+    CheckIn saved = check_in;
+    saved.id = insert_id(tx,
+                         "INSERT INTO check_in (person_id, at, date, next_morning_pain, red_flags, triage_level, "
+                         "stopped_program) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+                         check_in.person, format_instant(check_in.at), iso(check_in.date), check_in.next_morning_pain,
+                         strings_to_text(check_in.red_flags), check_in.triage_level,
+                         check_in.stopped_program ? 1 : 0);
+    insert_measurement(tx, next_morning_pain_of(check_in));
+    for (DoseChange c : changes) {
+      c.check_in = saved.id;
+      insert_dose_change(tx, c);
+    }
+    if (check_in.stopped_program) {
+      tx.exec_params("UPDATE plan SET stopped_at = $1, stop_reason = $2 WHERE person_id = $3 AND stopped_at IS NULL",
+                     format_instant(check_in.at), stop_reason, check_in.person);
+    }
+    return saved;
+  }
+
+  static Id insert_dose_change(Tx& tx, const DoseChange& c) {
+    return insert_id(tx,
+                     "INSERT INTO dose_change (person_id, plan_id, at, date, exercise_id, now_doing, decision, "
+                     "from_dose, to_dose, reason, check_in_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) "
+                     "RETURNING id",
+                     c.person, c.plan, format_instant(c.at), iso(c.date), c.exercise_id, c.now_doing,
+                     str(to_string(c.decision)), dose_to_text(c.from), dose_to_text(c.to), c.reason,
+                     c.check_in == 0 ? std::optional<Id>{} : std::optional<Id>{c.check_in});
+  }
+
+  std::shared_ptr<Database> db_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Store>> open_store(std::shared_ptr<Database> db, int migrate_to) {
+  if (auto s = migrate(*db, store_schema(), migrate_to); !s) return s.error();
+  return std::unique_ptr<Store>(std::make_unique<PgStore>(std::move(db)));
+}
+
+Result<std::unique_ptr<Store>> open_store(const std::string& url, const Options& options, int migrate_to) {
+  auto db = Database::open(url, options);
+  if (!db) return db.error();
+  return open_store(std::move(db).value(), migrate_to);
+}
+
+}  // namespace kc::postgres
