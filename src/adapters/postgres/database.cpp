@@ -149,16 +149,23 @@ Status Database::run_new(Kind kind, const Body& body) {
     try {
       std::unique_ptr<pqxx::dbtransaction> tx;
       switch (kind) {
-        case Kind::kRead: tx = std::make_unique<ReadTx>(*c); break;
-        case Kind::kWrite: tx = std::make_unique<WriteTx>(*c); break;
-        case Kind::kWriteLocked: tx = std::make_unique<pqxx::work>(*c); break;
+        case Kind::kRead:
+          tx = std::make_unique<ReadTx>(*c);
+          break;
+        case Kind::kWrite:
+          tx = std::make_unique<WriteTx>(*c);
+          break;
+        case Kind::kWriteLocked:
+          tx = std::make_unique<pqxx::work>(*c);
+          break;
       }
       set_frame(Frame{tx.get()});
       status = body(*tx);
       const Frame done = *frame();
       set_frame(std::nullopt);
       retry = done.retry;
-      if (done.broken && status) status = make_error("store: a statement inside the transaction failed; nothing was stored");
+      if (done.broken && status)
+        status = make_error("store: a statement inside the transaction failed; nothing was stored");
       if (status && !retry && !done.broken) {
         tx->commit();
       } else {
@@ -179,8 +186,8 @@ Status Database::run_new(Kind kind, const Body& body) {
     set_frame(std::nullopt);
     if (!retry) break;
     if (attempt >= options_.serial_retries) {
-      status = make_error(fmt::format("store: the write clashed with concurrent writes {} times in a row; try again",
-                                      attempt + 1));
+      status = make_error(
+          fmt::format("store: the write clashed with concurrent writes {} times in a row; try again", attempt + 1));
       break;
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(1 + attempt * 2));

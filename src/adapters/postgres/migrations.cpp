@@ -11,7 +11,8 @@ constexpr const char* kCreateVersions =
 
 // Whether the current schema has a table named `name`.
 bool has_table(pqxx::dbtransaction& tx, const std::string& name) {
-  return tx.exec_params1("SELECT count(*) FROM pg_tables WHERE schemaname = current_schema() AND tablename = $1", name)[0]
+  return tx.exec_params1("SELECT count(*) FROM pg_tables WHERE schemaname = current_schema() AND tablename = $1",
+                         name)[0]
              .as<int>() > 0;
 }
 

@@ -14,8 +14,8 @@
 namespace kc::postgres {
 
 struct Schema {
-  std::string component;                     // "store", "clinic"
-  std::span<const std::string_view> steps;   // steps[i] moves the schema from version i to i + 1
+  std::string component;                    // "store", "clinic"
+  std::span<const std::string_view> steps;  // steps[i] moves the schema from version i to i + 1
 };
 
 // The component's version in the database: 0 when none of its migrations ran yet.

@@ -9,6 +9,7 @@
 #include "adapters/postgres/row.h"
 #include "core/store/codec.h"
 #include "core/store/rows.h"
+#include "core/store/schema_sql.h"
 
 namespace kc::postgres {
 namespace {
@@ -17,6 +18,13 @@ using namespace kc::store;  // NOLINT(google-build-using-namespace): records are
 using Tx = pqxx::dbtransaction;
 
 std::string str(std::string_view text) { return std::string(text); }
+
+// An SQLite statement with one `?` parameter in PostgreSQL's form ($1).
+std::string with_dollar_one(std::string_view sql) {
+  std::string out(sql);
+  if (auto q = out.find('?'); q != std::string::npos) out.replace(q, 1, "$1");
+  return out;
+}
 
 Id insert_id(Tx& tx, const std::string& sql, const auto&... args) {
   return tx.exec_params1(sql, args...)[0].template as<Id>();
@@ -47,6 +55,24 @@ class PgStore final : public Store {
   Result<std::vector<Person>> people() override {
     return db_->read<std::vector<Person>>([&](Tx& tx) {
       return collect<Person>(tx.exec("SELECT id, name, created_at FROM person ORDER BY id"), read_person<Row>);
+    });
+  }
+
+  Result<Person> create_person(const std::string& name, TimePoint now) override {
+    if (name.empty()) return make_error(errc::kInvalid, "person", "a person needs a name");
+    return db_->write<Person>([&](Tx& tx) -> Result<Person> {
+      auto made = tx.exec_params(
+          "INSERT INTO person (name, created_at) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING RETURNING id", name,
+          format_instant(now));
+      if (made.empty()) return make_error(errc::kConflict, "person", "a person named \"" + name + "\" already exists");
+      return Person{made[0][0].as<Id>(), name, now};
+    });
+  }
+
+  Status delete_person(PersonId person) override {
+    return db_->write([&](Tx& tx) -> Status {
+      for (const std::string_view sql : kDeletePerson) tx.exec_params(with_dollar_one(sql), person);
+      return Ok{};
     });
   }
 
@@ -128,9 +154,9 @@ class PgStore final : public Store {
   Result<std::vector<SessionLog>> sessions(PersonId person) override {
     return db_->read<std::vector<SessionLog>>([&](Tx& tx) {
       return collect<SessionLog>(
-          tx.exec_params(fmt::format("SELECT {} FROM session_log WHERE person_id = $1 ORDER BY started_at, id",
-                                     kSessionColumns),
-                         person),
+          tx.exec_params(
+              fmt::format("SELECT {} FROM session_log WHERE person_id = $1 ORDER BY started_at, id", kSessionColumns),
+              person),
           read_session<Row>);
     });
   }
@@ -183,8 +209,8 @@ class PgStore final : public Store {
         return make_error(errc::kNotFound, "check_in", fmt::format("store: no check-in {} to replace", replaced));
       }
       const std::string at = old[0][0].c_str();
-      tx.exec_params("DELETE FROM measurement WHERE person_id = $1 AND measure = $2 AND taken_at = $3",
-                     check_in.person, kPainNextMorning, at);
+      tx.exec_params("DELETE FROM measurement WHERE person_id = $1 AND measure = $2 AND taken_at = $3", check_in.person,
+                     kPainNextMorning, at);
       tx.exec_params("DELETE FROM dose_change WHERE person_id = $1 AND check_in_id = $2", check_in.person, replaced);
       tx.exec_params("DELETE FROM check_in WHERE id = $1 AND person_id = $2", replaced, check_in.person);
       return insert_check_in(tx, check_in, changes, stop_reason);
@@ -215,9 +241,9 @@ class PgStore final : public Store {
   Result<std::vector<DoseChange>> dose_changes(PersonId person) override {
     return db_->read<std::vector<DoseChange>>([&](Tx& tx) {
       return collect<DoseChange>(
-          tx.exec_params(fmt::format("SELECT {} FROM dose_change WHERE person_id = $1 ORDER BY at, id",
-                                     kDoseChangeColumns),
-                         person),
+          tx.exec_params(
+              fmt::format("SELECT {} FROM dose_change WHERE person_id = $1 ORDER BY at, id", kDoseChangeColumns),
+              person),
           read_dose_change<Row>);
     });
   }
@@ -243,8 +269,8 @@ class PgStore final : public Store {
         not_kept = *reply;
         return make_error("not kept");  // rolls back
       }
-      tx.exec_params("INSERT INTO idempotency_key (key, request, status, reply) VALUES ($1, $2, $3, $4)", key,
-                     request, reply->status, reply->body);
+      tx.exec_params("INSERT INTO idempotency_key (key, request, status, reply) VALUES ($1, $2, $3, $4)", key, request,
+                     reply->status, reply->body);
       return reply;
     });
     if (not_kept) return *not_kept;
@@ -291,8 +317,8 @@ class PgStore final : public Store {
                             p.person, p.answers, format_instant(p.created_at), iso(p.start), p.weeks, p.level,
                             p.baseline_pain, strings_to_text(reviews), p.plan_json);
     for (const auto& session : p.sessions) {
-      tx.exec_params("INSERT INTO plan_session (plan_id, session, kind, title) VALUES ($1, $2, $3, $4)", id,
-                     session.id, session.kind, session.title);
+      tx.exec_params("INSERT INTO plan_session (plan_id, session, kind, title) VALUES ($1, $2, $3, $4)", id, session.id,
+                     session.kind, session.title);
       int position = 0;
       for (const auto& e : session.exercises) {
         tx.exec_params(
@@ -336,8 +362,7 @@ class PgStore final : public Store {
       const Row row(r);
       auto dose = dose_from_text(row.text(3));
       if (!dose) return dose.error();
-      p.sessions[index.at(row.text(0))].exercises.push_back(
-          PlanExercise{row.text(1), row.text(2), *dose, row.text(4)});
+      p.sessions[index.at(row.text(0))].exercises.push_back(PlanExercise{row.text(1), row.text(2), *dose, row.text(4)});
     }
     auto days = collect<PlanDay>(
         tx.exec_params("SELECT date, week, session FROM plan_day WHERE plan_id = $1 ORDER BY date", p.id),
@@ -352,12 +377,12 @@ class PgStore final : public Store {
     std::optional<std::string> ended;
     if (session.ended_at) ended = format_instant(*session.ended_at);
     SessionLog saved = session;
-    saved.id = insert_id(tx,
-                         "INSERT INTO session_log (person_id, plan_id, date, session, started_at, ended_at, status, "
-                         "pain_during) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
-                         session.person, session.plan, iso(session.date), session.session,
-                         format_instant(session.started_at), ended, str(to_string(session.status)),
-                         session.pain_during);
+    saved.id =
+        insert_id(tx,
+                  "INSERT INTO session_log (person_id, plan_id, date, session, started_at, ended_at, status, "
+                  "pain_during) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+                  session.person, session.plan, iso(session.date), session.session, format_instant(session.started_at),
+                  ended, str(to_string(session.status)), session.pain_during);
     return saved;
   }
 
@@ -371,9 +396,9 @@ class PgStore final : public Store {
         "reps_done = excluded.reps_done, holds_done = excluded.holds_done, seconds = excluded.seconds, "
         "pain = excluded.pain, finished_at = excluded.finished_at, camera_json = excluded.camera_json "
         "WHERE old.person_id = excluded.person_id",
-        log.session, log.person, log.position, log.exercise_id, str(to_string(log.outcome)),
-        dose_to_text(log.planned), log.sets_done, log.reps_done, log.holds_done, log.seconds, log.pain,
-        format_instant(log.finished_at), log.camera_json);
+        log.session, log.person, log.position, log.exercise_id, str(to_string(log.outcome)), dose_to_text(log.planned),
+        log.sets_done, log.reps_done, log.holds_done, log.seconds, log.pain, format_instant(log.finished_at),
+        log.camera_json);
     auto rows = collect<ExerciseLog>(
         tx.exec_params(fmt::format("SELECT {} FROM exercise_log WHERE session_id = $1 AND position = $2 "
                                    "AND person_id = $3",
@@ -402,8 +427,8 @@ class PgStore final : public Store {
     saved.id = insert_id(tx,
                          "INSERT INTO measurement (person_id, measure, taken_at, date, value, items, session_id, "
                          "note) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
-                         m.person, m.measure, format_instant(m.taken_at), iso(m.date), m.value,
-                         items_to_text(m.items), m.session, m.note);
+                         m.person, m.measure, format_instant(m.taken_at), iso(m.date), m.value, items_to_text(m.items),
+                         m.session, m.note);
     return saved;
   }
 
@@ -415,8 +440,7 @@ class PgStore final : public Store {
                          "INSERT INTO check_in (person_id, at, date, next_morning_pain, red_flags, triage_level, "
                          "stopped_program) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
                          check_in.person, format_instant(check_in.at), iso(check_in.date), check_in.next_morning_pain,
-                         strings_to_text(check_in.red_flags), check_in.triage_level,
-                         check_in.stopped_program ? 1 : 0);
+                         strings_to_text(check_in.red_flags), check_in.triage_level, check_in.stopped_program ? 1 : 0);
     insert_measurement(tx, next_morning_pain_of(check_in));
     for (DoseChange c : changes) {
       c.check_in = saved.id;

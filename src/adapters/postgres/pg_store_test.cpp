@@ -152,16 +152,16 @@ TEST_F(PostgresStore, ThreadsSharingOneStoreAllLandTheirWrites) {
   for (int t = 0; t < kThreads; ++t) plans.push_back(set_up(*s, "p" + std::to_string(t)));
   std::atomic<int> failures{0};
   in_threads(kThreads, [&](int t) {
-      for (int i = 0; i < kEach; ++i) {
-        if (!s->save_session(session_of(plans[static_cast<std::size_t>(t)], i), {}, {}).ok()) ++failures;
-        store::CheckIn ci;
-        ci.person = plans[static_cast<std::size_t>(t)].person;
-        ci.at = at(i, 8);
-        ci.date = day(i);
-        ci.next_morning_pain = i % 10;
-        ci.triage_level = "go";
-        if (!s->save_check_in(ci, {}, "").ok()) ++failures;
-      }
+    for (int i = 0; i < kEach; ++i) {
+      if (!s->save_session(session_of(plans[static_cast<std::size_t>(t)], i), {}, {}).ok()) ++failures;
+      store::CheckIn ci;
+      ci.person = plans[static_cast<std::size_t>(t)].person;
+      ci.at = at(i, 8);
+      ci.date = day(i);
+      ci.next_morning_pain = i % 10;
+      ci.triage_level = "go";
+      if (!s->save_check_in(ci, {}, "").ok()) ++failures;
+    }
   });
   EXPECT_EQ(failures.load(), 0);
   EXPECT_EQ(db->query("SELECT count(*) FROM session_log"), std::to_string(kThreads * kEach));
@@ -178,13 +178,13 @@ TEST_F(PostgresStore, OneKeyRacedFromManyThreadsIsKeptOnce) {
   std::atomic<int> fresh{0};
   std::atomic<int> replayed{0};
   in_threads(kThreads, [&](int) {
-      auto r = s->once("same-key", "POST /sessions\n{}", [&]() -> Result<store::Store::KeptReply> {
-        auto saved = s->save_session(session_of(plan, 1), {}, {});
-        if (!saved) return saved.error();
-        return store::Store::KeptReply{201, std::to_string(saved->id), false};
-      });
-      ASSERT_TRUE(r.ok()) << r.error().message;
-      (r->replayed ? replayed : fresh)++;
+    auto r = s->once("same-key", "POST /sessions\n{}", [&]() -> Result<store::Store::KeptReply> {
+      auto saved = s->save_session(session_of(plan, 1), {}, {});
+      if (!saved) return saved.error();
+      return store::Store::KeptReply{201, std::to_string(saved->id), false};
+    });
+    ASSERT_TRUE(r.ok()) << r.error().message;
+    (r->replayed ? replayed : fresh)++;
   });
   EXPECT_EQ(fresh.load(), 1);
   EXPECT_EQ(replayed.load(), kThreads - 1);

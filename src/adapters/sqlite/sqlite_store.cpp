@@ -2,7 +2,6 @@
 
 #include <fmt/format.h>
 
-#include <array>
 #include <filesystem>
 #include <utility>
 
@@ -101,22 +100,8 @@ class SqliteStore final : public Store {
   }
 
   Status delete_person(PersonId person) override {
-    // Children before parents, so the foreign keys hold at every step.
-    static constexpr std::array<std::string_view, 11> kDeletes{
-        "DELETE FROM dose_change WHERE person_id = ?",
-        "DELETE FROM measurement WHERE person_id = ?",
-        "DELETE FROM exercise_log WHERE person_id = ?",
-        "DELETE FROM check_in WHERE person_id = ?",
-        "DELETE FROM session_log WHERE person_id = ?",
-        "DELETE FROM plan_day WHERE plan_id IN (SELECT id FROM plan WHERE person_id = ?)",
-        "DELETE FROM plan_exercise WHERE plan_id IN (SELECT id FROM plan WHERE person_id = ?)",
-        "DELETE FROM plan_session WHERE plan_id IN (SELECT id FROM plan WHERE person_id = ?)",
-        "DELETE FROM plan WHERE person_id = ?",
-        "DELETE FROM answers WHERE person_id = ?",
-        "DELETE FROM person WHERE id = ?",
-    };
     return write_tx(db_, [&]() -> Status {
-      for (const std::string_view sql : kDeletes) {
+      for (const std::string_view sql : kDeletePerson) {
         auto del = db_.prepare(sql);
         if (!del) return del.error();
         if (auto st = del.value().bind(1, person).run(); !st) return st.error();

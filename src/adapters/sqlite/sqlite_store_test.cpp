@@ -87,6 +87,28 @@ TEST_F(SqliteStoreTest, OpensWithWalForeignKeysAndTheLatestSchema) {
   EXPECT_EQ(query(path, "PRAGMA integrity_check"), "ok");
 }
 
+TEST_F(SqliteStoreTest, DeletingAPersonLeavesNoDanglingKeys) {
+  auto s = open_store(path);
+  ASSERT_TRUE(s.ok());
+  auto ann = s.value()->find_person("ann");
+  ASSERT_TRUE(ann.ok() && *ann);
+  tracking::testing::Script script;
+  PlanRecord plan = script.h.plan;
+  plan.id = 0;
+  plan.person = (*ann)->id;
+  auto saved = s.value()->save_setup({{0, (*ann)->id, tracking::testing::at(0, 7), "{}", "go"}, plan});
+  ASSERT_TRUE(saved.ok()) << saved.error().message;
+  CheckIn ci;
+  ci.person = (*ann)->id;
+  ci.triage_level = "go";
+  ASSERT_TRUE(s.value()->save_check_in(ci, {}, "").ok());
+  EXPECT_NE(query(path, "SELECT count(*) FROM plan_day"), "0");
+  ASSERT_TRUE(s.value()->delete_person((*ann)->id).ok());
+  EXPECT_EQ(query(path, "PRAGMA foreign_key_check"), "");
+  EXPECT_EQ(query(path, "SELECT count(*) FROM person"), "0");
+  EXPECT_EQ(query(path, "SELECT count(*) FROM plan_day"), "0");
+}
+
 TEST(Migrations, AnOlderStoreIsMigratedWithItsDataKept) {
   TempDir dir;
   const std::string path = dir.file("old.db");

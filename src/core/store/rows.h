@@ -92,7 +92,8 @@ Result<ExerciseLog> read_exercise_log(const Row& s) {
   return log;
 }
 
-inline constexpr const char* kMeasurementColumns = "id, person_id, measure, taken_at, date, value, items, session_id, note";
+inline constexpr const char* kMeasurementColumns =
+    "id, person_id, measure, taken_at, date, value, items, session_id, note";
 
 template <typename Row>
 Result<Measurement> read_measurement(const Row& s) {

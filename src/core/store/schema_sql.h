@@ -1,7 +1,7 @@
-// The store's tables in SQL, one step per schema version: the one source of the schema for every
-// back end. SQLite runs each step as written; PostgreSQL runs it with its own words for the same
-// types (postgres/store_schema.cpp). A new version appends a step; a step never changes once
-// released. docs/store.md describes the tables.
+// The store's tables in SQL, one step per schema version (and how a person's rows are deleted): the one source of the
+// schema for every back end. SQLite runs each step as written; PostgreSQL runs it with its own words for the same types
+// (postgres/store_schema.cpp). A new version appends a step; a step never changes once released. docs/store.md
+// describes the tables.
 #pragma once
 
 #include <array>
@@ -167,5 +167,21 @@ CREATE TABLE idempotency_key (
 )sql";
 
 inline constexpr std::array<std::string_view, 3> kSchemaSteps{kSchemaV1, kSchemaV2, kSchemaV3};
+
+// Deleting a person: every record kept under them, children before parents so the foreign keys
+// hold at every step. Each statement takes the person's id as its one parameter (`?`).
+inline constexpr std::array<std::string_view, 11> kDeletePerson{
+    "DELETE FROM dose_change WHERE person_id = ?",
+    "DELETE FROM measurement WHERE person_id = ?",
+    "DELETE FROM exercise_log WHERE person_id = ?",
+    "DELETE FROM check_in WHERE person_id = ?",
+    "DELETE FROM session_log WHERE person_id = ?",
+    "DELETE FROM plan_day WHERE plan_id IN (SELECT id FROM plan WHERE person_id = ?)",
+    "DELETE FROM plan_exercise WHERE plan_id IN (SELECT id FROM plan WHERE person_id = ?)",
+    "DELETE FROM plan_session WHERE plan_id IN (SELECT id FROM plan WHERE person_id = ?)",
+    "DELETE FROM plan WHERE person_id = ?",
+    "DELETE FROM answers WHERE person_id = ?",
+    "DELETE FROM person WHERE id = ?",
+};
 
 }  // namespace kc::store

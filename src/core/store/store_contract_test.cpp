@@ -454,4 +454,48 @@ TEST_P(StoreContract, EnsurePersonIsIdempotentAndNamesAreRequired) {
   EXPECT_EQ(store->latest_answers(ann.id)->value().json, R"({"version":1})");
 }
 
+TEST_P(StoreContract, CreatePersonRefusesATakenName) {
+  auto cara = store->create_person("cara", at(0, 7));
+  ASSERT_TRUE(cara.ok()) << cara.error().message;
+  EXPECT_GT(cara->id, ann.id);
+  auto again = store->create_person("ann", at(0, 7));
+  ASSERT_FALSE(again.ok());
+  EXPECT_EQ(again.error().code, errc::kConflict);
+  EXPECT_EQ(again.error().field, "person");
+  EXPECT_EQ(store->create_person("", at(0, 7)).error().code, errc::kInvalid);
+}
+
+TEST_P(StoreContract, DeletePersonRemovesEveryRecordOfThatPersonOnly) {
+  auto bob = store->ensure_person("bob", at(0, 7));
+  ASSERT_TRUE(bob.ok());
+  Store::Setup bobs{{0, bob->id, at(0, 7), R"({"version":1})", "go"}, sample_plan(bob->id)};
+  ASSERT_TRUE(store->save_setup(bobs).ok());
+  for (const PersonId who : {ann.id, bob->id}) {
+    const Id plan_id = store->active_plan(who)->value().id;
+    const SessionLog s = start_session(who, plan_id);
+    ASSERT_TRUE(store->log_exercise(exercise(s, 0, ExerciseOutcome::kDone)).ok());
+    ASSERT_TRUE(store->end_session(s.id, SessionStatus::kFinished, at(0, 19), 3).ok());
+    CheckIn ci = check_in(1, 2);
+    ci.person = who;
+    ASSERT_TRUE(store->save_check_in(ci, {change(who, plan_id)}, "").ok());
+  }
+  ASSERT_TRUE(store->delete_person(ann.id).ok());
+  EXPECT_FALSE(store->find_person("ann")->has_value());
+  EXPECT_FALSE(*store->latest_answers(ann.id));
+  EXPECT_FALSE(*store->latest_plan(ann.id));
+  EXPECT_TRUE(store->sessions(ann.id)->empty());
+  EXPECT_TRUE(store->exercise_logs(ann.id)->empty());
+  EXPECT_TRUE(store->measurements(ann.id, "")->empty());
+  EXPECT_TRUE(store->check_ins(ann.id)->empty());
+  EXPECT_TRUE(store->dose_changes(ann.id)->empty());
+  EXPECT_EQ(under_test.query("SELECT count(*) FROM plan_day WHERE plan_id NOT IN (SELECT id FROM plan)"), "0");
+  // Bob keeps everything.
+  EXPECT_EQ(store->sessions(bob->id)->size(), 1U);
+  EXPECT_EQ(store->check_ins(bob->id)->size(), 1U);
+  EXPECT_EQ(store->dose_changes(bob->id)->size(), 1U);
+  EXPECT_TRUE(store->latest_plan(bob->id)->has_value());
+  // Deleting again is fine (a retried deletion).
+  EXPECT_TRUE(store->delete_person(ann.id).ok());
+}
+
 }  // namespace kc::store::testing
