@@ -13,7 +13,6 @@ import ssl
 import subprocess
 import tempfile
 import unittest
-import urllib.parse
 
 
 def _load_kctest():
@@ -42,8 +41,8 @@ def need_postgres(test_case):
 
 def with_database(url, name):
     """`url` (the fixture's, database postgres) pointing at database `name` instead."""
-    parts = urllib.parse.urlsplit(url)
-    return urllib.parse.urlunsplit(parts._replace(path="/" + name))
+    base, _, query = url.partition("?")
+    return base.rsplit("/", 1)[0] + "/" + name + ("?" + query if query else "")
 
 
 def psql(url, sql):
