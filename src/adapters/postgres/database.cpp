@@ -29,8 +29,9 @@ Error unreachable(const std::string& where, const std::exception& e) {
       where, trimmed(e.what())));
 }
 
-// The transaction types: writes are serializable, reads one read-only snapshot.
-using WriteTx = pqxx::transaction<pqxx::serializable, pqxx::read_write>;
+// The transaction types: writes are READ COMMITTED (the stores lock the rows they read before
+// writing), reads one read-only snapshot.
+using WriteTx = pqxx::work;
 using ReadTx = pqxx::transaction<pqxx::repeatable_read, pqxx::read_only>;
 
 }  // namespace

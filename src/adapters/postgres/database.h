@@ -1,9 +1,10 @@
 // postgres/: the clinic's stores on PostgreSQL 15 (Store, ClinicStore): pooled connections, migrations.
 // A PostgreSQL database shared by a server's threads: a fixed pool of connections and the
-// transactions run on them. Every write transaction is SERIALIZABLE and retried when PostgreSQL
-// reports a serialization failure or a deadlock; every read is one REPEATABLE READ, READ ONLY
-// snapshot. A transaction opened while the calling thread already runs one (a Store call inside
-// Store::once's write) joins it as a savepoint instead of borrowing a second connection.
+// transactions run on them. Every write transaction is READ COMMITTED (a store locks the rows it
+// reads before writing, e.g. the person's row) and is retried when PostgreSQL reports a deadlock
+// or a serialization failure; every read is one REPEATABLE READ, READ ONLY snapshot. A transaction opened while the
+// calling thread already runs one (a Store call inside Store::once's write) joins it as a savepoint instead of
+// borrowing a second connection.
 #pragma once
 
 #include <condition_variable>

@@ -26,6 +26,12 @@ std::string with_dollar_one(std::string_view sql) {
   return out;
 }
 
+// Locks the person's row until the transaction ends: their writes that read before writing
+// (stopping the active plan, replacing a check-in) run one at a time. Other people's do not wait.
+void lock_person(Tx& tx, PersonId person) {
+  tx.exec_params("SELECT 1 FROM person WHERE id = $1 FOR NO KEY UPDATE", person);
+}
+
 Id insert_id(Tx& tx, const std::string& sql, const auto&... args) {
   return tx.exec_params1(sql, args...)[0].template as<Id>();
 }
@@ -77,7 +83,10 @@ class PgStore final : public Store {
   }
 
   Result<Setup> save_setup(const Setup& setup) override {
-    return db_->write<Setup>([&](Tx& tx) { return insert_setup(tx, setup); });
+    return db_->write<Setup>([&](Tx& tx) {
+      lock_person(tx, setup.answers.person);
+      return insert_setup(tx, setup);
+    });
   }
 
   Result<NewPerson> create_person_with_setup(const std::string& name, TimePoint now, Setup setup) override {
@@ -197,13 +206,16 @@ class PgStore final : public Store {
 
   Result<CheckIn> save_check_in(const CheckIn& check_in, const std::vector<DoseChange>& changes,
                                 const std::string& stop_reason) override {
-    return db_->write<CheckIn>(
-        [&](Tx& tx) -> Result<CheckIn> { return insert_check_in(tx, check_in, changes, stop_reason); });
+    return db_->write<CheckIn>([&](Tx& tx) -> Result<CheckIn> {
+      if (check_in.stopped_program) lock_person(tx, check_in.person);
+      return insert_check_in(tx, check_in, changes, stop_reason);
+    });
   }
 
   Result<CheckIn> replace_check_in(Id replaced, const CheckIn& check_in, const std::vector<DoseChange>& changes,
                                    const std::string& stop_reason) override {
     return db_->write<CheckIn>([&](Tx& tx) -> Result<CheckIn> {
+      lock_person(tx, check_in.person);
       auto old = tx.exec_params("SELECT at FROM check_in WHERE id = $1 AND person_id = $2", replaced, check_in.person);
       if (old.empty()) {
         return make_error(errc::kNotFound, "check_in", fmt::format("store: no check-in {} to replace", replaced));
@@ -252,8 +264,7 @@ class PgStore final : public Store {
     std::optional<KeptReply> not_kept;  // a reply other than 2xx: returned, but its writes rolled back
     auto result = db_->write<KeptReply>([&](Tx& tx) -> Result<KeptReply> {
       not_kept.reset();
-      // Requests with the same key wait for each other; the later one then finds the kept reply
-      // (or, having begun before the first committed, is retried as a serialization failure).
+      // Requests with the same key wait for each other; the later one then finds the kept reply.
       tx.exec_params("SELECT pg_advisory_xact_lock(hashtext($1))", key);
       auto kept = tx.exec_params("SELECT request, status, reply FROM idempotency_key WHERE key = $1", key);
       if (!kept.empty()) {

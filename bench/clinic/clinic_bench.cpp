@@ -1,0 +1,364 @@
+// The clinic store under load, run by hand (bench/clinic/README.md): 10,000 patients and 100
+// clinicians in PostgreSQL; THREADS threads post durable writes (a whole session, or a
+// next-morning check-in, each one transaction) while CLINICIANS threads load caseloads of about
+// 100 patients; then the same writes on the SQLite store. Prints writes/s and p50/p99 per kind.
+//
+//   kc_bench_clinic --db URL [--sqlite DIR] [--threads 64] [--readers 4] [--seconds 20]
+//                   [--patients 10000] [--clinicians 100]
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <mutex>
+#include <random>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "adapters/postgres/pg_clinic_store.h"
+#include "adapters/postgres/pg_store.h"
+#include "adapters/sqlite/sqlite_store.h"
+#include "core/tracking/tracking_test_support.h"
+
+namespace {
+
+using namespace kc;  // NOLINT(google-build-using-namespace): a driver of the whole store
+using Steady = std::chrono::steady_clock;
+using tracking::testing::at;
+using tracking::testing::day;
+
+struct Args {
+  std::string db;
+  std::string sqlite_dir;
+  int threads = 64;
+  int readers = 4;
+  int seconds = 20;
+  int patients = 10000;
+  int clinicians = 100;
+};
+
+Args parse(int argc, char** argv) {
+  Args a;
+  for (int i = 1; i + 1 < argc; i += 2) {
+    const std::string k = argv[i];
+    const std::string v = argv[i + 1];
+    if (k == "--db")
+      a.db = v;
+    else if (k == "--sqlite")
+      a.sqlite_dir = v;
+    else if (k == "--threads")
+      a.threads = std::stoi(v);
+    else if (k == "--readers")
+      a.readers = std::stoi(v);
+    else if (k == "--seconds")
+      a.seconds = std::stoi(v);
+    else if (k == "--patients")
+      a.patients = std::stoi(v);
+    else if (k == "--clinicians")
+      a.clinicians = std::stoi(v);
+    else {
+      fmt::print(stderr, "kc_bench_clinic: unknown option {}\n", k);
+      std::exit(2);
+    }
+  }
+  if (a.db.empty()) {
+    fmt::print(stderr,
+               "usage: kc_bench_clinic --db URL [--sqlite DIR] [--threads N] [--readers N] [--seconds N] "
+               "[--patients N] [--clinicians N]\n(scripts/pg-cluster start DIR; then --db \"$(scripts/pg-cluster url "
+               "DIR)\")\n");
+    std::exit(2);
+  }
+  return a;
+}
+
+void die(const std::string& what, const kc::Error& e) {
+  fmt::print(stderr, "kc_bench_clinic: {}: {}\n", what, e.message);
+  std::fflush(nullptr);
+  std::_Exit(1);  // other threads may still run: no static destructors
+}
+
+// Latencies of one kind of request, in microseconds.
+struct Samples {
+  std::mutex mutex;
+  std::vector<double> micros;
+  std::atomic<long> failures{0};
+  void add(std::vector<double>& local) {
+    const std::lock_guard lock(mutex);
+    micros.insert(micros.end(), local.begin(), local.end());
+  }
+  std::string report(const std::string& name, double seconds) {
+    std::sort(micros.begin(), micros.end());
+    auto pct = [&](double p) {
+      return micros.empty() ? 0.0 : micros[static_cast<std::size_t>(p * static_cast<double>(micros.size() - 1))];
+    };
+    return fmt::format("{:<22} {:>8} ok {:>4} failed {:>9.0f}/s   p50 {:>7.2f} ms   p99 {:>7.2f} ms", name,
+                       micros.size(), failures.load(), static_cast<double>(micros.size()) / seconds, pct(0.50) / 1000,
+                       pct(0.99) / 1000);
+  }
+};
+
+store::PlanRecord plan_for(store::PersonId person) {
+  tracking::testing::Script script;
+  store::PlanRecord p = script.h.plan;
+  p.id = 0;
+  p.person = person;
+  p.created_at = at(0, 7);
+  p.plan_json = "{}";
+  return p;
+}
+
+// The person "patient-N" with answers and a plan (made when missing); returns the plan.
+store::PlanRecord ensure_patient(store::Store& s, int n) {
+  const std::string name = fmt::format("patient-{}", n);
+  auto person = s.ensure_person(name, at(0, 7));
+  if (!person) die("seeding " + name, person.error());
+  auto plan = s.active_plan(person->id);
+  if (!plan) die("seeding " + name, plan.error());
+  if (*plan) return **plan;
+  auto saved = s.save_setup({{0, person->id, at(0, 7), "{}", "go"}, plan_for(person->id)});
+  if (!saved) die("seeding " + name, saved.error());
+  return *saved->plan;
+}
+
+// Runs f(t) on n threads and waits.
+template <typename F>
+void in_threads(int n, const F& f) {
+  std::vector<std::thread> threads;
+  threads.reserve(static_cast<std::size_t>(n));
+  for (int t = 0; t < n; ++t) threads.emplace_back(f, t);
+  for (auto& th : threads) th.join();
+}
+
+std::vector<store::PlanRecord> seed_store(store::Store& s, int patients, int threads) {
+  std::vector<store::PlanRecord> plans(static_cast<std::size_t>(patients));
+  std::atomic<int> next{0};
+  in_threads(threads, [&](int) {
+    for (int n = next++; n < patients; n = next++) plans[static_cast<std::size_t>(n)] = ensure_patient(s, n);
+  });
+  return plans;
+}
+
+// 100 clinician accounts, each with patients/clinicians patient accounts on its caseload.
+std::vector<clinic::AccountId> seed_clinic(clinic::ClinicStore& c, const std::vector<store::PlanRecord>& plans,
+                                           int clinicians, int threads) {
+  std::vector<clinic::AccountId> ids(static_cast<std::size_t>(clinicians));
+  std::atomic<int> next{0};
+  in_threads(threads, [&](int) {
+    for (int k = next++; k < clinicians; k = next++) {
+      const std::string name = fmt::format("dr-{}", k);
+      auto found = c.find_account_by_username(name);
+      if (!found) die("seeding " + name, found.error());
+      if (*found) {
+        ids[static_cast<std::size_t>(k)] = (*found)->id;
+        continue;
+      }
+      auto made = c.create_account({0, name, clinic::Role::kClinician, "h", {}, false, 0, {}, {}, at(0, 7)});
+      if (!made) die("seeding " + name, made.error());
+      ids[static_cast<std::size_t>(k)] = made->id;
+      for (std::size_t p = static_cast<std::size_t>(k); p < plans.size(); p += static_cast<std::size_t>(clinicians)) {
+        clinic::Account patient{0, fmt::format("pat-{}", p), clinic::Role::kPatient,        "h",     {}, false,
+                                0, plans[p].person,          clinic::AccountState::kActive, at(0, 7)};
+        clinic::Invite invite{0, fmt::format("l-{}", p), "c", made->id, 0, at(0, 8), at(7, 8), at(0, 9)};
+        if (auto r = c.create_invited_patient(patient, invite); !r) die("seeding " + patient.username, r.error());
+      }
+    }
+  });
+  return ids;
+}
+
+// One write: a whole finished session with two exercise logs, or a check-in.
+kc::Status write_one(store::Store& s, const store::PlanRecord& plan, int n) {
+  const int d = n % 42;
+  if (n % 2 == 0) {
+    store::CheckIn ci{0, plan.person, at(d, 8) + std::chrono::milliseconds{n}, day(d), n % 10, {}, "go", false};
+    auto r = s.save_check_in(ci, {}, "");
+    return r ? kc::Status{kc::Ok{}} : kc::Status{r.error()};
+  }
+  store::SessionLog log{0,     plan.person, plan.id, day(d), "A", at(d, 18), at(d, 19), store::SessionStatus::kFinished,
+                        n % 10};
+  std::vector<store::ExerciseLog> logs(2);
+  for (int i = 0; i < 2; ++i) {
+    auto& e = logs[static_cast<std::size_t>(i)];
+    e.person = plan.person;
+    e.position = i;
+    e.exercise_id = i == 0 ? "squat" : "calf-stretch";
+    e.planned = tracking::testing::reps_dose(2, 10, 15);
+    e.sets_done = 2;
+    e.reps_done = 20;
+    e.seconds = 90;
+    e.finished_at = at(d, 18) + std::chrono::minutes{5 + i};
+  }
+  auto r = s.save_session(log, logs, {});
+  return r ? kc::Status{kc::Ok{}} : kc::Status{r.error()};
+}
+
+double micros_since(Steady::time_point start) {
+  return std::chrono::duration<double, std::micro>(Steady::now() - start).count();
+}
+
+// Writers and caseload readers for `seconds`; prints one line per kind.
+void run_load(const std::string& title, store::Store& s, clinic::ClinicStore* c,
+              const std::vector<store::PlanRecord>& plans, const std::vector<clinic::AccountId>& clinicians,
+              const Args& a) {
+  Samples writes;
+  Samples caseloads;
+  std::atomic<bool> stop{false};
+  std::atomic<long> caseload_rows{0};
+  const int readers = c == nullptr ? 0 : a.readers;
+  const auto start = Steady::now();
+  std::thread timer([&] {
+    std::this_thread::sleep_for(std::chrono::seconds(a.seconds));
+    stop = true;
+  });
+  in_threads(a.threads + readers, [&](int t) {
+    std::mt19937 rng(static_cast<unsigned>(t) * 7919U + 1U);
+    std::vector<double> local;
+    if (t >= a.threads) {
+      std::uniform_int_distribution<std::size_t> pick(0, clinicians.size() - 1);
+      while (!stop) {
+        const auto begin = Steady::now();
+        auto load = c->caseload(clinicians[pick(rng)]);
+        if (!load) {
+          ++caseloads.failures;
+          continue;
+        }
+        local.push_back(micros_since(begin));
+        caseload_rows += static_cast<long>(load->size());
+      }
+      caseloads.add(local);
+      return;
+    }
+    std::uniform_int_distribution<std::size_t> pick(0, plans.size() - 1);
+    for (int n = t; !stop; n += a.threads) {
+      const auto begin = Steady::now();
+      if (auto r = write_one(s, plans[pick(rng)], n); !r) {
+        if (writes.failures++ == 0) fmt::print(stderr, "first failed write: {}\n", r.error().message);
+        continue;
+      }
+      local.push_back(micros_since(begin));
+    }
+    writes.add(local);
+  });
+  timer.join();
+  const double seconds = std::chrono::duration<double>(Steady::now() - start).count();
+  fmt::print("{}\n  {}\n", title, writes.report("durable writes", seconds));
+  if (c != nullptr && !caseloads.micros.empty()) {
+    const double per = static_cast<double>(caseload_rows.load()) / static_cast<double>(caseloads.micros.size());
+    fmt::print("  {}   ({:.0f} patients each)\n", caseloads.report("caseload loads", seconds), per);
+  }
+}
+
+// The SQLite store shared by threads as one connection (SqliteStore is one connection; the
+// personal server serialises its requests the same way).
+class Serialised final : public store::Store {
+ public:
+  explicit Serialised(std::unique_ptr<store::Store> s) : s_(std::move(s)) {}
+  kc::Result<store::Person> ensure_person(const std::string& n, kc::TimePoint t) override {
+    return lock()->ensure_person(n, t);
+  }
+  kc::Result<std::optional<store::Person>> find_person(const std::string& n) override { return lock()->find_person(n); }
+  kc::Result<std::vector<store::Person>> people() override { return lock()->people(); }
+  kc::Result<store::Person> create_person(const std::string& n, kc::TimePoint t) override {
+    return lock()->create_person(n, t);
+  }
+  kc::Status delete_person(store::PersonId p) override { return lock()->delete_person(p); }
+  kc::Result<Setup> save_setup(const Setup& s) override { return lock()->save_setup(s); }
+  kc::Result<NewPerson> create_person_with_setup(const std::string& n, kc::TimePoint t, Setup s) override {
+    return lock()->create_person_with_setup(n, t, std::move(s));
+  }
+  kc::Result<std::optional<store::AnswersRecord>> latest_answers(store::PersonId p) override {
+    return lock()->latest_answers(p);
+  }
+  kc::Result<std::optional<store::PlanRecord>> active_plan(store::PersonId p) override {
+    return lock()->active_plan(p);
+  }
+  kc::Result<std::optional<store::PlanRecord>> latest_plan(store::PersonId p) override {
+    return lock()->latest_plan(p);
+  }
+  kc::Result<store::SessionLog> begin_session(const store::SessionLog& s) override { return lock()->begin_session(s); }
+  kc::Result<store::ExerciseLog> log_exercise(const store::ExerciseLog& l) override { return lock()->log_exercise(l); }
+  kc::Status end_session(store::Id s, store::SessionStatus st, kc::TimePoint t, std::optional<int> p) override {
+    return lock()->end_session(s, st, t, p);
+  }
+  kc::Result<store::SessionLog> save_session(const store::SessionLog& s, const std::vector<store::ExerciseLog>& l,
+                                             const std::vector<store::DoseChange>& c) override {
+    return lock()->save_session(s, l, c);
+  }
+  kc::Result<std::vector<store::SessionLog>> sessions(store::PersonId p) override { return lock()->sessions(p); }
+  kc::Result<std::vector<store::ExerciseLog>> exercise_logs(store::PersonId p) override {
+    return lock()->exercise_logs(p);
+  }
+  kc::Result<store::Measurement> add_measurement(const store::Measurement& m) override {
+    return lock()->add_measurement(m);
+  }
+  kc::Result<std::vector<store::Measurement>> add_measurements(const std::vector<store::Measurement>& m) override {
+    return lock()->add_measurements(m);
+  }
+  kc::Result<std::vector<store::Measurement>> measurements(store::PersonId p, const std::string& m) override {
+    return lock()->measurements(p, m);
+  }
+  kc::Result<store::CheckIn> save_check_in(const store::CheckIn& c, const std::vector<store::DoseChange>& d,
+                                           const std::string& r) override {
+    return lock()->save_check_in(c, d, r);
+  }
+  kc::Result<store::CheckIn> replace_check_in(store::Id i, const store::CheckIn& c,
+                                              const std::vector<store::DoseChange>& d, const std::string& r) override {
+    return lock()->replace_check_in(i, c, d, r);
+  }
+  kc::Result<std::vector<store::CheckIn>> check_ins(store::PersonId p) override { return lock()->check_ins(p); }
+  kc::Result<std::vector<store::DoseChange>> add_dose_changes(const std::vector<store::DoseChange>& c) override {
+    return lock()->add_dose_changes(c);
+  }
+  kc::Result<std::vector<store::DoseChange>> dose_changes(store::PersonId p) override {
+    return lock()->dose_changes(p);
+  }
+  kc::Result<KeptReply> once(const std::string& k, const std::string& r, const KeyedWrite& w) override {
+    return lock()->once(k, r, w);
+  }
+
+ private:
+  // The store, with the lock held until the end of the full expression.
+  struct Locked {
+    std::unique_lock<std::mutex> lock;
+    store::Store* s;
+    store::Store* operator->() const { return s; }
+  };
+  Locked lock() { return Locked{std::unique_lock(m_), s_.get()}; }
+  std::mutex m_;
+  std::unique_ptr<store::Store> s_;
+};
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const Args a = parse(argc, argv);
+  auto db = postgres::Database::open(a.db, postgres::Options{a.threads + a.readers, 50});
+  if (!db) die("opening " + a.db, db.error());
+  auto pg = postgres::open_store(*db);
+  if (!pg) die("opening the store", pg.error());
+  auto clinic = postgres::open_clinic_store(*db);
+  if (!clinic) die("opening the clinic store", clinic.error());
+
+  auto seeding = Steady::now();
+  const auto plans = seed_store(**pg, a.patients, a.threads);
+  const auto clinicians = seed_clinic(**clinic, plans, a.clinicians, a.threads);
+  fmt::print("seeded {} patients and {} clinicians in {:.0f} s (PostgreSQL 15, fsync on, synchronous_commit on)\n",
+             plans.size(), clinicians.size(), std::chrono::duration<double>(Steady::now() - seeding).count());
+  run_load(fmt::format("PostgreSQL: {} writer threads, {} caseload readers, {} connections, {} s", a.threads, a.readers,
+                       a.threads + a.readers, a.seconds),
+           **pg, clinic->get(), plans, clinicians, a);
+
+  if (a.sqlite_dir.empty()) return 0;
+  std::filesystem::create_directories(a.sqlite_dir);
+  auto lite = sqlite::open_store((std::filesystem::path(a.sqlite_dir) / "kneecoach.db").string());
+  if (!lite) die("opening the SQLite store", lite.error());
+  Serialised shared(std::move(lite).value());
+  const auto lite_plans = seed_store(shared, a.patients, 1);
+  run_load(fmt::format("SQLite (WAL, synchronous=FULL, one connection): {} writer threads, {} s", a.threads, a.seconds),
+           shared, nullptr, lite_plans, {}, a);
+  return 0;
+}

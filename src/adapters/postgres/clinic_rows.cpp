@@ -1,0 +1,141 @@
+#include "adapters/postgres/clinic_rows.h"
+
+#include <fmt/format.h>
+
+#include "core/store/rows.h"
+
+namespace kc::postgres {
+namespace {
+
+using store::instant_from;
+
+Result<std::optional<TimePoint>> opt_instant(const Row& r, int column) {
+  auto text = r.opt_text(column);
+  if (!text) return std::optional<TimePoint>{};
+  auto t = instant_from(*text);
+  if (!t) return t.error();
+  return std::optional<TimePoint>{*t};
+}
+
+template <typename T, typename F>
+Result<T> named(const std::string& what, const std::string& text, F&& parse) {
+  if (auto v = parse(text)) return *v;
+  return make_error(fmt::format("clinic store: unknown {} \"{}\"", what, text));
+}
+
+}  // namespace
+
+std::optional<std::string> instant_text(const std::optional<TimePoint>& t) {
+  if (!t) return std::nullopt;
+  return store::format_instant(*t);
+}
+
+Result<clinic::Account> read_account(const Row& r, int first) {
+  clinic::Account a;
+  a.id = r.int64(first);
+  a.username = r.text(first + 1);
+  auto role = named<clinic::Role>("role", r.text(first + 2), clinic::role_from_name);
+  if (!role) return role.error();
+  a.role = *role;
+  a.password_hash = r.text(first + 3);
+  a.totp_secret = r.opt_text(first + 4);
+  a.totp_enabled = r.integer(first + 5) != 0;
+  a.totp_last_step = r.int64(first + 6);
+  if (!r.is_null(first + 7)) a.person = r.int64(first + 7);
+  auto state = named<clinic::AccountState>("account state", r.text(first + 8), clinic::account_state_from_name);
+  if (!state) return state.error();
+  a.state = *state;
+  auto created = instant_from(r.text(first + 9));
+  if (!created) return created.error();
+  a.created_at = *created;
+  return a;
+}
+
+Result<clinic::LoginSession> read_login_session(const Row& r) {
+  clinic::LoginSession s;
+  s.token_hash = r.text(0);
+  s.account = r.int64(1);
+  auto created = instant_from(r.text(2));
+  if (!created) return created.error();
+  s.created_at = *created;
+  auto seen = instant_from(r.text(3));
+  if (!seen) return seen.error();
+  s.last_seen_at = *seen;
+  auto revoked = opt_instant(r, 4);
+  if (!revoked) return revoked.error();
+  s.revoked_at = *revoked;
+  s.address = r.text(5);
+  return s;
+}
+
+Result<clinic::Invite> read_invite(const Row& r) {
+  clinic::Invite i;
+  i.id = r.int64(0);
+  i.link_hash = r.text(1);
+  i.code_hash = r.text(2);
+  i.clinician = r.int64(3);
+  i.patient = r.int64(4);
+  auto created = instant_from(r.text(5));
+  if (!created) return created.error();
+  i.created_at = *created;
+  auto expires = instant_from(r.text(6));
+  if (!expires) return expires.error();
+  i.expires_at = *expires;
+  auto used = opt_instant(r, 7);
+  if (!used) return used.error();
+  i.used_at = *used;
+  return i;
+}
+
+Result<clinic::ThrottleState> read_throttle(const Row& r) {
+  clinic::ThrottleState t;
+  t.key = r.text(0);
+  auto start = instant_from(r.text(1));
+  if (!start) return start.error();
+  t.window_start = *start;
+  t.failures = r.integer(2);
+  auto locked = opt_instant(r, 3);
+  if (!locked) return locked.error();
+  t.locked_until = *locked;
+  return t;
+}
+
+Result<clinic::Notification> read_notification(const Row& r) {
+  clinic::Notification n;
+  n.id = r.int64(0);
+  n.clinician = r.int64(1);
+  n.patient = r.int64(2);
+  auto at = instant_from(r.text(3));
+  if (!at) return at.error();
+  n.at = *at;
+  n.kind = r.text(4);
+  n.message = r.text(5);
+  auto read = opt_instant(r, 6);
+  if (!read) return read.error();
+  n.read_at = *read;
+  return n;
+}
+
+Result<clinic::AuditEntry> read_audit(const Row& r) {
+  clinic::AuditEntry a;
+  a.id = r.int64(0);
+  auto at = instant_from(r.text(1));
+  if (!at) return at.error();
+  a.at = *at;
+  a.actor = r.int64(2);
+  if (auto role = r.opt_text(3)) {
+    auto known = named<clinic::Role>("role", *role, clinic::role_from_name);
+    if (!known) return known.error();
+    a.role = *known;
+  }
+  a.action = r.text(4);
+  a.detail = r.text(5);
+  if (!r.is_null(6)) a.patient = r.int64(6);
+  a.address = r.text(7);
+  auto outcome = named<clinic::AuditOutcome>("audit outcome", r.text(8), clinic::audit_outcome_from_name);
+  if (!outcome) return outcome.error();
+  a.outcome = *outcome;
+  return a;
+}
+
+}  // namespace kc::postgres

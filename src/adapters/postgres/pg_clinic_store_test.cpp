@@ -1,0 +1,405 @@
+// The ClinicStore contract, run against PostgreSQL and against the in-memory store the use case
+// tests rely on (so the two agree), then what only the database does: the audit table refuses
+// UPDATE, DELETE and TRUNCATE, and the retention purge is the one way rows leave it.
+#include "adapters/postgres/pg_clinic_store.h"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <functional>
+#include <thread>
+#include <vector>
+
+#include "adapters/postgres/pg_store.h"
+#include "adapters/postgres/pg_test_support.h"
+#include "core/tracking/tracking_test_support.h"
+#include "usecases/clinic/testing/memory_clinic_store.h"
+
+namespace kc::postgres {
+namespace {
+
+using namespace kc::clinic;  // NOLINT(google-build-using-namespace): records are this file's subject
+using testing::TestDatabase;
+using tracking::testing::at;
+
+// A fresh clinic store, with a way to name a store::Person (the caseload shows the name).
+struct ClinicUnderTest {
+  std::unique_ptr<ClinicStore> clinic;
+  std::function<store::PersonId(const std::string& name)> add_person;
+  std::shared_ptr<TestDatabase> db;  // PostgreSQL only
+  std::unique_ptr<store::Store> store;
+  std::string skip;
+};
+
+struct ClinicBackend {
+  std::string name;
+  std::function<ClinicUnderTest()> make;
+};
+void PrintTo(const ClinicBackend& backend, std::ostream* out) { *out << backend.name; }
+
+ClinicBackend postgres_clinic() {
+  return {"Postgres", [] {
+            ClinicUnderTest t;
+            if (auto why = TestDatabase::unavailable()) {
+              t.skip = *why;
+              return t;
+            }
+            t.db = std::make_shared<TestDatabase>();
+            auto database = Database::open(t.db->url(), Options{4, 20});
+            EXPECT_TRUE(database.ok()) << (database.ok() ? "" : database.error().message);
+            auto clinic = open_clinic_store(*database);
+            EXPECT_TRUE(clinic.ok()) << (clinic.ok() ? "" : clinic.error().message);
+            auto store = open_store(*database);
+            EXPECT_TRUE(store.ok());
+            t.clinic = std::move(clinic).value();
+            t.store = std::move(store).value();
+            store::Store* s = t.store.get();
+            t.add_person = [s](const std::string& name) { return s->ensure_person(name, at(0, 7))->id; };
+            return t;
+          }};
+}
+
+ClinicBackend memory_clinic() {
+  return {"Memory", [] {
+            ClinicUnderTest t;
+            auto memory = std::make_unique<clinic::testing::MemoryClinicStore>();
+            auto* m = memory.get();
+            auto next = std::make_shared<store::PersonId>(100);
+            t.add_person = [m, next](const std::string& name) {
+              m->name_person(++*next, name);
+              return *next;
+            };
+            t.clinic = std::move(memory);
+            return t;
+          }};
+}
+
+class ClinicContract : public ::testing::TestWithParam<ClinicBackend> {
+ protected:
+  void SetUp() override {
+    t = GetParam().make();
+    if (!t.skip.empty()) GTEST_SKIP() << t.skip;
+    c = t.clinic.get();
+    auto made = c->create_account(account("dr-lee", Role::kClinician));
+    ASSERT_TRUE(made.ok()) << made.error().message;
+    lee = *made;
+  }
+  static Account account(const std::string& name, Role role, std::optional<store::PersonId> person = {}) {
+    Account a;
+    a.username = name;
+    a.role = role;
+    a.password_hash = "$argon2id$" + name;
+    a.person = person;
+    a.created_at = at(0, 7);
+    return a;
+  }
+  // A patient invited by Lee: the pending account, on Lee's caseload, with its invite.
+  ClinicStore::InvitedPatient invite(const std::string& name) {
+    Account patient = account(name, Role::kPatient, t.add_person(name));
+    patient.state = AccountState::kPending;
+    patient.password_hash = "";
+    Invite i;
+    i.link_hash = "link-" + name;
+    i.code_hash = "code-" + name;
+    i.clinician = lee.id;
+    i.created_at = at(0, 9);
+    i.expires_at = at(7, 9);
+    auto made = c->create_invited_patient(patient, i);
+    EXPECT_TRUE(made.ok()) << (made.ok() ? "" : made.error().message);
+    return *made;
+  }
+  static AuditEntry entry(int day, AccountId actor, std::optional<store::PersonId> patient, const std::string& action) {
+    AuditEntry e;
+    e.at = at(day, 10);
+    e.actor = actor;
+    e.role = Role::kClinician;
+    e.action = action;
+    e.detail = "GET /api/v1/people/x";
+    e.patient = patient;
+    e.address = "127.0.0.1";
+    return e;
+  }
+
+  ClinicUnderTest t;
+  ClinicStore* c = nullptr;
+  Account lee;
+};
+
+TEST_P(ClinicContract, AccountsAreUniqueByUsernameAndFoundEveryWay) {
+  EXPECT_GT(lee.id, 0);
+  auto taken = c->create_account(account("dr-lee", Role::kAdmin));
+  ASSERT_FALSE(taken.ok());
+  EXPECT_EQ(taken.error().code, errc::kConflict);
+  EXPECT_EQ(taken.error().field, "username");
+  const auto pat = invite("pat");
+  EXPECT_EQ(c->find_account(lee.id)->value().username, "dr-lee");
+  EXPECT_EQ(c->find_account_by_username("pat")->value().state, AccountState::kPending);
+  EXPECT_EQ(c->find_account_by_person(*pat.patient.person)->value().id, pat.patient.id);
+  EXPECT_FALSE(c->find_account(9999)->has_value());
+  ASSERT_TRUE(c->create_account(account("admin", Role::kAdmin)).ok());
+  auto all = c->accounts(std::nullopt);
+  ASSERT_EQ(all->size(), 3U);
+  EXPECT_EQ((*all)[0].username, "admin");
+  EXPECT_EQ((*all)[2].username, "pat");
+  EXPECT_EQ(c->accounts(Role::kClinician)->size(), 1U);
+}
+
+TEST_P(ClinicContract, PasswordsStatesAndTotpChangeTheAccountAndRevokeSessions) {
+  ASSERT_TRUE(c->add_session({"tok-1", lee.id, at(1, 8), at(1, 8), std::nullopt, "10.0.0.1"}).ok());
+  EXPECT_EQ(c->add_session({"tok-1", lee.id, at(1, 8), at(1, 8), std::nullopt, ""}).error().code, errc::kConflict);
+  auto used = c->use_session("tok-1", at(1, 9));
+  ASSERT_TRUE(used.ok() && used->has_value());
+  EXPECT_EQ((*used)->session.last_seen_at, at(1, 8));  // as it was before
+  EXPECT_EQ((*used)->account.username, "dr-lee");
+  EXPECT_EQ((*c->use_session("tok-1", at(1, 10)))->session.last_seen_at, at(1, 9));
+  ASSERT_TRUE(c->set_password(lee.id, "$argon2id$new", at(1, 11)).ok());
+  auto revoked = c->use_session("tok-1", at(1, 12));
+  EXPECT_EQ((*revoked)->session.revoked_at, at(1, 11));
+  EXPECT_EQ((*revoked)->session.last_seen_at, at(1, 10));  // a revoked session is not touched
+  EXPECT_EQ(c->find_account(lee.id)->value().password_hash, "$argon2id$new");
+  EXPECT_EQ(c->set_password(9999, "x", at(1, 11)).error().code, errc::kNotFound);
+
+  ASSERT_TRUE(c->add_session({"tok-2", lee.id, at(2, 8), at(2, 8), std::nullopt, ""}).ok());
+  ASSERT_TRUE(c->set_state(lee.id, AccountState::kDisabled, at(2, 9)).ok());
+  EXPECT_EQ((*c->use_session("tok-2", at(2, 10)))->session.revoked_at, at(2, 9));
+  EXPECT_EQ((*c->use_session("tok-2", at(2, 10)))->account.state, AccountState::kDisabled);
+  EXPECT_FALSE(c->use_session("no-such-token", at(2, 10))->has_value());
+
+  ASSERT_TRUE(c->set_totp(lee.id, "JBSWY3DPEHPK3PXP", true).ok());
+  EXPECT_EQ(*c->find_account(lee.id)->value().totp_secret, "JBSWY3DPEHPK3PXP");
+  EXPECT_TRUE(*c->use_totp_step(lee.id, 100));
+  EXPECT_FALSE(*c->use_totp_step(lee.id, 100));  // a code is used once
+  EXPECT_FALSE(*c->use_totp_step(lee.id, 99));
+  EXPECT_EQ(c->find_account(lee.id)->value().totp_last_step, 100);
+  ASSERT_TRUE(c->set_totp(lee.id, std::nullopt, false).ok());
+  EXPECT_FALSE(c->find_account(lee.id)->value().totp_secret.has_value());
+}
+
+TEST_P(ClinicContract, SessionsAndThrottlesArePurgedByAge) {
+  ASSERT_TRUE(c->add_session({"old", lee.id, at(0, 8), at(0, 8), std::nullopt, ""}).ok());
+  ASSERT_TRUE(c->add_session({"new", lee.id, at(3, 8), at(3, 8), std::nullopt, ""}).ok());
+  ASSERT_TRUE(c->revoke_session("new", at(3, 9)).ok());
+  ASSERT_TRUE(c->revoke_session("none", at(3, 9)).ok());
+  EXPECT_EQ(*c->purge_sessions(at(2, 0)), 1);
+  EXPECT_FALSE(c->use_session("old", at(3, 10))->has_value());
+  EXPECT_TRUE(c->use_session("new", at(3, 10))->has_value());
+
+  auto bump = [](const ThrottleState& s) {
+    ThrottleState next = s;
+    if (next.failures == 0) next.window_start = at(1, 8);
+    ++next.failures;
+    if (next.failures >= 3) next.locked_until = at(1, 9);
+    return next;
+  };
+  for (int i = 0; i < 3; ++i) ASSERT_TRUE(c->update_throttle("account:pat", bump).ok());
+  auto state = c->throttle("account:pat");
+  ASSERT_TRUE(state.ok() && state->has_value());
+  EXPECT_EQ((*state)->failures, 3);
+  EXPECT_EQ((*state)->window_start, at(1, 8));
+  EXPECT_EQ((*state)->locked_until, at(1, 9));
+  EXPECT_FALSE(c->throttle("address:10.0.0.9")->has_value());
+  EXPECT_EQ(*c->purge_throttle(at(1, 8) + std::chrono::minutes{30}), 0);  // still locked then
+  EXPECT_EQ(*c->purge_throttle(at(2, 0)), 1);
+  EXPECT_FALSE(c->throttle("account:pat")->has_value());
+}
+
+TEST_P(ClinicContract, AnInviteIsAcceptedOnceAndPutsThePatientOnTheCaseload) {
+  const auto pat = invite("pat");
+  EXPECT_EQ(pat.invite.patient, pat.patient.id);
+  EXPECT_EQ(c->find_invite_by_link("link-pat")->value().id, pat.invite.id);
+  EXPECT_EQ(c->find_invite_by_code(pat.patient.id, "code-pat")->value().expires_at, at(7, 9));
+  EXPECT_FALSE(c->find_invite_by_code(lee.id, "code-pat")->has_value());
+  ASSERT_TRUE(c->accept_invite(pat.invite.id, "$argon2id$pat", at(1, 9)).ok());
+  auto again = c->accept_invite(pat.invite.id, "$argon2id$other", at(1, 10));
+  ASSERT_FALSE(again.ok());
+  EXPECT_EQ(again.error().code, errc::kConflict);
+  EXPECT_EQ(c->accept_invite(9999, "x", at(1, 9)).error().code, errc::kNotFound);
+  const Account active = c->find_account(pat.patient.id)->value();
+  EXPECT_EQ(active.state, AccountState::kActive);
+  EXPECT_EQ(active.password_hash, "$argon2id$pat");
+  EXPECT_EQ(*c->find_invite_by_link("link-pat")->value().used_at, at(1, 9));
+
+  Invite another = pat.invite;
+  another.link_hash = "link-2";
+  auto added = c->add_invite(another);
+  ASSERT_TRUE(added.ok());
+  EXPECT_NE(added->id, pat.invite.id);
+
+  auto load = c->caseload(lee.id);
+  ASSERT_EQ(load->size(), 1U);
+  EXPECT_EQ((*load)[0].username, "pat");
+  EXPECT_EQ((*load)[0].person, *pat.patient.person);
+  EXPECT_EQ((*load)[0].person_name, "pat");
+  EXPECT_EQ((*load)[0].added_at, at(0, 9));
+  EXPECT_TRUE(*c->on_caseload(lee.id, *pat.patient.person));
+  EXPECT_EQ(*c->clinicians_of(*pat.patient.person), std::vector<AccountId>{lee.id});
+}
+
+TEST_P(ClinicContract, CaseloadsAreTheClinicianOwnWithUnreadNotifications) {
+  const auto ann = invite("ann");
+  const auto bob = invite("bob");
+  auto kim = c->create_account(account("dr-kim", Role::kClinician));
+  ASSERT_TRUE(c->add_to_caseload(kim->id, bob.patient.id, at(2, 8)).ok());
+  ASSERT_TRUE(c->add_to_caseload(kim->id, bob.patient.id, at(3, 8)).ok());  // already on it: ok
+  EXPECT_EQ(c->add_to_caseload(kim->id, 9999, at(2, 8)).error().code, errc::kNotFound);
+  EXPECT_FALSE(*c->on_caseload(kim->id, *ann.patient.person));
+  EXPECT_TRUE(*c->on_caseload(kim->id, *bob.patient.person));
+  EXPECT_EQ(c->caseload(kim->id)->front().added_at, at(2, 8));
+  EXPECT_EQ(c->clinicians_of(*bob.patient.person)->size(), 2U);
+
+  auto n = c->add_notification({0, lee.id, *ann.patient.person, at(3, 8), "red_flag", "hot swollen knee", {}});
+  ASSERT_TRUE(n.ok());
+  ASSERT_TRUE(c->add_notification({0, lee.id, *ann.patient.person, at(3, 9), "red_flag", "again", {}}).ok());
+  auto load = c->caseload(lee.id);
+  ASSERT_EQ(load->size(), 2U);
+  EXPECT_EQ((*load)[0].username, "ann");
+  EXPECT_EQ((*load)[0].unread_notifications, 2);
+  EXPECT_EQ((*load)[1].unread_notifications, 0);
+  EXPECT_EQ(c->notifications(lee.id, true)->front().message, "again");  // newest first
+  ASSERT_TRUE(c->mark_notification_read(lee.id, n->id, at(4, 8)).ok());
+  EXPECT_EQ(c->mark_notification_read(kim->id, n->id, at(4, 8)).error().code, errc::kNotFound);
+  EXPECT_EQ(c->notifications(lee.id, true)->size(), 1U);
+  EXPECT_EQ(c->notifications(lee.id, false)->back().read_at, at(4, 8));
+  EXPECT_EQ(c->caseload(lee.id)->front().unread_notifications, 1);
+
+  ASSERT_TRUE(c->remove_from_caseload(kim->id, bob.patient.id).ok());
+  ASSERT_TRUE(c->remove_from_caseload(kim->id, bob.patient.id).ok());
+  EXPECT_TRUE(c->caseload(kim->id)->empty());
+}
+
+TEST_P(ClinicContract, TheAuditTrailIsFilteredPagedAndPurgedOnlyByAge) {
+  const auto pat = invite("pat");
+  const store::PersonId person = *pat.patient.person;
+  for (int day = 1; day <= 5; ++day) ASSERT_TRUE(c->append_audit(entry(day, lee.id, person, "read_progress")).ok());
+  AuditEntry refused = entry(6, 0, std::nullopt, "sign_in");
+  refused.role.reset();
+  refused.outcome = AuditOutcome::kRefused;
+  ASSERT_TRUE(c->append_audit(refused).ok());
+
+  AuditFilter f;
+  EXPECT_EQ(c->audit(f)->size(), 6U);
+  f.patient = person;
+  EXPECT_EQ(c->audit(f)->size(), 5U);
+  f.from = at(2, 0);
+  f.to = at(4, 0);
+  auto window = c->audit(f);
+  ASSERT_EQ(window->size(), 2U);
+  EXPECT_EQ((*window)[0].at, at(2, 10));
+  EXPECT_EQ((*window)[0].detail, "GET /api/v1/people/x");
+  EXPECT_EQ((*window)[0].role, Role::kClinician);
+  AuditFilter newest;
+  newest.newest_first = true;
+  newest.limit = 2;
+  newest.offset = 1;
+  auto page = c->audit(newest);
+  ASSERT_EQ(page->size(), 2U);
+  EXPECT_EQ((*page)[0].at, at(5, 10));
+  AuditFilter signs;
+  signs.action = "sign_in";
+  auto sign = c->audit(signs);
+  ASSERT_EQ(sign->size(), 1U);
+  EXPECT_EQ(sign->front().outcome, AuditOutcome::kRefused);
+  EXPECT_FALSE(sign->front().role.has_value());
+  EXPECT_FALSE(sign->front().patient.has_value());
+  AuditFilter bad;
+  bad.limit = 0;
+  EXPECT_EQ(c->audit(bad).error().field, "limit");
+  bad.limit = 10;
+  bad.offset = -1;
+  EXPECT_EQ(c->audit(bad).error().field, "offset");
+
+  EXPECT_EQ(*c->purge_audit(at(3, 0)), 2);
+  EXPECT_EQ(c->audit(AuditFilter{})->size(), 4U);
+  EXPECT_EQ(c->audit(AuditFilter{})->front().at, at(3, 10));
+}
+
+TEST_P(ClinicContract, DeletingAPatientRemovesTheirClinicSideButKeepsTheAudit) {
+  const auto pat = invite("pat");
+  const store::PersonId person = *pat.patient.person;
+  ASSERT_TRUE(c->add_session({"pat-tok", pat.patient.id, at(1, 8), at(1, 8), std::nullopt, ""}).ok());
+  ASSERT_TRUE(c->add_notification({0, lee.id, person, at(1, 8), "red_flag", "x", {}}).ok());
+  ASSERT_TRUE(c->append_audit(entry(1, lee.id, person, "read_progress")).ok());
+  ASSERT_TRUE(c->delete_patient(pat.patient.id).ok());
+  EXPECT_FALSE(c->find_account(pat.patient.id)->has_value());
+  EXPECT_FALSE(c->use_session("pat-tok", at(2, 8))->has_value());
+  EXPECT_FALSE(c->find_invite_by_link("link-pat")->has_value());
+  EXPECT_TRUE(c->caseload(lee.id)->empty());
+  EXPECT_TRUE(c->notifications(lee.id, false)->empty());
+  AuditFilter theirs;
+  theirs.patient = person;
+  EXPECT_EQ(c->audit(theirs)->size(), 1U);
+  EXPECT_EQ(c->delete_patient(pat.patient.id).error().code, errc::kNotFound);
+}
+
+std::string backend_name(const ::testing::TestParamInfo<ClinicBackend>& param) { return param.param.name; }
+INSTANTIATE_TEST_SUITE_P(Postgres, ClinicContract, ::testing::Values(postgres_clinic()), backend_name);
+INSTANTIATE_TEST_SUITE_P(Memory, ClinicContract, ::testing::Values(memory_clinic()), backend_name);
+
+// What only PostgreSQL does: the database itself keeps the audit trail append-only.
+class PostgresAudit : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (auto why = TestDatabase::unavailable()) GTEST_SKIP() << *why;
+    t = postgres_clinic().make();
+    ASSERT_NE(t.clinic, nullptr);
+    for (int day = 1; day <= 3; ++day) {
+      AuditEntry e;
+      e.at = at(day, 10);
+      e.actor = 1;
+      e.action = "read_progress";
+      ASSERT_TRUE(t.clinic->append_audit(e).ok());
+    }
+  }
+  // Runs `sql` on a connection of its own; the error message, or "" when it succeeded.
+  std::string refusal(const std::string& sql) const {
+    try {
+      t.db->query(sql);
+      return "";
+    } catch (const std::exception& e) {
+      return e.what();
+    }
+  }
+  ClinicUnderTest t;
+};
+
+TEST_F(PostgresAudit, DirectUpdateDeleteAndTruncateAreRefused) {
+  for (const char* sql : {"UPDATE audit SET outcome = 'refused'", "DELETE FROM audit",
+                          "DELETE FROM audit WHERE at < '2025-03-05'", "TRUNCATE audit"}) {
+    const std::string why = refusal(sql);
+    EXPECT_NE(why.find("the audit trail is append-only"), std::string::npos) << sql << ": " << why;
+  }
+  EXPECT_EQ(t.db->query("SELECT count(*) FROM audit WHERE outcome = 'allowed'"), "3");
+  // Ids come from the database only.
+  EXPECT_NE(refusal("INSERT INTO audit (id, at, actor, action, outcome) VALUES (99, 'x', 1, 'a', 'allowed')"), "");
+}
+
+TEST_F(PostgresAudit, OnlyThePurgeRemovesRowsAndOnlyOlderThanItsCutOff) {
+  EXPECT_EQ(t.db->query("SELECT kneecoach_purge_audit('2025-03-05T00:00:00.000Z')"), "1");
+  EXPECT_EQ(t.db->query("SELECT count(*) FROM audit"), "2");
+  // The purge's cut-off holds only inside its own transaction: a later DELETE is refused again.
+  EXPECT_NE(refusal("DELETE FROM audit"), "");
+  // A cut-off set by hand still lets through only rows older than it.
+  EXPECT_NE(refusal("BEGIN; SET LOCAL kneecoach.audit_purge_before = '2025-03-06T00:00:00.000Z'; "
+                    "DELETE FROM audit; COMMIT"),
+            "");
+  EXPECT_EQ(t.db->query("SELECT count(*) FROM audit"), "2");
+}
+
+TEST_F(PostgresAudit, ConcurrentSignInsUseATotpStepOnce) {
+  auto lee = t.clinic->create_account({0, "dr-lee", Role::kClinician, "h", "S", true, 0, {}, {}, at(0, 7)});
+  ASSERT_TRUE(lee.ok()) << lee.error().message;
+  std::atomic<int> won{0};
+  std::vector<std::thread> threads;
+  threads.reserve(8);
+  for (int i = 0; i < 8; ++i) {
+    threads.emplace_back([&] {
+      auto r = t.clinic->use_totp_step(lee->id, 4242);
+      if (r.ok() && *r) ++won;
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(won.load(), 1);
+}
+
+}  // namespace
+}  // namespace kc::postgres
