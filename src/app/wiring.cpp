@@ -13,6 +13,7 @@
 #include "adapters/sqlite/health.h"
 #include "adapters/sqlite/sqlite_store.h"
 #include "adapters/voice/voice.h"
+#include "app/clinic_wiring.h"
 
 namespace kc::app {
 namespace {
@@ -116,6 +117,7 @@ usecases::Ports default_ports() {
   ports.serve = [ports](const usecases::ServeRequest& request, std::ostream& out, std::ostream& err) {
     return http::serve(request, ports, out, err);
   };
+  add_clinic_ports(ports);
   return ports;
 }
 

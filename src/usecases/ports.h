@@ -10,10 +10,12 @@
 #include <string>
 #include <vector>
 
+#include "core/clinic/clinic_store.h"
 #include "core/common/clock.h"
 #include "core/common/result.h"
 #include "core/session/voice.h"
 #include "core/store/store.h"
+#include "usecases/clinic/crypto_ports.h"
 #include "usecases/handout.h"
 
 namespace kc::usecases {
@@ -26,6 +28,30 @@ struct ServeRequest {
   std::string data_dir;     // the folder of the records, already resolved
   std::string web_dir;      // the built web UI (web/dist)
   std::string content_dir;  // the content root
+};
+
+// What `kneecoach clinic serve` was asked for (README "Clinic server", docs/deploy.md).
+struct ClinicServeRequest {
+  std::string db_url;  // the PostgreSQL database (libpq URL)
+  std::string host = "127.0.0.1";
+  std::vector<std::string> allow_hosts;  // the clinic's public names (Host allow-list)
+  int port = 8443;
+  int threads = 8;            // request threads (and pooled database connections)
+  std::string tls_cert;       // PEM certificate chain; with tls_key, the server speaks only HTTPS
+  std::string tls_key;        // PEM private key
+  std::string trusted_proxy;  // a reverse proxy's address whose X-Forwarded-For is believed
+  std::string web_dir;
+  std::string content_dir;
+};
+
+// The clinic's database and crypto, opened once and shared by every request thread (each
+// object is thread-safe).
+struct ClinicBackend {
+  std::unique_ptr<store::Store> store;              // the clinical records (store::Store on PostgreSQL)
+  std::unique_ptr<kc::clinic::ClinicStore> clinic;  // accounts, sessions, invites, caseloads, audit
+  std::unique_ptr<clinic::PasswordHasher> hasher;
+  std::unique_ptr<clinic::TokenSource> tokens;
+  std::unique_ptr<clinic::Totp> totp;
 };
 
 // Prints the handout model (usecases/handout.h) as a PDF file.
@@ -74,6 +100,14 @@ struct Ports {
   std::function<Result<std::unique_ptr<voice::Synthesizer>>()> synthesizer;
   // Serves the web app and its API until SIGINT/SIGTERM; returns the process exit status.
   std::function<int(const ServeRequest& request, std::ostream& out, std::ostream& err)> serve;
+
+  // The clinic server. Opens the database at `url` (migrating its schema to the current version)
+  // with `connections` pooled connections, and the crypto.
+  std::function<Result<ClinicBackend>(const std::string& url, int connections)> open_clinic;
+  // Serves the clinic until SIGINT/SIGTERM; returns the process exit status (2: refused options).
+  std::function<int(const ClinicServeRequest& request, std::ostream& out, std::ostream& err)> serve_clinic;
+  // Writes a backup of the database at `url` to `file` (pg_dump, custom format).
+  std::function<Status(const std::string& url, const std::string& file)> backup_clinic;
 };
 
 }  // namespace kc::usecases

@@ -554,7 +554,9 @@ class ServeTest(unittest.TestCase):
             self.assertEqual(json.loads(err)["error"]["field"], "text")
 
     def test_zz_every_documented_operation_was_checked(self):
-        missing = self.contract.operations() - self.contract.seen
+        # The clinic server's own routes are called by tests/clinic (they need PostgreSQL).
+        personal = {op for op in self.contract.operations() if not op[1].startswith("/api/v1/clinic/")}
+        missing = personal - self.contract.seen
         self.assertEqual(missing, set(), "routes of api/openapi.yaml no test called")
 
 

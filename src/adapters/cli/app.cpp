@@ -49,6 +49,7 @@ int run(int argc, char** argv, std::istream& in, std::ostream& out, std::ostream
   add_analyze_commands(app, ctx);
   add_fhir_commands(app, ctx);
   add_doctor_commands(app, ctx);
+  add_clinic_commands(app, ctx);
 
   // An unknown command word, at any level, is named (exit 2) before CLI11 would print a help.
   if (auto bad = check_command_words(app, std::vector<std::string>(argv + std::min(argc, 1), argv + argc))) {

@@ -49,5 +49,6 @@ void add_serve_commands(CLI::App& app, Context& ctx);     // serve (web app and 
 void add_analyze_commands(CLI::App& app, Context& ctx);   // analyze (camera landmarks)
 void add_fhir_commands(CLI::App& app, Context& ctx);      // export fhir, import fhir
 void add_doctor_commands(CLI::App& app, Context& ctx);    // doctor (check and repair the store)
+void add_clinic_commands(CLI::App& app, Context& ctx);    // clinic ... (the clinic server on PostgreSQL)
 
 }  // namespace kc::cli

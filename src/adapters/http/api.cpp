@@ -24,7 +24,10 @@ struct Route {
   const char* method;
   const char* pattern;  // "{id}" matches one path segment
   Handler handler;
+  RouteAccess access;  // what it does with a person's records (the clinic server's Gate)
 };
+
+constexpr RouteAccess kNoPerson{Access::kNone, ""};
 
 Response health(ApiState& /*s*/, const Request& /*r*/, const std::string& /*id*/) {
   Json j;
@@ -34,30 +37,30 @@ Response health(ApiState& /*s*/, const Request& /*r*/, const std::string& /*id*/
 }
 
 const std::array<Route, 24> kRoutes{{
-    {"GET", "/api/v1/health", health},
-    {"GET", "/api/v1/exercises", list_exercises},
-    {"GET", "/api/v1/exercises/{id}", get_exercise},
-    {"GET", "/api/v1/exercises/{id}/svg", get_exercise_svg},
-    {"GET", "/api/v1/speech", get_speech},
-    {"GET", "/api/v1/intake/questions", get_questions},
-    {"GET", "/api/v1/contacts", get_contacts},
-    {"POST", "/api/v1/intake/relevant", post_relevant},
-    {"POST", "/api/v1/intake/answer", post_intake_answer},
-    {"POST", "/api/v1/triage", post_triage},
-    {"POST", "/api/v1/people", post_person},
-    {"GET", "/api/v1/people/{id}/plan", get_plan},
-    {"GET", "/api/v1/people/{id}/today", get_today},
-    {"GET", "/api/v1/people/{id}/session", get_session},
-    {"POST", "/api/v1/people/{id}/sessions", post_session},
-    {"POST", "/api/v1/people/{id}/check-ins", post_check_in},
-    {"GET", "/api/v1/check-in-signs", get_check_in_signs},
-    {"GET", "/api/v1/measures", get_measures},
-    {"POST", "/api/v1/people/{id}/measures", post_measure},
-    {"GET", "/api/v1/people/{id}/measures", get_person_measures},
-    {"GET", "/api/v1/people/{id}/progress", get_progress},
-    {"GET", "/api/v1/people/{id}/handout.pdf", get_handout},
-    {"GET", "/api/v1/people/{id}/calendar.ics", get_calendar},
-    {"GET", "/api/v1/people/{id}/fhir", get_fhir},
+    {"GET", "/api/v1/health", health, kNoPerson},
+    {"GET", "/api/v1/exercises", list_exercises, kNoPerson},
+    {"GET", "/api/v1/exercises/{id}", get_exercise, kNoPerson},
+    {"GET", "/api/v1/exercises/{id}/svg", get_exercise_svg, kNoPerson},
+    {"GET", "/api/v1/speech", get_speech, kNoPerson},
+    {"GET", "/api/v1/intake/questions", get_questions, kNoPerson},
+    {"GET", "/api/v1/contacts", get_contacts, kNoPerson},
+    {"POST", "/api/v1/intake/relevant", post_relevant, kNoPerson},
+    {"POST", "/api/v1/intake/answer", post_intake_answer, kNoPerson},
+    {"POST", "/api/v1/triage", post_triage, kNoPerson},
+    {"POST", "/api/v1/people", post_person, {Access::kCreate, "person.create"}},
+    {"GET", "/api/v1/people/{id}/plan", get_plan, {Access::kRead, "plan.read"}},
+    {"GET", "/api/v1/people/{id}/today", get_today, {Access::kRead, "today.read"}},
+    {"GET", "/api/v1/people/{id}/session", get_session, {Access::kRead, "session.read"}},
+    {"POST", "/api/v1/people/{id}/sessions", post_session, {Access::kWrite, "session.write"}},
+    {"POST", "/api/v1/people/{id}/check-ins", post_check_in, {Access::kWrite, "check-in.write"}},
+    {"GET", "/api/v1/check-in-signs", get_check_in_signs, kNoPerson},
+    {"GET", "/api/v1/measures", get_measures, kNoPerson},
+    {"POST", "/api/v1/people/{id}/measures", post_measure, {Access::kWrite, "measure.write"}},
+    {"GET", "/api/v1/people/{id}/measures", get_person_measures, {Access::kRead, "measures.read"}},
+    {"GET", "/api/v1/people/{id}/progress", get_progress, {Access::kRead, "progress.read"}},
+    {"GET", "/api/v1/people/{id}/handout.pdf", get_handout, {Access::kRead, "handout.read"}},
+    {"GET", "/api/v1/people/{id}/calendar.ics", get_calendar, {Access::kRead, "calendar.read"}},
+    {"GET", "/api/v1/people/{id}/fhir", get_fhir, {Access::kRead, "fhir.read"}},
 }};
 
 std::vector<std::string> split(const std::string& path) {
@@ -90,7 +93,23 @@ bool valid_id(const std::string& id) {
   return std::regex_match(id, kId);
 }
 
-Response route(ApiState& state, const Request& request) {
+Response run(ApiState& state, const Request& request, const Route& r, std::string id, const Gate* gate) {
+  if (gate != nullptr) {
+    // Clinic: a patient's intake sets up their own person (made with their invite).
+    if (r.access.access == Access::kCreate) id = gate->person_to_create();
+    if (auto refused = gate->admit(r.access, id)) return std::move(*refused);
+  }
+  Response reply;
+  // The media type and the size of the body are checked at the door (guard.h, limits.h).
+  if (request.method == "POST" && std::string_view(r.pattern).starts_with("/api/v1/people")) {
+    reply = with_idempotency(*state.store, request, [&] { return r.handler(state, request, id); });
+  } else {
+    reply = r.handler(state, request, id);
+  }
+  return reply;
+}
+
+Response route(ApiState& state, const Request& request, const Gate* gate) {
   std::vector<std::string> segments;
   for (const auto& raw : split(request.path)) {
     std::string decoded;
@@ -116,11 +135,7 @@ Response route(ApiState& state, const Request& request) {
       allow += (allow.empty() ? "" : ", ") + std::string(r.method) + (std::string(r.method) == "GET" ? ", HEAD" : "");
       continue;
     }
-    // The media type and the size of the body are checked at the door (guard.h, limits.h).
-    if (method == "POST" && std::string_view(r.pattern).starts_with("/api/v1/people")) {
-      return with_idempotency(*state.store, request, [&] { return r.handler(state, request, id); });
-    }
-    return r.handler(state, request, id);
+    return run(state, request, r, id, gate);
   }
   if (!allow.empty()) {
     Response r = error_response(405, "method_not_allowed",
@@ -155,15 +170,21 @@ Result<std::unique_ptr<Api>> Api::open(const ApiConfig& config) {
   auto printer = config.ports->handout_printer(config.content_dir, state->catalog);
   if (!printer) return printer.error();
   state->printer = std::move(printer).value();
-  const std::filesystem::path dir = config.data_dir;
-  auto store = config.ports->open_store(config.data_dir);
-  if (!store) return store.error();
   state->ports = config.ports;
-  state->store = std::move(store).value();
-  auto cache = ReplyCache::open((dir / "kneecoach.db").string());
-  if (!cache) return cache.error();
-  state->cache.emplace(std::move(cache).value());
+  if (config.shared_store != nullptr) {
+    state->store = config.shared_store;
+  } else {
+    const std::filesystem::path dir = config.data_dir;
+    auto store = config.ports->open_store(config.data_dir);
+    if (!store) return store.error();
+    state->owned_store = std::move(store).value();
+    state->store = state->owned_store.get();
+    auto cache = ReplyCache::open((dir / "kneecoach.db").string());
+    if (!cache) return cache.error();
+    state->cache.emplace(std::move(cache).value());
+  }
   state->clock = config.ports->clock();
+  state->triaged = config.triaged;
   return std::unique_ptr<Api>(new Api(std::move(state)));
 }
 
@@ -182,9 +203,9 @@ Result<motion::MotionProfile> Api::motion_profile(const std::string& exercise_id
   return profile;
 }
 
-Response Api::handle(const Request& request) {
+Response Api::handle(const Request& request, const Gate* gate) {
   try {
-    return route(*state_, request);
+    return route(*state_, request, gate);
   } catch (const std::exception& e) {
     return internal_error(e.what());
   }

@@ -53,7 +53,7 @@ Result<std::string> handout_bytes(const usecases::Handout& handout, const usecas
 
 }  // namespace
 
-Response post_person(ApiState& s, const Request& r, const std::string& /*id*/) {
+Response post_person(ApiState& s, const Request& r, const std::string& id) {
   BodyCheck check(r.body);
   if (!check.ok() || !check.object(check.doc(), "", {"answers", "start", "weeks"})) return check.error();
   const Json& doc = check.doc();
@@ -69,18 +69,21 @@ Response post_person(ApiState& s, const Request& r, const std::string& /*id*/) {
 
   const TriageResult triage = evaluate(*answers, s.rules);
   const Moment now = moment_at(s, std::nullopt);
-  std::string name = new_person_id();
-  for (int tries = 0; tries < 5; ++tries) {
+  // The clinic server passes the patient's own person (made with their invite); else a new one.
+  const bool existing_person = !id.empty();
+  std::string name = existing_person ? id : new_person_id();
+  for (int tries = 0; tries < 5 && !existing_person; ++tries) {
     auto existing = s.store->find_person(name);
     if (!existing) return internal_error(existing.error().message);
     if (!*existing) break;
     name = new_person_id();
   }
   // The person, answers and plan are stored in one transaction: all or nothing.
-  auto set =
-      usecases::set_up_person(*s.store, *s.clock, s.catalog,
-                              {*answers, triage, start.value_or(now.date), weeks.value_or(kDefaultWeeks), name, true});
+  auto set = usecases::set_up_person(
+      *s.store, *s.clock, s.catalog,
+      {*answers, triage, start.value_or(now.date), weeks.value_or(kDefaultWeeks), name, !existing_person});
   if (!set) return error_reply(set.error());
+  if (s.triaged && existing_person) s.triaged(name, triage, "intake");
   Json j;
   j["status"] = "";
   j["triage"] = triage_to_json(triage);
@@ -129,11 +132,13 @@ Response get_today(ApiState& s, const Request& r, const std::string& id) {
   if (auto* e = std::get_if<Response>(&date)) return *e;
   const Moment when = moment_at(s, std::get<std::optional<CivilDate>>(date));
   const std::string key = id + "/today/" + to_iso(when.date);
-  if (auto kept = s.cache->find(key)) return *kept;
+  if (s.cache) {
+    if (auto kept = s.cache->find(key)) return *kept;
+  }
   auto outcome = usecases::today(*s.store, *s.clock, usecases::Content{s.catalog}, {id, when.date, false});
   if (!outcome) return error_reply(outcome.error());
   Response reply = json_response(200, usecases::today_json(*outcome, s.catalog).dump());
-  s.cache->keep(key, reply);
+  if (s.cache) s.cache->keep(key, reply);
   return reply;
 }
 
@@ -145,7 +150,10 @@ Response get_handout(ApiState& s, const Request& r, const std::string& id) {
   auto handout = usecases::handout(*s.store, *s.clock, usecases::Content{s.catalog},
                                    {id, std::get<std::optional<CivilDate>>(date), false});
   if (!handout) return error_reply(handout.error());
-  auto bytes = handout_bytes(*handout, *s.printer, paper);
+  auto bytes = [&] {
+    const std::lock_guard<std::mutex> lock(s.print_lock);
+    return handout_bytes(*handout, *s.printer, paper);
+  }();
   if (!bytes && bytes.error().field == "paper") return error_response(400, "bad_query", bytes.error().message, "paper");
   if (!bytes) return internal_error(bytes.error().message);
   Response reply;

@@ -2,8 +2,10 @@
 // (api/openapi.yaml). Each takes the request and the path parameter, returns the reply.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <variant>
@@ -24,8 +26,11 @@
 
 namespace kc::http {
 
+// Shared by the clinic server's threads: the store is thread-safe there, the reply cache is off,
+// and the speech and handout renderers are used one at a time (their locks).
 struct ApiState {
-  std::unique_ptr<store::Store> store;
+  std::unique_ptr<store::Store> owned_store;  // the personal server's store (SQLite)
+  store::Store* store = nullptr;              // the store in use: owned_store, or the clinic's shared one
   Catalog catalog{std::vector<Exercise>{}};
   RuleSet rules;
   content::Illustrations pictures;
@@ -35,9 +40,13 @@ struct ApiState {
   const usecases::Ports* ports = nullptr;             // where the store, clock and voice came from
   std::unique_ptr<usecases::HandoutPrinter> printer;  // the handout renderer, made at start
   std::unique_ptr<Clock> clock;                       // the real clock, or $KNEECOACH_FAKE_TIME for tests
-  std::optional<ReplyCache> cache;                    // GET today replies while the store is unchanged
+  std::optional<ReplyCache> cache;                    // GET today replies while the store is unchanged (personal)
+  std::mutex speech_lock;                             // guards speech and spoken
   std::unique_ptr<voice::Synthesizer> speech;         // started on the first GET speech
   std::map<std::string, std::string> spoken;          // WAV replies by text (cues repeat)
+  std::mutex print_lock;                              // one handout drawn at a time (cairo, pango)
+  // The clinic server's hook after triage (ApiConfig::triaged); empty for the personal server.
+  std::function<void(const std::string& person, const TriageResult& triage, std::string_view where)> triaged;
 };
 
 // The day and instant a request acts at: an explicit date (08:00 UTC that day) or the clock.

@@ -20,6 +20,7 @@ Response get_speech(ApiState& s, const Request& r, const std::string& /*id*/) {
     return error_response(400, "bad_query",
                           fmt::format("text: {} characters; expected at most {}", text->second.size(), kMaxSpeechChars),
                           "text");
+  const std::lock_guard<std::mutex> lock(s.speech_lock);
   if (!s.speech) {
     auto started = s.ports->synthesizer();
     if (!started) return internal_error(started.error().message);

@@ -144,6 +144,7 @@ Response post_check_in(ApiState& s, const Request& r, const std::string& id) {
   request.next_morning_pain = *pain;
 
   auto done = usecases::check_in(*s.store, *s.clock, usecases::Content{s.catalog, &s.rules}, request);
+  if (done && done->triage && s.triaged) s.triaged(id, *done->triage, "check-in");
   if (!done) {
     Error e = done.error();
     if (e.code != errc::kConflict || e.field != "replace") return error_reply(e);

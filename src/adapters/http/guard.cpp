@@ -85,7 +85,8 @@ std::optional<Response> Guard::check_origin(const Request& request) const {
   const auto host = single(request, "host", host_twice);
   if (origin_twice || host_twice)
     return forbidden("cross_origin", "the request repeats Origin or Host; send each at most once");
-  if (origin && (!host || lower(trim(*origin)) != "http://" + lower(trim(*host)))) {
+  const char* scheme = config_.tls ? "https://" : "http://";
+  if (origin && (!host || lower(trim(*origin)) != scheme + lower(trim(*host)))) {
     return forbidden("cross_origin",
                      fmt::format("requests from the page at {} are refused; only the app's own pages may use the API",
                                  origin->substr(0, 80)));
@@ -106,7 +107,17 @@ std::optional<Response> Guard::check_origin(const Request& request) const {
   return std::nullopt;
 }
 
-std::optional<Response> Guard::check_credential(const Request& request) const {
+std::optional<std::string> Guard::credential(const Request& request) const {
+  std::optional<std::string> token;
+  for (const auto& h : request.header_values("cookie")) {
+    auto v = cookie_value(h, config_.cookie_name);
+    if (v && token) return std::nullopt;
+    if (v) token = std::move(v);
+  }
+  return token;
+}
+
+std::optional<Response> Guard::check_credential(const Request& request, const CredentialCheck& credentials) const {
   const auto headers = request.header_values("cookie");
   std::optional<std::string> token;
   for (const auto& h : headers) {
@@ -114,15 +125,24 @@ std::optional<Response> Guard::check_credential(const Request& request) const {
     if (v && token) return forbidden("no_credential", "the session cookie is sent more than once");
     if (v) token = std::move(v);
   }
-  if (token && credentials_.valid(*token)) return std::nullopt;
-  return forbidden("no_credential",
-                   "no valid session: open the app's address in the browser first (the page "
-                   "sets the session cookie), then try again");
+  if (token && credentials.valid(*token)) return std::nullopt;
+  return forbidden("no_credential", config_.credential_hint);
 }
 
-std::optional<Response> Guard::check_api(const Request& request) const {
+std::optional<Response> Guard::check_api(const Request& request) const { return check_api(request, credentials_); }
+
+std::optional<Response> Guard::check_api(const Request& request, const CredentialCheck& credentials) const {
   if (auto refused = check_origin(request)) return refused;
-  if (auto refused = check_credential(request)) return refused;
+  if (auto refused = check_credential(request, credentials)) return refused;
+  return check_media(request);
+}
+
+std::optional<Response> Guard::check_api_anonymous(const Request& request) const {
+  if (auto refused = check_origin(request)) return refused;
+  return check_media(request);
+}
+
+std::optional<Response> Guard::check_media(const Request& request) {
   if (is_write(request) && !is_json_media_type(request.content_type)) {
     return error_response(415, "bad_media_type",
                           fmt::format("the body must be JSON sent with Content-Type: application/json (got \"{}\")",
@@ -136,11 +156,17 @@ std::optional<Response> Guard::check_socket(const Request& request) const {
   const auto origin = single(request, "origin", repeated);
   if (!origin && !repeated) return forbidden("cross_origin", "a WebSocket handshake must send Origin");
   if (auto refused = check_origin(request)) return refused;
-  return check_credential(request);
+  return check_credential(request, credentials_);
 }
 
 std::string Guard::cookie(const std::string& token) const {
-  return fmt::format("{}={}; Path=/; HttpOnly; SameSite=Strict", config_.cookie_name, token);
+  return fmt::format("{}={}; Path=/; HttpOnly; {}SameSite=Strict", config_.cookie_name, token,
+                     config_.secure_cookie ? "Secure; " : "");
+}
+
+std::string Guard::expired_cookie() const {
+  return fmt::format("{}=; Path=/; Max-Age=0; HttpOnly; {}SameSite=Strict", config_.cookie_name,
+                     config_.secure_cookie ? "Secure; " : "");
 }
 
 const char* Guard::content_security_policy() {

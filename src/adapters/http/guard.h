@@ -39,6 +39,12 @@ struct GuardConfig {
   int port = 0;
   std::vector<std::string> host_names;  // besides 127.0.0.1, localhost and [::1]: --host, --allow-host
   std::string cookie_name = "kneecoach_session";
+  bool tls = false;            // the clinic server over TLS: Origin must be https://HOST
+  bool secure_cookie = false;  // the cookie gains Secure (the clinic server, even on loopback)
+  // What a request without a valid cookie is told (403 no_credential).
+  std::string credential_hint =
+      "no valid session: open the app's address in the browser first (the page sets the session cookie), then try "
+      "again";
 };
 
 class Guard {
@@ -54,11 +60,19 @@ class Guard {
   // A refusal for an API request: another origin or site (403 cross_origin), no valid
   // credential (403 no_credential), or a write whose body is not application/json (415).
   std::optional<Response> check_api(const Request& request) const;
+  // The same with another credential check (the clinic server's, made for one request).
+  std::optional<Response> check_api(const Request& request, const CredentialCheck& credentials) const;
+  // The same without a credential: for the requests that create one (clinic sign-in).
+  std::optional<Response> check_api_anonymous(const Request& request) const;
   // The same as check_api for a WebSocket handshake (which has no body).
   std::optional<Response> check_socket(const Request& request) const;
 
   // The Set-Cookie value that hands `token` to the page.
   std::string cookie(const std::string& token) const;
+  // The Set-Cookie value that removes the cookie (sign-out).
+  std::string expired_cookie() const;
+  // The cookie's value in `request`; nullopt when absent or sent twice.
+  std::optional<std::string> credential(const Request& request) const;
 
   // Adds the security headers every reply carries (CSP, framing, nosniff, referrer), and
   // Cache-Control: no-store unless the reply already says how to cache it.
@@ -75,7 +89,8 @@ class Guard {
 
  private:
   std::optional<Response> check_origin(const Request& request) const;
-  std::optional<Response> check_credential(const Request& request) const;
+  static std::optional<Response> check_media(const Request& request);
+  std::optional<Response> check_credential(const Request& request, const CredentialCheck& credentials) const;
 
   GuardConfig config_;
   const CredentialCheck& credentials_;

@@ -2,8 +2,6 @@
 
 #include <fmt/format.h>
 
-#include <algorithm>
-#include <cctype>
 #include <csignal>
 #include <ostream>
 #include <restinio/all.hpp>
@@ -12,6 +10,7 @@
 #include "adapters/http/api.h"
 #include "adapters/http/guard.h"
 #include "adapters/http/limits.h"
+#include "adapters/http/server_io.h"
 #include "adapters/http/static_files.h"
 #include "adapters/http/tokens.h"
 
@@ -19,80 +18,6 @@ namespace kc::http {
 namespace {
 
 using Traits = ServerTraits;
-
-const char* reason_phrase(int status) {
-  switch (status) {
-    case 200:
-      return "OK";
-    case 201:
-      return "Created";
-    case 400:
-      return "Bad Request";
-    case 403:
-      return "Forbidden";
-    case 404:
-      return "Not Found";
-    case 405:
-      return "Method Not Allowed";
-    case 409:
-      return "Conflict";
-    case 413:
-      return "Content Too Large";
-    case 414:
-      return "URI Too Long";
-    case 415:
-      return "Unsupported Media Type";
-    case 421:
-      return "Misdirected Request";
-    case 422:
-      return "Unprocessable Content";
-    case 431:
-      return "Request Header Fields Too Large";
-    case 501:
-      return "Not Implemented";
-    default:
-      return status >= 500 ? "Internal Server Error" : "Error";
-  }
-}
-
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
-  return s;
-}
-
-Request to_request(const restinio::request_t& req) {
-  Request r;
-  const auto& h = req.header();
-  r.method = h.method().c_str();
-  r.path = std::string(h.path());
-  if (!parse_query(std::string(h.query()), r.query)) r.query.clear();
-  r.content_type = h.get_field_or(restinio::http_field::content_type, "");
-  r.body = req.body();
-  h.for_each_field([&](const restinio::http_header_field_t& f) { r.headers.emplace_back(lower(f.name()), f.value()); });
-  return r;
-}
-
-restinio::request_handling_status_t reply(const restinio::request_handle_t& req, Response resp) {
-  Guard::add_security_headers(resp);
-  const restinio::http_status_line_t status{restinio::http_status_code_t{static_cast<std::uint16_t>(resp.status)},
-                                            reason_phrase(resp.status)};
-  const auto headers = [&](auto& builder) {
-    builder.append_header(restinio::http_field::content_type, resp.content_type);
-    builder.append_header(restinio::http_field::server, "kneecoach/" KNEECOACH_VERSION);
-    for (auto& [name, value] : resp.headers) builder.append_header(name, value);
-  };
-  if (req->header().method() == restinio::http_method_head()) {
-    // HEAD: the headers GET would send, Content-Length included, and no body.
-    auto builder = req->create_response<restinio::user_controlled_output_t>(status);
-    headers(builder);
-    builder.set_content_length(resp.body.size());
-    return builder.done();
-  }
-  auto builder = req->create_response(status);
-  headers(builder);
-  builder.set_body(std::move(resp.body));
-  return builder.done();
-}
 
 // The reply to one request, through the guard (docs/security.md).
 struct Front {
@@ -123,13 +48,9 @@ struct Front {
     return later(req, std::move(page));
   }
 
-  // Sends `resp` from the event loop, after the handler has returned. Requests are still
-  // handled in the order they arrive, and RESTinio sends the replies in that order. Replying
-  // inside the handler makes RESTinio 0.6 read a pipelined request while every reply slot is
-  // taken, and it then drops the connection (docs/security.md).
+  // Sends `resp` from the event loop, after the handler has returned (server_io.h).
   restinio::request_handling_status_t later(const restinio::request_handle_t& req, Response resp) const {
-    asio::post(io, [req, resp = std::move(resp)]() mutable { reply(req, std::move(resp)); });
-    return restinio::request_accepted();
+    return reply_later(io, req, std::move(resp));
   }
 };
 
@@ -147,7 +68,11 @@ GuardConfig guard_config(const usecases::ServeRequest& options) {
 }  // namespace
 
 int serve(const usecases::ServeRequest& options, const usecases::Ports& ports, std::ostream& out, std::ostream& err) {
-  auto api = Api::open(ApiConfig{options.content_dir, options.data_dir, &ports});
+  ApiConfig config;
+  config.content_dir = options.content_dir;
+  config.data_dir = options.data_dir;
+  config.ports = &ports;
+  auto api = Api::open(config);
   if (!api) {
     err << "kneecoach: " << api.error().message << "\n";
     return 1;
