@@ -163,13 +163,20 @@ std::optional<int> parse_signed(std::string_view typed) {
   const auto first = t.find_first_not_of(" \t\r\n");
   if (first == std::string::npos) return std::nullopt;
   t = t.substr(first, t.find_last_not_of(" \t\r\n") - first + 1);
-  if (t.rfind(kMinus, 0) == 0) t = "-" + t.substr(kMinus.size());
-  if (!t.empty() && t[0] == '+') t = t.substr(1);
-  if (t.empty() || t[0] == '+' || (t[0] == '-' && t.size() > 1 && t[1] == '+')) return std::nullopt;
+  // One sign at most (+, - or the minus sign), then digits only.
+  int sign = 1;
+  if (t.rfind(kMinus, 0) == 0) {
+    sign = -1;
+    t = t.substr(kMinus.size());
+  } else if (t[0] == '+' || t[0] == '-') {
+    sign = t[0] == '-' ? -1 : 1;
+    t = t.substr(1);
+  }
+  if (t.empty() || t[0] < '0' || t[0] > '9') return std::nullopt;
   int value = 0;
   const auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), value);
   if (ec != std::errc() || end != t.data() + t.size()) return std::nullopt;
-  return value;
+  return sign * value;
 }
 
 }  // namespace kc
