@@ -50,8 +50,8 @@ std::optional<std::int64_t> integer(const std::string& text) {
 std::variant<clinic::AuditFilter, Response> audit_filter(const Request& r) {
   clinic::AuditFilter f;
   for (const auto& [name, value] : r.query) {
-    const auto bad = [&, n = name](const char* expected) {
-      return error_response(400, "bad_query", fmt::format("{}: \"{}\"; expected {}", n, value.substr(0, 40), expected),
+    const auto bad = [n = name, shown = value](const char* expected) {
+      return error_response(400, "bad_query", fmt::format("{}: \"{}\"; expected {}", n, shown.substr(0, 40), expected),
                             n);
     };
     if (name == "actor" || name == "patient" || name == "limit" || name == "offset") {

@@ -117,7 +117,7 @@ void run_pool(asio::io_context& io, int threads, const Configure& configure, con
   asio::signal_set signals(io, SIGINT, SIGTERM);
   signals.async_wait([&](const asio::error_code& ec, int /*signal*/) {
     if (ec) return;
-    server.close_async([&io]() noexcept { io.stop(); }, [&io](std::exception_ptr /*e*/) noexcept { io.stop(); });
+    server.close_async([&io]() noexcept { io.stop(); }, [&io](const std::exception_ptr& /*e*/) noexcept { io.stop(); });
   });
   server.open_sync();
   opened();

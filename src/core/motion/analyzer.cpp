@@ -359,10 +359,11 @@ void Analyzer::check_cues(const TrackedSkeleton& seen, double t, double dt, Fram
     const CueCheck& c = profile_.checks[i];
     CheckState& st = checks_[i];
     // At the end position of an exercise whose legs play different parts (the lunge's front
-    // and back leg), a leg is the one in that part's shape: a person may alternate legs.
-    const bool by_part = c.leg && mirror_joint_.empty() && phase_ == Phase::kEnd;
-    const Skeleton& body = by_part ? seen.by_shape : seen.skeleton;
+    // and back leg), a leg the tracker lost is the one in that part's shape: a person may
+    // alternate legs, and the pose model makes a leg jump most where it bends most.
     std::size_t leg = c.leg == figure::Side::kRight ? 1 : 0;
+    const bool by_part = c.leg && mirror_joint_.empty() && phase_ == Phase::kEnd && !seen.leg_ok[leg];
+    const Skeleton& body = by_part ? seen.by_shape : seen.skeleton;
     if (by_part && seen.shape_swapped) leg = 1 - leg;  // the same leg in seen's labels
     if (c.leg && ((!by_part && !seen.leg_ok[leg]) || seen.leg_visibility[leg] < kJudgeVisibility)) continue;
     if (c.legs_apart && leg_overlap_gap(body) < kLegsApart) continue;
