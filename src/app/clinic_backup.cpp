@@ -39,6 +39,7 @@ Status backup_clinic(const std::string& url, const std::string& file) {
   std::vector<std::string> args{pg_dump_program(), "--format=custom", "--no-password", "--file=" + partial,
                                 "--dbname=" + url};
   std::vector<char*> argv;
+  argv.reserve(args.size() + 1);
   for (auto& a : args) argv.push_back(a.data());
   argv.push_back(nullptr);
   posix_spawn_file_actions_t actions;
