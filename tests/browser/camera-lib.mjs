@@ -55,6 +55,26 @@ export async function startServer() {
   };
 }
 
+/** Serves the app on the records in dataDir (kept by the caller), with the extra environment
+ * `env` (e.g. KNEECOACH_FAKE_TIME); resolves with {server, base} once it answers. */
+export async function serveOn(dataDir, env = {}) {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const server = spawn(bin, ['serve', '--port', String(port), '--data-dir', dataDir, '--web', webDir], {
+    stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...env },
+  });
+  await waitUp(`${base}/`);
+  return { server, base };
+}
+
+/** Debian's chromium, headless, as every browser test drives it. */
+export function headlessChromium() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+  });
+}
+
 /** Asks for a WebSocket upgrade at /api/v1/analyze; resolves with the HTTP status (101 when it is there). */
 export async function probeAnalyzer(base, exercise = 'partial-squat') {
   // As the app's page does: with the session cookie its page sets, from its own origin.

@@ -4,13 +4,11 @@
 // axe on every page, screenshots in build/screenshots (looked at by hand).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
-import { bin, repo, webDir, freePort, waitUp, watchErrors } from './camera-lib.mjs';
+import { repo, webDir, serveOn, headlessChromium, watchErrors } from './camera-lib.mjs';
 
 const shots = path.join(repo, 'build/screenshots');
 const SIZES = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 800 } };
@@ -24,14 +22,8 @@ before(async () => {
   assert.ok(fs.existsSync(path.join(webDir, 'index.html')), 'web/dist is missing: run npm run build --prefix web');
   fs.mkdirSync(shots, { recursive: true });
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kc-pages14-'));
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  server = spawn(bin, ['serve', '--port', String(port), '--data-dir', dataDir, '--web', webDir], { stdio: ['ignore', 'inherit', 'inherit'] });
-  await waitUp(`${base}/`);
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-  });
+  ({ server, base } = await serveOn(dataDir));
+  browser = await headlessChromium();
 });
 
 after(async () => {

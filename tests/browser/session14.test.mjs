@@ -3,13 +3,11 @@
 // a double press on Save stores the session once. The real `kneecoach serve` and Debian's chromium.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
-import { bin, repo, webDir, freePort, waitUp, watchErrors } from './camera-lib.mjs';
+import { repo, webDir, serveOn, headlessChromium, watchErrors } from './camera-lib.mjs';
 
 const shots = path.join(repo, 'build/screenshots');
 const SIZES = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 800 } };
@@ -25,16 +23,8 @@ before(async () => {
   assert.ok(fs.existsSync(path.join(webDir, 'index.html')), 'web/dist is missing: run npm run build --prefix web');
   fs.mkdirSync(shots, { recursive: true });
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kc-session14-'));
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  server = spawn(bin, ['serve', '--port', String(port), '--data-dir', dataDir, '--web', webDir], {
-    stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, KNEECOACH_FAKE_TIME: `${REST}T08:00:00Z` },
-  });
-  await waitUp(`${base}/`);
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-  });
+  ({ server, base } = await serveOn(dataDir, { KNEECOACH_FAKE_TIME: `${REST}T08:00:00Z` }));
+  browser = await headlessChromium();
 });
 
 after(async () => {
