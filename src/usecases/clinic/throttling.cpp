@@ -28,9 +28,9 @@ Status check_throttle(Clinic& clinic, const ThrottleKeys& keys, std::string_view
     if (!state) return state.error();
     if (*state && core::is_locked(**state, now)) {
       const auto wait = std::chrono::ceil<std::chrono::minutes>(*(*state)->locked_until - now);
-      return make_error(errc::kThrottled, "",
-                        fmt::format("too many {}; try again in {} minute{}", what, wait.count(),
-                                    wait.count() == 1 ? "" : "s"));
+      return make_error(
+          errc::kThrottled, "",
+          fmt::format("too many {}; try again in {} minute{}", what, wait.count(), wait.count() == 1 ? "" : "s"));
     }
   }
   return Ok{};
@@ -39,10 +39,9 @@ Status check_throttle(Clinic& clinic, const ThrottleKeys& keys, std::string_view
 Status count_failure(Clinic& clinic, const ThrottleKeys& keys) {
   const TimePoint now = clinic.clock.now();
   const auto& config = clinic.config;
-  if (auto s = update(clinic, keys.account,
-                      [&](const core::ThrottleState& st) {
-                        return core::record_failure(st, now, config.account_throttle);
-                      });
+  if (auto s =
+          update(clinic, keys.account,
+                 [&](const core::ThrottleState& st) { return core::record_failure(st, now, config.account_throttle); });
       !s) {
     return s;
   }
