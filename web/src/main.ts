@@ -12,6 +12,10 @@ import { progressPage } from './progresspage';
 import { measurePage, measuresPage, MEASURE_IDS } from './measures';
 import { startNetStatus } from './netstatus';
 import { referral, levelName } from './referral';
+import { signInPage } from './clinic/signin';
+import { invitePage } from './clinic/invite';
+import { caseloadPage } from './clinic/caseload';
+import { recordPage } from './clinic/record';
 const main = document.getElementById('main') as HTMLElement;
 let cleanup: (() => void) | null = null;
 
@@ -91,7 +95,18 @@ const routes: Record<string, () => void | Promise<void>> = {
   '/measures': () => measuresPage(shell),
   ...Object.fromEntries(MEASURE_IDS.map((id) => [`/measures/${id}`, () => measurePage(shell, id)])),
   '/camera': async () => { cleanup = await cameraPage(hashParams(), (t) => speak(t, true), page); },
+  // The clinic server's pages (web/src/clinic): sign-in, a patient's invite, the clinician's workspace.
+  '/clinic/sign-in': () => signInPage(clinicKit), '/invite': () => invitePage(clinicKit), '/clinic': () => caseloadPage(clinicKit),
 };
+const clinicKit = { page, params: hashParams };
+/** #/clinic/people/{id}: the record of one patient (the id is the server's person id). */
+function personRoute(path: string): (() => Promise<void>) | null {
+  const m = /^\/clinic\/people\/([^/]+)$/.exec(path);
+  if (!m) return null;
+  let id = '';
+  try { id = decodeURIComponent(m[1]); } catch { return null; }
+  return () => recordPage(clinicKit, id, (fn) => { cleanup = fn; });
+}
 function route(): void {
   cleanup?.();
   cleanup = null;
@@ -100,7 +115,9 @@ function route(): void {
   document.querySelectorAll('nav a').forEach((a) => {
     if (a.getAttribute('href') === `#${path}`) a.setAttribute('aria-current', 'page'); else a.removeAttribute('aria-current');
   });
-  const fn = routes[path] ?? (() => page('Page not found', h('p', {}, h('a', { href: '#/' }, 'Go to the start page'))));
+  // The clinician's pages replace the patient's menu (they are not the patient's app).
+  (document.querySelector('header nav') as HTMLElement | null)?.toggleAttribute('hidden', path.startsWith('/clinic'));
+  const fn = routes[path] ?? personRoute(path) ?? (() => page('Page not found', h('p', {}, h('a', { href: '#/' }, 'Go to the start page'))));
   void Promise.resolve(fn()).catch((e) => page('Something went wrong', errorBox(e)));
 }
 window.addEventListener('hashchange', route);
