@@ -65,5 +65,7 @@ export function missingRoute(e: unknown): boolean {
 }
 /** Whether `e` says the sign-in is gone (expired, signed out, or never made). */
 export function signedOut(e: unknown): boolean {
-  return e instanceof ApiError && e.status === 401;
+  if (!(e instanceof ApiError)) return false;
+  // The server's guard refuses a request without a valid session cookie with 403 "no_credential".
+  return e.status === 401 || (e.status === 403 && (e.body as { error?: { code?: string } } | null)?.error?.code === 'no_credential');
 }
