@@ -99,7 +99,7 @@ function cameraLine(e: CameraExercise): string {
 }
 
 /** How the progress view speaks: to the patient ("your") or to their clinician ("their"). */
-export interface ProgressWords { whose: 'Your' | 'Their'; measuresHref: string | null }
+export interface ProgressWords { whose: 'Your' | 'Their'; measuresHref: string | null; doses: boolean }
 
 /** The progress view of `p` (pain chart and table, sessions, review, doses), as the patient's page and
  *  the clinician's record both show it; `start()` draws the chart at `box`'s width and returns what
@@ -137,7 +137,7 @@ export function progressView(p: Progress, box: HTMLElement, words: ProgressWords
     words.measuresHref ? [h('h2', {}, 'Measures'),
       h('p', {}, 'How your knee is changing on the PSFS, the 30-second chair stand and the global rating of change: ',
         h('a', { href: words.measuresHref }, 'my measures'), '.')] : null,
-    p.doses.length ? [h('h2', {}, `${words.whose} doses now`), h('ul', { id: 'doses-now' }, p.doses.map((d) => h('li', {}, `${d.name}: ${d.dose_text}${d.changed_on ? ` (changed on ${d.changed_on}: ${d.reason})` : ''}`)))] : null,
+    words.doses && p.doses.length ? [h('h2', {}, `${words.whose} doses now`), h('ul', { id: 'doses-now' }, p.doses.map((d) => h('li', {}, `${d.name}: ${d.dose_text}${d.changed_on ? ` (changed on ${d.changed_on}: ${d.reason})` : ''}`)))] : null,
   ];
   return {
     nodes,
@@ -158,7 +158,7 @@ export async function progressPage(kit: PageKit): Promise<() => void> {
   try {
     const p = await api.progress();
     const main = document.getElementById('main') as HTMLElement;
-    const view = progressView(p, main, { whose: 'Your', measuresHref: '#/measures' });
+    const view = progressView(p, main, { whose: 'Your', measuresHref: '#/measures', doses: true });
     page('My progress', ...view.nodes);
     return view.start();
   } catch (e) {

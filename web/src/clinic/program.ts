@@ -53,7 +53,7 @@ function changePanel(person: string, kind: ChangeKind, program: ClinicProgram, e
   }
   if (kind === 'message') fields.push(h('div', { class: 'field' }, h('label', { for: 'message-text' }, 'Message (the patient sees it on their next visit)'), h('textarea', { id: 'message-text', rows: '3', maxlength: '500' })));
   if (kind !== 'message') fields.push(h('div', { class: 'field' }, h('label', { for: 'change-reason' }, 'Reason (the patient sees it)'), h('input', { id: 'change-reason', type: 'text', maxlength: '500' })));
-  const form = h('form', { id: 'change-panel', class: 'panel', 'data-kind': kind }, h('h3', {}, title), ...fields, override, err,
+  const form = h('form', { id: 'change-panel', class: 'panel', 'data-kind': kind }, h('h3', {}, title), ...fields, err, override,
     h('div', { class: 'row' }, save, h('button', { type: 'button', class: 'secondary', onclick: () => form.remove() }, 'Cancel')));
   const val = (id: string) => (form.querySelector(`#${id}`) as HTMLInputElement | null)?.value.trim() ?? '';
   const num = (id: string) => (val(id) === '' ? undefined : Number(val(id)));

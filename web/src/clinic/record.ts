@@ -84,8 +84,12 @@ export async function recordPage(kit: ClinicKit, person: string, setCleanup: (fn
   kit.page('Patient record', h('p', { role: 'status' }, 'Loading…'));
   const me = await needClinician(kit, 'Patient record');
   if (!me) return;
-  const [plan, progress, defs, measures, notes] = await Promise.all([
-    settle(api.plan(person)), settle(api.progress(person)), settle(api.measureDefs()), settle(api.measures(person)), settle(clinicApi.notes(person))]);
+  const [plan, progress, defs, measures, notes, caseload] = await Promise.all([
+    settle(api.plan(person)), settle(api.progress(person)), settle(api.measureDefs()), settle(api.measures(person)), settle(clinicApi.notes(person)),
+    settle(clinicApi.caseload())]);
+  // The username the clinician knows the patient by, from their caseload (the id otherwise).
+  const row = caseload.ok ? caseload.value.patients.find((p) => p.person === person) : undefined;
+  const name = row?.username ?? person;
   const notFound = (g: Got<unknown>) => !g.ok && g.error instanceof ApiError && (g.error.status === 404 || g.error.status === 403);
   if (notFound(plan) && notFound(progress) && notFound(measures)) {
     // Not on this clinician's caseload, or no such person: the server says the same for both.
@@ -96,11 +100,12 @@ export async function recordPage(kit: ClinicKit, person: string, setCleanup: (fn
   const offline = [plan, progress].find((g) => !g.ok && (g.error instanceof TypeError || (g.error instanceof ApiError && g.error.status === 401)));
   if (offline && !offline.ok) { kit.page('Patient record', clinicError(offline.error)); return; }
   const main = document.getElementById('main') as HTMLElement;
-  const view = progress.ok ? progressView(progress.value, main, { whose: 'Their', measuresHref: null }) : null;
+  const view = progress.ok ? progressView(progress.value, main, { whose: 'Their', measuresHref: null, doses: false }) : null;
   const programBox = h('section', { id: 'program', 'aria-labelledby': 'program-h' }, h('h2', { id: 'program-h' }, 'Program'), h('p', { role: 'status' }, 'Loading…'));
-  kit.page(`Record: ${person}`, signedInBar(me), h('p', {}, h('a', { href: '#/clinic' }, '← Back to the caseload')),
+  kit.page(`Record: ${name}`, signedInBar(me), h('p', {}, h('a', { href: '#/clinic' }, '← Back to the caseload')),
+    row ? h('p', { class: 'help' }, `Patient id ${person}; ${row.state === 'pending' ? 'invited, not signed in yet' : row.state}, on your caseload since ${when(row.added_at)}.`) : null,
     triageSection(plan), programBox,
-    h('section', { id: 'progress', 'aria-labelledby': 'progress-h' }, h('h2', { id: 'progress-h', class: 'visually-hidden' }, 'Progress'),
+    h('section', { id: 'progress', 'aria-labelledby': 'progress-h' }, h('h2', { id: 'progress-h' }, 'Progress'),
       view ? view.nodes : clinicError((progress as { error: unknown }).error, 'Progress')),
     checkInSection(progress), cameraSection(progress), measuresSection(defs, measures), notesSection(person, notes));
   if (view) setCleanup(view.start());
