@@ -7,6 +7,7 @@
 // routes of contract B (docs: /work BRIEF-17); the rest needs only the clinic server of issue 16.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
 import { watchErrors } from './camera-lib.mjs';
 import { PHONE, DESKTOP, answerIntake, axe, browser, heading, shoot } from './pwa-lib.mjs';
 import { PASSWORD, invite, patient, startClinic } from './clinic-lib.mjs';
@@ -14,7 +15,7 @@ import { PASSWORD, invite, patient, startClinic } from './clinic-lib.mjs';
 let server, dr, ann, bob, zed;
 
 before(async () => {
-  server = await startClinic(['dr.lee', 'dr.kim']);
+  server = await startClinic(['dr.lee', 'dr.kim', 'dr.otp']);
   dr = server.client();
   await dr.login('dr.lee');
   ann = await patient(server, dr, 'ann');
@@ -199,7 +200,7 @@ test('a patient on a 390×844 phone: invite, intake, offline session and check-i
   }
 });
 
-test('a URL edited to another patient\'s id shows nothing of theirs', { timeout: 90000 }, async () => {
+test('a URL edited to another patient\'s id shows nothing of theirs; no connection and an ended sign-in said plainly', { timeout: 90000 }, async () => {
   const t0 = Date.now();
   const chrome = await browser(DESKTOP);
   try {
@@ -214,6 +215,23 @@ test('a URL edited to another patient\'s id shows nothing of theirs', { timeout:
     await axe(page, 'clinic record not found');
     await page.goto(`${server.base}/#/clinic/people/no-such-person`);
     await heading(page, /^Patient not found$/);
+
+    // No connection, then a sign-in that has ended: each said plainly where the list was.
+    await page.goto(`${server.base}/#/clinic`);
+    await page.locator('table.caseload').waitFor();
+    await chrome.ctx.setOffline(true);
+    await page.fill('#q', 'a');
+    await page.locator('#caseload .notice.bad').waitFor();
+    assert.match(await page.locator('#caseload .notice.bad').textContent(), /^No connection\. The caseload needs the clinic server/);
+    await axe(page, 'clinic caseload offline');
+    await shoot(page, 'clinic-offline');
+    await chrome.ctx.setOffline(false);
+    await chrome.ctx.clearCookies();
+    await page.fill('#q', 'an');
+    await page.locator('#caseload .notice.bad a').waitFor();
+    assert.match(await page.locator('#caseload .notice.bad').textContent(), /^You are signed out\./);
+    await page.locator('#caseload .notice.bad a').click();
+    await heading(page, /^Sign in to the clinic$/);
 
     // A patient, signed in on their phone, with Bob's id in the address.
     const mine = await browser(PHONE);
@@ -239,5 +257,42 @@ test('a URL edited to another patient\'s id shows nothing of theirs', { timeout:
   } finally {
     await chrome.close();
     console.log(`authorisation through the pages: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  }
+});
+
+/** RFC 6238 (SHA-1, 6 digits, 30 s) for a base32 secret, `steps` steps from now. */
+function totp(secret, steps = 0) {
+  const bits = [...secret.replace(/=+$/, '').toUpperCase()].map((ch) => 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'.indexOf(ch).toString(2).padStart(5, '0')).join('');
+  const key = Buffer.from(bits.match(/.{8}/g).map((b) => parseInt(b, 2)));
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(Date.now() / 30000) + steps));
+  const mac = crypto.createHmac('sha1', key).update(counter).digest();
+  const at = mac[19] & 15;
+  return String((mac.readUInt32BE(at) & 0x7fffffff) % 1000000).padStart(6, '0');
+}
+
+test('a clinician with TOTP on is asked for the code, and a wrong code is said plainly', { timeout: 60000 }, async () => {
+  const t0 = Date.now();
+  const otp = server.client();
+  await otp.login('dr.otp');
+  const { secret } = await otp.call('POST', '/api/v1/clinic/totp/enable', {}, 200);
+  await otp.call('POST', '/api/v1/clinic/totp/confirm', { code: totp(secret) }, 200);
+  const chrome = await browser(PHONE);
+  try {
+    const page = await chrome.ctx.newPage();
+    await signIn(page, 'dr.otp');
+    await page.locator('#totp:visible').waitFor();
+    assert.match(await page.locator('#sign-in-error').textContent(), /enter the 6 digits your authenticator app shows/);
+    await axe(page, 'clinic sign-in, code');
+    await shoot(page, 'clinic-sign-in-code');
+    await page.fill('#totp', totp(secret) === '000000' ? '111111' : '000000');
+    await page.locator('main button[type=submit]').click();
+    await page.locator('#sign-in-error .error').waitFor();
+    await page.fill('#totp', totp(secret, 1));  // the next step: the confirming code signs in only once
+    await page.locator('main button[type=submit]').click();
+    await heading(page, /^Caseload$/);
+  } finally {
+    await chrome.close();
+    console.log(`TOTP sign-in: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   }
 });
