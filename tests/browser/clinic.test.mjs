@@ -9,7 +9,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import { watchErrors } from './camera-lib.mjs';
-import { PHONE, DESKTOP, answerIntake, axe, browser, heading, shoot } from './pwa-lib.mjs';
+import { PHONE, DESKTOP, answerIntake, axe, browser, doSession, heading, shoot } from './pwa-lib.mjs';
 import { PASSWORD, invite, patient, startClinic } from './clinic-lib.mjs';
 
 let server, dr, ann, bob, zed;
@@ -160,12 +160,7 @@ test('a patient on a 390×844 phone: invite, intake, offline session and check-i
     await heading(page, /Morning check-in/);
 
     await phone.ctx.setOffline(true);
-    await page.goto(`${server.base}/#/session?fast=400`);
-    await heading(page, /^Session /);
-    await page.locator('#start').click();
-    await heading(page, /Session complete/);
-    await page.locator('input[name=pain][value="2"]').check();
-    await page.locator('main button[type=submit]').click();
+    await doSession(page, server.base, 2);
     await heading(page, /Session kept on this phone/);
     await page.goto(`${server.base}/#/check-in`);
     await heading(page, /Morning check-in/);
@@ -223,6 +218,7 @@ test('a URL edited to another patient\'s id shows nothing of theirs; no connecti
     await page.fill('#q', 'a');
     await page.locator('#caseload .notice.bad').waitFor();
     assert.match(await page.locator('#caseload .notice.bad').textContent(), /^No connection\. The caseload needs the clinic server/);
+    assert.match(await page.locator('#offline-note').textContent(), /The clinic pages need a connection/);
     await axe(page, 'clinic caseload offline');
     await shoot(page, 'clinic-offline');
     await chrome.ctx.setOffline(false);

@@ -50,6 +50,17 @@ export async function serverGet(ctx, base, p) {
   return r.json();
 }
 
+/** Today's session on the fast clock (?fast=400) played to its end, rated `pain` during it, and saved
+ *  (or, offline, kept on the phone). */
+export async function doSession(page, base, pain) {
+  await page.goto(`${base}/#/session?fast=400`);
+  await heading(page, /^Session /);
+  await page.locator('#start').click();
+  await heading(page, /Session complete/);
+  await page.locator(`input[name=pain][value="${pain}"]`).check();
+  await page.locator('main button[type=submit]').click();
+}
+
 export async function heading(page, pattern) {
   await page.waitForFunction((src) => new RegExp(src).test(document.querySelector('main h1')?.textContent ?? ''), pattern.source);
 }

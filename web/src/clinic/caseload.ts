@@ -118,7 +118,7 @@ export async function caseloadPage(kit: ClinicKit): Promise<void> {
           h('tbody', {}, patients.map(rowOf)))
           : h('p', {}, search.value || filter.value ? 'No patient matches.' : 'No patients yet. Invite a patient to add them here.'));
     } catch (e) {
-      if (n === asked) body.replaceChildren(clinicError(e, 'The caseload'));
+      if (n === asked) { count.textContent = ''; body.replaceChildren(clinicError(e, 'The caseload')); }
     }
   };
   let timer = 0;
