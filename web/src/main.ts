@@ -16,6 +16,8 @@ import { signInPage } from './clinic/signin';
 import { invitePage } from './clinic/invite';
 import { caseloadPage } from './clinic/caseload';
 import { recordPage } from './clinic/record';
+import { clinicApi } from './clinic/api';
+import { signedInBar } from './clinic/shell';
 const main = document.getElementById('main') as HTMLElement;
 let cleanup: (() => void) | null = null;
 
@@ -53,6 +55,8 @@ function home(): void {
       h('a', { class: 'button secondary', href: '#/measures' }, 'My measures'))
       : h('div', { class: 'row' }, h('a', { class: 'button', href: '#/intake' }, 'Start the questions')),
     id ? h('p', {}, h('a', { href: '#/intake' }, 'Start again with new answers')) : null);
+  // On a clinic server, who is signed in and a way to sign out (a personal server has no such route).
+  void clinicApi.me().then(({ account }) => { if (location.hash.replace(/^#\/?/, '') === '') main.append(signedInBar(account)); }).catch(() => undefined);
 }
 
 function result(): void {

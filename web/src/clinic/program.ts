@@ -2,7 +2,7 @@
 // change with who made it, and the clinician's changes. The planner decides which exercise suits
 // this person (the candidates' "allowed" and "why") and refuses a change its safety rules forbid
 // (422 with the rule); this page shows the rule and asks for an override reason. No rule lives here.
-import { ApiError } from '../api';
+import { api, ApiError, type CatalogExercise } from '../api';
 import { fill, h } from '../dom';
 import { clinicApi, type Candidate, type ChangeKind, type ChangeRequest, type ClinicProgram, type DoseSpec, type ProgramChange } from './api';
 import { clinicError, when } from './shell';
@@ -102,10 +102,14 @@ function candidatePicker(candidates: Candidate[], current: string | null): HTMLE
   const text = h('input', { id: 'cand-q', type: 'search', autocomplete: 'off' }) as HTMLInputElement;
   const kinds = [...new Set(candidates.map((c) => c.kind).filter((k): k is string => !!k))].sort();
   const kind = h('select', { id: 'cand-kind' }, h('option', { value: '' }, 'All kinds'), kinds.map((k) => h('option', { value: k }, k))) as HTMLSelectElement;
+  const gear = [...new Set(candidates.flatMap((c) => c.equipment ?? []))].sort();
+  const kit = h('select', { id: 'cand-gear' }, h('option', { value: '' }, 'Any equipment'), gear.map((g) => h('option', { value: g }, `needs ${g}`)),
+    h('option', { value: '-' }, 'needs nothing')) as HTMLSelectElement;
   const onlyOk = h('input', { id: 'cand-ok', type: 'checkbox' }) as HTMLInputElement;
   const draw = () => {
     const q = text.value.trim().toLowerCase();
-    const shown = candidates.filter((c) => c.id !== current && (!q || c.name.toLowerCase().includes(q)) && (!kind.value || c.kind === kind.value) && (!onlyOk.checked || c.allowed));
+    const needs = (c: Candidate) => !kit.value || (kit.value === '-' ? !(c.equipment ?? []).length : (c.equipment ?? []).includes(kit.value));
+    const shown = candidates.filter((c) => c.id !== current && (!q || c.name.toLowerCase().includes(q)) && (!kind.value || c.kind === kind.value) && needs(c) && (!onlyOk.checked || c.allowed));
     list.replaceChildren(...shown.map((c) => h('li', { class: c.allowed ? 'ok' : 'no' },
       h('label', {}, h('input', { type: 'radio', name: 'candidate', value: c.id }), h('strong', {}, c.name), ' ',
         h('span', { class: c.allowed ? 'tag ok' : 'tag no' }, c.allowed ? 'suits' : 'planner would exclude')),
@@ -114,11 +118,13 @@ function candidatePicker(candidates: Candidate[], current: string | null): HTMLE
   };
   text.addEventListener('input', draw);
   kind.addEventListener('change', draw);
+  kit.addEventListener('change', draw);
   onlyOk.addEventListener('change', draw);
   draw();
   return h('fieldset', {}, h('legend', {}, 'Exercise from the catalog'),
     h('div', { class: 'row' }, h('div', { class: 'field' }, h('label', { for: 'cand-q' }, 'Name'), text),
       kinds.length ? h('div', { class: 'field' }, h('label', { for: 'cand-kind' }, 'Kind'), kind) : null,
+      gear.length ? h('div', { class: 'field' }, h('label', { for: 'cand-gear' }, 'Equipment'), kit) : null,
       h('label', { class: 'check' }, onlyOk, ' Only those the planner would include')),
     list);
 }
@@ -127,7 +133,10 @@ function candidatePicker(candidates: Candidate[], current: string | null): HTMLE
 export async function programSection(person: string, box: HTMLElement): Promise<void> {
   let program: ClinicProgram;
   try {
-    program = await clinicApi.program(person);
+    const [got, catalog] = await Promise.all([clinicApi.program(person), api.exercises().catch(() => ({ exercises: [] as CatalogExercise[] }))]);
+    // The catalog's own facts (kind, equipment) for its filters; the planner's verdict stays the server's.
+    const facts = new Map(catalog.exercises.map((e) => [e.id, e]));
+    program = { ...got, candidates: got.candidates.map((c) => ({ ...c, kind: c.kind ?? facts.get(c.id)?.kind, equipment: c.equipment ?? facts.get(c.id)?.equipment.needed })) };
   } catch (e) {
     box.replaceChildren(h('h2', { id: 'program-h' }, 'Program'), clinicError(e, 'Editing the program'));
     return;
