@@ -149,6 +149,9 @@ test('a patient on a 390×844 phone: invite, intake, offline session and check-i
     await heading(page, /^You can start/);
     await page.getByRole('link', { name: 'See my program' }).click();
     await heading(page, /^My program$/);
+    await page.goto(`${server.base}/#/`);
+    await page.locator('.clinic-bar').waitFor();
+    assert.match(await page.locator('.clinic-bar').textContent(), /Signed in as dan \(patient\)/);
 
     // Online once: the worker keeps the app, today's session and the check-in questions.
     await page.evaluate(() => navigator.serviceWorker.ready);
@@ -290,5 +293,32 @@ test('a clinician with TOTP on is asked for the code, and a wrong code is said p
   } finally {
     await chrome.close();
     console.log(`TOTP sign-in: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  }
+});
+
+test('an invite accepted with the username and the short code; a wrong code said plainly', { timeout: 60000 }, async () => {
+  const t0 = Date.now();
+  const inv = await invite(dr, 'eve');
+  const phone = await browser(PHONE);
+  try {
+    const page = await phone.ctx.newPage();
+    await page.goto(`${server.base}/#/invite`);
+    await heading(page, /^Accept your invite$/);
+    await page.fill('#username', 'eve');
+    await page.fill('#code', 'ZZZZ-ZZZZ');
+    await page.fill('#password', PASSWORD);
+    await page.fill('#password2', PASSWORD);
+    await page.locator('main button[type=submit]').click();
+    await page.locator('#invite-error .error').waitFor();
+    assert.ok((await page.locator('#invite-error').textContent()).length > 10, 'the server\'s reason is shown');
+    await axe(page, 'invite by code');
+    await shoot(page, 'clinic-invite-code');
+    await page.fill('#code', inv.code);
+    await page.locator('main button[type=submit]').click();
+    await page.waitForFunction(() => location.hash.startsWith('#/intake'));
+    assert.equal(await page.evaluate(() => localStorage.getItem('kneecoach.person')), inv.person);
+  } finally {
+    await phone.close();
+    console.log(`invite by code: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   }
 });

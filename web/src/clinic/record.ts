@@ -91,7 +91,10 @@ export async function recordPage(kit: ClinicKit, person: string, setCleanup: (fn
   const row = caseload.ok ? caseload.value.patients.find((p) => p.person === person) : undefined;
   const name = row?.username ?? person;
   const notFound = (g: Got<unknown>) => !g.ok && g.error instanceof ApiError && (g.error.status === 404 || g.error.status === 403);
-  if (notFound(plan) && notFound(progress) && notFound(measures)) {
+  // Someone else's patient, or no such person: the server says the same for both; the caseload,
+  // when there is one, says who is on it (an invited patient has no records yet but is there).
+  const absent = caseload.ok ? !row : notFound(plan) && notFound(progress) && notFound(measures);
+  if (absent) {
     // Not on this clinician's caseload, or no such person: the server says the same for both.
     kit.page('Patient not found', signedInBar(me), h('p', { class: 'notice' }, 'There is no patient with this id on your caseload.'),
       h('p', {}, h('a', { href: '#/clinic' }, 'Back to the caseload')));
@@ -104,7 +107,7 @@ export async function recordPage(kit: ClinicKit, person: string, setCleanup: (fn
   const programBox = h('section', { id: 'program', 'aria-labelledby': 'program-h' }, h('h2', { id: 'program-h' }, 'Program'), h('p', { role: 'status' }, 'Loading…'));
   kit.page(`Record: ${name}`, signedInBar(me), h('p', {}, h('a', { href: '#/clinic' }, '← Back to the caseload')),
     row ? h('p', { class: 'help' }, `Patient id ${person}; ${row.state === 'pending' ? 'invited, not signed in yet' : row.state}, on your caseload since ${when(row.added_at)}.`) : null,
-    triageSection(plan), programBox,
+    row && notFound(plan) ? [h('h2', {}, 'Intake and triage'), h('p', { class: 'notice' }, 'No intake yet: they have not answered the questions about their knee.')] : triageSection(plan), programBox,
     h('section', { id: 'progress', 'aria-labelledby': 'progress-h' }, h('h2', { id: 'progress-h' }, 'Progress'),
       view ? view.nodes : clinicError((progress as { error: unknown }).error, 'Progress')),
     checkInSection(progress), cameraSection(progress), measuresSection(defs, measures), notesSection(person, notes));
