@@ -3,7 +3,7 @@
 import { ApiError, setPersonId } from '../api';
 import { h } from '../dom';
 import { clinicApi } from './api';
-import { clinicError, forgetPerson, type ClinicKit } from './shell';
+import { clinicError, forgetPerson, sentence, type ClinicKit } from './shell';
 
 function field(id: string, label: string, help: string | null, attrs: Record<string, unknown>): HTMLElement {
   return h('div', { class: 'field' }, h('label', { for: id }, label),
@@ -38,8 +38,8 @@ export function invitePage(kit: ClinicKit): void {
       if (account.person) setPersonId(account.person);
       location.hash = '#/intake?new';
     } catch (e) {
-      if (e instanceof ApiError && e.status === 410) say(`${e.message}. Ask your clinician for a new invite.`);
-      else if (e instanceof ApiError && e.status < 500) say(e.message);
+      if (e instanceof ApiError && e.status === 410) say(`${sentence(e.message)} Ask your clinician for a new invite.`);
+      else if (e instanceof ApiError && e.status < 500) say(sentence(e.message));
       else err.replaceChildren(clinicError(e, 'Accepting the invite'));
     } finally {
       submit.removeAttribute('disabled');

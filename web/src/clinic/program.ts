@@ -5,7 +5,7 @@
 import { api, ApiError, type CatalogExercise } from '../api';
 import { fill, h } from '../dom';
 import { clinicApi, type Candidate, type ChangeKind, type ChangeRequest, type ClinicProgram, type DoseSpec, type ProgramChange } from './api';
-import { clinicError, when } from './shell';
+import { clinicError, sentence, when } from './shell';
 
 const KIND_WORDS: Record<string, string> = {
   add: 'Added', remove: 'Removed', swap: 'Swapped', dose: 'Dose set', limit: 'Limit set', pause: 'Paused', resume: 'Resumed', message: 'Message',
@@ -81,11 +81,11 @@ function changePanel(person: string, kind: ChangeKind, program: ClinicProgram, e
         const rule = (e.body as { error?: { rule?: string } } | null)?.error?.rule;
         override.hidden = false;
         save.textContent = 'Override and save';
-        err.replaceChildren(h('div', { class: 'notice warn', role: 'alert' }, h('p', {}, h('strong', {}, 'A safety rule forbids this change. '), e.message),
+        err.replaceChildren(h('div', { class: 'notice warn', role: 'alert' }, h('p', {}, h('strong', {}, 'A safety rule forbids this change. '), sentence(e.message)),
           rule ? h('p', { class: 'help' }, `Rule: ${rule}`) : null, h('p', {}, 'To make it anyway, give your reason for overriding; it is recorded.')));
         (form.querySelector('#override-reason') as HTMLInputElement).focus();
       } else if (e instanceof ApiError && e.status < 500 && e.status !== 401 && e.status !== 404) {
-        err.replaceChildren(h('p', { class: 'error', role: 'alert' }, e.message));
+        err.replaceChildren(h('p', { class: 'error', role: 'alert' }, sentence(e.message)));
       } else {
         err.replaceChildren(clinicError(e, 'Changing the program'));
       }

@@ -10,7 +10,7 @@ import { standingCard } from '../measures';
 import { levelName } from '../referral';
 import { clinicApi, type Note } from './api';
 import { programSection } from './program';
-import { clinicError, needClinician, signedInBar, when, type ClinicKit } from './shell';
+import { clinicError, needClinician, sentence, signedInBar, when, type ClinicKit } from './shell';
 
 type Got<T> = { ok: true; value: T } | { ok: false; error: unknown };
 const settle = <T>(p: Promise<T>): Promise<Got<T>> => p.then((value) => ({ ok: true as const, value }), (error) => ({ ok: false as const, error }));
@@ -73,7 +73,7 @@ function notesSection(person: string, got: Got<{ notes: Note[] }>): HTMLElement 
       text.value = '';
       draw(notes);
     } catch (e) {
-      err.replaceChildren(e instanceof ApiError && e.status === 400 ? h('p', { class: 'error', role: 'alert' }, e.message) : clinicError(e, 'Saving a note'));
+      err.replaceChildren(e instanceof ApiError && e.status === 400 ? h('p', { class: 'error', role: 'alert' }, sentence(e.message)) : clinicError(e, 'Saving a note'));
     }
   });
   box.append(h('h2', { id: 'notes-h' }, 'Clinician notes'), list, form);

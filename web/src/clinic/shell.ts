@@ -25,7 +25,13 @@ export function clinicError(e: unknown, what = 'This page'): HTMLElement {
     return h('div', { class: 'notice warn', role: 'status' },
       h('p', {}, `${what} is not available on this clinic server yet (it answered: ${(e as ApiError).message}).`));
   }
-  return h('div', { class: 'notice bad', role: 'alert' }, h('p', {}, e instanceof Error ? e.message : String(e)));
+  return h('div', { class: 'notice bad', role: 'alert' }, h('p', {}, sentence(e instanceof Error ? e.message : String(e))));
+}
+
+/** A server message as a sentence: "no such invite; ..." -> "No such invite; ...". */
+export function sentence(text: string): string {
+  const t = text.trim();
+  return t ? t[0].toUpperCase() + t.slice(1) + (/[.!?]$/.test(t) ? '' : '.') : t;
 }
 
 /** Forgets what this browser kept of a person (their id, the offline copies of their data). */

@@ -3,7 +3,7 @@
 import { ApiError, setPersonId } from '../api';
 import { h } from '../dom';
 import { clinicApi, type Account } from './api';
-import { clinicError, forgetPerson, type ClinicKit } from './shell';
+import { clinicError, forgetPerson, sentence, type ClinicKit } from './shell';
 
 /** Where a signed-in account goes: a clinician to the caseload (or `next`), a patient to their exercises. */
 export function landing(account: Account, next: string | null): string {
@@ -48,10 +48,10 @@ export function signInPage(kit: ClinicKit): void {
       if (e instanceof ApiError && e.status === 401 && (e.body as { error?: { field?: string } } | null)?.error?.field === 'totp') {
         const first = totpBox.hidden;
         totpBox.hidden = false;
-        err.replaceChildren(h('p', { class: first ? 'help' : 'error', role: 'alert' }, first ? 'Your account asks for a code: enter the 6 digits your authenticator app shows now.' : e.message));
+        err.replaceChildren(h('p', { class: first ? 'help' : 'error', role: 'alert' }, first ? 'Your account asks for a code: enter the 6 digits your authenticator app shows now.' : sentence(e.message)));
         (form.querySelector('#totp') as HTMLInputElement).focus();
       } else if (e instanceof ApiError && e.status === 401) {
-        err.replaceChildren(h('p', { class: 'error', role: 'alert' }, `${e.message}. Check both and try again; after 5 wrong tries the account waits 15 minutes.`));
+        err.replaceChildren(h('p', { class: 'error', role: 'alert' }, `${sentence(e.message)} Check both and try again; after 5 wrong tries the account waits 15 minutes.`));
       } else {
         err.replaceChildren(clinicError(e, 'Signing in'));
       }
