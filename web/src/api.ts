@@ -154,6 +154,8 @@ export interface TodayExercise { position: number; exercise: string; name: strin
 export interface Today {
   date: string; week: number | null; week_text: string; scheduled: boolean; done: boolean; session?: string; title?: string;
   exercises?: TodayExercise[]; next: { date: string; session: string } | null; review_due: boolean; see_clinician: boolean;
+  /** The clinic server: a pause by the clinician, and their messages since the last session or check-in. */
+  paused?: ProgramPause | null; messages?: PlanMessage[];
 }
 export interface DoseChange { exercise: string; now_doing: string; name: string; decision: string; from: Dose; to: Dose; reason: string }
 export interface Review { due: boolean; date?: string; see_clinician: boolean; message: string }
@@ -230,9 +232,11 @@ export interface CountryContacts { code: string; name: string; emergency: PhoneN
 export interface PlanChange { kind: string; exercise?: string | null; by: string; at: string; reason?: string | null }
 /** A clinician's message to the patient (GET /plan "messages"). */
 export interface PlanMessage { id: string | number; by: string; at: string; text: string }
+/** Who paused the program, when and why (the clinic server; null when it runs). */
+export interface ProgramPause { by: string; at: string; date: string; reason: string }
 export interface PlanReply {
   person: { id: string }; stopped: { at: string; reason: string } | null; plan: Plan; in_force: ProgramInForce;
-  changes?: PlanChange[]; messages?: PlanMessage[];
+  changes?: PlanChange[]; messages?: PlanMessage[]; paused?: ProgramPause | null;
 }
 
 export const api = {

@@ -55,6 +55,14 @@ function home(): void {
       h('a', { class: 'button secondary', href: '#/measures' }, 'My measures'))
       : h('div', { class: 'row' }, h('a', { class: 'button', href: '#/intake' }, 'Start the questions')),
     id ? h('p', {}, h('a', { href: '#/intake' }, 'Start again with new answers')) : null);
+  // On a clinic server: the clinician's messages since the last session or check-in (GET /today).
+  if (id) {
+    void api.today().then((t) => {
+      if (!t.messages?.length || location.hash.replace(/^#\/?/, '') !== '') return;
+      main.querySelector('h1')?.after(h('section', { class: 'notice', id: 'clinician-messages', 'aria-label': 'From your clinician' },
+        h('h2', {}, 'From your clinician'), h('ul', {}, t.messages.map((m) => h('li', {}, h('p', {}, m.text), h('p', { class: 'help' }, `${m.by}, ${m.at.slice(0, 10)}`))))));
+    }).catch(() => undefined);
+  }
   // On a clinic server, who is signed in and a way to sign out (a personal server has no such route).
   void clinicApi.me().then(({ account }) => { if (location.hash.replace(/^#\/?/, '') === '') main.append(signedInBar(account)); }).catch(() => undefined);
 }

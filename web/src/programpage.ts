@@ -20,7 +20,7 @@ export async function programPage(kit: PageKit): Promise<void> {
   if (!kit.needPerson()) return;
   page('My program', h('p', { role: 'status' }, 'Loading…'));
   try {
-    const { plan, stopped, in_force: now, changes, messages } = await api.plan();
+    const { plan, stopped, in_force: now, changes, messages, paused } = await api.plan();
     const names = new Map(now.sessions.flatMap((s) => s.exercises.map((e) => [e.exercise, e.name] as const)));
     const tz = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
     const planned = new Map(plan.sessions.flatMap((s) => s.exercises.map((e) => [e.id, e] as const)));
@@ -28,6 +28,7 @@ export async function programPage(kit: PageKit): Promise<void> {
       stopped ? h('div', { class: 'notice bad', role: 'alert' }, h('p', {}, h('strong', {}, 'This program is stopped. '), stopped.reason, ' See a doctor or physiotherapist before you exercise again.')) : null,
       h('p', {}, `From ${plan.start} to ${plan.end} (${plan.weeks} weeks), about ${plan.minutes_per_session} minutes a session.`),
       h('p', { id: 'program-week' }, `Today, ${now.date}: ${now.week_text}. The doses below are the ones in force today.`),
+      paused ? h('p', { class: 'notice warn', id: 'program-paused' }, h('strong', {}, 'Your clinician paused your program. '), `${paused.by}, ${paused.date}${paused.reason ? `: ${paused.reason}` : ''}. No sessions until they resume it.`) : null,
       // From the clinic server: what the patient's clinician said and changed, and who (docs/clinic-model.md).
       messages?.length ? h('section', { class: 'notice', id: 'clinician-messages', 'aria-labelledby': 'messages-h' }, h('h2', { id: 'messages-h' }, 'From your clinician'),
         h('ul', {}, messages.map((m) => h('li', {}, h('p', {}, m.text), h('p', { class: 'help' }, `${m.by}, ${m.at.slice(0, 10)}`))))) : null,

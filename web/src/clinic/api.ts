@@ -21,13 +21,19 @@ export interface CaseloadRow {
 export interface Note { id: number | string; at: string; author: string; text: string }
 
 export interface DoseSpec { sets?: number | null; reps?: number | null; hold_seconds?: number | null }
-export interface ProgramExercise { id: string; name: string; dose: unknown; limit: unknown; why: string }
+export interface ProgramExercise {
+  id: string; exercise?: string; name: string; dose: unknown; dose_text?: string; limit: unknown; limit_text?: string | null;
+  why: string; changed_on?: string | null; change_reason?: string;
+}
 export interface ProgramChange {
   id?: number | string; kind: string; exercise?: string | null; replacement?: string | null; dose?: DoseSpec | null;
   limit?: DoseSpec | null; text?: string | null; by: string; at: string; reason?: string | null; override_reason?: string | null;
+  overridden_rule?: string | null;
 }
-export interface Candidate { id: string; name: string; allowed: boolean; why: string; kind?: string; equipment?: string[]; groups?: string[] }
-export interface ClinicProgram { exercises: ProgramExercise[]; paused: boolean; changes: ProgramChange[]; candidates: Candidate[] }
+export interface Candidate { id: string; name: string; allowed: boolean; why: string; kind?: string; in_program?: boolean; equipment?: string[] }
+/** Who paused the program, when and why (contract B "pause"). */
+export interface Pause { by: string; at: string; date: string; reason: string }
+export interface ClinicProgram { exercises: ProgramExercise[]; paused: boolean; pause?: Pause | null; changes: ProgramChange[]; candidates: Candidate[] }
 export type ChangeKind = 'add' | 'remove' | 'swap' | 'dose' | 'limit' | 'pause' | 'resume' | 'message';
 export interface ChangeRequest {
   kind: ChangeKind; exercise?: string; replacement?: string; dose?: DoseSpec; limit?: DoseSpec;

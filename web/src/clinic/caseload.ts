@@ -51,7 +51,7 @@ function flagChip(row: CaseloadRow, flag: Flag): HTMLElement {
     const form = h('form', { class: 'seen-form', hidden: true });
     const noteId = `note-${row.person}-${flag.kind}`;
     const status = h('span', { role: 'status' });
-    form.append(h('label', { for: noteId }, 'Note (what you did)'), h('input', { id: noteId, type: 'text', maxlength: '500', required: true }),
+    form.append(h('label', { for: noteId }, 'Note (what you did)'), h('input', { id: noteId, type: 'text', maxlength: '1000', required: true }),
       h('button', { type: 'submit', class: 'small' }, 'Save'), status);
     open.addEventListener('click', () => { form.hidden = !form.hidden; open.setAttribute('aria-expanded', String(!form.hidden)); if (!form.hidden) (form.querySelector('input') as HTMLInputElement).focus(); });
     form.addEventListener('submit', async (ev) => {

@@ -28,7 +28,7 @@ function changeLine(c: ProgramChange, names: Map<string, string>): HTMLElement {
   const what = [KIND_WORDS[c.kind] ?? c.kind, name(c.exercise), c.replacement ? `→ ${name(c.replacement)}` : '',
     c.dose ? doseText(c.dose) : '', c.limit ? `limit ${doseText(c.limit)}` : '', c.text ? `“${c.text}”` : ''].filter(Boolean).join(' ');
   return h('li', {}, h('strong', {}, what), ` — ${c.by}, ${when(c.at)}`, c.reason ? `: ${c.reason}` : '',
-    c.override_reason ? h('span', { class: 'override' }, ` (safety rule overridden: ${c.override_reason})`) : null);
+    c.override_reason ? h('span', { class: 'override' }, ` (safety rule overridden${c.overridden_rule ? `: ${c.overridden_rule}` : ''}; reason: ${c.override_reason})`) : null);
 }
 
 function number(id: string, label: string): HTMLElement {
@@ -48,7 +48,7 @@ function changePanel(person: string, kind: ChangeKind, program: ClinicProgram, e
   const fields: (HTMLElement | null)[] = [];
   if (kind === 'add' || kind === 'swap') fields.push(candidatePicker(program.candidates, kind === 'swap' ? exercise : null));
   if (kind === 'dose' || kind === 'limit') {
-    fields.push(h('div', { class: 'row' }, number('d-sets', 'Sets'), number('d-reps', 'Reps'), number('d-hold', 'Hold (seconds)')),
+    fields.push(h('div', { class: 'row' }, number('d-sets', 'Sets'), number('d-reps', 'Reps or holds'), number('d-hold', 'Hold (seconds)')),
       kind === 'limit' ? h('p', { class: 'help' }, 'Automatic progression will not go above this.') : null);
   }
   if (kind === 'message') fields.push(h('div', { class: 'field' }, h('label', { for: 'message-text' }, 'Message (the patient sees it on their next visit)'), h('textarea', { id: 'message-text', rows: '3', maxlength: '500' })));
@@ -77,7 +77,7 @@ function changePanel(person: string, kind: ChangeKind, program: ClinicProgram, e
       await clinicApi.changeProgram(person, req);
       done();
     } catch (e) {
-      if (e instanceof ApiError && e.status === 422) {
+      if (e instanceof ApiError && e.status === 422 && (e.body as { error?: { code?: string } } | null)?.error?.code !== 'idempotency_key_reused') {
         const rule = (e.body as { error?: { rule?: string } } | null)?.error?.rule;
         override.hidden = false;
         save.textContent = 'Override and save';
@@ -112,7 +112,7 @@ function candidatePicker(candidates: Candidate[], current: string | null): HTMLE
     const shown = candidates.filter((c) => c.id !== current && (!q || c.name.toLowerCase().includes(q)) && (!kind.value || c.kind === kind.value) && needs(c) && (!onlyOk.checked || c.allowed));
     list.replaceChildren(...shown.map((c) => h('li', { class: c.allowed ? 'ok' : 'no' },
       h('label', {}, h('input', { type: 'radio', name: 'candidate', value: c.id }), h('strong', {}, c.name), ' ',
-        h('span', { class: c.allowed ? 'tag ok' : 'tag no' }, c.allowed ? 'suits' : 'planner would exclude')),
+        h('span', { class: c.allowed ? 'tag ok' : 'tag no' }, c.allowed ? 'suits' : 'planner would exclude'), c.in_program ? h('span', { class: 'tag' }, 'in the program') : null),
       h('p', { class: 'help' }, c.why))));
     if (!shown.length) list.append(h('li', {}, 'No exercise matches.'));
   };
@@ -150,9 +150,10 @@ export async function programSection(person: string, box: HTMLElement): Promise<
   const names = new Map([...program.exercises, ...program.candidates].map((e) => [e.id, e.name]));
   fill(box,
     h('h2', { id: 'program-h' }, 'Program'),
-    program.paused ? h('p', { class: 'notice warn' }, 'The program is paused: the patient has no sessions until you resume it.') : null,
+    program.paused ? h('p', { class: 'notice warn' }, 'The program is paused: the patient has no sessions until you resume it.',
+      program.pause ? ` Paused by ${program.pause.by} on ${program.pause.date}${program.pause.reason ? `: ${program.pause.reason}` : ''}.` : '') : null,
     h('ul', { class: 'program-list' }, program.exercises.map((x) => h('li', { 'data-exercise': x.id },
-      h('strong', {}, x.name), `: ${doseText(x.dose)}`, x.limit ? h('span', { class: 'tag' }, `limit ${doseText(x.limit)}`) : null,
+      h('strong', {}, x.name), `: ${x.dose_text ?? doseText(x.dose)}`, x.limit ? h('span', { class: 'tag' }, `limit ${x.limit_text ?? doseText(x.limit)}`) : null,
       h('p', { class: 'help' }, x.why),
       h('div', { class: 'row' }, (['dose', 'limit', 'swap', 'remove'] as ChangeKind[]).map((k) =>
         h('button', { type: 'button', class: 'secondary small', onclick: () => open(k, x.id) },

@@ -61,7 +61,7 @@ function notesSection(person: string, got: Got<{ notes: Note[] }>): HTMLElement 
   const notes = [...got.value.notes];
   draw(notes);
   const err = h('div', { 'aria-live': 'assertive' });
-  const text = h('textarea', { id: 'note-text', rows: '3', maxlength: '2000' }) as HTMLTextAreaElement;
+  const text = h('textarea', { id: 'note-text', rows: '3', maxlength: '4000' }) as HTMLTextAreaElement;
   const form = h('form', {}, h('div', { class: 'field' }, h('label', { for: 'note-text' }, 'New note (seen by clinicians only)'), text), err,
     h('button', { type: 'submit' }, 'Save the note'));
   form.addEventListener('submit', async (ev) => {
