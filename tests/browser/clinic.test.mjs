@@ -149,9 +149,6 @@ test('a patient on a 390×844 phone: invite, intake, offline session and check-i
     await heading(page, /^You can start/);
     await page.getByRole('link', { name: 'See my program' }).click();
     await heading(page, /^My program$/);
-    await page.goto(`${server.base}/#/`);
-    await page.locator('.clinic-bar').waitFor();
-    assert.match(await page.locator('.clinic-bar').textContent(), /Signed in as dan \(patient\)/);
 
     // Online once: the worker keeps the app, today's session and the check-in questions.
     await page.evaluate(() => navigator.serviceWorker.ready);
@@ -176,6 +173,11 @@ test('a patient on a 390×844 phone: invite, intake, offline session and check-i
     await phone.ctx.setOffline(false);
     await page.locator('#net-status').waitFor({ state: 'hidden', timeout: 30000 });
     assert.deepEqual(errors, []);
+    // Home says who is signed in, with sign-out (the server may still be busy with the session's
+    // spoken cues the worker keeps, hence the longer wait).
+    await page.goto(`${server.base}/#/`);
+    await page.locator('.clinic-bar').waitFor({ timeout: 60000 });
+    assert.match(await page.locator('.clinic-bar').textContent(), /Signed in as dan \(patient\)/);
 
     // The clinician sees both, on the record page.
     const desk = await browser(DESKTOP);
