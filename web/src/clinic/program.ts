@@ -2,7 +2,7 @@
 // change with who made it, and the clinician's changes. The planner decides which exercise suits
 // this person (the candidates' "allowed" and "why") and refuses a change its safety rules forbid
 // (422 with the rule); this page shows the rule and asks for an override reason. No rule lives here.
-import { api, ApiError, type CatalogExercise } from '../api';
+import { api, ApiError, type CatalogExercise, type ProgramInForce } from '../api';
 import { fill, h } from '../dom';
 import { clinicApi, type Candidate, type ChangeKind, type ChangeRequest, type ClinicProgram, type DoseSpec, type ProgramChange } from './api';
 import { clinicError, sentence, when } from './shell';
@@ -129,8 +129,9 @@ function candidatePicker(candidates: Candidate[], current: string | null): HTMLE
     list);
 }
 
-/** The program section of the record; `reload` redraws it after a change. */
-export async function programSection(person: string, box: HTMLElement): Promise<void> {
+/** The program section of the record, redrawn after each change. `inForce`: the plan's sessions at
+ *  the doses in force (GET /plan), shown read-only when the server has no program editing. */
+export async function programSection(person: string, box: HTMLElement, inForce?: ProgramInForce): Promise<void> {
   let program: ClinicProgram;
   try {
     const [got, catalog] = await Promise.all([clinicApi.program(person), api.exercises().catch(() => ({ exercises: [] as CatalogExercise[] }))]);
@@ -138,10 +139,13 @@ export async function programSection(person: string, box: HTMLElement): Promise<
     const facts = new Map(catalog.exercises.map((e) => [e.id, e]));
     program = { ...got, candidates: got.candidates.map((c) => ({ ...c, kind: c.kind ?? facts.get(c.id)?.kind, equipment: c.equipment ?? facts.get(c.id)?.equipment.needed })) };
   } catch (e) {
-    box.replaceChildren(h('h2', { id: 'program-h' }, 'Program'), clinicError(e, 'Editing the program'));
+    fill(box, h('h2', { id: 'program-h' }, 'Program'), clinicError(e, 'Editing the program'),
+      inForce ? inForce.sessions.map((s) => [h('h3', {}, `Session ${s.id}: ${s.title}`),
+        h('ul', { class: 'program-list' }, s.exercises.map((x) => h('li', { 'data-exercise': x.exercise }, h('strong', {}, x.name), `: ${x.dose_text}`,
+          x.changed_on ? h('p', { class: 'help' }, `Changed on ${x.changed_on}: ${x.change_reason}`) : null)))]) : null);
     return;
   }
-  const reload = () => void programSection(person, box);
+  const reload = () => void programSection(person, box, inForce);
   const panelBox = h('div', { id: 'change-box' });
   const open = (kind: ChangeKind, exercise: string | null = null) => {
     panelBox.replaceChildren(changePanel(person, kind, program, exercise, reload));

@@ -112,5 +112,5 @@ export async function recordPage(kit: ClinicKit, person: string, setCleanup: (fn
       view ? view.nodes : clinicError((progress as { error: unknown }).error, 'Progress')),
     checkInSection(progress), cameraSection(progress), measuresSection(defs, measures), notesSection(person, notes));
   if (view) setCleanup(view.start());
-  await programSection(person, programBox);
+  await programSection(person, programBox, plan.ok ? plan.value.in_force : undefined);
 }
