@@ -191,6 +191,9 @@ test('a patient on a 390×844 phone: invite, intake, offline session and check-i
       assert.equal(await cp.locator('#sessions-table tbody tr').count(), 1, 'one session, stored once');
       assert.match(await cp.locator('#check-ins').textContent(), /pain the next morning 1\/10/);
       assert.equal(await cp.locator('#check-ins li').count(), 1, 'one check-in, stored once');
+      await cp.locator('#program-h').waitFor();
+      await axe(cp, 'clinic record after the phone synced');
+      await shoot(cp, 'clinic-record-synced');
     } finally {
       await desk.close();
     }
