@@ -11,6 +11,7 @@ import net from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { freePort, waitUp, watchErrors } from './camera-lib.mjs';
+import { answerIntake } from './pwa-lib.mjs';
 import { AxeBuilder } from '@axe-core/playwright';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -83,54 +84,6 @@ async function check(page, name) {
 }
 async function heading(page) {
   return (await page.locator('main h1').textContent())?.trim();
-}
-
-const DEFAULT_TRUE = new Set(['could_walk_4_steps_after_injury', 'can_walk_4_steps_now', 'can_bend_to_90', 'can_kneel', 'can_get_down_to_floor']);
-const ANSWERS = {
-  age: '46', knee: 'right', pain_now: '3', pain_worst_week: '4', duration_weeks: '10', location: ['front', 'inner'], onset: 'gradual',
-  equipment: ['chair', 'step', 'wall', 'mat', 'counter'], minutes_per_session: '20',
-  days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'],
-};
-
-/** Answers the wizard one question at a time; returns the ids asked. */
-async function answerIntake(page, overrides = {}, onQuestion = async () => {}) {
-  const answers = { ...ANSWERS, ...overrides };
-  const asked = [];
-  for (let n = 0; n < 80; n++) {
-    await page.waitForFunction(() => location.hash !== '#/intake' || document.querySelector('main [data-qid]'));
-    if (!(await page.evaluate(() => location.hash.startsWith('#/intake')))) return asked;
-    const q = page.locator('main [data-qid]');
-    const id = await q.getAttribute('data-qid');
-    asked.push(id);
-    await onQuestion(id);
-    const want = answers[id];
-    const radios = await q.locator('input[type=radio]').count();
-    const boxes = await q.locator('input[type=checkbox]').count();
-    if (radios) {
-      let v = want ?? (await q.locator('input[value=yes]').count() ? (DEFAULT_TRUE.has(id) ? 'yes' : 'no') : null);
-      if (v === null) v = await q.locator('input[type=radio]').first().getAttribute('value');
-      await q.locator(`input[type=radio][value="${v}"]`).check();
-    } else if (boxes) {
-      if (want) {
-        for (const b of await q.locator('input[type=checkbox]').all()) {
-          const on = want.includes(await b.getAttribute('value'));
-          if (on) await b.check(); else await b.uncheck();
-        }
-      }
-      // else: keep what is preselected (days: all seven)
-      if (!want && (await q.locator('input:checked').count()) === 0) await q.locator('input[type=checkbox]').first().check();
-    } else {
-      if (want === undefined && (await page.locator('button[data-skip]').count())) {
-        await page.locator('button[data-skip]').click();
-        await page.waitForFunction((old) => !document.querySelector(`main [data-qid="${old}"]`), id);
-        continue;
-      }
-      await q.locator('input').fill(String(want ?? '1'));
-    }
-    await page.locator('main button[type=submit]').click();
-    await page.waitForFunction((old) => !document.querySelector(`main [data-qid="${old}"]`), id);
-  }
-  throw new Error('the intake did not end');
 }
 
 test('whole journey: intake, program, a session on the fast clock, check-in, chart', { timeout: 240000 }, async () => {

@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, watchErrors } from './camera-lib.mjs';
-import { PHONE, axe, browser, heading, person, serverGet, shoot } from './pwa-lib.mjs';
+import { PHONE, axe, browser, doSession, heading, person, serverGet, shoot } from './pwa-lib.mjs';
 
 let server, chrome;
 
@@ -82,12 +82,7 @@ test('a phone goes offline: session and check-in kept, app still there after a r
   await heading(page, /Morning check-in/);
   assert.match(await page.locator('#offline-note').textContent(), /You are offline\. Today's session, the check-in and the measures still work/);
 
-  await page.goto(`${server.base}/#/session?fast=400`);
-  await heading(page, /^Session /);
-  await page.locator('#start').click();
-  await heading(page, /Session complete/);
-  await page.locator('input[name=pain][value="2"]').check();
-  await page.locator('main button[type=submit]').click();
+  await doSession(page, server.base, 2);
   await heading(page, /Session kept on this phone/);
   assert.equal((await waiting(page, 1)).length, 1);
 

@@ -50,6 +50,17 @@ export async function serverGet(ctx, base, p) {
   return r.json();
 }
 
+/** Today's session on the fast clock (?fast=400) played to its end, rated `pain` during it, and saved
+ *  (or, offline, kept on the phone). */
+export async function doSession(page, base, pain) {
+  await page.goto(`${base}/#/session?fast=400`);
+  await heading(page, /^Session /);
+  await page.locator('#start').click();
+  await heading(page, /Session complete/);
+  await page.locator(`input[name=pain][value="${pain}"]`).check();
+  await page.locator('main button[type=submit]').click();
+}
+
 export async function heading(page, pattern) {
   await page.waitForFunction((src) => new RegExp(src).test(document.querySelector('main h1')?.textContent ?? ''), pattern.source);
 }
@@ -71,4 +82,53 @@ export async function shoot(page, name) {
     await page.screenshot({ path: path.join(shots, `${name}-${tag}.png`), fullPage: true });
   }
   await page.setViewportSize(size);
+}
+
+/** Intake answers the browser journeys give (a program with no red flag); others get a neutral answer. */
+const DEFAULT_TRUE = new Set(['could_walk_4_steps_after_injury', 'can_walk_4_steps_now', 'can_bend_to_90', 'can_kneel', 'can_get_down_to_floor']);
+export const ANSWERS = {
+  age: '46', knee: 'right', pain_now: '3', pain_worst_week: '4', duration_weeks: '10', location: ['front', 'inner'], onset: 'gradual',
+  equipment: ['chair', 'step', 'wall', 'mat', 'counter'], minutes_per_session: '20',
+  days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'],
+};
+
+/** Answers the wizard one question at a time; returns the ids asked. */
+export async function answerIntake(page, overrides = {}, onQuestion = async () => {}) {
+  const answers = { ...ANSWERS, ...overrides };
+  const asked = [];
+  for (let n = 0; n < 80; n++) {
+    await page.waitForFunction(() => !location.hash.startsWith('#/intake') || document.querySelector('main [data-qid]'));
+    if (!(await page.evaluate(() => location.hash.startsWith('#/intake')))) return asked;
+    const q = page.locator('main [data-qid]');
+    const id = await q.getAttribute('data-qid');
+    asked.push(id);
+    await onQuestion(id);
+    const want = answers[id];
+    const radios = await q.locator('input[type=radio]').count();
+    const boxes = await q.locator('input[type=checkbox]').count();
+    if (radios) {
+      let v = want ?? (await q.locator('input[value=yes]').count() ? (DEFAULT_TRUE.has(id) ? 'yes' : 'no') : null);
+      if (v === null) v = await q.locator('input[type=radio]').first().getAttribute('value');
+      await q.locator(`input[type=radio][value="${v}"]`).check();
+    } else if (boxes) {
+      if (want) {
+        for (const b of await q.locator('input[type=checkbox]').all()) {
+          const on = want.includes(await b.getAttribute('value'));
+          if (on) await b.check(); else await b.uncheck();
+        }
+      }
+      // else: keep what is preselected (days: all seven)
+      if (!want && (await q.locator('input:checked').count()) === 0) await q.locator('input[type=checkbox]').first().check();
+    } else {
+      if (want === undefined && (await page.locator('button[data-skip]').count())) {
+        await page.locator('button[data-skip]').click();
+        await page.waitForFunction((old) => !document.querySelector(`main [data-qid="${old}"]`), id);
+        continue;
+      }
+      await q.locator('input').fill(String(want ?? '1'));
+    }
+    await page.locator('main button[type=submit]').click();
+    await page.waitForFunction((old) => !document.querySelector(`main [data-qid="${old}"]`), id);
+  }
+  throw new Error('the intake did not end');
 }

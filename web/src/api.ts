@@ -22,8 +22,8 @@ export function setPersonId(id: string): void {
   localStorage.setItem('kneecoach.person', id);
 }
 
-function personBase(): string {
-  const id = personId();
+function personBase(person?: string): string {
+  const id = person ?? personId();
   if (!id) throw new ApiError(404, 'No program yet: answer the questions first.', null);
   return `${BASE}/people/${encodeURIComponent(id)}`;
 }
@@ -46,7 +46,8 @@ export class Action {
   done(): void { this.key = ''; this.body = ''; }
 }
 
-async function call<T>(method: string, path: string, body?: unknown, action?: Action): Promise<T> {
+/** One request to the API: parsed JSON, or an ApiError with the server's message (web/src/clinic uses it too). */
+export async function call<T>(method: string, path: string, body?: unknown, action?: Action): Promise<T> {
   // Same origin only: the server answers the API only to its own pages, which hold the session
   // cookie (HttpOnly, SameSite=Strict; docs/security.md).
   const init: RequestInit = { method, headers: { Accept: 'application/json' }, mode: 'same-origin', credentials: 'same-origin' };
@@ -153,6 +154,8 @@ export interface TodayExercise { position: number; exercise: string; name: strin
 export interface Today {
   date: string; week: number | null; week_text: string; scheduled: boolean; done: boolean; session?: string; title?: string;
   exercises?: TodayExercise[]; next: { date: string; session: string } | null; review_due: boolean; see_clinician: boolean;
+  /** The clinic server: a pause by the clinician, and their messages since the last session or check-in. */
+  paused?: ProgramPause | null; messages?: PlanMessage[];
 }
 export interface DoseChange { exercise: string; now_doing: string; name: string; decision: string; from: Dose; to: Dose; reason: string }
 export interface Review { due: boolean; date?: string; see_clinician: boolean; message: string }
@@ -225,6 +228,17 @@ export interface CatalogExercise {
 export interface PhoneNumber { number: string; dial: string; label: string }
 export interface CountryContacts { code: string; name: string; emergency: PhoneNumber; urgent: PhoneNumber | null; urgent_note: string; sources: string[] }
 
+/** A change to the program, as the patient sees it (GET /plan "changes"; the clinic server). */
+export interface PlanChange { kind: string; exercise?: string | null; by: string; at: string; reason?: string | null }
+/** A clinician's message to the patient (GET /plan "messages"). */
+export interface PlanMessage { id: string | number; by: string; at: string; text: string }
+/** Who paused the program, when and why (the clinic server; null when it runs). */
+export interface ProgramPause { by: string; at: string; date: string; reason: string }
+export interface PlanReply {
+  person: { id: string }; stopped: { at: string; reason: string } | null; plan: Plan; in_force: ProgramInForce;
+  changes?: PlanChange[]; messages?: PlanMessage[]; paused?: ProgramPause | null;
+}
+
 export const api = {
   contacts: () => call<{ default: string; countries: CountryContacts[] }>('GET', `${BASE}/contacts`),
   exercises: () => call<{ exercises: CatalogExercise[] }>('GET', `${BASE}/exercises`),
@@ -242,7 +256,8 @@ export const api = {
       throw e;
     }
   },
-  plan: () => call<{ person: { id: string }; stopped: { at: string; reason: string } | null; plan: Plan; in_force: ProgramInForce }>('GET', `${personBase()}/plan`),
+  /** `person`: another person's record (a clinician's caseload); by default this browser's person. */
+  plan: (person?: string) => call<PlanReply>('GET', `${personBase(person)}/plan`),
   today: () => call<Today>('GET', `${personBase()}/today`),
   /** The day's session laid out step by step, as every player plays it (SessionSteps). */
   session: (date?: string) => call<SessionSteps>('GET', `${personBase()}/session${date ? `?date=${encodeURIComponent(date)}` : ''}`),
@@ -254,8 +269,8 @@ export const api = {
   saveCheckIn: (body: CheckInRequest, action: Action, label: string) => saveOrQueue<CheckInResult>('check-in', label, `${personBase()}/check-ins`, body, action),
   saveMeasure: (body: MeasureRequest, action: Action, label: string) => saveOrQueue<Measurement>('measure', label, `${personBase()}/measures`, body, action),
   measureDefs: () => call<{ measures: MeasureDef[] }>('GET', `${BASE}/measures`),
-  measures: () => call<{ age: number; measures: MeasureStanding[] }>('GET', `${personBase()}/measures`),
-  progress: () => call<Progress>('GET', `${personBase()}/progress`),
+  measures: (person?: string) => call<{ age: number; measures: MeasureStanding[] }>('GET', `${personBase(person)}/measures`),
+  progress: (person?: string) => call<Progress>('GET', `${personBase(person)}/progress`),
   handoutUrl: () => `${personBase()}/handout.pdf`,
   calendarUrl: (tz: string) => `${personBase()}/calendar.ics?tz=${encodeURIComponent(tz)}`,
   svgUrl: (id: string) => `${BASE}/exercises/${encodeURIComponent(id)}/svg`,

@@ -31,3 +31,8 @@ export function dayText(iso: string): string {
   const [y, m, d] = iso.split('-').map(Number);
   return new Date(y, m - 1, d).toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short' });
 }
+
+/** Replaces `el`'s children with `kids`, skipping the empty ones (as h() does). */
+export function fill(el: Element, ...kids: Kids[]): void {
+  el.replaceChildren(...((kids as Child[]).flat(10 as 1) as Child[]).filter((c): c is Node | string => c !== null && c !== undefined && c !== false));
+}

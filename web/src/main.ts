@@ -12,6 +12,12 @@ import { progressPage } from './progresspage';
 import { measurePage, measuresPage, MEASURE_IDS } from './measures';
 import { startNetStatus } from './netstatus';
 import { referral, levelName } from './referral';
+import { signInPage } from './clinic/signin';
+import { invitePage } from './clinic/invite';
+import { caseloadPage } from './clinic/caseload';
+import { recordPage } from './clinic/record';
+import { clinicApi } from './clinic/api';
+import { signedInBar } from './clinic/shell';
 const main = document.getElementById('main') as HTMLElement;
 let cleanup: (() => void) | null = null;
 
@@ -49,6 +55,16 @@ function home(): void {
       h('a', { class: 'button secondary', href: '#/measures' }, 'My measures'))
       : h('div', { class: 'row' }, h('a', { class: 'button', href: '#/intake' }, 'Start the questions')),
     id ? h('p', {}, h('a', { href: '#/intake' }, 'Start again with new answers')) : null);
+  // On a clinic server: the clinician's messages since the last session or check-in (GET /today).
+  if (id) {
+    void api.today().then((t) => {
+      if (!t.messages?.length || location.hash.replace(/^#\/?/, '') !== '') return;
+      main.querySelector('h1')?.after(h('section', { class: 'notice', id: 'clinician-messages', 'aria-label': 'From your clinician' },
+        h('h2', {}, 'From your clinician'), h('ul', {}, t.messages.map((m) => h('li', {}, h('p', {}, m.text), h('p', { class: 'help' }, `${m.by}, ${m.at.slice(0, 10)}`))))));
+    }).catch(() => undefined);
+  }
+  // On a clinic server, who is signed in and a way to sign out (a personal server has no such route).
+  void clinicApi.me().then(({ account }) => { if (location.hash.replace(/^#\/?/, '') === '') main.append(signedInBar(account)); }).catch(() => undefined);
 }
 
 function result(): void {
@@ -91,7 +107,18 @@ const routes: Record<string, () => void | Promise<void>> = {
   '/measures': () => measuresPage(shell),
   ...Object.fromEntries(MEASURE_IDS.map((id) => [`/measures/${id}`, () => measurePage(shell, id)])),
   '/camera': async () => { cleanup = await cameraPage(hashParams(), (t) => speak(t, true), page); },
+  // The clinic server's pages (web/src/clinic): sign-in, a patient's invite, the clinician's workspace.
+  '/clinic/sign-in': () => signInPage(clinicKit), '/invite': () => invitePage(clinicKit), '/clinic': () => caseloadPage(clinicKit),
 };
+const clinicKit = { page, params: hashParams };
+/** #/clinic/people/{id}: the record of one patient (the id is the server's person id). */
+function personRoute(path: string): (() => Promise<void>) | null {
+  const m = /^\/clinic\/people\/([^/]+)$/.exec(path);
+  if (!m) return null;
+  let id = '';
+  try { id = decodeURIComponent(m[1]); } catch { return null; }
+  return () => recordPage(clinicKit, id, (fn) => { cleanup = fn; });
+}
 function route(): void {
   cleanup?.();
   cleanup = null;
@@ -100,7 +127,9 @@ function route(): void {
   document.querySelectorAll('nav a').forEach((a) => {
     if (a.getAttribute('href') === `#${path}`) a.setAttribute('aria-current', 'page'); else a.removeAttribute('aria-current');
   });
-  const fn = routes[path] ?? (() => page('Page not found', h('p', {}, h('a', { href: '#/' }, 'Go to the start page'))));
+  // The clinician's pages replace the patient's menu (they are not the patient's app).
+  (document.querySelector('header nav') as HTMLElement | null)?.toggleAttribute('hidden', path.startsWith('/clinic'));
+  const fn = routes[path] ?? personRoute(path) ?? (() => page('Page not found', h('p', {}, h('a', { href: '#/' }, 'Go to the start page'))));
   void Promise.resolve(fn()).catch((e) => page('Something went wrong', errorBox(e)));
 }
 window.addEventListener('hashchange', route);

@@ -27,8 +27,10 @@ export function startNetStatus(box: HTMLElement): void {
     box.hidden = !offline && items.length === 0;
     box.className = offline ? 'net offline' : 'net';
     box.replaceChildren(...[
-      offline ? h('p', { id: 'offline-note' }, h('strong', {}, 'You are offline. '),
-        "Today's session, the check-in and the measures still work. What you save is kept on this phone and sent when the connection is back.") : null,
+      offline ? h('p', { id: 'offline-note' }, h('strong', {}, 'You are offline. '), location.hash.startsWith('#/clinic')
+        // The clinician's pages keep nothing offline (web/src/clinic): they say so, not the patient's promise.
+        ? 'The clinic pages need a connection: what is on the screen stays, but nothing can be loaded or saved until the connection is back.'
+        : "Today's session, the check-in and the measures still work. What you save is kept on this phone and sent when the connection is back.") : null,
       waiting.length ? h('p', {}, h('strong', {}, `Waiting to be sent (${waiting.length}):`)) : null,
       waiting.length ? waitingList(waiting) : null,
       waiting.length && !offline ? h('button', { type: 'button', class: 'secondary small', onclick: () => { void syncOutbox(); } }, 'Send now') : null,
@@ -39,6 +41,7 @@ export function startNetStatus(box: HTMLElement): void {
   onOutboxChange(() => { void draw(); });
   window.addEventListener('online', () => { void draw(); void syncOutbox(); });
   window.addEventListener('offline', () => { void draw(); });
+  window.addEventListener('hashchange', () => { if (!navigator.onLine) void draw(); });
   void draw();
   if (navigator.onLine) void syncOutbox();
 }

@@ -11,6 +11,8 @@ export interface PageKit {
   needPerson: () => boolean;
 }
 
+/** The patient's words for a clinician's change (GET /plan "changes"). */
+const CHANGE_WORDS: Record<string, string> = { add: 'added', remove: 'removed', swap: 'swapped', dose: 'set the dose of', limit: 'set a limit for', pause: 'paused the program', resume: 'resumed the program', message: 'sent a message' };
 const DAY_NAME: Record<string, string> = { mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday', sun: 'Sunday' };
 
 export async function programPage(kit: PageKit): Promise<void> {
@@ -18,13 +20,18 @@ export async function programPage(kit: PageKit): Promise<void> {
   if (!kit.needPerson()) return;
   page('My program', h('p', { role: 'status' }, 'Loading…'));
   try {
-    const { plan, stopped, in_force: now } = await api.plan();
+    const { plan, stopped, in_force: now, changes, messages, paused } = await api.plan();
+    const names = new Map(now.sessions.flatMap((s) => s.exercises.map((e) => [e.exercise, e.name] as const)));
     const tz = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
     const planned = new Map(plan.sessions.flatMap((s) => s.exercises.map((e) => [e.id, e] as const)));
     page('My program',
       stopped ? h('div', { class: 'notice bad', role: 'alert' }, h('p', {}, h('strong', {}, 'This program is stopped. '), stopped.reason, ' See a doctor or physiotherapist before you exercise again.')) : null,
       h('p', {}, `From ${plan.start} to ${plan.end} (${plan.weeks} weeks), about ${plan.minutes_per_session} minutes a session.`),
       h('p', { id: 'program-week' }, `Today, ${now.date}: ${now.week_text}. The doses below are the ones in force today.`),
+      paused ? h('p', { class: 'notice warn', id: 'program-paused' }, h('strong', {}, 'Your clinician paused your program. '), `${paused.by}, ${paused.date}${paused.reason ? `: ${paused.reason}` : ''}. No sessions until they resume it.`) : null,
+      // From the clinic server: what the patient's clinician said and changed, and who (docs/clinic-model.md).
+      messages?.length ? h('section', { class: 'notice', id: 'clinician-messages', 'aria-labelledby': 'messages-h' }, h('h2', { id: 'messages-h' }, 'From your clinician'),
+        h('ul', {}, messages.map((m) => h('li', {}, h('p', {}, m.text), h('p', { class: 'help' }, `${m.by}, ${m.at.slice(0, 10)}`))))) : null,
       plan.cautions.length ? h('div', { class: 'notice warn' }, h('h2', {}, 'Cautions'), h('ul', {}, plan.cautions.map((c) => h('li', {}, c)))) : null,
       h('div', { class: 'row' },
         stopped ? null : h('a', { class: 'button', href: '#/session' }, "Start today's session"),
@@ -55,6 +62,8 @@ export async function programPage(kit: PageKit): Promise<void> {
         }),
       ]),
       plan.reviews.length ? [h('h2', {}, 'Review'), h('ul', {}, plan.reviews.map((r) => h('li', {}, `${r.date} (end of week ${r.week}): ${r.what}`)))] : null,
+      changes?.length ? [h('h2', {}, 'Changes your clinician made'), h('ul', { id: 'clinician-changes' }, changes.map((c) =>
+        h('li', {}, `${c.at.slice(0, 10)}, ${c.by}: ${CHANGE_WORDS[c.kind] ?? c.kind}${c.exercise ? ` ${names.get(c.exercise) ?? c.exercise}` : ''}${c.reason ? `. ${c.reason}` : ''}`)))] : null,
       h('h2', {}, 'Stay safe'), h('ul', {}, plan.safety.map((s) => h('li', {}, s))),
       h('h2', {}, 'Why the program looks like this'), h('ul', {}, plan.decisions.map((s) => h('li', {}, s))));
   } catch (e) {

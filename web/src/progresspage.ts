@@ -1,8 +1,8 @@
 // #/progress: pain over the program's weeks, sessions done, the review and the doses in force.
 // The server decides every number (GET /people/{id}/progress): the program's weeks and today's
 // week, the pain bands of the progression model, the dose text. This page only draws them.
-import { api, type ExerciseLog, type CameraSummary, type Point, type PainBand, type ProgramWeek } from './api';
-import { h } from './dom';
+import { api, type ExerciseLog, type CameraSummary, type Point, type PainBand, type ProgramWeek, type Progress } from './api';
+import { h, type Kids } from './dom';
 import type { PageKit } from './programpage';
 
 const SERIES: [string, string, string][] = [
@@ -98,6 +98,57 @@ function cameraLine(e: CameraExercise): string {
   return `${reps}, ${c.reps_with_faults} with a form fault (${faults})`;
 }
 
+/** How the progress view speaks: to the patient ("your") or to their clinician ("their"). */
+export interface ProgressWords { whose: 'Your' | 'Their'; measuresHref: string | null; doses: boolean }
+
+/** The progress view of `p` (pain chart and table, sessions, review, doses), as the patient's page and
+ *  the clinician's record both show it; `start()` draws the chart at `box`'s width and returns what
+ *  to undo when the page is left. */
+export function progressView(p: Progress, box: HTMLElement, words: ProgressWords): { nodes: Kids[]; start: () => () => void } {
+  const rows = SERIES.flatMap(([id, name]) => (p.series[id] ?? []).map((pt) => ({ date: pt.date, name, value: pt.value }))).sort((a, b) => a.date.localeCompare(b.date));
+  const a = p.adherence;
+  const withCamera = p.sessions.some((s) => cameraExercises(s).length > 0);
+  const chartBox = h('div', { id: 'pain-chart' });
+  let lastW = -1;
+  const draw = () => {
+    const w = box.clientWidth;
+    if (w === lastW || !rows.length) return;
+    lastW = w;
+    chartBox.replaceChildren(painChart(p.series, p.pain_bands, p.weeks, w));
+  };
+  const nodes: Kids[] = [
+    p.stopped ? h('p', { class: 'notice bad' }, words.whose === 'Your' ? 'Your program is stopped. See a doctor or physiotherapist before you exercise again.' : 'The program is stopped: a warning sign sent them to a clinician.') : null,
+    h('p', { id: 'progress-week' }, `${p.date}: ${p.week_text}.`),
+    h('h2', {}, 'Pain'),
+    rows.length ? chartBox : h('p', {}, words.whose === 'Your' ? 'No pain ratings yet. They appear here after your first session and check-in.' : 'No pain ratings yet.'),
+    rows.length ? h('table', { id: 'pain-table' }, h('caption', {}, 'Pain ratings (0 to 10)'),
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Date'), h('th', { scope: 'col' }, 'Rating'), h('th', { scope: 'col' }, 'Pain'))),
+      h('tbody', {}, rows.map((r) => h('tr', {}, h('td', {}, r.date), h('td', {}, r.name), h('td', {}, String(r.value)))))) : null,
+    h('h2', {}, 'Sessions done'),
+    h('p', { id: 'adherence' }, `${a.done} of ${a.planned} planned sessions done so far${a.partly ? `, ${a.partly} partly` : ''} (${a.percent}%).`),
+    h('div', { class: 'progressbar', role: 'progressbar', 'aria-label': 'Sessions done', 'aria-valuemin': '0', 'aria-valuemax': '100', 'aria-valuenow': String(a.percent) },
+      h('div', { style: `width:${Math.min(100, a.percent)}%` })),
+    p.sessions.length ? h('table', { id: 'sessions-table' }, h('caption', {}, `${words.whose} sessions`),
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Date'), h('th', { scope: 'col' }, 'Week'), h('th', { scope: 'col' }, 'Session'), h('th', { scope: 'col' }, 'Status'), h('th', { scope: 'col' }, 'Pain during'),
+        withCamera ? h('th', { scope: 'col' }, 'Camera check') : null)),
+      h('tbody', {}, p.sessions.map((s) => h('tr', {}, h('td', {}, s.date), h('td', {}, s.week === null ? '–' : String(s.week)), h('td', {}, s.session), h('td', {}, s.status.replace('_', ' ')), h('td', {}, s.pain_during === null || s.pain_during === undefined ? '–' : String(s.pain_during)),
+        withCamera ? h('td', {}, cameraExercises(s).length ? h('ul', { class: 'camera-log' }, cameraExercises(s).map((e) => h('li', {}, cameraLine(e)))) : '–') : null)))) : null,
+    p.review?.message ? [h('h2', {}, 'Review'), h('p', {}, p.review.message)] : null,
+    words.measuresHref ? [h('h2', {}, 'Measures'),
+      h('p', {}, 'How your knee is changing on the PSFS, the 30-second chair stand and the global rating of change: ',
+        h('a', { href: words.measuresHref }, 'my measures'), '.')] : null,
+    words.doses && p.doses.length ? [h('h2', {}, `${words.whose} doses now`), h('ul', { id: 'doses-now' }, p.doses.map((d) => h('li', {}, `${d.name}: ${d.dose_text}${d.changed_on ? ` (changed on ${d.changed_on}: ${d.reason})` : ''}`)))] : null,
+  ];
+  return {
+    nodes,
+    start: () => {
+      draw();
+      window.addEventListener('resize', draw);
+      return () => window.removeEventListener('resize', draw);
+    },
+  };
+}
+
 /** Draws the page; returns what to undo when the page is left. */
 export async function progressPage(kit: PageKit): Promise<() => void> {
   const { page, errorBox } = kit;
@@ -107,42 +158,9 @@ export async function progressPage(kit: PageKit): Promise<() => void> {
   try {
     const p = await api.progress();
     const main = document.getElementById('main') as HTMLElement;
-    const rows = SERIES.flatMap(([id, name]) => (p.series[id] ?? []).map((pt) => ({ date: pt.date, name, value: pt.value }))).sort((a, b) => a.date.localeCompare(b.date));
-    const a = p.adherence;
-    const withCamera = p.sessions.some((s) => cameraExercises(s).length > 0);
-    const chartBox = h('div', { id: 'pain-chart' });
-    let lastW = -1;
-    const draw = () => {
-      const w = main.clientWidth;
-      if (w === lastW || !rows.length) return;
-      lastW = w;
-      chartBox.replaceChildren(painChart(p.series, p.pain_bands, p.weeks, w));
-    };
-    window.addEventListener('resize', draw);
-    page('My progress',
-      p.stopped ? h('p', { class: 'notice bad' }, 'Your program is stopped. See a doctor or physiotherapist before you exercise again.') : null,
-      h('p', { id: 'progress-week' }, `${p.date}: ${p.week_text}.`),
-      h('h2', {}, 'Pain'),
-      rows.length ? chartBox : h('p', {}, 'No pain ratings yet. They appear here after your first session and check-in.'),
-      rows.length ? h('table', { id: 'pain-table' }, h('caption', {}, 'Pain ratings (0 to 10)'),
-        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Date'), h('th', { scope: 'col' }, 'Rating'), h('th', { scope: 'col' }, 'Pain'))),
-        h('tbody', {}, rows.map((r) => h('tr', {}, h('td', {}, r.date), h('td', {}, r.name), h('td', {}, String(r.value)))))) : null,
-      h('h2', {}, 'Sessions done'),
-      h('p', { id: 'adherence' }, `${a.done} of ${a.planned} planned sessions done so far${a.partly ? `, ${a.partly} partly` : ''} (${a.percent}%).`),
-      h('div', { class: 'progressbar', role: 'progressbar', 'aria-label': 'Sessions done', 'aria-valuemin': '0', 'aria-valuemax': '100', 'aria-valuenow': String(a.percent) },
-        h('div', { style: `width:${Math.min(100, a.percent)}%` })),
-      p.sessions.length ? h('table', { id: 'sessions-table' }, h('caption', {}, 'Your sessions'),
-        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Date'), h('th', { scope: 'col' }, 'Week'), h('th', { scope: 'col' }, 'Session'), h('th', { scope: 'col' }, 'Status'), h('th', { scope: 'col' }, 'Pain during'),
-          withCamera ? h('th', { scope: 'col' }, 'Camera check') : null)),
-        h('tbody', {}, p.sessions.map((s) => h('tr', {}, h('td', {}, s.date), h('td', {}, s.week === null ? '–' : String(s.week)), h('td', {}, s.session), h('td', {}, s.status.replace('_', ' ')), h('td', {}, s.pain_during === null || s.pain_during === undefined ? '–' : String(s.pain_during)),
-          withCamera ? h('td', {}, cameraExercises(s).length ? h('ul', { class: 'camera-log' }, cameraExercises(s).map((e) => h('li', {}, cameraLine(e)))) : '–') : null)))) : null,
-      p.review?.message ? [h('h2', {}, 'Review'), h('p', {}, p.review.message)] : null,
-      h('h2', {}, 'Measures'),
-      h('p', {}, 'How your knee is changing on the PSFS, the 30-second chair stand and the global rating of change: ',
-        h('a', { href: '#/measures' }, 'my measures'), '.'),
-      p.doses.length ? [h('h2', {}, 'Your doses now'), h('ul', { id: 'doses-now' }, p.doses.map((d) => h('li', {}, `${d.name}: ${d.dose_text}${d.changed_on ? ` (changed on ${d.changed_on}: ${d.reason})` : ''}`)))] : null);
-    draw();
-    return () => window.removeEventListener('resize', draw);
+    const view = progressView(p, main, { whose: 'Your', measuresHref: '#/measures', doses: true });
+    page('My progress', ...view.nodes);
+    return view.start();
   } catch (e) {
     page('My progress', errorBox(e));
     return none;
