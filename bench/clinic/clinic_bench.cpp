@@ -4,7 +4,8 @@
 // 100 patients; then the same writes on the SQLite store. Prints writes/s and p50/p99 per kind.
 //
 //   kc_bench_clinic --db URL [--sqlite DIR] [--threads 64] [--readers 4] [--seconds 20]
-//                   [--patients 10000] [--clinicians 100]
+//                   [--patients 10000] [--clinicians 100] [--pool N]
+// --pool: the connections the threads share (default one per thread, threads + readers).
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -39,6 +40,7 @@ struct Args {
   int seconds = 20;
   int patients = 10000;
   int clinicians = 100;
+  int pool = 0;  // 0: threads + readers
 };
 
 Args parse(int argc, char** argv) {
@@ -60,6 +62,8 @@ Args parse(int argc, char** argv) {
       a.patients = std::stoi(v);
     else if (k == "--clinicians")
       a.clinicians = std::stoi(v);
+    else if (k == "--pool")
+      a.pool = std::stoi(v);
     else {
       fmt::print(stderr, "kc_bench_clinic: unknown option {}\n", k);
       std::exit(2);
@@ -68,7 +72,8 @@ Args parse(int argc, char** argv) {
   if (a.db.empty()) {
     fmt::print(stderr,
                "usage: kc_bench_clinic --db URL [--sqlite DIR] [--threads N] [--readers N] [--seconds N] "
-               "[--patients N] [--clinicians N]\n(scripts/pg-cluster start DIR; then --db \"$(scripts/pg-cluster url "
+               "[--patients N] [--clinicians N] [--pool N]\n(scripts/pg-cluster start DIR; then --db "
+               "\"$(scripts/pg-cluster url "
                "DIR)\")\n");
     std::exit(2);
   }
@@ -261,6 +266,9 @@ class Serialised final : public store::Store {
     return lock()->ensure_person(n, t);
   }
   kc::Result<std::optional<store::Person>> find_person(const std::string& n) override { return lock()->find_person(n); }
+  kc::Result<std::optional<store::Person>> find_person_by_id(store::PersonId p) override {
+    return lock()->find_person_by_id(p);
+  }
   kc::Result<std::vector<store::Person>> people() override { return lock()->people(); }
   kc::Result<store::Person> create_person(const std::string& n, kc::TimePoint t) override {
     return lock()->create_person(n, t);
@@ -340,7 +348,8 @@ class Serialised final : public store::Store {
 
 int main(int argc, char** argv) {
   const Args a = parse(argc, argv);
-  auto db = postgres::Database::open(a.db, postgres::Options{a.threads + a.readers, 50});
+  const int pool = a.pool > 0 ? a.pool : a.threads + a.readers;
+  auto db = postgres::Database::open(a.db, postgres::Options{pool, 50});
   if (!db) die("opening " + a.db, db.error());
   auto pg = postgres::open_store(*db);
   if (!pg) die("opening the store", pg.error());
@@ -353,7 +362,7 @@ int main(int argc, char** argv) {
   fmt::print("seeded {} patients and {} clinicians in {:.0f} s (PostgreSQL 15, fsync on, synchronous_commit on)\n",
              plans.size(), clinicians.size(), std::chrono::duration<double>(Steady::now() - seeding).count());
   run_load(fmt::format("PostgreSQL: {} writer threads, {} caseload readers, {} connections, {} s", a.threads, a.readers,
-                       a.threads + a.readers, a.seconds),
+                       pool, a.seconds),
            **pg, clinic->get(), plans, clinicians, a);
 
   if (a.sqlite_dir.empty()) return 0;

@@ -12,7 +12,7 @@ import time
 import unittest
 
 from clinic_support import (PASSWORD, PG_BIN, ClinicServer, add_clinician, clinic, init_clinic, invite_and_accept,
-                            need_postgres, new_database, with_database)
+                            need_postgres, new_database, psql, with_database)
 
 
 def self_signed(folder):
@@ -179,6 +179,30 @@ class ServerTest(unittest.TestCase):
         self.assertIn("ivy\tdisabled", clinic("clinician", "list", "--db", db).stdout)
         reset = clinic("password-reset", "--db", db, "ivy", stdin="another good password\n")
         self.assertEqual(reset.returncode, 0, reset.stderr)
+
+    def test_purge_audit_keeps_the_recent_rows_and_records_itself(self):
+        db = new_database()
+        init_clinic(db, self.folder)
+        add_clinician(db, "kim")  # rows at FAKE_TIME (2025-03-03)
+        old_rows = int(psql(db, "SELECT count(*) FROM audit"))
+        self.assertGreater(old_rows, 0)
+        later = {"KNEECOACH_FAKE_TIME": "2025-03-13T08:00:00Z"}
+        kept = clinic("purge-audit", "--db", db, "--older-than", "30", env=later)
+        self.assertEqual(kept.returncode, 0, kept.stderr)
+        self.assertIn("Purged 0 audit rows", kept.stdout)
+        purged = clinic("purge-audit", "--db", db, "--older-than", "5", env=later)
+        self.assertEqual(purged.returncode, 0, purged.stderr)
+        self.assertIn(f"Purged {old_rows} audit rows from before 2025-03-08T08:00:00.000Z", purged.stdout)
+        rows = psql(db, "SELECT actor, action, detail FROM audit ORDER BY id").splitlines()
+        # Left: each purge's own two rows (the allowed purge_audit, then audit_purged with the count),
+        # written at 2025-03-13, after the cut-off.
+        self.assertEqual([r.split("|")[1] for r in rows], ["purge_audit", "audit_purged"] * 2)
+        self.assertIn(f"{old_rows} rows before 2025-03-08T08:00:00.000Z", rows[-1])
+        self.assertTrue(all(r.startswith("-1|") for r in rows), rows)  # the host operator
+        for bad in ("0", "x"):
+            refused = clinic("purge-audit", "--db", db, "--older-than", bad)
+            self.assertEqual(refused.returncode, 2, refused.stderr)
+            self.assertIn("--older-than", refused.stderr)
 
     def test_backup_and_restore(self):
         server = ClinicServer(self.db)

@@ -1,7 +1,7 @@
-// `kneecoach clinic init`, `clinic clinician add|list|disable`, `clinic password-reset`: the
-// clinic's accounts from the server's shell, as the host operator (an admin that never sees
-// clinical data; every change is in the audit trail). Passwords are read from standard input,
-// one line, never from the command line (other users could read it in the process list).
+// `kneecoach clinic init`, `clinic clinician add|list|disable`, `clinic password-reset`,
+// `clinic purge-audit`: the clinic's accounts and audit retention from the server's shell, as the host operator (an
+// admin that never sees clinical data; every change is in the audit trail). Passwords are read from standard input, one
+// line, never from the command line (other users could read it in the process list).
 #include <fmt/format.h>
 #include <termios.h>
 #include <unistd.h>
@@ -16,7 +16,9 @@
 #include "adapters/cli/clinic_commands.h"
 #include "adapters/terminal/terminal.h"
 #include "core/clinic/records.h"
+#include "core/store/codec.h"
 #include "usecases/clinic/accounts.h"
+#include "usecases/clinic/audit_log.h"
 
 namespace kc::cli {
 namespace {
@@ -207,12 +209,38 @@ void add_password_reset(CLI::App& clinic, Context& ctx) {
   });
 }
 
+void add_purge_audit(CLI::App& clinic, Context& ctx) {
+  auto url = std::make_shared<std::string>();
+  auto days = std::make_shared<int>(static_cast<int>(uc::ClinicConfig{}.audit_retention.count()));
+  CLI::App* cmd = clinic.add_subcommand(
+      "purge-audit",
+      "The audit trail's retention: delete audit rows older than --older-than days, the only way rows leave it.\n"
+      "The purge is itself recorded in the audit trail (how many rows, before when). Run it from a daily timer.");
+  add_db_option(*cmd, *url);
+  cmd->add_option("--older-than", *days,
+                  fmt::format("Keep the audit rows of the last DAYS days (default {}, about six years)", *days))
+      ->check(CLI::Range(1, 36600));
+  cmd->callback([url, days, &ctx] {
+    with_clinic(ctx, *url, [&](uc::Clinic& c) -> Status {
+      c.config.audit_retention = std::chrono::days{*days};
+      auto purged = uc::purge_audit(c, uc::host_operator());
+      if (!purged) return purged.error();
+      const TimePoint before = c.clock.now() - c.config.audit_retention;
+      ctx.out << fmt::format(
+          "Purged {} audit rows from before {} (older than {} days); the purge is in the audit trail.\n", *purged,
+          store::format_instant(before), *days);
+      return Ok{};
+    });
+  });
+}
+
 }  // namespace
 
 void add_clinic_accounts(CLI::App& clinic, Context& ctx) {
   add_init(clinic, ctx);
   add_clinician_commands(clinic, ctx);
   add_password_reset(clinic, ctx);
+  add_purge_audit(clinic, ctx);
 }
 
 }  // namespace kc::cli

@@ -17,7 +17,8 @@ void add_db_option(CLI::App& cmd, std::string& url);
 // clinic serve, clinic backup (clinic_serve.cpp).
 void add_clinic_serve(CLI::App& clinic, Context& ctx);
 void add_clinic_backup(CLI::App& clinic, Context& ctx);
-// clinic init, clinic clinician add|list|disable, clinic password-reset (clinic_accounts.cpp).
+// clinic init, clinic clinician add|list|disable, clinic password-reset, clinic purge-audit
+// (clinic_accounts.cpp).
 void add_clinic_accounts(CLI::App& clinic, Context& ctx);
 
 }  // namespace kc::cli

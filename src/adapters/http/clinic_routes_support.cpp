@@ -31,13 +31,9 @@ Response no_person(const std::string& id) {
 
 std::string person_name(ClinicState& s, std::optional<store::PersonId> person) {
   if (!person) return "";
-  // The store finds people by name; a patient's own person is one of few lookups a session makes.
-  auto people = s.clinic.records.people();
-  if (!people) return "";
-  for (const auto& p : *people) {
-    if (p.id == *person) return p.name;
-  }
-  return "";
+  auto found = s.clinic.records.find_person_by_id(*person);
+  if (!found || !*found) return "";
+  return (*found)->name;
 }
 
 nlohmann::json actor_json(ClinicState& s, const clinic::Actor& actor) {

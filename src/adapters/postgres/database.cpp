@@ -106,18 +106,25 @@ void Database::set_frame(std::optional<Frame> frame) {
   }
 }
 
-Status Database::write(const Body& body) { return run(Kind::kWrite, body); }
-Status Database::read(const Body& body) { return run(Kind::kRead, body); }
-Status Database::write_locked(const Body& body) { return run(Kind::kWriteLocked, body); }
+Database::AnyBody Database::as_any(const Body& body) {
+  // Only given to kinds that run on a dbtransaction (run_new) or join one (run_joined).
+  return [&body](pqxx::transaction_base& tx) { return body(static_cast<pqxx::dbtransaction&>(tx)); };
+}
 
-Status Database::run(Kind kind, const Body& body) {
+Status Database::write(const Body& body) { return run(Kind::kWrite, as_any(body)); }
+Status Database::read(const Body& body) { return run(Kind::kRead, as_any(body)); }
+Status Database::write_locked(const Body& body) { return run(Kind::kWriteLocked, as_any(body)); }
+Status Database::write_one(const OneStatement& body) { return run(Kind::kWriteOne, body); }
+Status Database::read_one(const OneStatement& body) { return run(Kind::kReadOne, body); }
+
+Status Database::run(Kind kind, const AnyBody& body) {
   if (Frame* outer = frame()) return run_joined(*outer, body);
   return run_new(kind, body);
 }
 
 // Inside the thread's open transaction: a savepoint, so a failed body undoes only its own part.
 // (Savepoints by hand: libpqxx 6's subtransaction skips its SAVEPOINT before exec_params.)
-Status Database::run_joined(Frame& outer, const Body& body) {
+Status Database::run_joined(Frame& outer, const AnyBody& body) {
   pqxx::dbtransaction& tx = *outer.tx;
   const std::string savepoint = fmt::format("kc_{}", ++outer.depth);
   Status status = Ok{};
@@ -140,47 +147,29 @@ Status Database::run_joined(Frame& outer, const Body& body) {
   return status;
 }
 
-Status Database::run_new(Kind kind, const Body& body) {
+Status Database::run_new(Kind kind, const AnyBody& body) {
   auto borrowed = borrow();
   if (!borrowed) return borrowed.error();
   std::unique_ptr<pqxx::connection> c = std::move(borrowed).value();
+  const bool one = kind == Kind::kReadOne || kind == Kind::kWriteOne;
   Status status = Ok{};
   for (int attempt = 0;; ++attempt) {
     bool retry = false;
     try {
-      std::unique_ptr<pqxx::dbtransaction> tx;
-      switch (kind) {
-        case Kind::kRead:
-          tx = std::make_unique<ReadTx>(*c);
-          break;
-        case Kind::kWrite:
-          tx = std::make_unique<WriteTx>(*c);
-          break;
-        case Kind::kWriteLocked:
-          tx = std::make_unique<pqxx::work>(*c);
-          break;
-      }
-      set_frame(Frame{tx.get()});
-      status = body(*tx);
-      const Frame done = *frame();
-      set_frame(std::nullopt);
-      retry = done.retry;
-      if (done.broken && status)
-        status = make_error("store: a statement inside the transaction failed; nothing was stored");
-      if (status && !retry && !done.broken) {
-        tx->commit();
+      if (one) {
+        pqxx::nontransaction tx(*c);  // autocommit: the statement is its own transaction
+        status = body(tx);
       } else {
-        tx->abort();
+        status = run_in_transaction(kind, *c, body, retry);
       }
     } catch (const pqxx::transaction_rollback& e) {
       retry = true;
       status = make_error(fmt::format("store: {}", trimmed(e.what())));
     } catch (const pqxx::in_doubt_error& e) {
-      status = make_error(fmt::format(
-          "store: the connection to {} broke while committing, so whether the write was stored is unknown: {}", where_,
-          trimmed(e.what())));
+      status = in_doubt(e);
     } catch (const pqxx::broken_connection& e) {
-      status = unreachable(where_, e);
+      // A single write statement commits on the server before its reply: its fate is unknown.
+      status = kind == Kind::kWriteOne ? in_doubt(e) : unreachable(where_, e);
     } catch (const std::exception& e) {
       status = make_error(fmt::format("store: {}", trimmed(e.what())));
     }
@@ -195,6 +184,34 @@ Status Database::run_new(Kind kind, const Body& body) {
   }
   give_back(c && c->is_open() ? std::move(c) : nullptr);
   return status;
+}
+
+Status Database::run_in_transaction(Kind kind, pqxx::connection& c, const AnyBody& body, bool& retry) {
+  std::unique_ptr<pqxx::dbtransaction> tx;
+  if (kind == Kind::kRead) {
+    tx = std::make_unique<ReadTx>(c);
+  } else {
+    tx = std::make_unique<WriteTx>(c);  // kWrite and kWriteLocked
+  }
+  set_frame(Frame{tx.get()});
+  Status status = body(*tx);
+  const Frame done = *frame();
+  set_frame(std::nullopt);
+  retry = done.retry;
+  if (done.broken && status)
+    status = make_error("store: a statement inside the transaction failed; nothing was stored");
+  if (status && !retry && !done.broken) {
+    tx->commit();
+  } else {
+    tx->abort();
+  }
+  return status;
+}
+
+Error Database::in_doubt(const std::exception& e) const {
+  return make_error(
+      fmt::format("store: the connection to {} broke while committing, so whether the write was stored is unknown: {}",
+                  where_, trimmed(e.what())));
 }
 
 }  // namespace kc::postgres

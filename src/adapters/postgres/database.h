@@ -30,6 +30,8 @@ struct Options {
 class Database {
  public:
   using Body = std::function<Status(pqxx::dbtransaction&)>;
+  // A body that sends exactly one statement (see write_one).
+  using OneStatement = std::function<Status(pqxx::transaction_base&)>;
 
   // Connects `options.pool_size` times to `url` (a libpq URL or key=value string). Fails with a
   // message naming the server and how to fix the URL or start the server.
@@ -47,6 +49,14 @@ class Database {
   // statement sees what committed before it, e.g. while it waited for a lock. Not retried.
   Status write_locked(const Body& body);
 
+  // Runs `body`, which sends exactly one statement, as that statement's own transaction
+  // (autocommit): one round trip instead of BEGIN, the statement and COMMIT. A write is durable
+  // on return and retried as write() is; if the connection breaks before the reply, the error
+  // says the outcome is unknown. Inside the thread's open transaction it joins it as a savepoint.
+  Status write_one(const OneStatement& body);
+  // The same for one read-only statement (a statement sees one snapshot).
+  Status read_one(const OneStatement& body);
+
   // Typed forms: `body` returns Result<T>.
   template <typename T>
   Result<T> write(const std::function<Result<T>(pqxx::dbtransaction&)>& body) {
@@ -55,6 +65,14 @@ class Database {
   template <typename T>
   Result<T> read(const std::function<Result<T>(pqxx::dbtransaction&)>& body) {
     return typed<T>(Kind::kRead, body);
+  }
+  template <typename T>
+  Result<T> write_one(const std::function<Result<T>(pqxx::transaction_base&)>& body) {
+    return typed<T>(Kind::kWriteOne, body);
+  }
+  template <typename T>
+  Result<T> read_one(const std::function<Result<T>(pqxx::transaction_base&)>& body) {
+    return typed<T>(Kind::kReadOne, body);
   }
 
   // The URL without its password, for messages.
@@ -69,10 +87,18 @@ class Database {
     bool retry = false;   // a serialization failure: run the whole transaction again
     bool broken = false;  // a savepoint could not be closed: roll back
   };
-  enum class Kind { kRead, kWrite, kWriteLocked };
-  Status run(Kind kind, const Body& body);
-  Status run_joined(Frame& outer, const Body& body);
-  Status run_new(Kind kind, const Body& body);
+  // kReadOne and kWriteOne run on a pqxx::nontransaction (autocommit); the others on a
+  // dbtransaction, so their bodies may take it as one.
+  enum class Kind { kRead, kWrite, kWriteLocked, kReadOne, kWriteOne };
+  using AnyBody = std::function<Status(pqxx::transaction_base&)>;
+  static AnyBody as_any(const Body& body);
+  Status run(Kind kind, const AnyBody& body);
+  Status run_joined(Frame& outer, const AnyBody& body);
+  Status run_new(Kind kind, const AnyBody& body);
+  // One attempt of a kRead/kWrite/kWriteLocked body in its transaction on `c`; sets `retry` when
+  // it must run again. Throws what libpqxx throws.
+  Status run_in_transaction(Kind kind, pqxx::connection& c, const AnyBody& body, bool& retry);
+  Error in_doubt(const std::exception& e) const;
   Result<std::unique_ptr<pqxx::connection>> connect() const;
   // Waits for an idle connection (reconnecting a broken one); give_back returns it (or nullptr).
   Result<std::unique_ptr<pqxx::connection>> borrow();
@@ -80,11 +106,11 @@ class Database {
   Frame* frame();  // the calling thread's, or nullptr
   void set_frame(std::optional<Frame> frame);
 
-  template <typename T>
-  Result<T> typed(Kind kind, const std::function<Result<T>(pqxx::dbtransaction&)>& body) {
+  template <typename T, typename Tx>
+  Result<T> typed(Kind kind, const std::function<Result<T>(Tx&)>& body) {
     std::optional<Result<T>> out;
-    auto status = run(kind, [&](pqxx::dbtransaction& tx) -> Status {
-      out.emplace(body(tx));
+    auto status = run(kind, [&](pqxx::transaction_base& tx) -> Status {
+      out.emplace(body(static_cast<Tx&>(tx)));
       if (!*out) return out->error();
       return Ok{};
     });

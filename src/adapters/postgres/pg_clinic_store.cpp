@@ -16,7 +16,7 @@ namespace {
 
 using namespace kc::clinic;  // NOLINT(google-build-using-namespace): records are this file's subject
 using store::format_instant;
-using Tx = pqxx::dbtransaction;
+using Tx = pqxx::transaction_base;
 
 std::string str(std::string_view text) { return std::string(text); }
 
@@ -34,7 +34,7 @@ Result<std::optional<T>> first(const pqxx::result& rows, F&& read) {
   return std::optional<T>{std::move(one).value()};
 }
 
-bool exists(Tx& tx, const char* sql, std::int64_t id) { return !tx.exec_params(sql, id).empty(); }
+bool exists(Tx& tx, const char* sql, std::int64_t id) { return !exec(tx, sql, id).empty(); }
 bool account_exists(Tx& tx, AccountId id) { return exists(tx, "SELECT 1 FROM account WHERE id = $1", id); }
 
 class PgClinicStore final : public ClinicStore {
@@ -55,17 +55,18 @@ class PgClinicStore final : public ClinicStore {
   Result<std::vector<Account>> accounts(std::optional<Role> role) override {
     std::optional<std::string> name;
     if (role) name = str(role_name(*role));
-    return db_->read<std::vector<Account>>([&](Tx& tx) {
-      return collect<Account>(tx.exec_params(fmt::format("SELECT {} FROM account WHERE ($1::text IS NULL OR "
-                                                         "role = $1) ORDER BY username",
-                                                         kAccountColumns),
-                                             name),
+    return db_->read_one<std::vector<Account>>([&](Tx& tx) {
+      return collect<Account>(exec(tx,
+                                   fmt::format("SELECT {} FROM account WHERE ($1::text IS NULL OR "
+                                               "role = $1) ORDER BY username",
+                                               kAccountColumns),
+                                   name),
                               [](const Row& r) { return read_account(r); });
     });
   }
   Status set_password(AccountId account, const std::string& password_hash, TimePoint now) override {
     return db_->write([&](Tx& tx) -> Status {
-      if (tx.exec_params("UPDATE account SET password_hash = $2 WHERE id = $1 RETURNING id", account, password_hash)
+      if (exec(tx, "UPDATE account SET password_hash = $2 WHERE id = $1 RETURNING id", account, password_hash)
               .empty()) {
         return not_found("account");
       }
@@ -75,8 +76,7 @@ class PgClinicStore final : public ClinicStore {
   }
   Status set_state(AccountId account, AccountState state, TimePoint now) override {
     return db_->write([&](Tx& tx) -> Status {
-      if (tx.exec_params("UPDATE account SET state = $2 WHERE id = $1 RETURNING id", account,
-                         str(account_state_name(state)))
+      if (exec(tx, "UPDATE account SET state = $2 WHERE id = $1 RETURNING id", account, str(account_state_name(state)))
               .empty()) {
         return not_found("account");
       }
@@ -85,9 +85,9 @@ class PgClinicStore final : public ClinicStore {
     });
   }
   Status set_totp(AccountId account, const std::optional<std::string>& secret, bool enabled) override {
-    return db_->write([&](Tx& tx) -> Status {
-      if (tx.exec_params("UPDATE account SET totp_secret = $2, totp_enabled = $3 WHERE id = $1 RETURNING id", account,
-                         secret, enabled)
+    return db_->write_one([&](Tx& tx) -> Status {
+      if (exec(tx, "UPDATE account SET totp_secret = $2, totp_enabled = $3 WHERE id = $1 RETURNING id", account, secret,
+               enabled)
               .empty()) {
         return not_found("account");
       }
@@ -96,51 +96,50 @@ class PgClinicStore final : public ClinicStore {
   }
   Result<bool> use_totp_step(AccountId account, std::int64_t step) override {
     return db_->write<bool>([&](Tx& tx) -> Result<bool> {
-      auto now = tx.exec_params("SELECT totp_last_step FROM account WHERE id = $1 FOR UPDATE", account);
+      auto now = exec(tx, "SELECT totp_last_step FROM account WHERE id = $1 FOR UPDATE", account);
       if (now.empty()) return not_found("account");
       if (step <= now[0][0].as<std::int64_t>()) return false;
-      tx.exec_params("UPDATE account SET totp_last_step = $2 WHERE id = $1", account, step);
+      exec(tx, "UPDATE account SET totp_last_step = $2 WHERE id = $1", account, step);
       return true;
     });
   }
 
   // --- login sessions ---
   Status add_session(const LoginSession& s) override {
-    return db_->write([&](Tx& tx) -> Status {
-      auto added = tx.exec_params(
-          "INSERT INTO login_session (token_hash, account_id, created_at, last_seen_at, revoked_at, address) "
-          "VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (token_hash) DO NOTHING RETURNING 1",
-          s.token_hash, s.account, format_instant(s.created_at), format_instant(s.last_seen_at),
-          instant_text(s.revoked_at), s.address);
+    return db_->write_one([&](Tx& tx) -> Status {
+      auto added =
+          exec(tx,
+               "INSERT INTO login_session (token_hash, account_id, created_at, last_seen_at, revoked_at, address) "
+               "VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (token_hash) DO NOTHING RETURNING 1",
+               s.token_hash, s.account, format_instant(s.created_at), format_instant(s.last_seen_at),
+               instant_text(s.revoked_at), s.address);
       if (added.empty()) return make_error(errc::kConflict, "token", "a login session with this token exists");
       return Ok{};
     });
   }
   Result<std::optional<SessionAndAccount>> use_session(const std::string& token_hash, TimePoint now) override {
     using Found = std::optional<SessionAndAccount>;
-    return db_->write<Found>([&](Tx& tx) -> Result<Found> {
-      auto rows = tx.exec_params(fmt::format("SELECT s.token_hash, s.account_id, s.created_at, s.last_seen_at, "
-                                             "s.revoked_at, s.address, {} FROM login_session s JOIN account a ON "
-                                             "a.id = s.account_id WHERE s.token_hash = $1",
-                                             prefixed("a.", kAccountColumns)),
-                                 token_hash);
+    // One statement: the row as it was (the statement's snapshot), and last_seen_at moved.
+    static const std::string sql = fmt::format(
+        "WITH touched AS (UPDATE login_session SET last_seen_at = $2 WHERE token_hash = $1 AND revoked_at IS NULL) "
+        "SELECT s.token_hash, s.account_id, s.created_at, s.last_seen_at, s.revoked_at, s.address, {} "
+        "FROM login_session s JOIN account a ON a.id = s.account_id WHERE s.token_hash = $1",
+        prefixed("a.", kAccountColumns));
+    return db_->write_one<Found>([&](Tx& tx) -> Result<Found> {
+      auto rows = exec(tx, sql, token_hash, format_instant(now));
       if (rows.empty()) return Found{};
       const Row r(rows[0]);
       auto session = read_login_session(r);
       if (!session) return session.error();
       auto account = read_account(r, 6);
       if (!account) return account.error();
-      if (!session->revoked_at) {
-        tx.exec_params("UPDATE login_session SET last_seen_at = $2 WHERE token_hash = $1", token_hash,
-                       format_instant(now));
-      }
       return Found{SessionAndAccount{*session, *account}};
     });
   }
   Status revoke_session(const std::string& token_hash, TimePoint now) override {
-    return db_->write([&](Tx& tx) -> Status {
-      tx.exec_params("UPDATE login_session SET revoked_at = $2 WHERE token_hash = $1 AND revoked_at IS NULL",
-                     token_hash, format_instant(now));
+    return db_->write_one([&](Tx& tx) -> Status {
+      exec(tx, "UPDATE login_session SET revoked_at = $2 WHERE token_hash = $1 AND revoked_at IS NULL", token_hash,
+           format_instant(now));
       return Ok{};
     });
   }
@@ -152,27 +151,26 @@ class PgClinicStore final : public ClinicStore {
   Result<ThrottleState> update_throttle(const std::string& key, const ThrottleUpdate& update) override {
     return db_->write<ThrottleState>([&](Tx& tx) -> Result<ThrottleState> {
       // The key's row exists and is locked before it is read, so concurrent updates queue.
-      tx.exec_params(
-          "INSERT INTO throttle (key, window_start, failures) VALUES ($1, $2, 0) ON CONFLICT (key) DO NOTHING", key,
-          format_instant(TimePoint{}));
+      exec(tx, "INSERT INTO throttle (key, window_start, failures) VALUES ($1, $2, 0) ON CONFLICT (key) DO NOTHING",
+           key, format_instant(TimePoint{}));
       auto found = first<ThrottleState>(
-          tx.exec_params(fmt::format("SELECT {} FROM throttle WHERE key = $1 FOR UPDATE", kThrottleColumns), key),
+          exec(tx, fmt::format("SELECT {} FROM throttle WHERE key = $1 FOR UPDATE", kThrottleColumns), key),
           read_throttle);
       if (!found) return found.error();
       ThrottleState next = update(found->value_or(ThrottleState{key, {}, 0, std::nullopt}));
       next.key = key;
-      tx.exec_params(
-          "INSERT INTO throttle (key, window_start, failures, locked_until) VALUES ($1, $2, $3, $4) "
-          "ON CONFLICT (key) DO UPDATE SET window_start = excluded.window_start, failures = excluded.failures, "
-          "locked_until = excluded.locked_until",
-          key, format_instant(next.window_start), next.failures, instant_text(next.locked_until));
+      exec(tx,
+           "INSERT INTO throttle (key, window_start, failures, locked_until) VALUES ($1, $2, $3, $4) "
+           "ON CONFLICT (key) DO UPDATE SET window_start = excluded.window_start, failures = excluded.failures, "
+           "locked_until = excluded.locked_until",
+           key, format_instant(next.window_start), next.failures, instant_text(next.locked_until));
       return next;
     });
   }
   Result<std::optional<ThrottleState>> throttle(const std::string& key) override {
-    return db_->read<std::optional<ThrottleState>>([&](Tx& tx) {
+    return db_->read_one<std::optional<ThrottleState>>([&](Tx& tx) {
       return first<ThrottleState>(
-          tx.exec_params(fmt::format("SELECT {} FROM throttle WHERE key = $1", kThrottleColumns), key), read_throttle);
+          exec(tx, fmt::format("SELECT {} FROM throttle WHERE key = $1", kThrottleColumns), key), read_throttle);
     });
   }
   Result<std::int64_t> purge_throttle(TimePoint before) override {
@@ -185,8 +183,8 @@ class PgClinicStore final : public ClinicStore {
     return db_->write<InvitedPatient>([&](Tx& tx) -> Result<InvitedPatient> {
       auto stored = insert_account(tx, patient);
       if (!stored) return stored.error();
-      tx.exec_params("INSERT INTO caseload (clinician_id, patient_id, added_at) VALUES ($1, $2, $3)", invite.clinician,
-                     stored->id, format_instant(invite.created_at));
+      exec(tx, "INSERT INTO caseload (clinician_id, patient_id, added_at) VALUES ($1, $2, $3)", invite.clinician,
+           stored->id, format_instant(invite.created_at));
       Invite i = invite;
       i.patient = stored->id;
       i.id = insert_invite(tx, i);
@@ -194,37 +192,37 @@ class PgClinicStore final : public ClinicStore {
     });
   }
   Result<Invite> add_invite(const Invite& invite) override {
-    return db_->write<Invite>([&](Tx& tx) -> Result<Invite> {
+    return db_->write_one<Invite>([&](Tx& tx) -> Result<Invite> {
       Invite i = invite;
       i.id = insert_invite(tx, i);
       return i;
     });
   }
   Result<std::optional<Invite>> find_invite_by_link(const std::string& link_hash) override {
-    return db_->read<std::optional<Invite>>([&](Tx& tx) {
+    return db_->read_one<std::optional<Invite>>([&](Tx& tx) {
       return first<Invite>(
-          tx.exec_params(fmt::format("SELECT {} FROM invite WHERE link_hash = $1", kInviteColumns), link_hash),
-          read_invite);
+          exec(tx, fmt::format("SELECT {} FROM invite WHERE link_hash = $1", kInviteColumns), link_hash), read_invite);
     });
   }
   Result<std::optional<Invite>> find_invite_by_code(AccountId patient, const std::string& code_hash) override {
-    return db_->read<std::optional<Invite>>([&](Tx& tx) {
-      return first<Invite>(tx.exec_params(fmt::format("SELECT {} FROM invite WHERE patient_id = $1 AND code_hash = $2 "
-                                                      "ORDER BY id DESC LIMIT 1",
-                                                      kInviteColumns),
-                                          patient, code_hash),
+    return db_->read_one<std::optional<Invite>>([&](Tx& tx) {
+      return first<Invite>(exec(tx,
+                                fmt::format("SELECT {} FROM invite WHERE patient_id = $1 AND code_hash = $2 "
+                                            "ORDER BY id DESC LIMIT 1",
+                                            kInviteColumns),
+                                patient, code_hash),
                            read_invite);
     });
   }
   Status accept_invite(std::int64_t invite, const std::string& password_hash, TimePoint now) override {
     return db_->write([&](Tx& tx) -> Status {
-      auto rows = tx.exec_params("SELECT used_at IS NOT NULL, patient_id FROM invite WHERE id = $1 FOR UPDATE", invite);
+      auto rows = exec(tx, "SELECT used_at IS NOT NULL, patient_id FROM invite WHERE id = $1 FOR UPDATE", invite);
       if (rows.empty()) return not_found("invite");
       if (rows[0][0].as<bool>()) return make_error(errc::kConflict, "invite", "the invite was used already");
       const AccountId patient = rows[0][1].as<AccountId>();
-      tx.exec_params("UPDATE invite SET used_at = $2 WHERE id = $1", invite, format_instant(now));
-      if (tx.exec_params("UPDATE account SET password_hash = $2, state = 'active' WHERE id = $1 RETURNING id", patient,
-                         password_hash)
+      exec(tx, "UPDATE invite SET used_at = $2 WHERE id = $1", invite, format_instant(now));
+      if (exec(tx, "UPDATE account SET password_hash = $2, state = 'active' WHERE id = $1 RETURNING id", patient,
+               password_hash)
               .empty()) {
         return not_found("account");
       }
@@ -234,46 +232,46 @@ class PgClinicStore final : public ClinicStore {
   Status add_to_caseload(AccountId clinician, AccountId patient, TimePoint now) override {
     return db_->write([&](Tx& tx) -> Status {
       if (!account_exists(tx, clinician) || !account_exists(tx, patient)) return not_found("account");
-      tx.exec_params(
-          "INSERT INTO caseload (clinician_id, patient_id, added_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
-          clinician, patient, format_instant(now));
+      exec(tx, "INSERT INTO caseload (clinician_id, patient_id, added_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+           clinician, patient, format_instant(now));
       return Ok{};
     });
   }
   Status remove_from_caseload(AccountId clinician, AccountId patient) override {
-    return db_->write([&](Tx& tx) -> Status {
-      tx.exec_params("DELETE FROM caseload WHERE clinician_id = $1 AND patient_id = $2", clinician, patient);
+    return db_->write_one([&](Tx& tx) -> Status {
+      exec(tx, "DELETE FROM caseload WHERE clinician_id = $1 AND patient_id = $2", clinician, patient);
       return Ok{};
     });
   }
   Result<std::vector<CaseloadEntry>> caseload(AccountId clinician) override {
-    return db_->read<std::vector<CaseloadEntry>>([&](Tx& tx) {
+    return db_->read_one<std::vector<CaseloadEntry>>([&](Tx& tx) {
       return collect<CaseloadEntry>(
-          tx.exec_params(
-              "SELECT c.clinician_id, a.id, a.username, coalesce(a.person_id, 0), coalesce(p.name, ''), a.state, "
-              "c.added_at, (SELECT count(*) FROM notification n WHERE n.clinician_id = c.clinician_id "
-              "AND n.patient_person = a.person_id AND n.read_at IS NULL) "
-              "FROM caseload c JOIN account a ON a.id = c.patient_id LEFT JOIN person p ON p.id = a.person_id "
-              "WHERE c.clinician_id = $1 ORDER BY a.username",
-              clinician),
+          exec(tx,
+               "SELECT c.clinician_id, a.id, a.username, coalesce(a.person_id, 0), coalesce(p.name, ''), a.state, "
+               "c.added_at, (SELECT count(*) FROM notification n WHERE n.clinician_id = c.clinician_id "
+               "AND n.patient_person = a.person_id AND n.read_at IS NULL) "
+               "FROM caseload c JOIN account a ON a.id = c.patient_id LEFT JOIN person p ON p.id = a.person_id "
+               "WHERE c.clinician_id = $1 ORDER BY a.username",
+               clinician),
           read_caseload_entry);
     });
   }
   Result<bool> on_caseload(AccountId clinician, store::PersonId person) override {
-    return db_->read<bool>([&](Tx& tx) -> Result<bool> {
-      return !tx.exec_params(
-                    "SELECT 1 FROM caseload c JOIN account a ON a.id = c.patient_id "
-                    "WHERE c.clinician_id = $1 AND a.person_id = $2",
-                    clinician, person)
+    return db_->read_one<bool>([&](Tx& tx) -> Result<bool> {
+      return !exec(tx,
+                   "SELECT 1 FROM caseload c JOIN account a ON a.id = c.patient_id "
+                   "WHERE c.clinician_id = $1 AND a.person_id = $2",
+                   clinician, person)
                   .empty();
     });
   }
   Result<std::vector<AccountId>> clinicians_of(store::PersonId person) override {
-    return db_->read<std::vector<AccountId>>([&](Tx& tx) -> Result<std::vector<AccountId>> {
+    return db_->read_one<std::vector<AccountId>>([&](Tx& tx) -> Result<std::vector<AccountId>> {
       std::vector<AccountId> out;
-      for (const auto& r : tx.exec_params("SELECT c.clinician_id FROM caseload c JOIN account a ON a.id = "
-                                          "c.patient_id WHERE a.person_id = $1 ORDER BY c.clinician_id",
-                                          person)) {
+      for (const auto& r : exec(tx,
+                                "SELECT c.clinician_id FROM caseload c JOIN account a ON a.id = "
+                                "c.patient_id WHERE a.person_id = $1 ORDER BY c.clinician_id",
+                                person)) {
         out.push_back(r[0].as<AccountId>());
       }
       return out;
@@ -282,9 +280,9 @@ class PgClinicStore final : public ClinicStore {
 
   // --- notifications ---
   Result<Notification> add_notification(const Notification& n) override {
-    return db_->write<Notification>([&](Tx& tx) -> Result<Notification> {
+    return db_->write_one<Notification>([&](Tx& tx) -> Result<Notification> {
       Notification saved = n;
-      saved.id = tx.exec_params1(
+      saved.id = exec1(tx,
                        "INSERT INTO notification (clinician_id, patient_person, at, kind, message, read_at) "
                        "VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
                        n.clinician, n.patient, format_instant(n.at), n.kind, n.message, instant_text(n.read_at))[0]
@@ -293,20 +291,22 @@ class PgClinicStore final : public ClinicStore {
     });
   }
   Result<std::vector<Notification>> notifications(AccountId clinician, bool unread_only) override {
-    return db_->read<std::vector<Notification>>([&](Tx& tx) {
+    return db_->read_one<std::vector<Notification>>([&](Tx& tx) {
       return collect<Notification>(
-          tx.exec_params(fmt::format("SELECT {} FROM notification WHERE clinician_id = $1 AND (NOT $2 OR read_at IS "
-                                     "NULL) ORDER BY id DESC",
-                                     kNotificationColumns),
-                         clinician, unread_only),
+          exec(tx,
+               fmt::format("SELECT {} FROM notification WHERE clinician_id = $1 AND (NOT $2 OR read_at IS "
+                           "NULL) ORDER BY id DESC",
+                           kNotificationColumns),
+               clinician, unread_only),
           read_notification);
     });
   }
   Status mark_notification_read(AccountId clinician, std::int64_t notification, TimePoint now) override {
-    return db_->write([&](Tx& tx) -> Status {
-      if (tx.exec_params("UPDATE notification SET read_at = coalesce(read_at, $3) WHERE id = $2 AND "
-                         "clinician_id = $1 RETURNING id",
-                         clinician, notification, format_instant(now))
+    return db_->write_one([&](Tx& tx) -> Status {
+      if (exec(tx,
+               "UPDATE notification SET read_at = coalesce(read_at, $3) WHERE id = $2 AND "
+               "clinician_id = $1 RETURNING id",
+               clinician, notification, format_instant(now))
               .empty()) {
         return not_found("notification");
       }
@@ -316,11 +316,11 @@ class PgClinicStore final : public ClinicStore {
 
   // --- audit trail ---
   Result<AuditEntry> append_audit(const AuditEntry& e) override {
-    return db_->write<AuditEntry>([&](Tx& tx) -> Result<AuditEntry> {
+    return db_->write_one<AuditEntry>([&](Tx& tx) -> Result<AuditEntry> {
       std::optional<std::string> role;
       if (e.role) role = str(role_name(*e.role));
       AuditEntry saved = e;
-      saved.id = tx.exec_params1(
+      saved.id = exec1(tx,
                        "INSERT INTO audit (at, actor, role, action, detail, patient, address, outcome) "
                        "VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
                        format_instant(e.at), e.actor, role, e.action, e.detail, e.patient, e.address,
@@ -337,35 +337,36 @@ class PgClinicStore final : public ClinicStore {
     if (f.from) from = format_instant(*f.from);
     if (f.to) to = format_instant(*f.to);
     const char* order = f.newest_first ? "DESC" : "ASC";
-    return db_->read<std::vector<AuditEntry>>([&](Tx& tx) {
+    return db_->read_one<std::vector<AuditEntry>>([&](Tx& tx) {
       return collect<AuditEntry>(
-          tx.exec_params(fmt::format("SELECT {} FROM audit WHERE ($1::bigint IS NULL OR actor = $1) AND "
-                                     "($2::bigint IS NULL OR patient = $2) AND ($3::text IS NULL OR action = $3) AND "
-                                     "($4::text IS NULL OR at >= $4) AND ($5::text IS NULL OR at < $5) "
-                                     "ORDER BY at {}, id {} LIMIT $6 OFFSET $7",
-                                     kAuditColumns, order, order),
-                         f.actor, f.patient, f.action, from, to, f.limit, f.offset),
+          exec(tx,
+               fmt::format("SELECT {} FROM audit WHERE ($1::bigint IS NULL OR actor = $1) AND "
+                           "($2::bigint IS NULL OR patient = $2) AND ($3::text IS NULL OR action = $3) AND "
+                           "($4::text IS NULL OR at >= $4) AND ($5::text IS NULL OR at < $5) "
+                           "ORDER BY at {}, id {} LIMIT $6 OFFSET $7",
+                           kAuditColumns, order, order),
+               f.actor, f.patient, f.action, from, to, f.limit, f.offset),
           read_audit);
     });
   }
   Result<std::int64_t> purge_audit(TimePoint before) override {
-    return db_->write<std::int64_t>([&](Tx& tx) -> Result<std::int64_t> {
-      return tx.exec_params1("SELECT kneecoach_purge_audit($1)", format_instant(before))[0].as<std::int64_t>();
+    return db_->write_one<std::int64_t>([&](Tx& tx) -> Result<std::int64_t> {
+      return exec1(tx, "SELECT kneecoach_purge_audit($1)", format_instant(before))[0].as<std::int64_t>();
     });
   }
 
   // --- data rights ---
   Status delete_patient(AccountId patient) override {
     return db_->write([&](Tx& tx) -> Status {
-      auto rows = tx.exec_params("SELECT person_id FROM account WHERE id = $1 FOR UPDATE", patient);
+      auto rows = exec(tx, "SELECT person_id FROM account WHERE id = $1 FOR UPDATE", patient);
       if (rows.empty()) return not_found("account");
       if (!rows[0][0].is_null()) {
-        tx.exec_params("DELETE FROM notification WHERE patient_person = $1", rows[0][0].as<store::PersonId>());
+        exec(tx, "DELETE FROM notification WHERE patient_person = $1", rows[0][0].as<store::PersonId>());
       }
-      tx.exec_params("DELETE FROM login_session WHERE account_id = $1", patient);
-      tx.exec_params("DELETE FROM invite WHERE patient_id = $1", patient);
-      tx.exec_params("DELETE FROM caseload WHERE patient_id = $1", patient);
-      tx.exec_params("DELETE FROM account WHERE id = $1", patient);
+      exec(tx, "DELETE FROM login_session WHERE account_id = $1", patient);
+      exec(tx, "DELETE FROM invite WHERE patient_id = $1", patient);
+      exec(tx, "DELETE FROM caseload WHERE patient_id = $1", patient);
+      exec(tx, "DELETE FROM account WHERE id = $1", patient);
       return Ok{};
     });
   }
@@ -373,15 +374,15 @@ class PgClinicStore final : public ClinicStore {
  private:
   template <typename Key>
   Result<std::optional<Account>> find_account_where(const char* where, const Key& key) {
-    return db_->read<std::optional<Account>>([&](Tx& tx) {
-      return first<Account>(tx.exec_params(fmt::format("SELECT {} FROM account WHERE {}", kAccountColumns, where), key),
+    return db_->read_one<std::optional<Account>>([&](Tx& tx) {
+      return first<Account>(exec(tx, fmt::format("SELECT {} FROM account WHERE {}", kAccountColumns, where), key),
                             [](const Row& r) { return read_account(r); });
     });
   }
 
   Result<std::int64_t> count_of(const char* delete_sql, TimePoint before) {
-    return db_->write<std::int64_t>([&](Tx& tx) -> Result<std::int64_t> {
-      return static_cast<std::int64_t>(tx.exec_params(delete_sql, format_instant(before)).affected_rows());
+    return db_->write_one<std::int64_t>([&](Tx& tx) -> Result<std::int64_t> {
+      return static_cast<std::int64_t>(exec(tx, delete_sql, format_instant(before)).affected_rows());
     });
   }
 
@@ -395,7 +396,8 @@ class PgClinicStore final : public ClinicStore {
   }
 
   static Result<Account> insert_account(Tx& tx, const Account& a) {
-    auto rows = tx.exec_params(
+    auto rows = exec(
+        tx,
         "INSERT INTO account (username, role, password_hash, totp_secret, totp_enabled, totp_last_step, person_id, "
         "state, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (username) DO NOTHING "
         "RETURNING id",
@@ -408,18 +410,17 @@ class PgClinicStore final : public ClinicStore {
   }
 
   static std::int64_t insert_invite(Tx& tx, const Invite& i) {
-    return tx
-        .exec_params1(
-            "INSERT INTO invite (link_hash, code_hash, clinician_id, patient_id, created_at, expires_at, used_at) "
-            "VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
-            i.link_hash, i.code_hash, i.clinician, i.patient, format_instant(i.created_at),
-            format_instant(i.expires_at), instant_text(i.used_at))[0]
+    return exec1(tx,
+                 "INSERT INTO invite (link_hash, code_hash, clinician_id, patient_id, created_at, expires_at, used_at) "
+                 "VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+                 i.link_hash, i.code_hash, i.clinician, i.patient, format_instant(i.created_at),
+                 format_instant(i.expires_at), instant_text(i.used_at))[0]
         .as<std::int64_t>();
   }
 
   static void revoke_all(Tx& tx, AccountId account, TimePoint now) {
-    tx.exec_params("UPDATE login_session SET revoked_at = $2 WHERE account_id = $1 AND revoked_at IS NULL", account,
-                   format_instant(now));
+    exec(tx, "UPDATE login_session SET revoked_at = $2 WHERE account_id = $1 AND revoked_at IS NULL", account,
+         format_instant(now));
   }
 
   static Result<CaseloadEntry> read_caseload_entry(const Row& r) {

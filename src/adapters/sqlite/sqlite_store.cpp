@@ -90,6 +90,10 @@ class SqliteStore final : public Store {
     return read_tx(db_, [&] { return select_person(name); });
   }
 
+  Result<std::optional<Person>> find_person_by_id(PersonId person) override {
+    return read_tx(db_, [&] { return select_person_where("id = ?", person); });
+  }
+
   Result<std::vector<Person>> people() override {
     return read_tx(db_, [&]() -> Result<std::vector<Person>> {
       auto q = db_.prepare("SELECT id, name, created_at FROM person ORDER BY id");
@@ -607,10 +611,14 @@ class SqliteStore final : public Store {
         .run();
   }
 
-  Result<std::optional<Person>> select_person(const std::string& name) {
-    auto q = db_.prepare("SELECT id, name, created_at FROM person WHERE name = ?");
+  Result<std::optional<Person>> select_person(const std::string& name) { return select_person_where("name = ?", name); }
+
+  // The person matching `where` (one `?`, bound to `key`), or nullopt.
+  template <typename Key>
+  Result<std::optional<Person>> select_person_where(const char* where, const Key& key) {
+    auto q = db_.prepare(fmt::format("SELECT id, name, created_at FROM person WHERE {}", where));
     if (!q) return q.error();
-    q.value().bind(1, name);
+    q.value().bind(1, key);
     auto rows = collect<Person>(q.value(), read_person<Stmt>);
     if (!rows) return rows.error();
     if (rows->empty()) return std::optional<Person>{};

@@ -31,8 +31,9 @@ std::string safe_csv_field(const std::string& s) {
 std::string audit_csv(const std::vector<AuditEntry>& rows, const std::map<AccountId, std::string>& usernames) {
   std::string out = row({"id", "at", "actor_id", "actor", "role", "action", "detail", "patient", "address", "outcome"});
   for (const auto& a : rows) {
-    out += row({std::to_string(a.id), store::format_instant(a.at), std::to_string(a.actor),
-                actor_name(a.actor, usernames), a.role ? std::string(role_name(*a.role)) : "", a.action, a.detail,
+    const std::string actor_id = a.actor == kHostOperator ? "host" : std::to_string(a.actor);
+    out += row({std::to_string(a.id), store::format_instant(a.at), actor_id, actor_name(a.actor, usernames),
+                a.role ? std::string(role_name(*a.role)) : "", a.action, a.detail,
                 a.patient ? std::to_string(*a.patient) : "", a.address, std::string(audit_outcome_name(a.outcome))});
   }
   return out;

@@ -15,8 +15,9 @@ namespace kc::clinic {
 // quoted as tracking::csv_field does.
 std::string safe_csv_field(const std::string& s);
 
-// Columns: id, at (ISO 8601 UTC), actor_id, actor (username from `usernames`; "host" for the
-// host operator, "" when unknown), role, action, detail, patient, address, outcome.
+// Columns: id, at (ISO 8601 UTC), actor_id (the account id; "host" for the host operator),
+// actor (username from `usernames`; "host" for the host operator, "" when unknown), role, action,
+// detail, patient, address, outcome.
 std::string audit_csv(const std::vector<AuditEntry>& rows, const std::map<AccountId, std::string>& usernames);
 
 }  // namespace kc::clinic

@@ -115,7 +115,7 @@ class ClinicStore {
   // --- audit trail (append-only) ---
   // Appends one row (id ignored); returns it with its id.
   virtual Result<AuditEntry> append_audit(const AuditEntry& entry) = 0;
-  // The rows matching `filter` (see AuditFilter). kInvalid (field "limit"/"offset") out of range.
+  // The rows matching `filter` (see AuditFilter). kOutOfRange (field "limit"/"offset") out of range.
   virtual Result<std::vector<AuditEntry>> audit(const AuditFilter& filter) = 0;
   // The retention purge, the only deletion of audit rows: deletes rows with at < before and
   // returns how many. (The use case audits the purge itself.)

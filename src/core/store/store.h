@@ -23,6 +23,8 @@ class Store {
   virtual Result<Person> ensure_person(const std::string& name, TimePoint now) = 0;
   // The person named `name`, or nullopt.
   virtual Result<std::optional<Person>> find_person(const std::string& name) = 0;
+  // The person with id `person`, or nullopt.
+  virtual Result<std::optional<Person>> find_person_by_id(PersonId person) = 0;
   virtual Result<std::vector<Person>> people() = 0;
   // A new person named `name`, created at `now`. errc::kConflict (field "person") when the name
   // is taken, so a caller can never be handed someone else's records (the clinic's invites).

@@ -505,6 +505,22 @@ TEST_P(StoreContract, EnsurePersonIsIdempotentAndNamesAreRequired) {
   EXPECT_EQ(store->latest_answers(ann.id)->value().json, R"({"version":1})");
 }
 
+TEST_P(StoreContract, APersonIsFoundByIdAndAnUnknownIdFindsNobody) {
+  auto bob = store->ensure_person("bob", at(0, 9));
+  ASSERT_TRUE(bob.ok());
+  auto found = store->find_person_by_id(bob->id);
+  ASSERT_TRUE(found.ok()) << found.error().message;
+  ASSERT_TRUE(found->has_value());
+  EXPECT_EQ((*found)->name, "bob");
+  EXPECT_EQ((*found)->created_at, at(0, 9));
+  EXPECT_EQ(store->find_person_by_id(ann.id).value()->name, "ann");
+  auto nobody = store->find_person_by_id(bob->id + 1000);
+  ASSERT_TRUE(nobody.ok());
+  EXPECT_FALSE(nobody->has_value());
+  ASSERT_TRUE(store->delete_person(bob->id).ok());
+  EXPECT_FALSE(store->find_person_by_id(bob->id).value().has_value());
+}
+
 TEST_P(StoreContract, CreatePersonRefusesATakenName) {
   auto cara = store->create_person("cara", at(0, 7));
   ASSERT_TRUE(cara.ok()) << cara.error().message;

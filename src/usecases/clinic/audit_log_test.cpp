@@ -82,6 +82,13 @@ TEST_F(ClinicAudit, CsvIsRfc4180AndSafeInSpreadsheets) {
                       ",\"'=HYPERLINK(\"\"http://x\"\")\",allowed\r\n"),
             std::string::npos)
       << *csv;
+  // The host operator (the shell: clinic init, purge-audit) is named, not shown as an id.
+  AuditEntry host{7,  clock_.now(), kHostOperator, Role::kAdmin,          "audit_purged",
+                  "", std::nullopt, "host",        AuditOutcome::kAllowed};
+  const std::string host_csv = audit_csv({host}, {});
+  EXPECT_NE(host_csv.find("\r\n7,"), std::string::npos) << host_csv;
+  EXPECT_NE(host_csv.find(",host,host,admin,audit_purged,"), std::string::npos) << host_csv;
+  EXPECT_EQ(host_csv.find(",-1,"), std::string::npos) << host_csv;
   EXPECT_EQ(safe_csv_field("-1+2"), "'-1+2");
   EXPECT_EQ(safe_csv_field("@SUM(A1)"), "'@SUM(A1)");
   EXPECT_EQ(safe_csv_field("\tx"), "'\tx");

@@ -100,13 +100,12 @@ Result<Json> list_json(const Result<std::vector<T>>& rows, F&& to_json) {
   return out;
 }
 
-// The person with this id (the store finds people by name).
+// The person with this id.
 Result<store::Person> person_by_id(Clinic& clinic, store::PersonId id) {
-  auto people = clinic.records.people();
-  if (!people) return people.error();
-  for (const auto& p : *people)
-    if (p.id == id) return p;
-  return make_error(errc::kNotFound, "person", "no such person");
+  auto found = clinic.records.find_person_by_id(id);
+  if (!found) return found.error();
+  if (!*found) return make_error(errc::kNotFound, "person", "no such person");
+  return **found;
 }
 
 Result<Json> records_json(store::Store& records, store::PersonId id) {
