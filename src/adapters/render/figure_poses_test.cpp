@@ -1,13 +1,20 @@
 // The shipped illustration content: every exercise posed, every keyframe grounded, every cue
 // kept by its own exercise and broken by its fault.
+#include <cairo.h>
 #include <gtest/gtest.h>
 
+#include <cstdint>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 
 #include "adapters/content/exercise_loader.h"
+#include "adapters/render/cairo_paint.h"
 #include "adapters/render/pose_loader.h"
 #include "core/figure/check.h"
+#include "core/figure/frames.h"
+#include "core/figure/support.h"
 
 namespace kc::content {
 namespace {
@@ -115,6 +122,95 @@ TEST(FigurePoses, FaultedPosesStillRestOnTheirSupports) {
   }
 }
 
+TEST(FigurePoses, EveryKeyframeIsHeldUpByWhatItRestsOn) {
+  // Feet, knees, hands and the seat rest where the pose data says, lifted parts clear their
+  // surface visibly, the body's weight is over what it rests on, and nothing lies off the mat.
+  for (const ExercisePoses& ep : shipped().poses)
+    for (const Keyframe& k : ep.keyframes) {
+      const auto body = place(k, ep.props);
+      ASSERT_TRUE(body.ok()) << ep.exercise;
+      for (const std::string& problem : support_problems(*body, k, ep.props))
+        ADD_FAILURE() << ep.exercise << ", keyframe '" << k.name << "': " << problem;
+    }
+}
+
+TEST(FigurePoses, NothingSinksBetweenKeyframes) {
+  // The animation blends joint angles; a foot passing through the step would show on video.
+  const RepTiming timing;
+  for (const ExercisePoses& ep : shipped().poses)
+    for (double t = 0; t <= timing.total(); t += 0.2) {
+      const auto body = body_at(ep, timing, t, std::nullopt, std::nullopt);
+      ASSERT_TRUE(body.ok()) << ep.exercise;
+      for (const std::string& problem : sinking_problems(*body, ep.props))
+        ADD_FAILURE() << ep.exercise << ", frame at " << t << " s of a rep: " << problem;
+    }
+}
+
+// The share of pixels that differ between two drawings painted into one viewport.
+double changed_share(const Drawing& a, const Drawing& b, int width, int height) {
+  std::vector<std::vector<std::uint32_t>> images;
+  for (const Drawing* d : {&a, &b}) {
+    std::unique_ptr<cairo_surface_t, decltype(&cairo_surface_destroy)> surface(
+        cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height), cairo_surface_destroy);
+    std::unique_ptr<cairo_t, decltype(&cairo_destroy)> cr(cairo_create(surface.get()), cairo_destroy);
+    cairo_set_source_rgb(cr.get(), 1, 1, 1);
+    cairo_paint(cr.get());
+    render::paint(cr.get(), *d, render::fit(d->min, d->max, 0, 0, width, height));
+    cairo_surface_flush(surface.get());
+    const auto* data = cairo_image_surface_get_data(surface.get());
+    const int stride = cairo_image_surface_get_stride(surface.get());
+    std::vector<std::uint32_t> pixels;
+    for (int y = 0; y < height; ++y)
+      for (int x = 0; x < width; ++x)
+        pixels.push_back(*reinterpret_cast<const std::uint32_t*>(data + y * stride + x * 4) & 0xffffff);
+    images.push_back(std::move(pixels));
+  }
+  int changed = 0;
+  for (std::size_t i = 0; i < images[0].size(); ++i) {
+    const std::uint32_t p = images[0][i];
+    const std::uint32_t q = images[1][i];
+    int diff = 0;
+    for (int shift : {0, 8, 16})
+      diff = std::max(diff, std::abs(static_cast<int>((p >> shift) & 0xff) - static_cast<int>((q >> shift) & 0xff)));
+    if (diff > 32) ++changed;
+  }
+  return static_cast<double>(changed) / static_cast<double>(images[0].size());
+}
+
+// At phone size (a 180 x 240 panel, two side by side on a 390 px screen), the start and the
+// end of every exercise differ in at least this share of the panel's pixels, and every
+// keyframe differs from the one before: a move a person can see.
+constexpr double kVisibleMotion = 0.01;
+
+TEST(FigurePictures, TheMotionIsVisibleBetweenStartAndEnd) {
+  for (const ExercisePoses& ep : shipped().poses) {
+    const auto drawings = keyframe_drawings(ep);
+    ASSERT_TRUE(drawings.ok()) << ep.exercise;
+    const double whole = changed_share(drawings->front(), drawings->back(), 180, 240);
+    EXPECT_GE(whole, kVisibleMotion) << ep.exercise << ": start and end differ in only " << whole * 100
+                                     << "% of a phone-sized panel; make the move show (expected at least "
+                                     << kVisibleMotion * 100 << "%)";
+    for (std::size_t i = 1; i < drawings->size(); ++i) {
+      const double step = changed_share((*drawings)[i - 1], (*drawings)[i], 180, 240);
+      EXPECT_GE(step, kVisibleMotion / 2) << ep.exercise << ": keyframe '" << ep.keyframes[i].name << "' looks like '"
+                                          << ep.keyframes[i - 1].name << "' (" << step * 100 << "% of pixels differ)";
+    }
+  }
+}
+
+TEST(FigurePictures, TheChangedShareMeasuresTheMove) {
+  // A figure against itself: nothing changes; a raised arm changes a visible share.
+  Keyframe k;
+  k.anchor = {"left-heel", "floor"};
+  const auto still = draw(*place(k, {}), {}, View::kSide);
+  k.pose[Joint::kLeftShoulder] = 90;
+  Drawing raised = draw(*place(k, {}), {}, View::kSide);
+  EXPECT_EQ(changed_share(still, still, 180, 240), 0.0);
+  std::vector<Drawing> both{still, raised};
+  share_bounds(both);
+  EXPECT_GE(changed_share(both[0], both[1], 180, 240), kVisibleMotion);
+}
+
 TEST(FigurePoses, TheRequiredCuesExistWithStableIds) {
   for (const char* id : {"knee-not-past-toes", "knee-over-ankle", "front-knee-about-90", "trunk-upright",
                          "heels-under-knees", "hips-level"})
@@ -187,6 +283,24 @@ TEST_F(PoseFiles, BrokenContactsAreReportedAtTheKeyframe) {
       load(std::string(kGood) + "    angles: {left-hip: 30}\n    contacts: [right-heel on floor]\n");
   EXPECT_NE(msg.find("wall-sit.yaml:10: keyframe 'end'"), std::string::npos) << msg;
   EXPECT_NE(msg.find("right-heel is"), std::string::npos) << msg;
+}
+
+TEST_F(PoseFiles, LiftedNamesAPartThatCanRestAndMustClearItsSurface) {
+  std::string msg = load(std::string(kGood) + "    lifted: [left-fot]\n");
+  EXPECT_NE(msg.find("left-foot"), std::string::npos) << msg;  // the expected words are listed
+  msg = load(std::string(kGood) + "    lifted: [right-foot]\n");
+  EXPECT_NE(msg.find("wall-sit.yaml:10: keyframe 'end': right-foot is listed under 'lifted' but is only"),
+            std::string::npos)
+      << msg;
+}
+
+TEST_F(PoseFiles, TheCameraTurnAndTiltAreRead) {
+  std::string text = kGood;
+  text.insert(text.find("side: left"), "camera: {turn: 30, tilt: 20}\n");
+  EXPECT_EQ(load(text), "");
+  text = kGood;
+  text.insert(text.find("side: left"), "camera: {turn: 30, tilt: 80}\n");
+  EXPECT_NE(load(text).find("tilt"), std::string::npos);
 }
 
 TEST_F(PoseFiles, ACueTheKeyframesBreakIsReported) {
