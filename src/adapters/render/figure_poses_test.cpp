@@ -3,6 +3,7 @@
 #include <cairo.h>
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <cstdint>
 #include <cstdlib>
 #include <filesystem>
@@ -177,23 +178,51 @@ double changed_share(const Drawing& a, const Drawing& b, int width, int height) 
   return static_cast<double>(changed) / static_cast<double>(images[0].size());
 }
 
-// At phone size (a 180 x 240 panel, two side by side on a 390 px screen), the start and the
-// end of every exercise differ in at least this share of the panel's pixels, and every
-// keyframe differs from the one before: a move a person can see.
-constexpr double kVisibleMotion = 0.01;
+// How far the landmark that moves most travels between two keyframes, in pixels of a
+// phone-sized panel (180 x 240, two side by side on a 390 px screen) drawn with `bounds`.
+double largest_move(const ExercisePoses& ep, const Keyframe& a, const Keyframe& b, const Drawing& bounds,
+                    std::string& which) {
+  const double scale = render::fit(bounds.min, bounds.max, 0, 0, 180, 240).scale;
+  const auto from = place(a, ep.props);
+  const auto to = place(b, ep.props);
+  double most = 0;
+  for (const Landmark& l : from->landmarks) {
+    const Point2 p = project(l.sphere.center, ep.camera());
+    const Point2 q = project(to->find(l.name)->center, ep.camera());
+    const double d = std::hypot(p.x - q.x, p.y - q.y) * scale;
+    if (d > most) {
+      most = d;
+      which = l.name;
+    }
+  }
+  return most;
+}
+
+// On a phone-sized panel, start and end differ in at least this share of the pixels, and
+// the landmark that moves most between any two keyframes shown one after the other (and
+// between start and end) travels at least this many pixels: a move a person can see. Measured
+// (issue 14): the knee bounce that hovered 3 cm moved 4.9 px; now 7.1.
+constexpr double kVisiblePixels = 0.002;
+constexpr double kVisibleMove = 7;
 
 TEST(FigurePictures, TheMotionIsVisibleBetweenStartAndEnd) {
   for (const ExercisePoses& ep : shipped().poses) {
     const auto drawings = keyframe_drawings(ep);
     ASSERT_TRUE(drawings.ok()) << ep.exercise;
     const double whole = changed_share(drawings->front(), drawings->back(), 180, 240);
-    EXPECT_GE(whole, kVisibleMotion) << ep.exercise << ": start and end differ in only " << whole * 100
-                                     << "% of a phone-sized panel; make the move show (expected at least "
-                                     << kVisibleMotion * 100 << "%)";
-    for (std::size_t i = 1; i < drawings->size(); ++i) {
-      const double step = changed_share((*drawings)[i - 1], (*drawings)[i], 180, 240);
-      EXPECT_GE(step, kVisibleMotion / 2) << ep.exercise << ": keyframe '" << ep.keyframes[i].name << "' looks like '"
-                                          << ep.keyframes[i - 1].name << "' (" << step * 100 << "% of pixels differ)";
+    EXPECT_GE(whole, kVisiblePixels) << ep.exercise << ": start and end differ in only " << whole * 100
+                                     << "% of a phone-sized panel's pixels; expected at least " << kVisiblePixels * 100
+                                     << "%";
+    std::string which;
+    const double move = largest_move(ep, ep.keyframes.front(), ep.keyframes.back(), drawings->front(), which);
+    EXPECT_GE(move, kVisibleMove) << ep.exercise << ": from 'start' to '" << ep.keyframes.back().name
+                                  << "' nothing moves more than " << move << " px (" << which
+                                  << ") on a phone; expected at least " << kVisibleMove;
+    for (std::size_t i = 1; i < ep.keyframes.size(); ++i) {
+      const double step = largest_move(ep, ep.keyframes[i - 1], ep.keyframes[i], drawings->front(), which);
+      EXPECT_GE(step, kVisibleMove) << ep.exercise << ": keyframe '" << ep.keyframes[i].name << "' looks like '"
+                                    << ep.keyframes[i - 1].name << "' (" << which << " moves " << step
+                                    << " px on a phone; expected at least " << kVisibleMove << ")";
     }
   }
 }
@@ -208,7 +237,7 @@ TEST(FigurePictures, TheChangedShareMeasuresTheMove) {
   EXPECT_EQ(changed_share(still, still, 180, 240), 0.0);
   std::vector<Drawing> both{still, raised};
   share_bounds(both);
-  EXPECT_GE(changed_share(both[0], both[1], 180, 240), kVisibleMotion);
+  EXPECT_GE(changed_share(both[0], both[1], 180, 240), 10 * kVisiblePixels);
 }
 
 TEST(FigurePoses, TheRequiredCuesExistWithStableIds) {
