@@ -32,6 +32,7 @@ TEST(FigureSupport, StandingOnBothFeetIsSupported) { EXPECT_TRUE(problems(standi
 TEST(FigureSupport, AFootOffTheFloorMustBeListedAsLifted) {
   Keyframe k = standing();
   k.pose[Joint::kRightKnee] = 90;
+  k.pose[Joint::kLeftHipAbduction] = -6;  // the weight shifts over the standing foot
   EXPECT_TRUE(mentions(problems(k), "right-foot is")) << problems(k).front();
   EXPECT_TRUE(mentions(problems(k), "not listed under 'lifted'"));
   k.lifted = {"right-foot"};
@@ -40,9 +41,12 @@ TEST(FigureSupport, AFootOffTheFloorMustBeListedAsLifted) {
 
 TEST(FigureSupport, ALiftedPartMustClearItsSurfaceVisibly) {
   Keyframe k = standing();
-  k.pose[Joint::kRightKnee] = 10;  // the heel rises about 2 cm: neither down nor clearly up
+  k.pose[Joint::kRightHip] = 15;  // the right foot rises flat, about 2.4 cm: neither down nor clearly up
+  k.pose[Joint::kRightKnee] = 30;
+  k.pose[Joint::kRightAnkle] = 15;
+  k.pose[Joint::kLeftHipAbduction] = -6;
   auto found = problems(k);
-  EXPECT_TRUE(mentions(found, "right-foot hovers")) << (found.empty() ? "" : found.front());
+  EXPECT_TRUE(mentions(found, "right-foot hovers 2.4 cm above floor")) << (found.empty() ? "" : found.front());
   k.lifted = {"right-foot"};
   found = problems(k);
   EXPECT_TRUE(mentions(found, "listed under 'lifted' but is only")) << (found.empty() ? "" : found.front());
@@ -55,21 +59,17 @@ TEST(FigureSupport, APartCannotBothRestAndBeLifted) {
   EXPECT_TRUE(mentions(problems(k), "also rests in 'contacts'"));
 }
 
-TEST(FigureSupport, ABodyLeaningFarPastItsFeetTips) {
+TEST(FigureSupport, ABodyLeaningFarBackBehindItsHeelsTips) {
   Keyframe k = standing();
-  k.pose[Joint::kLeftAnkle] = 25;  // the whole body pitched forward over the toes
-  k.pose[Joint::kRightAnkle] = 25;
-  k.pose[Joint::kLeftKnee] = 0;
-  k.pose[Joint::kTrunk] = 40;
-  k.pose[Joint::kLeftHip] = 40;
-  k.pose[Joint::kRightHip] = 40;
-  k.pose[Joint::kLumbar] = 0;
-  k.pose[Joint::kLeftShoulder] = 90;
-  k.pose[Joint::kRightShoulder] = 90;
-  k.contacts = {{"left-ball", "floor"}};
-  k.anchor = {"left-ball", "floor"};
+  k.pose[Joint::kTrunk] = -30;  // legs straight, the whole upper body and arms leaning back
+  k.pose[Joint::kLeftHip] = -30;
+  k.pose[Joint::kRightHip] = -30;
+  k.pose[Joint::kLeftShoulder] = -60;
+  k.pose[Joint::kRightShoulder] = -60;
   const auto found = problems(k);
-  EXPECT_TRUE(mentions(found, "the body would tip")) << (found.empty() ? "" : found.front());
+  EXPECT_TRUE(mentions(found, "the body would tip: its centre of mass is 7.4 cm outside"))
+      << (found.empty() ? "" : found.front());
+  EXPECT_TRUE(problems(standing()).empty());
 }
 
 TEST(FigureSupport, CentreOfMassOfAStandingBodyIsAboveTheHips) {
