@@ -201,29 +201,21 @@ std::vector<Point2> box_outline(Vec3 lo, Vec3 hi, const Camera& view) {
   return convex_hull(corners);
 }
 
-// The floor: seen level, a band along the bottom; seen from above, the patch under the
-// body and props, with a margin, so the figure stands on something.
-Shape floor_shape(const PosedBody& body, const std::vector<Prop>& props, const Camera& view) {
+// The floor: seen level, a band along the bottom; seen from above, a patch around the props
+// and the figure's place (the same in every frame, so keyframes line up).
+Shape floor_shape(const std::vector<Prop>& props, const Camera& view) {
   constexpr Rgb kFill{216, 210, 196};
   constexpr Rgb kStroke{170, 162, 148};
   if (view.tilt == 0) return {"floor", rectangle({-50, -0.05}, {50, 0}), kFill, kStroke, kOutline};
-  Vec3 lo{1e9, -0.05, 1e9};
-  Vec3 hi{-1e9, 0, -1e9};
-  auto include = [&](Vec3 p) {
-    lo = {std::min(lo.x, p.x), lo.y, std::min(lo.z, p.z)};
-    hi = {std::max(hi.x, p.x), hi.y, std::max(hi.z, p.z)};
-  };
-  for (const Part& p : body.parts)
-    for (const Sphere& s : p.spheres) include(s.center);
+  constexpr double kReach = 1.2;  // metres around the figure's place
+  Vec3 lo{-kReach, -0.05, -kReach};
+  Vec3 hi{kReach, 0, kReach};
   for (const Prop& p : props)
     if (p.kind != PropKind::kWall)
       for (const Box& b : prop_boxes(p)) {
-        include(b.min);
-        include(b.max);
+        lo = {std::min(lo.x, b.min.x - 0.15), lo.y, std::min(lo.z, b.min.z - 0.15)};
+        hi = {std::max(hi.x, b.max.x + 0.15), hi.y, std::max(hi.z, b.max.z + 0.15)};
       }
-  constexpr double kMargin = 0.15;
-  lo = {lo.x - kMargin, lo.y, lo.z - kMargin};
-  hi = {hi.x + kMargin, hi.y, hi.z + kMargin};
   return {"floor", box_outline(lo, hi, view), {232, 228, 218}, kStroke, kOutline};
 }
 
@@ -285,7 +277,7 @@ Drawing draw(const PosedBody& body, const std::vector<Prop>& props, const Camera
   Drawing d;
   d.min = {1e9, 1e9};
   d.max = {-1e9, -1e9};
-  if (view.view != View::kTop) d.shapes.push_back(floor_shape(body, props, view));
+  if (view.view != View::kTop) d.shapes.push_back(floor_shape(props, view));
   draw_props(d, props, view);
   const auto far = far_side(body, view);
   double pelvis_depth = 0;
