@@ -1,13 +1,21 @@
 // The shipped illustration content: every exercise posed, every keyframe grounded, every cue
 // kept by its own exercise and broken by its fault.
+#include <cairo.h>
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <cstdint>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 
 #include "adapters/content/exercise_loader.h"
+#include "adapters/render/cairo_paint.h"
 #include "adapters/render/pose_loader.h"
 #include "core/figure/check.h"
+#include "core/figure/frames.h"
+#include "core/figure/support.h"
 
 namespace kc::content {
 namespace {
@@ -115,6 +123,136 @@ TEST(FigurePoses, FaultedPosesStillRestOnTheirSupports) {
   }
 }
 
+TEST(FigurePoses, EveryKeyframeIsHeldUpByWhatItRestsOn) {
+  // Feet, knees, hands and the seat rest where the pose data says, lifted parts clear their
+  // surface visibly, the body's weight is over what it rests on, and nothing lies off the mat.
+  for (const ExercisePoses& ep : shipped().poses)
+    for (const Keyframe& k : ep.keyframes) {
+      const auto body = place(k, ep.props);
+      ASSERT_TRUE(body.ok()) << ep.exercise;
+      for (const std::string& problem : support_problems(*body, k, ep.props))
+        ADD_FAILURE() << ep.exercise << ", keyframe '" << k.name << "': " << problem;
+    }
+}
+
+// How far a frame blended between keyframes may reach into a surface, metres.
+constexpr double kBlendSink = 0.05;
+
+TEST(FigurePoses, NothingPassesThroughASurfaceBetweenKeyframes) {
+  // The animation blends joint angles; a foot passing through the step would show on video.
+  const RepTiming timing;
+  for (const ExercisePoses& ep : shipped().poses)
+    for (double t = 0; t <= timing.total(); t += 0.2) {
+      const auto body = body_at(ep, timing, t, std::nullopt, std::nullopt);
+      ASSERT_TRUE(body.ok()) << ep.exercise;
+      // Blending may graze a surface; passing through it shows. Measured (issue 14): the calf
+      // stretch's hands graze the wall by 3.0 cm, the standing hamstring curl's foot the floor by 4.1.
+      for (const Part& part : body->parts)
+        for (const Surface& surface : scene_surfaces(ep.props))
+          for (const Sphere& sphere : part.spheres) {
+            const auto gap = gap_to(sphere, surface, 0.0);
+            const double side =
+                surface.vertical ? (sphere.center.x - surface.level) * surface.facing : sphere.center.y - surface.level;
+            if (gap && (side >= 0 || surface.name == "floor") && *gap < -kBlendSink)
+              ADD_FAILURE() << ep.exercise << ", frame at " << t << " s of a rep: " << part.name << " passes "
+                            << -*gap * 100 << " cm into " << surface.name;
+          }
+    }
+}
+
+// The share of pixels that differ between two drawings painted into one viewport.
+double changed_share(const Drawing& a, const Drawing& b, int width, int height) {
+  std::vector<std::vector<std::uint32_t>> images;
+  for (const Drawing* d : {&a, &b}) {
+    std::unique_ptr<cairo_surface_t, decltype(&cairo_surface_destroy)> surface(
+        cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height), cairo_surface_destroy);
+    std::unique_ptr<cairo_t, decltype(&cairo_destroy)> cr(cairo_create(surface.get()), cairo_destroy);
+    cairo_set_source_rgb(cr.get(), 1, 1, 1);
+    cairo_paint(cr.get());
+    render::paint(cr.get(), *d, render::fit(d->min, d->max, 0, 0, width, height));
+    cairo_surface_flush(surface.get());
+    const auto* data = cairo_image_surface_get_data(surface.get());
+    const int stride = cairo_image_surface_get_stride(surface.get());
+    std::vector<std::uint32_t> pixels;
+    for (int y = 0; y < height; ++y)
+      for (int x = 0; x < width; ++x)
+        pixels.push_back(*reinterpret_cast<const std::uint32_t*>(data + y * stride + x * 4) & 0xffffff);
+    images.push_back(std::move(pixels));
+  }
+  int changed = 0;
+  for (std::size_t i = 0; i < images[0].size(); ++i) {
+    const std::uint32_t p = images[0][i];
+    const std::uint32_t q = images[1][i];
+    int diff = 0;
+    for (int shift : {0, 8, 16})
+      diff = std::max(diff, std::abs(static_cast<int>((p >> shift) & 0xff) - static_cast<int>((q >> shift) & 0xff)));
+    if (diff > 32) ++changed;
+  }
+  return static_cast<double>(changed) / static_cast<double>(images[0].size());
+}
+
+// How far the landmark that moves most travels between two keyframes, in pixels of a
+// phone-sized panel (180 x 240, two side by side on a 390 px screen) drawn with `bounds`.
+double largest_move(const ExercisePoses& ep, const Keyframe& a, const Keyframe& b, const Drawing& bounds,
+                    std::string& which) {
+  const double scale = render::fit(bounds.min, bounds.max, 0, 0, 180, 240).scale;
+  const auto from = place(a, ep.props);
+  const auto to = place(b, ep.props);
+  double most = 0;
+  for (const Landmark& l : from->landmarks) {
+    const Point2 p = project(l.sphere.center, ep.camera());
+    const Point2 q = project(to->find(l.name)->center, ep.camera());
+    const double d = std::hypot(p.x - q.x, p.y - q.y) * scale;
+    if (d > most) {
+      most = d;
+      which = l.name;
+    }
+  }
+  return most;
+}
+
+// On a phone-sized panel, start and end differ in at least this share of the pixels, and
+// the landmark that moves most between any two keyframes shown one after the other (and
+// between start and end) travels at least this many pixels: a move a person can see. Measured
+// (issue 14): the knee bounce that hovered 3 cm moved 4.9 px; now 7.1.
+constexpr double kVisiblePixels = 0.002;
+constexpr double kVisibleMove = 7;
+
+TEST(FigurePictures, TheMotionIsVisibleBetweenStartAndEnd) {
+  for (const ExercisePoses& ep : shipped().poses) {
+    const auto drawings = keyframe_drawings(ep);
+    ASSERT_TRUE(drawings.ok()) << ep.exercise;
+    const double whole = changed_share(drawings->front(), drawings->back(), 180, 240);
+    EXPECT_GE(whole, kVisiblePixels) << ep.exercise << ": start and end differ in only " << whole * 100
+                                     << "% of a phone-sized panel's pixels; expected at least " << kVisiblePixels * 100
+                                     << "%";
+    std::string which;
+    const double move = largest_move(ep, ep.keyframes.front(), ep.keyframes.back(), drawings->front(), which);
+    EXPECT_GE(move, kVisibleMove) << ep.exercise << ": from 'start' to '" << ep.keyframes.back().name
+                                  << "' nothing moves more than " << move << " px (" << which
+                                  << ") on a phone; expected at least " << kVisibleMove;
+    for (std::size_t i = 1; i < ep.keyframes.size(); ++i) {
+      const double step = largest_move(ep, ep.keyframes[i - 1], ep.keyframes[i], drawings->front(), which);
+      EXPECT_GE(step, kVisibleMove) << ep.exercise << ": keyframe '" << ep.keyframes[i].name << "' looks like '"
+                                    << ep.keyframes[i - 1].name << "' (" << which << " moves " << step
+                                    << " px on a phone; expected at least " << kVisibleMove << ")";
+    }
+  }
+}
+
+TEST(FigurePictures, TheChangedShareMeasuresTheMove) {
+  // A figure against itself: nothing changes; a raised arm changes a visible share.
+  Keyframe k;
+  k.anchor = {"left-heel", "floor"};
+  const auto still = draw(*place(k, {}), {}, View::kSide);
+  k.pose[Joint::kLeftShoulder] = 90;
+  Drawing raised = draw(*place(k, {}), {}, View::kSide);
+  EXPECT_EQ(changed_share(still, still, 180, 240), 0.0);
+  std::vector<Drawing> both{still, raised};
+  share_bounds(both);
+  EXPECT_GE(changed_share(both[0], both[1], 180, 240), 10 * kVisiblePixels);
+}
+
 TEST(FigurePoses, TheRequiredCuesExistWithStableIds) {
   for (const char* id : {"knee-not-past-toes", "knee-over-ankle", "front-knee-about-90", "trunk-upright",
                          "heels-under-knees", "hips-level"})
@@ -187,6 +325,24 @@ TEST_F(PoseFiles, BrokenContactsAreReportedAtTheKeyframe) {
       load(std::string(kGood) + "    angles: {left-hip: 30}\n    contacts: [right-heel on floor]\n");
   EXPECT_NE(msg.find("wall-sit.yaml:10: keyframe 'end'"), std::string::npos) << msg;
   EXPECT_NE(msg.find("right-heel is"), std::string::npos) << msg;
+}
+
+TEST_F(PoseFiles, LiftedNamesAPartThatCanRestAndMustClearItsSurface) {
+  std::string msg = load(std::string(kGood) + "    lifted: [left-fot]\n");
+  EXPECT_NE(msg.find("left-foot"), std::string::npos) << msg;  // the expected words are listed
+  msg = load(std::string(kGood) + "    lifted: [right-foot]\n");
+  EXPECT_NE(msg.find("wall-sit.yaml:10: keyframe 'end': right-foot is listed under 'lifted' but is only"),
+            std::string::npos)
+      << msg;
+}
+
+TEST_F(PoseFiles, TheCameraTurnAndTiltAreRead) {
+  std::string text = kGood;
+  text.insert(text.find("side: left"), "camera: {turn: 30, tilt: 20}\n");
+  EXPECT_EQ(load(text), "");
+  text = kGood;
+  text.insert(text.find("side: left"), "camera: {turn: 30, tilt: 80}\n");
+  EXPECT_NE(load(text).find("tilt"), std::string::npos);
 }
 
 TEST_F(PoseFiles, ACueTheKeyframesBreakIsReported) {

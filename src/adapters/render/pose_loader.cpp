@@ -8,6 +8,7 @@
 #include "adapters/content/yaml_reader.h"
 #include "core/common/text.h"
 #include "core/figure/check.h"
+#include "core/figure/support.h"
 
 namespace kc::content {
 namespace fs = std::filesystem;
@@ -240,7 +241,7 @@ std::optional<Keyframe> read_keyframe(PoseReader& pr, MapReader& r, const std::v
     if (it == earlier.end())
       r.error("from", fmt::format("'from' names \"{}\", which is not an earlier keyframe", *from));
     else
-      k = Keyframe{k.name, it->pose, it->anchor, it->anchor_x, it->against, it->z, it->contacts, k.line};
+      k = Keyframe{k.name, it->pose, it->anchor, it->anchor_x, it->against, it->z, it->contacts, k.line, it->lifted};
   }
   if (auto a = r.text("anchor", k.anchor.landmark.empty())) {
     if (auto c = parse_contact(pr, *a, r.line("anchor"), r.path("anchor"))) k.anchor = *c;
@@ -253,7 +254,8 @@ std::optional<Keyframe> read_keyframe(PoseReader& pr, MapReader& r, const std::v
   if (auto z = number(r, "z", false, -5, 5)) k.z = *z;
   read_angles(pr, r, k);
   read_contacts(pr, r, k);
-  r.finish({"name", "from", "anchor", "x", "against", "z", "angles", "contacts"});
+  if (auto lifted = r.word_list("lifted", false, figure::resting_part_names())) k.lifted = *lifted;
+  r.finish({"name", "from", "anchor", "x", "against", "z", "angles", "contacts", "lifted"});
   if (k.name.empty()) return std::nullopt;
   for (const Keyframe& e : earlier)
     if (e.name == k.name) r.error("name", fmt::format("keyframe '{}' appears twice; expected unique names", k.name));
@@ -314,6 +316,11 @@ std::optional<ExercisePoses> read_pose_file(const fs::path& path, Diagnostics& d
     top.error("exercise", fmt::format("exercise '{}' differs from the file name; expected '{}'", poses.exercise,
                                       path.stem().string()));
   if (auto v = top.word("view", true, figure::view_names())) poses.view = *figure::parse_view(*v);
+  if (auto camera = top.map("camera", false)) {
+    poses.turn = number(*camera, "turn", false, -90, 90).value_or(0);
+    poses.tilt = number(*camera, "tilt", false, 0, 60).value_or(0);
+    camera->finish({"turn", "tilt"});
+  }
   if (auto s = top.word("side", true, {"left", "right"})) poses.side = *figure::parse_side(*s);
   if (auto props = top.map_list("props", false))
     for (MapReader& p : *props)
@@ -323,7 +330,7 @@ std::optional<ExercisePoses> read_pose_file(const fs::path& path, Diagnostics& d
   if (auto uses = top.map_list("cues", false))
     for (MapReader& u : *uses)
       if (auto use = read_cue_use(pr, u, poses)) poses.cues.push_back(std::move(*use));
-  top.finish({"exercise", "view", "side", "props", "keyframes", "cues"});
+  top.finish({"exercise", "view", "camera", "side", "props", "keyframes", "cues"});
   return poses;
 }
 

@@ -64,7 +64,7 @@ Result<std::vector<figure::RepSpan>> write_video(const figure::ExercisePoses& po
             motion::figure_landmarks(*body, camera_of(view, request), f * 1000.0 / request.fps));
       cairo_set_source_rgb(cr.get(), 1, 1, 1);
       cairo_paint(cr.get());
-      paint(cr.get(), figure::draw(*body, poses.props, poses.view), view);
+      paint(cr.get(), figure::draw(*body, poses.props, poses.camera()), view);
       cairo_surface_flush(surface.get());
       const Status st = writer.value().write_frame(cairo_image_surface_get_data(surface.get()),
                                                    cairo_image_surface_get_stride(surface.get()));

@@ -81,7 +81,7 @@ Laterality lat(Side s) { return s == Side::kLeft ? Laterality::kLeft : Lateralit
 std::string named(Side s, const char* what) { return std::string(to_string(s)) + "-" + what; }
 
 struct LegJoints {
-  Joint hip, abduction, rotation, knee, ankle;
+  Joint hip, abduction, rotation, knee, ankle, inversion;
 };
 struct ArmJoints {
   Joint shoulder, abduction, rotation, elbow, wrist;
@@ -89,8 +89,10 @@ struct ArmJoints {
 
 LegJoints leg_joints(Side s) {
   if (s == Side::kLeft)
-    return {Joint::kLeftHip, Joint::kLeftHipAbduction, Joint::kLeftHipRotation, Joint::kLeftKnee, Joint::kLeftAnkle};
-  return {Joint::kRightHip, Joint::kRightHipAbduction, Joint::kRightHipRotation, Joint::kRightKnee, Joint::kRightAnkle};
+    return {Joint::kLeftHip,  Joint::kLeftHipAbduction, Joint::kLeftHipRotation,
+            Joint::kLeftKnee, Joint::kLeftAnkle,        Joint::kLeftAnkleInversion};
+  return {Joint::kRightHip,  Joint::kRightHipAbduction, Joint::kRightHipRotation,
+          Joint::kRightKnee, Joint::kRightAnkle,        Joint::kRightAnkleInversion};
 }
 
 ArmJoints arm_joints(Side s) {
@@ -114,7 +116,8 @@ void add_leg(Builder& b, const Pose& p, const Frame& pelvis, Side s) {
   const double z = sign(s);
   const Frame hip = b.child(pelvis, {0, 0, 0.052 * z}, ball_joint(p[j.hip], p[j.abduction], p[j.rotation], s));
   const Frame knee = b.child(hip, {0, -winter::kThigh, 0}, rot_z(-p[j.knee]));
-  const Frame ankle = b.child(knee, {0, -winter::kShank, 0}, rot_z(p[j.ankle]));
+  // Inversion turns the foot about the shank's axis, then the ankle bends it up or down.
+  const Frame ankle = b.child(knee, {0, -winter::kShank, 0}, rot_y(p[j.inversion] * z) * rot_z(p[j.ankle]));
   const Laterality l = lat(s);
   b.part(named(s, "thigh"), Material::kTrousers, l, hip,
          {{0, 0, 0, 0.046}, {0.006, -0.08, 0, 0.046}, {0.002, -winter::kThigh, 0, 0.031}}, {0, -winter::kThigh, 0});

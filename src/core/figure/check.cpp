@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/figure/support.h"
+
 namespace kc::figure {
 
 const Cue* find_cue(const std::vector<Cue>& cues, std::string_view id) {
@@ -24,6 +26,7 @@ std::vector<std::string> keyframe_problems(const Keyframe& k, const std::vector<
     return out;
   }
   for (std::string& p : contact_problems(*body, k, props)) out.push_back(std::move(p));
+  for (std::string& p : support_problems(*body, k, props)) out.push_back(std::move(p));
   return out;
 }
 

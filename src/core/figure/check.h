@@ -1,5 +1,5 @@
 // Whole-exercise checks of pose data: every keyframe placed, its contacts kept, nothing
-// sinking, joints within limits, and the exercise's own form cues satisfied.
+// sinking or floating, joints within limits, and the exercise's own form cues satisfied.
 #pragma once
 
 #include <optional>
@@ -22,7 +22,7 @@ const Cue* find_cue(const std::vector<Cue>& cues, std::string_view id);
 // The cue whose fault id is `fault` (or whose cue id is), or nullptr.
 const Cue* find_fault(const std::vector<Cue>& cues, std::string_view fault);
 
-// Problems with one keyframe: placement, limits and contacts.
+// Problems with one keyframe: placement, limits, contacts and support (support.h).
 std::vector<std::string> keyframe_problems(const Keyframe& k, const std::vector<Prop>& props);
 
 // Every keyframe's problems, and every cue use that its keyframes break.

@@ -6,33 +6,51 @@
 
 namespace kc::figure {
 
-Point2 project(Vec3 p, View v) {
+namespace {
+
+// The camera's axes in the scene: right and up on the drawing, and towards the camera.
+struct Basis {
+  Vec3 right;
+  Vec3 up;
+  Vec3 toward;
+};
+
+Basis view_basis(View v) {
   switch (v) {
     case View::kSide:
-      return {p.x, p.y};
+      return {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}};
     case View::kFront:
-      return {p.z, p.y};
+      return {{0, 0, 1}, {0, 1, 0}, {1, 0, 0}};
     case View::kBack:
-      return {-p.z, p.y};
+      return {{0, 0, -1}, {0, 1, 0}, {-1, 0, 0}};
     case View::kTop:
-      return {p.x, p.z};
+      return {{1, 0, 0}, {0, 0, 1}, {0, 1, 0}};
   }
-  return {p.x, p.y};
+  return {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}};
 }
 
-double depth(Vec3 p, View v) {
-  switch (v) {
-    case View::kSide:
-      return p.z;
-    case View::kFront:
-      return p.x;
-    case View::kBack:
-      return -p.x;
-    case View::kTop:
-      return p.y;
-  }
-  return 0;
+Basis basis(const Camera& c) {
+  Basis b = view_basis(c.view);
+  if (c.straight()) return b;
+  const Mat3 swing = rot_y(c.turn);
+  b.right = swing * b.right;
+  b.toward = swing * b.toward;
+  const double ct = std::cos(radians(c.tilt));
+  const double st = std::sin(radians(c.tilt));
+  const Vec3 up = b.up * ct - b.toward * st;
+  b.toward = b.toward * ct + b.up * st;
+  b.up = up;
+  return b;
 }
+
+}  // namespace
+
+Point2 project(Vec3 p, const Camera& c) {
+  const Basis b = basis(c);
+  return {dot(p, b.right), dot(p, b.up)};
+}
+
+double depth(Vec3 p, const Camera& c) { return dot(p, basis(c).toward); }
 
 namespace {
 
@@ -120,7 +138,7 @@ bool is_arm(std::string_view name) {
   return name.find("arm") != std::string_view::npos || name.find("hand") != std::string_view::npos;
 }
 
-Point2 centre_of(const Part& p, View v) {
+Point2 centre_of(const Part& p, const Camera& v) {
   Point2 c;
   for (const Sphere& s : p.spheres) {
     const Point2 q = project(s.center, v);
@@ -131,13 +149,13 @@ Point2 centre_of(const Part& p, View v) {
   return {c.x / n, c.y / n};
 }
 
-double part_depth(const Part& p, View v) {
+double part_depth(const Part& p, const Camera& v) {
   double d = 0;
   for (const Sphere& s : p.spheres) d += depth(s.center, v);
   return d / static_cast<double>(p.spheres.size());
 }
 
-std::vector<Point2> outline_of(const Part& p, View v) {
+std::vector<Point2> outline_of(const Part& p, const Camera& v) {
   std::vector<Point2> pts;
   for (const Sphere& s : p.spheres) {
     const auto ring = circle_points(project(s.center, v), s.radius, 32);
@@ -147,7 +165,7 @@ std::vector<Point2> outline_of(const Part& p, View v) {
 }
 
 // The side of the body turned away from the camera, if one clearly is.
-std::optional<Laterality> far_side(const PosedBody& body, View v) {
+std::optional<Laterality> far_side(const PosedBody& body, const Camera& v) {
   const double l = depth(body.find("left-hip")->center, v) + depth(body.find("left-shoulder")->center, v);
   const double r = depth(body.find("right-hip")->center, v) + depth(body.find("right-shoulder")->center, v);
   if (l - r > 0.1) return Laterality::kRight;
@@ -156,7 +174,7 @@ std::optional<Laterality> far_side(const PosedBody& body, View v) {
 }
 
 // An eye shows only on the half of the head that faces the camera.
-bool eye_visible(const PosedBody& body, const Part& eye, View v) {
+bool eye_visible(const PosedBody& body, const Part& eye, const Camera& v) {
   const Sphere* head = body.find("head");
   return depth(eye.spheres.front().center, v) > depth(head->center, v) + 0.25 * head->radius;
 }
@@ -175,19 +193,41 @@ void add_bounds(Drawing& d, const std::vector<Point2>& pts) {
 
 std::vector<Point2> rectangle(Point2 a, Point2 b) { return {{a.x, a.y}, {b.x, a.y}, {b.x, b.y}, {a.x, b.y}}; }
 
-void draw_props(Drawing& d, const std::vector<Prop>& props, View view) {
+std::vector<Point2> box_outline(Vec3 lo, Vec3 hi, const Camera& view) {
+  std::vector<Point2> corners;
+  for (const double x : {lo.x, hi.x})
+    for (const double y : {lo.y, hi.y})
+      for (const double z : {lo.z, hi.z}) corners.push_back(project(Vec3{x, y, z}, view));
+  return convex_hull(corners);
+}
+
+// The floor: seen level, a band along the bottom; seen from above, a patch around the props
+// and the figure's place (the same in every frame, so keyframes line up).
+Shape floor_shape(const std::vector<Prop>& props, const Camera& view) {
+  constexpr Rgb kFill{216, 210, 196};
+  constexpr Rgb kStroke{170, 162, 148};
+  if (view.tilt == 0) return {"floor", rectangle({-50, -0.05}, {50, 0}), kFill, kStroke, kOutline};
+  constexpr double kReach = 1.2;  // metres around the figure's place
+  Vec3 lo{-kReach, -0.05, -kReach};
+  Vec3 hi{kReach, 0, kReach};
+  for (const Prop& p : props)
+    if (p.kind != PropKind::kWall)
+      for (const Box& b : prop_boxes(p)) {
+        lo = {std::min(lo.x, b.min.x - 0.15), lo.y, std::min(lo.z, b.min.z - 0.15)};
+        hi = {std::max(hi.x, b.max.x + 0.15), hi.y, std::max(hi.z, b.max.z + 0.15)};
+      }
+  return {"floor", box_outline(lo, hi, view), {232, 228, 218}, kStroke, kOutline};
+}
+
+void draw_props(Drawing& d, const std::vector<Prop>& props, const Camera& view) {
   std::vector<Ordered> boxes;
   for (std::size_t i = 0; i < props.size(); ++i) {
     const auto parts = prop_boxes(props[i]);
     for (std::size_t j = 0; j < parts.size(); ++j) {
       const Box& b = parts[j];
-      const Point2 a = project(b.min, view);
-      const Point2 c = project(b.max, view);
-      const Point2 lo{std::min(a.x, c.x), std::min(a.y, c.y)};
-      const Point2 hi{std::max(a.x, c.x), std::max(a.y, c.y)};
       const Rgb fill = prop_colour(b.part);
-      Shape s{"prop-" + std::to_string(i) + "-" + std::to_string(j), rectangle(lo, hi), fill, shade(fill, 0.7),
-              kOutline};
+      Shape s{"prop-" + std::to_string(i) + "-" + std::to_string(j), box_outline(b.min, b.max, view), fill,
+              shade(fill, 0.7), kOutline};
       // A wall is tall and wide: only its face, up to 1 m, counts towards the bounds.
       if (props[i].kind == PropKind::kWall) {
         const Point2 face = project(Vec3{props[i].x, 0, props[i].z}, view);
@@ -206,7 +246,7 @@ void draw_props(Drawing& d, const std::vector<Prop>& props, View view) {
   for (Ordered& o : boxes) d.shapes.push_back(std::move(o.shape));
 }
 
-Shape body_shape(const PosedBody& body, const Part& p, View view, std::optional<Laterality> far, int n) {
+Shape body_shape(const PosedBody& body, const Part& p, const Camera& view, std::optional<Laterality> far, int n) {
   Rgb fill = material_colour(p.material);
   if (far && p.side == *far) fill = shade(fill, 0.78);
   std::vector<Point2> pts = outline_of(p, view);
@@ -233,13 +273,11 @@ void include_bounds(Drawing& into, const Drawing& other) {
   into.max = {std::max(into.max.x, other.max.x), std::max(into.max.y, other.max.y)};
 }
 
-Drawing draw(const PosedBody& body, const std::vector<Prop>& props, View view, int outline_points) {
+Drawing draw(const PosedBody& body, const std::vector<Prop>& props, const Camera& view, int outline_points) {
   Drawing d;
   d.min = {1e9, 1e9};
   d.max = {-1e9, -1e9};
-  const bool grounded = view != View::kTop;
-  if (grounded)
-    d.shapes.push_back({"floor", rectangle({-50, -0.05}, {50, 0}), {216, 210, 196}, {170, 162, 148}, kOutline});
+  if (view.view != View::kTop) d.shapes.push_back(floor_shape(props, view));
   draw_props(d, props, view);
   const auto far = far_side(body, view);
   double pelvis_depth = 0;
@@ -252,7 +290,7 @@ Drawing draw(const PosedBody& body, const std::vector<Prop>& props, View view, i
   // behind by how far its centre is in front of the pelvis (legs) or chest (arms).
   std::vector<Ordered> parts;
   for (const Part& p : body.parts) {
-    double key = 1e-5 * centre_rank(p.name, view);
+    double key = 1e-5 * centre_rank(p.name, view.view);
     if (p.side != Laterality::kCentre && p.material != Material::kEye)
       key = part_depth(p, view) - (is_arm(p.name) ? chest_depth : pelvis_depth) + 1e-4 * limb_rank(p.name);
     parts.push_back({key, body_shape(body, p, view, far, outline_points)});

@@ -35,13 +35,13 @@ struct Drawing {
 };
 
 // Where a scene point lands on the drawing, and how near it is to the camera.
-Point2 project(Vec3 p, View v);
-double depth(Vec3 p, View v);
+Point2 project(Vec3 p, const Camera& c);
+double depth(Vec3 p, const Camera& c);
 
 // Draws props (back to front), then the body parts back to front. With `outline_points`
 // > 0 every body outline is resampled to that many points, starting at a stable place, so
 // the shapes of two frames can be blended point by point (hidden parts collapse to a point).
-Drawing draw(const PosedBody& body, const std::vector<Prop>& props, View view, int outline_points = 0);
+Drawing draw(const PosedBody& body, const std::vector<Prop>& props, const Camera& camera, int outline_points = 0);
 
 // The union of two drawings' bounds.
 void include_bounds(Drawing& into, const Drawing& other);

@@ -19,7 +19,7 @@ Result<std::vector<Drawing>> keyframe_drawings(const ExercisePoses& poses, int o
   for (const Keyframe& k : poses.keyframes) {
     auto body = place(k, poses.props);
     if (!body) return body.error();
-    out.push_back(draw(*body, poses.props, poses.view, outline_points));
+    out.push_back(draw(*body, poses.props, poses.camera(), outline_points));
   }
   share_bounds(out);
   return out;
@@ -33,7 +33,7 @@ Result<std::vector<Drawing>> rep_drawings(const ExercisePoses& poses, const RepT
     const double t = timing.total() * i / n;
     auto body = body_at(poses, timing, t, fault, fault);
     if (!body) return body.error();
-    out.push_back(draw(*body, poses.props, poses.view, outline_points));
+    out.push_back(draw(*body, poses.props, poses.camera(), outline_points));
   }
   share_bounds(out);
   return out;

@@ -8,7 +8,8 @@ namespace kc::figure {
 // "Joint motion: method of measuring and recording", 1965; Greene & Heckman 1994), widened a
 // little where a stretch takes a joint to its end of range; ankle dorsiflexion allows the
 // 35-40 degrees reached with the knee bent under load (weight-bearing lunge test), and hip
-// external rotation the 70 degrees a figure-four position takes in this model's joint order. The whole-body angles
+// external rotation the 70 degrees a figure-four position takes in this model's joint order;
+// ankle inversion 35 and eversion 20 (AAOS). The whole-body angles
 // (trunk, yaw, roll) are orientations, not joints, and span what the exercises need.
 const std::array<JointSpec, kJointCount>& joint_specs() {
   static const std::array<JointSpec, kJointCount> kSpecs{{
@@ -40,6 +41,8 @@ const std::array<JointSpec, kJointCount>& joint_specs() {
       {Joint::kRightShoulderRotation, "right-shoulder-rotation", -90, 90},
       {Joint::kRightElbow, "right-elbow", 0, 150},
       {Joint::kRightWrist, "right-wrist", -80, 80},
+      {Joint::kLeftAnkleInversion, "left-ankle-inversion", -20, 35},
+      {Joint::kRightAnkleInversion, "right-ankle-inversion", -20, 35},
   }};
   return kSpecs;
 }

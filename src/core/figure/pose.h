@@ -41,6 +41,8 @@ enum class Joint {
   kRightShoulderRotation,
   kRightElbow,
   kRightWrist,
+  kLeftAnkleInversion,  // foot turned in, toes towards the midline +; out (eversion) -
+  kRightAnkleInversion,
   kCount
 };
 

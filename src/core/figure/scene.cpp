@@ -117,6 +117,12 @@ void check_sinking(const PosedBody& body, const std::vector<Surface>& surfaces, 
 
 }  // namespace
 
+std::vector<std::string> sinking_problems(const PosedBody& body, const std::vector<Prop>& props) {
+  std::vector<std::string> out;
+  check_sinking(body, scene_surfaces(props), out);
+  return out;
+}
+
 std::vector<std::string> contact_problems(const PosedBody& body, const Keyframe& k, const std::vector<Prop>& props) {
   const std::vector<Surface> surfaces = scene_surfaces(props);
   std::vector<std::string> out;

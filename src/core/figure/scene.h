@@ -22,6 +22,21 @@ std::string_view to_string(View v);
 std::optional<View> parse_view(std::string_view s);
 std::vector<std::string> view_names();
 
+// Where the camera looks from: a named view, swung round the figure by `turn` degrees
+// (anticlockwise seen from above) and raised by `tilt` degrees to look down on it. The
+// projection stays orthographic, so sizes do not depend on distance.
+struct Camera {
+  View view = View::kSide;
+  double turn = 0;
+  double tilt = 0;
+
+  Camera() = default;
+  Camera(View v, double turn_degrees = 0, double tilt_degrees = 0)  // NOLINT: a view is a camera
+      : view(v), turn(turn_degrees), tilt(tilt_degrees) {}
+  // Whether the camera looks straight along the view's axis.
+  bool straight() const { return turn == 0 && tilt == 0; }
+};
+
 // "left-heel on floor": a landmark resting on a named surface.
 struct Contact {
   std::string landmark;
@@ -38,8 +53,9 @@ struct Keyframe {
   std::optional<double> anchor_x;
   std::optional<Contact> against;  // a landmark touching a vertical surface, fixing x
   double z = 0;
-  std::vector<Contact> contacts;  // further contacts the pose must keep (checked)
-  int line = 0;                   // where it was loaded from (for messages)
+  std::vector<Contact> contacts;    // further contacts the pose must keep (checked)
+  int line = 0;                     // where it was loaded from (for messages)
+  std::vector<std::string> lifted;  // parts held clear of any surface ("left-foot"; see support.h)
 };
 
 // A form cue as applied to one exercise: which cue, for which leg, at which keyframes.
@@ -56,6 +72,8 @@ struct CueUse {
 struct ExercisePoses {
   std::string exercise;
   View view = View::kSide;
+  double turn = 0;          // the camera swung from the view, degrees (see Camera)
+  double tilt = 0;          // the camera raised to look down, degrees
   Side side = Side::kLeft;  // the side the illustration works (for "each side" exercises)
   std::vector<Prop> props;
   std::vector<Keyframe> keyframes;  // start, any middle keyframes, end
@@ -64,6 +82,8 @@ struct ExercisePoses {
 
   // The keyframe with this name, or nullptr.
   const Keyframe* keyframe(std::string_view name) const;
+  // The camera the pictures are drawn with.
+  Camera camera() const { return {view, turn, tilt}; }
 };
 
 // Poses the body and moves it so the anchor rests on its surface. Errors name an unknown
@@ -78,5 +98,7 @@ inline constexpr double kSinkTolerance = 0.02;
 // Problems with a placed keyframe: contacts more than kContactTolerance off their surface
 // ("right-knee is 3.1 cm above books"), and parts sinking into the floor or a prop.
 std::vector<std::string> contact_problems(const PosedBody& body, const Keyframe& k, const std::vector<Prop>& props);
+// Only the parts sinking into the floor or a prop (for frames between keyframes).
+std::vector<std::string> sinking_problems(const PosedBody& body, const std::vector<Prop>& props);
 
 }  // namespace kc::figure
