@@ -13,6 +13,15 @@ export interface PageKit {
 
 const DAY_NAME: Record<string, string> = { mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday', sun: 'Sunday' };
 
+/** The sessions' own lengths as the server computed them from their doses: "about 14 minutes a
+ *  session" or "12 to 18 minutes a session" (not the time the person said they have). */
+function sessionLength(minutes: number[]): string {
+  if (!minutes.length) return 'no sessions';
+  const lo = Math.min(...minutes);
+  const hi = Math.max(...minutes);
+  return lo === hi ? `about ${lo} minutes a session` : `${lo} to ${hi} minutes a session`;
+}
+
 export async function programPage(kit: PageKit): Promise<void> {
   const { page, errorBox } = kit;
   if (!kit.needPerson()) return;
@@ -23,7 +32,7 @@ export async function programPage(kit: PageKit): Promise<void> {
     const planned = new Map(plan.sessions.flatMap((s) => s.exercises.map((e) => [e.id, e] as const)));
     page('My program',
       stopped ? h('div', { class: 'notice bad', role: 'alert' }, h('p', {}, h('strong', {}, 'This program is stopped. '), stopped.reason, ' See a doctor or physiotherapist before you exercise again.')) : null,
-      h('p', {}, `From ${plan.start} to ${plan.end} (${plan.weeks} weeks), about ${plan.minutes_per_session} minutes a session.`),
+      h('p', { id: 'program-length' }, `From ${plan.start} to ${plan.end} (${plan.weeks} weeks), ${sessionLength(now.sessions.map((s) => s.minutes))}.`),
       h('p', { id: 'program-week' }, `Today, ${now.date}: ${now.week_text}. The doses below are the ones in force today.`),
       plan.cautions.length ? h('div', { class: 'notice warn' }, h('h2', {}, 'Cautions'), h('ul', {}, plan.cautions.map((c) => h('li', {}, c)))) : null,
       h('div', { class: 'row' },
@@ -56,7 +65,9 @@ export async function programPage(kit: PageKit): Promise<void> {
       ]),
       plan.reviews.length ? [h('h2', {}, 'Review'), h('ul', {}, plan.reviews.map((r) => h('li', {}, `${r.date} (end of week ${r.week}): ${r.what}`)))] : null,
       h('h2', {}, 'Stay safe'), h('ul', {}, plan.safety.map((s) => h('li', {}, s))),
-      h('h2', {}, 'Why the program looks like this'), h('ul', {}, plan.decisions.map((s) => h('li', {}, s))));
+      h('h2', {}, 'Why the program looks like this'), h('ul', {}, plan.decisions.map((s) => h('li', {}, s))),
+      plan.sources?.length ? h('details', { id: 'plan-sources' }, h('summary', {}, 'Where this comes from'),
+        h('ul', {}, plan.sources.map((s) => h('li', {}, s)))) : null);
   } catch (e) {
     page('My program', errorBox(e));
   }
