@@ -27,7 +27,15 @@ std::vector<usecases::SaidOf> ask_feedback(const std::vector<std::string>& names
                                            std::istream& in, std::ostream& out) {
   std::vector<usecases::SaidOf> said;
   if (names.empty()) return said;
-  out << "\nHow did each exercise feel? Enter: about right, e: too easy, h: too hard, p: it hurt.\n";
+  out << "Was any exercise too easy, too hard, or did one hurt? (y/N): " << std::flush;
+  std::string gate;
+  if (!std::getline(in, gate)) {
+    out << "\n";
+    return said;
+  }
+  const auto first = gate.find_first_not_of(" \t\r");
+  if (first == std::string::npos || (gate[first] != 'y' && gate[first] != 'Y')) return said;
+  out << "How did each exercise feel? Enter: about right, e: too easy, h: too hard, p: it hurt.\n";
   for (std::size_t i = 0; i < names.size() && i < positions.size(); ++i) {
     for (;;) {
       out << fmt::format("  {}: ", names[i]) << std::flush;

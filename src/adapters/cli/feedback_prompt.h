@@ -16,9 +16,9 @@ namespace kc::cli {
 // "it hurt" (any case, spaces or dashes alike); nullopt for anything else.
 std::optional<store::ExerciseFeedback> read_feedback_answer(const std::string& line);
 
-// Asks about each named exercise in turn (`names[i]` at position `positions[i]`), repeating a
-// question until its answer reads; stops at the end of input. Returns what was said, leaving
-// out "nothing to say".
+// Asks whether there is anything to say (Enter or anything but y: nothing), then about each named exercise in turn
+// (`names[i]` at position `positions[i]`), repeating a question until its answer reads; stops at the end of input.
+// Returns what was said, leaving out "nothing to say".
 std::vector<usecases::SaidOf> ask_feedback(const std::vector<std::string>& names, const std::vector<int>& positions,
                                            std::istream& in, std::ostream& out);
 
