@@ -35,6 +35,10 @@ Decision after_session(const Decision& base, const ExerciseEvidence& ev, const C
     case ExerciseFeedback::kTooHard:
       return ease_for(ev, "said-too-hard", "you said it was too hard, so the next session is easier", catalog, can_do);
     case ExerciseFeedback::kTooEasy:
+      if (base.rule == "not-done") {
+        return keep(base, "said-too-easy-not-done",
+                    "you said it was too easy, but it was not done in this session, so the dose stays");
+      }
       if (base.rule != "await-check-in") return base;
       return keep(base, "said-too-easy-await-check-in",
                   "you said it was too easy: tomorrow's check-in steps it up if the pain during it was 2 or less and "

@@ -79,11 +79,21 @@ TEST_F(Feedback, TooEasyWaitsForTheCheckInThenStepsUpWithinTheWeek) {
   EXPECT_EQ(Script::of(s.check_in(1, 1, catalog), "squat").decision.rule, "step-up");  // 10 -> 12
   const auto id = session(2, 1, ExerciseFeedback::kTooEasy);
   EXPECT_EQ(Script::of(s.after(id, catalog), "squat").decision.rule, "said-too-easy-await-check-in");
-  const auto& squat = Script::of(s.check_in(3, 1, catalog), "squat").decision;
+  const auto j = s.check_in(3, 1, catalog);
+  const auto& squat = Script::of(j, "squat").decision;
   EXPECT_EQ(squat.rule, "said-too-easy");
   EXPECT_EQ(squat.decision, DoseDecision::kProgress);
   EXPECT_EQ(squat.to.reps, 14);
   EXPECT_NE(squat.reason.find("too easy"), std::string::npos);
+}
+
+TEST_F(Feedback, TooEasyOfAnExerciseNotDoneSaysSoAndKeepsTheDose) {
+  const auto id = s.session(0, 1, {store::ExerciseOutcome::kSkipped, store::ExerciseOutcome::kDone});
+  for (auto& log : s.h.logs) log.feedback = ExerciseFeedback::kTooEasy;
+  const auto j = s.after(id, catalog);
+  const auto& squat = Script::of(j, "squat").decision;
+  EXPECT_EQ(squat.rule, "said-too-easy-not-done");
+  EXPECT_FALSE(squat.changed());
 }
 
 TEST_F(Feedback, TooEasyNeverOverridesThePainRules) {
