@@ -78,6 +78,29 @@ bool is_repeat(const tracking::History& h, const store::SessionLog& s) {
   });
 }
 
+// Writes each logged exercise of the session again with what was said of it (a log of the same
+// session and position replaces the earlier one).
+Status keep_feedback(store::Store& store, store::PersonId person, const FinishSessionRequest& request) {
+  if (request.feedback.empty()) return Ok{};
+  auto stored = store.exercise_logs(person);
+  if (!stored) return stored.error();
+  std::vector<store::ExerciseLog> logs = std::move(stored).value();
+  for (std::size_t i = 0; i < request.feedback.size(); ++i) {
+    const auto& said = request.feedback[i];
+    auto log = std::find_if(logs.begin(), logs.end(), [&](const store::ExerciseLog& l) {
+      return l.session == request.session && l.position == said.position;
+    });
+    if (log == logs.end()) {
+      const std::string field = fmt::format("feedback[{}].position", i);
+      return make_error(errc::kNotFound, field,
+                        fmt::format("{}: no exercise was logged at position {} of this session", field, said.position));
+    }
+    log->feedback = said.feedback;
+    if (auto kept = store.log_exercise(*log); !kept) return kept.error();
+  }
+  return Ok{};
+}
+
 }  // namespace
 
 Result<SessionOutcome> log_session(store::Store& store, const Clock& clock, const Content& content,
@@ -134,6 +157,7 @@ Result<SessionOutcome> log_session(store::Store& store, const Clock& clock, cons
     x.pain = e.pain;
     x.finished_at = when.at;
     x.camera_json = e.camera;
+    x.feedback = e.feedback;
     logs.push_back(x);
   }
 
@@ -178,6 +202,7 @@ Result<SessionOutcome> finish_session(store::Store& store, const Clock& clock, c
   auto found = find_program(store, request.person, false);
   if (!found) return found.error();
   const auto& plan = found->plan;
+  if (auto said = keep_feedback(store, found->person.id, request); !said) return said.error();
   if (auto ended = store.end_session(request.session, request.status, clock.now(), request.pain_during); !ended) {
     return ended.error();
   }

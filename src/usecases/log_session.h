@@ -23,9 +23,10 @@ struct LoggedExercise {
   // done, partly or skipped; nullopt: judged here from the counts against the dose in force,
   // by the same rule as the terminal player's (session::judge), so no surface judges on its own.
   std::optional<store::ExerciseOutcome> outcome;
-  int sets = 0, reps = 0, holds = 0, seconds = 0;  // seconds: time spent on the exercise
-  std::optional<int> pain;                         // 0-10
-  std::string camera;                              // the camera log as tracking::camera_text, or ""
+  int sets = 0, reps = 0, holds = 0, seconds = 0;                     // seconds: time spent on the exercise
+  std::optional<int> pain;                                            // 0-10
+  std::string camera;                                                 // the camera log as tracking::camera_text, or ""
+  store::ExerciseFeedback feedback = store::ExerciseFeedback::kNone;  // too easy, too hard, it hurt
 };
 
 // A whole session at once (the web app).
@@ -61,14 +62,23 @@ store::ExerciseOutcome stored_outcome(session::Outcome outcome);
 // time spent on it counts as a hold started.
 store::ExerciseOutcome judge_logged(const LoggedExercise& done, const Dose& planned);
 
-// The end of a sitting the player logged exercise by exercise (kneecoach session): marks session
-// `session` finished or quit with the pain during it, then, when any exercise was done at least
-// partly, runs the after-session rule and stores its changes. Errors: as log_session.
+// What the person said of the exercise at `position` once the session was over.
+struct SaidOf {
+  int position = 0;
+  store::ExerciseFeedback feedback = store::ExerciseFeedback::kNone;
+};
+
+// The end of a sitting the player logged exercise by exercise (kneecoach session): keeps what
+// the person said of each logged exercise (with its log), marks session `session` finished or
+// quit with the pain during it, then, when any exercise was done at least partly, runs the
+// after-session rule (with what was said, core/tracking/feedback.h) and stores its changes.
+// Errors: as log_session; "feedback[i].position" when no exercise was logged there.
 struct FinishSessionRequest {
   std::string person;
   store::Id session = 0;
   store::SessionStatus status = store::SessionStatus::kFinished;
   std::optional<int> pain_during;
+  std::vector<SaidOf> feedback;
 };
 Result<SessionOutcome> finish_session(store::Store& store, const Clock& clock, const Content& content,
                                       const FinishSessionRequest& request);

@@ -21,6 +21,7 @@ Result<ProgressOutcome> progress(store::Store& store, const Clock& clock, const 
   p.pain_weeks = tracking::pain_by_week(p.history, p.date);
   p.pain_trend = tracking::pain_trend(p.pain_weeks);
   p.review = tracking::pain_review(p.history, p.date);
+  p.week_summary = tracking::week_summary(p.history, p.date, content.catalog);
   p.sessions = sessions_in_force(p.history.plan, p.history.changes, content.catalog);
   return p;
 }

@@ -13,6 +13,7 @@
 #include "core/store/store.h"
 #include "core/tracking/judge.h"
 #include "core/tracking/review.h"
+#include "core/tracking/week_summary.h"
 #include "usecases/content.h"
 #include "usecases/program_view.h"
 
@@ -30,6 +31,7 @@ struct ProgressOutcome {
   std::string pain_trend;
   tracking::PainReview review;
   std::vector<SessionInForce> sessions;  // every exercise at the dose in force
+  tracking::WeekSummary week_summary;    // this program week in brief, and what comes next
 };
 
 // The person's progress on the requested day; a stopped program is shown too. Errors:

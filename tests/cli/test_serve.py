@@ -304,6 +304,16 @@ class ServeTest(unittest.TestCase):
         self.assertTrue(reply["shortfall"]["missing"])
         self.assertEqual(self.rows("person"), before)
 
+    def test_a_coming_session_moves_only_where_the_rules_allow(self):
+        pid, _ = self.new_person()
+        choices = self.json_call("GET", f"/api/v1/people/{pid}/moves?date={START}")
+        self.assertIn(choices["session"], ("A", "B"))
+        self.assertIsInstance(choices["days"], list)
+        self.error("POST", f"/api/v1/people/{pid}/moves", 400, "missing_field", field="to",
+                   body={"from": choices["date"]})
+        self.error("POST", f"/api/v1/people/{pid}/moves", 400, "invalid", field="to",
+                   body={"from": choices["date"], "to": "2030-01-01"})
+
     def test_red_flag_at_check_in_stops_the_program(self):
         pid, _ = self.new_person()
         reply = self.json_call("POST", f"/api/v1/people/{pid}/check-ins",

@@ -175,6 +175,8 @@ class PlayerInATerminalTest(SessionTestCase):
         p.expect(r"How much did your knee hurt during this session\?", since=at)
         p.send("2\r")
         p.expect(r"Pain 2/10 during the session")
+        p.expect(r"Was any exercise too easy, too hard, or did one hurt\? \(y/N\)")
+        p.send("\r")
         self.assertEqual(p.finish(), 0, plain(p.output)[-2000:])
         # The terminal is as it was: line editing and echo back on.
         settings = p.terminal_settings()
@@ -201,6 +203,8 @@ class PlayerInATerminalTest(SessionTestCase):
         elapsed = time.monotonic() - started
         self.assertLess(elapsed, 10)
         p.send("1\r")
+        p.expect(r"did one hurt\? \(y/N\)")
+        p.send("\r")
         self.assertEqual(p.finish(), 0, plain(p.output)[-2000:])
         rows = self.exported("exercises.csv")
         self.assertGreaterEqual(len(rows), 3)
@@ -251,6 +255,16 @@ class ScriptedSessionTest(SessionTestCase):
         self.assertIn("nothing is not a pain rating", proc.stdout)
         self.assertIn("Pain 7/10 during the session. Above 5 is too much", proc.stdout)
         self.assertEqual(self.exported("sessions.csv")[0]["pain_during"], "7")
+
+    def test_after_the_pain_rating_each_exercise_can_be_called_too_easy_too_hard_or_it_hurt(self):
+        self.init_store()
+        proc = self.session("--fast", stdin="1\ny\nsoso\np\ne\n")
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        self.assertIn("How did each exercise feel? Enter: about right, e: too easy, h: too hard, p: it hurt.", proc.stdout)
+        self.assertIn("Please press Enter (about right), or type e (too easy), h (too hard) or p (it hurt).", proc.stdout)
+        self.assertIn("ease off", proc.stdout)
+        self.assertIn("why: you said it hurt, so the next session is easier", proc.stdout)
+        self.assertIn("keep for now: you said it was too easy: tomorrow's check-in steps it up", proc.stdout)
 
     def test_quitting_at_once_logs_everything_skipped_and_asks_no_pain(self):
         self.init_store()

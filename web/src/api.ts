@@ -126,7 +126,7 @@ export interface Plan {
   week: { day: string; session: string | null }[]; sessions: PlanSession[];
   calendar: { date: string; week: number; day: string; session: string }[];
   reviews: { week: number; date: string; what: string }[];
-  cautions: string[]; decisions: string[]; safety: string[];
+  cautions: string[]; decisions: string[]; safety: string[]; sources?: string[];
 }
 
 /** One exercise at the dose in force (DoseInForce): when and why it last changed, if it did. */
@@ -142,7 +142,7 @@ export interface ProgramInForce {
 
 export interface ServerQuestion {
   id: string; prompt: string; help: string; kind: 'yes_no' | 'whole_number' | 'number' | 'one_of' | 'many_of';
-  hint: string; min?: number; max?: number; skip_word: string; min_choices?: number;
+  hint: string; unit: string; default_answer: string; min?: number; max?: number; skip_word: string; min_choices?: number;
   choices: { value: string; label: string }[];
 }
 export interface IntakeTurn {
@@ -176,14 +176,27 @@ export interface SessionLogExercise {
   position: number; status?: 'done' | 'partly' | 'skipped';
   sets?: number; reps?: number; holds?: number; seconds?: number; pain?: number;
   camera?: CameraLog | null;
+  /** What the person said of it after the session; progression uses it (core/tracking/feedback.h). */
+  feedback?: Feedback;
 }
+/** A coming session and the days it may move to (GET /people/{id}/moves). */
+export interface MoveChoices { date: string; week: number; session: string; title: string; days: string[] }
+export type Feedback = 'too-easy' | 'too-hard' | 'hurt';
+/** An after-session decision for one exercise, changed or not, with its rule and reason. */
+export interface SessionDecision { exercise: string; name: string; decision: 'progress' | 'hold' | 'ease'; rule: string; reason: string }
 export interface SessionLogRequest {
   date?: string; session?: string; status: 'finished' | 'quit'; pain_during?: number; exercises: SessionLogExercise[];
 }
 /** One exercise of a logged session, read back (ExerciseLog). */
 export interface ExerciseLog {
   position: number; exercise: string; name: string; outcome: 'done' | 'partly' | 'skipped';
-  sets: number; reps: number; holds: number; seconds: number; pain: number | null; camera: CameraSummary | null;
+  sets: number; reps: number; holds: number; seconds: number; pain: number | null; feedback: Feedback | null; camera: CameraSummary | null;
+}
+/** The program week in brief (WeekSummary): counts, pain against last week, changes, what comes next. */
+export interface WeekSummary {
+  week: number | null; first: string; last: string; planned: number; planned_so_far: number; done: number; partly: number;
+  pain_this_week: number | null; pain_last_week: number | null; pain_trend: '' | 'lower' | 'higher' | 'about the same';
+  dose_changes: DoseChange[]; next: { date: string; session: string } | null; review: string | null; lines: string[];
 }
 /** A band of the pain-monitoring model (PainBand): whole-number range on 0-10, inclusive. */
 export interface PainBand { band: string; meaning: string; lowest: number; highest: number; label: string }
@@ -192,7 +205,7 @@ export interface ProgramWeek { week: number; start: string; end: string }
 export interface Progress {
   date: string; stopped: boolean; week: number | null; week_text: string; weeks: ProgramWeek[]; pain_bands: PainBand[];
   adherence: { planned: number; done: number; partly: number; percent: number };
-  review: Review; series: Record<string, Point[]>;
+  review: Review; series: Record<string, Point[]>; week_summary?: WeekSummary;
   sessions: { id: number; date: string; week: number | null; session: string; status: string; pain_during?: number | null; exercises?: ExerciseLog[] }[];
   doses: { exercise: string; now_doing: string; name: string; dose: Dose; dose_text: string; reason: string; changed_on: string | null }[];
 }
@@ -214,7 +227,7 @@ export interface MeasureStanding {
   direction: 'better' | 'worse' | 'same' | ''; summary: string; activities: string[]; norm: NormBand | null;
 }
 export interface MeasureRequest { measure: string; date?: string; value?: number; items?: { label: string; value: number }[]; note?: string }
-export type SessionLogReply = { session_id: number; date: string; session: string; status: string; repeat: boolean; dose_changes: DoseChange[] };
+export type SessionLogReply = { session_id: number; date: string; session: string; status: string; repeat: boolean; dose_changes: DoseChange[]; decisions: SessionDecision[] };
 
 /** One exercise of the catalog as the content states it (GET /exercises/{id}, Exercise). */
 export interface Variant { exercise?: string; parameter?: string; change: string }
@@ -261,7 +274,10 @@ export const api = {
   today: () => call<Today>('GET', `${personBase()}/today`),
   /** The day's session laid out step by step, as every player plays it (SessionSteps). */
   session: (date?: string) => call<SessionSteps>('GET', `${personBase()}/session${date ? `?date=${encodeURIComponent(date)}` : ''}`),
-  logSession: (log: SessionLogRequest, action?: Action) => call<{ session_id: number; date: string; session: string; status: string; repeat: boolean; dose_changes: DoseChange[] }>('POST', `${personBase()}/sessions`, log, action),
+  /** The coming session (on or after `date`) and the days it may move to (core/tracking/move_day.h's rule). */
+  moves: (date?: string) => call<MoveChoices>('GET', `${personBase()}/moves${date ? `?date=${encodeURIComponent(date)}` : ''}`),
+  move: (from: string, to: string, action?: Action) => call<{ from: string; date: string; week: number; session: string }>('POST', `${personBase()}/moves`, { from, to }, action),
+  logSession: (log: SessionLogRequest, action?: Action) => call<SessionLogReply>('POST', `${personBase()}/sessions`, log, action),
   checkIn: (body: CheckInRequest, action?: Action) => call<CheckInResult>('POST', `${personBase()}/check-ins`, body, action),
   checkInSigns: () => call<CheckInSigns>('GET', `${BASE}/check-in-signs`),
   /** Saved now, or kept on this phone until it can be sent (outbox.ts). */

@@ -2,7 +2,7 @@
 // /api/v1/people/{id}/session: the steps, their words and lengths, exactly as the terminal player
 // runs them); this file only shows, speaks and times those steps, and counts what was completed.
 // #/session?date=YYYY-MM-DD plays another day's session; ?fast=N runs the clock N times faster.
-import { api, ApiError, type SessionLogExercise, Action } from './api';
+import { api, ApiError, type SessionLogExercise, type Feedback, type SessionDecision, Action } from './api';
 import { dayText, h, scaleField, type Kids } from './dom';
 import { sessionCamera } from './sessioncamera';
 import { starts, type PlayExercise, type PlayStep, type SessionSteps } from './steps';
@@ -88,6 +88,7 @@ export async function session(shell: Shell): Promise<void> {
       h('p', {}, s.after_end ? 'Your program has ended.' : 'Today is a rest day in your program.'),
       next ? h('p', {}, `Your next session is session ${next.session} on ${dayText(next.date)}.`) : null,
       next && !s.after_end ? h('div', { class: 'row' }, h('button', { type: 'button', id: 'anyway', onclick: () => void anyway() }, `Do session ${next.session} today anyway`)) : null,
+      next && !s.after_end ? moveBox(next.date) : null,
       h('p', {}, h('a', { href: '#/program' }, 'See my program')));
     return;
   }
@@ -313,6 +314,7 @@ function painForm(shell: Shell, s: SessionSteps, status: 'finished' | 'quit', ex
   const save = h('button', { type: 'submit' }, 'Save the session') as HTMLButtonElement;
   const form = h('form', { novalidate: true },
     scaleField('pain', 'How much did your knee hurt during the session?', s.pain_scale_help),
+    feedbackFields(s, exercises),
     h('div', { class: 'row' }, save));
   guardLeaving(true);
   shell.setCleanup(() => guardLeaving(false));
@@ -325,7 +327,7 @@ function painForm(shell: Shell, s: SessionSteps, status: 'finished' | 'quit', ex
     save.disabled = true;
     save.textContent = 'Saving…';
     try {
-      const saved = await api.saveSession({ date: s.date, session: s.session ?? undefined, status, pain_during: Number(v.value), exercises }, action,
+      const saved = await api.saveSession({ date: s.date, session: s.session ?? undefined, status, pain_during: Number(v.value), exercises: withFeedback(form, exercises) }, action,
         `Session ${s.session ?? ''} of ${dayText(s.date)}`.replace('  ', ' '));
       forgetPlace();
       guardLeaving(false);
@@ -339,7 +341,8 @@ function painForm(shell: Shell, s: SessionSteps, status: 'finished' | 'quit', ex
       const r = saved.reply;
       page('Session saved',
         h('p', { class: 'notice ok', role: 'status' }, status === 'finished' ? 'Well done: the session is saved.' : 'The session is saved as stopped early.'),
-        r.dose_changes.length ? [h('h2', {}, 'Changes to your doses'), h('ul', {}, r.dose_changes.map((d) => h('li', {}, `${d.name}: ${d.reason}`)))] : null,
+        r.dose_changes.length ? [h('h2', {}, 'Changes to your doses'), h('ul', { class: 'dose-changes' }, r.dose_changes.map((d) => h('li', {}, `${d.name}: ${d.reason}`)))] : null,
+        saidDecisions(r.decisions ?? []),
         h('p', {}, 'Tomorrow morning, tell kneecoach how your knee feels. That decides whether the exercises get harder or easier.'),
         h('div', { class: 'row' }, h('a', { class: 'button', href: '#/check-in' }, 'Morning check-in'), h('a', { class: 'button secondary', href: '#/progress' }, 'My progress')));
     } catch (e) {
@@ -351,3 +354,61 @@ function painForm(shell: Shell, s: SessionSteps, status: 'finished' | 'quit', ex
   page(status === 'finished' ? 'Session complete' : 'Session stopped', form);
 }
 
+
+const saidChoices: { value: Feedback | ''; label: string }[] = [
+  { value: '', label: 'About right' }, { value: 'too-easy', label: 'Too easy' },
+  { value: 'too-hard', label: 'Too hard' }, { value: 'hurt', label: 'It hurt' },
+];
+
+/** Per exercise reached: how it felt. Nothing is chosen for the person; no answer says nothing. */
+function feedbackFields(s: SessionSteps, exercises: SessionLogExercise[]): HTMLElement {
+  return h('fieldset', { class: 'feedback' }, h('legend', {}, 'How did each exercise feel?'),
+    h('p', { class: 'help' }, 'Optional. "Too easy" can make it harder sooner, "too hard" or "it hurt" makes the next session easier.'),
+    exercises.map((e) => {
+      const name = s.exercises.find((x) => x.position === e.position)?.name ?? `Exercise ${e.position + 1}`;
+      return h('div', { class: 'said', role: 'radiogroup', 'aria-label': name }, h('p', { class: 'said-name' }, name),
+        h('div', { class: 'opts' }, saidChoices.map((c) =>
+          h('label', {}, h('input', { type: 'radio', name: `said-${e.position}`, value: c.value }), c.label))));
+    }));
+}
+
+function withFeedback(form: HTMLElement, exercises: SessionLogExercise[]): SessionLogExercise[] {
+  return exercises.map((e) => {
+    const said = form.querySelector<HTMLInputElement>(`input[name=said-${e.position}]:checked`)?.value ?? '';
+    return said ? { ...e, feedback: said as Feedback } : e;
+  });
+}
+
+/** The decisions what the person said led to, each with its reason (changes are listed above). */
+function saidDecisions(decisions: SessionDecision[]): HTMLElement[] | null {
+  const held = decisions.filter((d) => d.decision === 'hold' && d.rule.startsWith('said-'));
+  return held.length ? [h('h2', {}, 'What you told us'), h('ul', { class: 'said-decisions' }, held.map((d) => h('li', {}, `${d.name}: ${d.reason}`)))] : null;
+}
+
+/** "Move it to another day": the days the server allows for the coming session, one button each. */
+function moveBox(date: string): HTMLElement {
+  const box = h('section', { id: 'move', 'aria-labelledby': 'move-h' }, h('h2', { id: 'move-h' }, 'Or move it to another day'),
+    h('p', { role: 'status' }, 'Finding the days it can move to…'));
+  const action = new Action();
+  void api.moves(date).then((m) => {
+    const when = dayText(m.date);
+    if (!m.days.length) {
+      box.replaceChildren(box.firstChild as Node, h('p', {}, `Session ${m.session} on ${when} cannot move: the days near it are taken, past, or too close to another strengthening day.`));
+      return;
+    }
+    box.replaceChildren(box.firstChild as Node,
+      h('p', {}, `Session ${m.session} (${m.title}) is planned on ${when}. It can move to:`),
+      h('div', { class: 'row' }, m.days.map((d) => h('button', { type: 'button', class: 'secondary', 'data-day': d, onclick: async (ev: Event) => {
+        const b = ev.currentTarget as HTMLButtonElement;
+        box.querySelectorAll('button').forEach((x) => { (x as HTMLButtonElement).disabled = true; });
+        try {
+          await api.move(m.date, d, action);
+          box.replaceChildren(box.firstChild as Node, h('p', { class: 'notice ok', role: 'status' }, `Moved: session ${m.session} is now on ${dayText(d)}, not ${when}.`));
+        } catch (e) {
+          box.querySelectorAll('button').forEach((x) => { (x as HTMLButtonElement).disabled = false; });
+          b.after(h('p', { class: 'error', role: 'alert' }, e instanceof Error ? e.message : String(e)));
+        }
+      } }, `Move to ${dayText(d)}`))));
+  }).catch(() => box.remove());
+  return box;
+}

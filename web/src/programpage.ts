@@ -15,6 +15,15 @@ export interface PageKit {
 const CHANGE_WORDS: Record<string, string> = { add: 'added', remove: 'removed', swap: 'swapped', dose: 'set the dose of', limit: 'set a limit for', pause: 'paused the program', resume: 'resumed the program', message: 'sent a message' };
 const DAY_NAME: Record<string, string> = { mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday', sun: 'Sunday' };
 
+/** The sessions' own lengths as the server computed them from their doses: "about 14 minutes a
+ *  session" or "12 to 18 minutes a session" (not the time the person said they have). */
+function sessionLength(minutes: number[]): string {
+  if (!minutes.length) return 'no sessions';
+  const lo = Math.min(...minutes);
+  const hi = Math.max(...minutes);
+  return lo === hi ? `about ${lo} minutes a session` : `${lo} to ${hi} minutes a session`;
+}
+
 export async function programPage(kit: PageKit): Promise<void> {
   const { page, errorBox } = kit;
   if (!kit.needPerson()) return;
@@ -26,7 +35,7 @@ export async function programPage(kit: PageKit): Promise<void> {
     const planned = new Map(plan.sessions.flatMap((s) => s.exercises.map((e) => [e.id, e] as const)));
     page('My program',
       stopped ? h('div', { class: 'notice bad', role: 'alert' }, h('p', {}, h('strong', {}, 'This program is stopped. '), stopped.reason, ' See a doctor or physiotherapist before you exercise again.')) : null,
-      h('p', {}, `From ${plan.start} to ${plan.end} (${plan.weeks} weeks), about ${plan.minutes_per_session} minutes a session.`),
+      h('p', { id: 'program-length' }, `From ${plan.start} to ${plan.end} (${plan.weeks} weeks), ${sessionLength(now.sessions.map((s) => s.minutes))}.`),
       h('p', { id: 'program-week' }, `Today, ${now.date}: ${now.week_text}. The doses below are the ones in force today.`),
       paused ? h('p', { class: 'notice warn', id: 'program-paused' }, h('strong', {}, 'Your clinician paused your program. '), `${paused.by}, ${paused.date}${paused.reason ? `: ${paused.reason}` : ''}. No sessions until they resume it.`) : null,
       // From the clinic server: what the patient's clinician said and changed, and who (docs/clinic-model.md).
@@ -65,7 +74,9 @@ export async function programPage(kit: PageKit): Promise<void> {
       changes?.length ? [h('h2', {}, 'Changes your clinician made'), h('ul', { id: 'clinician-changes' }, changes.map((c) =>
         h('li', {}, `${c.at.slice(0, 10)}, ${c.by}: ${CHANGE_WORDS[c.kind] ?? c.kind}${c.exercise ? ` ${names.get(c.exercise) ?? c.exercise}` : ''}${c.reason ? `. ${c.reason}` : ''}`)))] : null,
       h('h2', {}, 'Stay safe'), h('ul', {}, plan.safety.map((s) => h('li', {}, s))),
-      h('h2', {}, 'Why the program looks like this'), h('ul', {}, plan.decisions.map((s) => h('li', {}, s))));
+      h('h2', {}, 'Why the program looks like this'), h('ul', {}, plan.decisions.map((s) => h('li', {}, s))),
+      plan.sources?.length ? h('details', { id: 'plan-sources' }, h('summary', {}, 'Where this comes from'),
+        h('ul', {}, plan.sources.map((s) => h('li', {}, s)))) : null);
   } catch (e) {
     page('My program', errorBox(e));
   }

@@ -119,6 +119,9 @@ export function progressView(p: Progress, box: HTMLElement, words: ProgressWords
   const nodes: Kids[] = [
     p.stopped ? h('p', { class: 'notice bad' }, words.whose === 'Your' ? 'Your program is stopped. See a doctor or physiotherapist before you exercise again.' : 'The program is stopped: a warning sign sent them to a clinician.') : null,
     h('p', { id: 'progress-week' }, `${p.date}: ${p.week_text}.`),
+    p.week_summary ? h('section', { id: 'week-summary', 'aria-labelledby': 'week-summary-h' },
+      h('h2', { id: 'week-summary-h' }, p.week_summary.week === null ? 'The week in brief' : `Week ${p.week_summary.week} in brief`),
+      h('ul', {}, p.week_summary.lines.map((l) => h('li', {}, l)))) : null,
     h('h2', {}, 'Pain'),
     rows.length ? chartBox : h('p', {}, words.whose === 'Your' ? 'No pain ratings yet. They appear here after your first session and check-in.' : 'No pain ratings yet.'),
     rows.length ? h('table', { id: 'pain-table' }, h('caption', {}, 'Pain ratings (0 to 10)'),

@@ -122,15 +122,13 @@ bool measure_chair_stand(const tracking::MeasureDef& def, Program& p, const When
     auto sex = ask_sex(ctx);
     if (!sex) return false;
     if (*sex != "skip") {
-      const int under = *sex == "man" ? band->men : band->women;
-      m.items.push_back({tracking::kBelowAverageUnder, static_cast<double>(under)});
+      const auto norm = tracking::compare_to_norm(*band, *sex == "man", *count);
+      m.items.push_back({tracking::kBelowAverageUnder, static_cast<double>(norm.under)});
       m.note = fmt::format("{}, age {}: {} (below average under {} for {}s aged {}-{}, CDC STEADI)", *sex, age,
-                           *count < under ? "below average" : "average or better", under, *sex, band->age_min,
-                           band->age_max);
-      ctx.out << fmt::format(
-          "For a {} aged {}-{}, fewer than {} stands is below average: yours is {}.\n", *sex, band->age_min,
-          band->age_max, under,
-          *count < under ? "below average; the strengthening exercises aim at this" : "average or better");
+                           norm.words, norm.under, *sex, band->age_min, band->age_max);
+      ctx.out << fmt::format("For a {} aged {}-{}, fewer than {} stands is below average: yours is {}.\n", *sex,
+                             band->age_min, band->age_max, norm.under,
+                             norm.below ? norm.words + "; the strengthening exercises aim at this" : norm.words);
     }
   } else {
     ctx.out

@@ -9,6 +9,7 @@
 #include "adapters/cli/tracking_commands.h"
 #include "adapters/cli/tracking_support.h"
 #include "core/catalog/describe.h"
+#include "core/common/text.h"
 #include "core/store/codec.h"
 #include "core/tracking/camera_log.h"
 #include "core/tracking/charts.h"
@@ -117,6 +118,10 @@ void run_progress(const TrackingOptions& options, const std::string& svg_dir, Co
 
   ctx.out << fmt::format("Progress for '{}' on {} ({}).\n\n", program->person.name, describe_date(when->date),
                          outcome->week_text);
+  ctx.out << (outcome->week_summary.week ? fmt::format("Week {} in brief:\n", *outcome->week_summary.week)
+                                         : std::string("The week in brief:\n"));
+  for (const auto& line : outcome->week_summary.lines) ctx.out << wrap_hanging("  - ", line, 78);
+  ctx.out << "\n";
   ctx.out << fmt::format("Sessions: {} done of {} planned so far ({}%)", a.done, a.planned, a.percent);
   ctx.out << (a.partly > 0 ? fmt::format("; {} partly done.\n", a.partly) : std::string(".\n"));
   ctx.out << fmt::format("\nPain (0-10), weekly means; at the start {}/10, as the plan said:\n",

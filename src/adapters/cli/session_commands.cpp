@@ -10,6 +10,7 @@
 
 #include "adapters/cli/app.h"
 #include "adapters/cli/catalog_access.h"
+#include "adapters/cli/feedback_prompt.h"
 #include "adapters/cli/intake_io.h"
 #include "adapters/cli/session_source.h"
 #include "adapters/cli/store_access.h"
@@ -215,12 +216,21 @@ void run_session(const SessionArgs& args, Context& ctx) {
     any_done = any_done || tallies[i].outcome != session::Outcome::kSkipped;
   }
   std::optional<int> pain;
+  std::vector<usecases::SaidOf> said;
   if (any_done) {
     pain = ask_pain(ctx.in, ctx.out);
     if (pain)
       ctx.out << fmt::format("Pain {}/10 during the session. {}\n", *pain, pain_band_advice(*pain));
     else
       ctx.out << "No pain rating was given.\n";
+    std::vector<std::string> names;
+    std::vector<int> positions;
+    for (std::size_t i = 0; i < tallies.size(); ++i) {
+      if (tallies[i].outcome == session::Outcome::kSkipped) continue;
+      names.push_back(to_play->exercises[i].name);
+      positions.push_back(tallies[i].position);
+    }
+    if (pain) said = ask_feedback(names, positions, ctx.in, ctx.out);
   }
   if (!program) return;
   auto rules = load_rule_set(ctx.content_dir);
@@ -230,6 +240,7 @@ void run_session(const SessionArgs& args, Context& ctx) {
   request.session = log.id;
   request.status = *played ? store::SessionStatus::kQuit : store::SessionStatus::kFinished;
   request.pain_during = pain;
+  request.feedback = said;
   auto done = usecases::finish_session(*program->store, *clock, usecases::Content{*catalog, &*rules}, request);
   if (!done) return report_use_case_error(ctx, done.error());
   if (done->repeat) ctx.out << "This is not your first session today: it is kept, and the day counts once.\n";
@@ -239,6 +250,7 @@ void run_session(const SessionArgs& args, Context& ctx) {
   } else {
     print_judgements(done->judgements, false, ctx.out);
   }
+  print_said_decisions(done->judgements, ctx.out);
 }
 
 }  // namespace

@@ -36,7 +36,7 @@ Response health(ApiState& /*s*/, const Request& /*r*/, const std::string& /*id*/
   return json_response(200, j.dump());
 }
 
-const std::array<Route, 24> kRoutes{{
+const std::array<Route, 26> kRoutes{{
     {"GET", "/api/v1/health", health, kNoPerson},
     {"GET", "/api/v1/exercises", list_exercises, kNoPerson},
     {"GET", "/api/v1/exercises/{id}", get_exercise, kNoPerson},
@@ -51,6 +51,8 @@ const std::array<Route, 24> kRoutes{{
     {"GET", "/api/v1/people/{id}/plan", get_plan, {Access::kRead, "plan.read"}},
     {"GET", "/api/v1/people/{id}/today", get_today, {Access::kRead, "today.read"}},
     {"GET", "/api/v1/people/{id}/session", get_session, {Access::kRead, "session.read"}},
+    {"GET", "/api/v1/people/{id}/moves", get_moves, {Access::kRead, "plan.read"}},
+    {"POST", "/api/v1/people/{id}/moves", post_move, {Access::kWrite, "plan.move"}},
     {"POST", "/api/v1/people/{id}/sessions", post_session, {Access::kWrite, "session.write"}},
     {"POST", "/api/v1/people/{id}/check-ins", post_check_in, {Access::kWrite, "check-in.write"}},
     {"GET", "/api/v1/check-in-signs", get_check_in_signs, kNoPerson},

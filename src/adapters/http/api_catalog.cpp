@@ -34,7 +34,9 @@ Json question_json(const Question& q) {
   j["prompt"] = q.prompt;
   j["help"] = q.help;
   j["kind"] = kind_name(q.kind);
-  j["hint"] = answer_hint(q);
+  j["hint"] = form_hint(q);  // the browser's words; the terminal's (answer_hint) speak of typing
+  j["unit"] = q.unit;
+  j["default_answer"] = q.default_answer;
   if (q.kind == AnswerKind::kWholeNumber || q.kind == AnswerKind::kNumber) j["min"] = q.min;
   if (q.kind == AnswerKind::kWholeNumber) j["max"] = q.max;
   j["skip_word"] = q.skip_word;
@@ -126,7 +128,7 @@ Response post_relevant(ApiState& /*s*/, const Request& r, const std::string& /*i
     }
     const auto typed = as_typed(*q, value);
     if (!typed) {
-      check.fail("wrong_type", field, fmt::format("{}: is {}; {}", field, json_type_name(value), answer_hint(*q)));
+      check.fail("wrong_type", field, fmt::format("{}: is {}; {}", field, json_type_name(value), form_hint(*q)));
       continue;
     }
     auto v = validate_answer(*q, *typed);
@@ -172,7 +174,7 @@ Response post_intake_answer(ApiState& s, const Request& r, const std::string& /*
       // Nothing chosen in the form (null or an empty list where an answer is required), or a
       // value of the wrong JSON type.
       const bool none = value.is_null() || (value.is_array() && value.empty());
-      const std::string message = !none                            ? answer_hint(*q)
+      const std::string message = !none                            ? form_hint(*q)
                                   : q->kind == AnswerKind::kManyOf ? "Please choose at least one."
                                                                    : "Please choose an answer.";
       return error_response(400, errc::kInvalid, message, key);

@@ -91,6 +91,10 @@ Response get_plan(ApiState& s, const Request& r, const std::string& id);
 Response get_today(ApiState& s, const Request& r, const std::string& id);
 // GET .../session?date=: the day's session laid out step by step, as every player plays it (api_session.cpp).
 Response get_session(ApiState& s, const Request& r, const std::string& id);
+// GET .../moves?date=: the coming session and the days it may move to; POST .../moves {"from",
+// "to"}: move it (api_moves.cpp, usecases/move_session.h).
+Response get_moves(ApiState& s, const Request& r, const std::string& id);
+Response post_move(ApiState& s, const Request& r, const std::string& id);
 Response get_handout(ApiState& s, const Request& r, const std::string& id);
 Response get_calendar(ApiState& s, const Request& r, const std::string& id);
 // GET .../fhir?type=: the person's records as a FHIR R4 Bundle (api_fhir.cpp).

@@ -8,6 +8,7 @@
 #include "adapters/http/body_check.h"
 #include "adapters/http/tracking_json.h"
 #include "core/tracking/camera_log.h"
+#include "core/tracking/feedback.h"
 #include "core/tracking/measure_check.h"
 #include "usecases/check_in.h"
 #include "usecases/check_in_json.h"
@@ -49,7 +50,8 @@ std::vector<usecases::LoggedExercise> read_exercises(BodyCheck& check, const Jso
   for (std::size_t i = 0; i < list.size(); ++i) {
     const std::string path = fmt::format("exercises[{}]", i);
     const Json& item = list[i];
-    if (!check.object(item, path, {"position", "status", "sets", "reps", "holds", "seconds", "pain", "camera"}))
+    if (!check.object(item, path,
+                      {"position", "status", "sets", "reps", "holds", "seconds", "pain", "camera", "feedback"}))
       continue;
     usecases::LoggedExercise e;
     const auto position = check.integer(item, path, "position", 0, 49, true);
@@ -59,6 +61,8 @@ std::vector<usecases::LoggedExercise> read_exercises(BodyCheck& check, const Jso
     e.holds = check.integer(item, path, "holds", 0, 1000, false).value_or(0);
     e.seconds = check.integer(item, path, "seconds", 0, 36000, false).value_or(0);
     e.pain = check.integer(item, path, "pain", 0, 10, false);
+    const auto said = check.one_of(item, path, "feedback", {"too-easy", "too-hard", "hurt"}, false);
+    if (said) e.feedback = *tracking::feedback_from_word(*said);
     if (item.contains("camera") && !item.at("camera").is_null()) {
       auto camera = tracking::camera_log_from_json(item.at("camera"), path + ".camera", &faults);
       if (camera) {
@@ -103,6 +107,7 @@ Response post_session(ApiState& s, const Request& r, const std::string& id) {
   j["status"] = *status;
   j["repeat"] = done->repeat;
   j["dose_changes"] = changes_json(done->changes, s.catalog);
+  j["decisions"] = judgements_json(done->judgements);
   return json_response(201, j.dump());
 }
 

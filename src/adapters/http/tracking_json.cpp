@@ -16,7 +16,28 @@ std::string name_of(const Catalog& catalog, const std::string& id) {
   return e != nullptr ? e->name : id;
 }
 
+Json optional_number(const std::optional<double>& v) { return v ? Json(*v) : Json(nullptr); }
+
 }  // namespace
+
+Json week_summary_json(const tracking::WeekSummary& w, const Catalog& catalog) {
+  Json j;
+  j["week"] = w.week ? Json(*w.week) : Json(nullptr);
+  j["first"] = to_iso(w.first);
+  j["last"] = to_iso(w.last);
+  j["planned"] = w.planned;
+  j["planned_so_far"] = w.planned_so_far;
+  j["done"] = w.done;
+  j["partly"] = w.partly;
+  j["pain_this_week"] = optional_number(w.pain_this_week);
+  j["pain_last_week"] = optional_number(w.pain_last_week);
+  j["pain_trend"] = w.pain_trend;
+  j["dose_changes"] = changes_json(w.changes, catalog);
+  j["next"] = w.next ? Json{{"date", to_iso(w.next->date)}, {"session", w.next->session}} : Json(nullptr);
+  j["review"] = w.review ? Json(to_iso(*w.review)) : Json(nullptr);
+  j["lines"] = w.lines;
+  return j;
+}
 
 Json exercise_log_json(const store::ExerciseLog& l, const Catalog& catalog) {
   const auto camera = tracking::parse_camera_text(l.camera_json);
@@ -29,6 +50,8 @@ Json exercise_log_json(const store::ExerciseLog& l, const Catalog& catalog) {
           {"holds", l.holds_done},
           {"seconds", l.seconds},
           {"pain", l.pain ? Json(*l.pain) : Json(nullptr)},
+          {"feedback", l.feedback == store::ExerciseFeedback::kNone ? Json(nullptr)
+                                                                    : Json(std::string(store::to_string(l.feedback)))},
           {"camera", camera && *camera ? tracking::camera_summary_json(**camera) : Json(nullptr)}};
 }
 
@@ -44,6 +67,18 @@ Json changes_json(const std::vector<store::DoseChange>& changes, const Catalog& 
     j["to"] = dose_to_json(c.to);
     j["reason"] = c.reason;
     list.push_back(j);
+  }
+  return list;
+}
+
+Json judgements_json(const std::vector<tracking::Judgement>& judgements) {
+  Json list = Json::array();
+  for (const auto& j : judgements) {
+    list.push_back({{"exercise", j.plan_exercise_id},
+                    {"name", j.name},
+                    {"decision", std::string(store::to_string(j.decision.decision))},
+                    {"rule", j.decision.rule},
+                    {"reason", j.decision.reason}});
   }
   return list;
 }
@@ -91,6 +126,7 @@ Json progress_json(const usecases::ProgressOutcome& p, const Catalog& catalog) {
   const auto& a = p.adherence;
   j["adherence"] = Json{{"planned", a.planned}, {"done", a.done}, {"partly", a.partly}, {"percent", a.percent}};
   j["review"] = review_json(p.review);
+  j["week_summary"] = week_summary_json(p.week_summary, catalog);
   Json series;
   for (const char* id : {store::kPainDuring, store::kPainNextMorning, store::kPainNow, store::kPainWorst24h,
                          store::kChairStand, store::kPsfs, store::kGrc}) {

@@ -16,6 +16,15 @@ namespace kc::http {
 // [{"exercise", "now_doing", "name", "decision", "from", "to", "reason"}] in order.
 Json changes_json(const std::vector<store::DoseChange>& changes, const Catalog& catalog);
 
+// The after-session decisions, one per exercise judged: [{"exercise" (as in the plan), "name"
+// (done from now on), "decision", "rule", "reason"}], so every decision explains itself.
+Json judgements_json(const std::vector<tracking::Judgement>& judgements);
+
+// The week in brief (api/openapi.yaml WeekSummary): {"week", "first", "last", "planned",
+// "planned_so_far", "done", "partly", "pain_this_week", "pain_last_week", "pain_trend",
+// "dose_changes", "next": {"date", "session"} or null, "review", "lines"}.
+Json week_summary_json(const tracking::WeekSummary& w, const Catalog& catalog);
+
 // {"due", "date", "see_clinician", "message"}.
 Json review_json(const tracking::PainReview& review);
 
@@ -23,8 +32,8 @@ Json review_json(const tracking::PainReview& review);
 Json measurement_json(const store::Measurement& m);
 
 // One exercise of a logged session: {"position", "exercise", "name", "outcome", "sets", "reps",
-// "holds", "seconds", "pain" (or null), "camera" (tracking::camera_summary_json, or null when the
-// camera was not used or its stored text cannot be read)}.
+// "holds", "seconds", "pain" (or null), "feedback" ("too-easy", "too-hard", "hurt" or null), "camera"
+// (tracking::camera_summary_json, or null when the camera was not used or its stored text cannot be read)}.
 Json exercise_log_json(const store::ExerciseLog& l, const Catalog& catalog);
 
 // Everything GET /people/{id}/progress returns (api/openapi.yaml Progress): the progress use

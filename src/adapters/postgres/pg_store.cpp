@@ -235,6 +235,29 @@ class PgStore final : public Store {
     return db_->read<std::optional<PlanRecord>>([&](Tx& tx) { return select_plan(tx, person, false); });
   }
 
+  Status move_plan_day(PersonId person, Id plan, CivilDate from, CivilDate to, int week) override {
+    return db_->write([&](Tx& tx) -> Status {
+      lock_person(tx, person);
+      const auto planned = [&](CivilDate day) {
+        return tx
+            .exec_params1(
+                "SELECT count(*) FROM plan_day d JOIN plan p ON p.id = d.plan_id "
+                "WHERE d.plan_id = $1 AND p.person_id = $2 AND d.date = $3",
+                plan, person, iso(day))[0]
+            .as<long long>();
+      };
+      if (planned(from) == 0) {
+        return make_error(errc::kNotFound, "from", fmt::format("from: no session is planned on {}", iso(from)));
+      }
+      if (planned(to) > 0) {
+        return make_error(errc::kConflict, "to", fmt::format("to: a session is already planned on {}", iso(to)));
+      }
+      tx.exec_params("UPDATE plan_day SET date = $1, week = $2 WHERE plan_id = $3 AND date = $4", iso(to), week, plan,
+                     iso(from));
+      return Ok{};
+    });
+  }
+
   Result<SessionLog> begin_session(const SessionLog& session) override {
     return db_->write_one<SessionLog>([&](Tx& tx) { return insert_session(tx, session); });
   }
@@ -579,18 +602,18 @@ class PgStore final : public Store {
   static Result<ExerciseLog> upsert_exercise_log(Tx& tx, const ExerciseLog& log) {
     static const std::string sql = fmt::format(
         "INSERT INTO exercise_log AS old (session_id, person_id, position, exercise_id, outcome, planned_dose, "
-        "sets_done, reps_done, holds_done, seconds, pain, finished_at, camera_json) "
-        "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) "
+        "sets_done, reps_done, holds_done, seconds, pain, finished_at, camera_json, feedback) "
+        "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) "
         "ON CONFLICT (session_id, position) DO UPDATE SET exercise_id = excluded.exercise_id, "
         "outcome = excluded.outcome, planned_dose = excluded.planned_dose, sets_done = excluded.sets_done, "
         "reps_done = excluded.reps_done, holds_done = excluded.holds_done, seconds = excluded.seconds, "
-        "pain = excluded.pain, finished_at = excluded.finished_at, camera_json = excluded.camera_json "
-        "WHERE old.person_id = excluded.person_id RETURNING {}",
+        "pain = excluded.pain, finished_at = excluded.finished_at, camera_json = excluded.camera_json, "
+        "feedback = excluded.feedback WHERE old.person_id = excluded.person_id RETURNING {}",
         kExerciseLogColumns);
     auto rows = collect<ExerciseLog>(
         exec(tx, sql, log.session, log.person, log.position, log.exercise_id, str(to_string(log.outcome)),
              dose_to_text(log.planned), log.sets_done, log.reps_done, log.holds_done, log.seconds, log.pain,
-             format_instant(log.finished_at), log.camera_json),
+             format_instant(log.finished_at), log.camera_json, str(to_string(log.feedback))),
         read_exercise_log<Row>);
     if (!rows) return rows.error();
     if (rows->size() != 1) return make_error("store: that session belongs to another person");

@@ -295,6 +295,24 @@ class SqliteStore final : public Store {
     return read_tx(db_, [&] { return select_plan(person, false); });
   }
 
+  Status move_plan_day(PersonId person, Id plan, CivilDate from, CivilDate to, int week) override {
+    return write_tx(db_, [&]() -> Status {
+      auto planned = count_plan_days(person, plan, from);
+      if (!planned) return planned.error();
+      if (*planned == 0) {
+        return make_error(errc::kNotFound, "from", fmt::format("from: no session is planned on {}", iso(from)));
+      }
+      auto taken = count_plan_days(person, plan, to);
+      if (!taken) return taken.error();
+      if (*taken > 0) {
+        return make_error(errc::kConflict, "to", fmt::format("to: a session is already planned on {}", iso(to)));
+      }
+      auto up = db_.prepare("UPDATE plan_day SET date = ?, week = ? WHERE plan_id = ? AND date = ?");
+      if (!up) return up.error();
+      return up.value().bind(1, iso(to)).bind(2, week).bind(3, plan).bind(4, iso(from)).run();
+    });
+  }
+
   Result<SessionLog> begin_session(const SessionLog& session) override {
     return write_tx(db_, [&] { return insert_session(session); });
   }
@@ -548,12 +566,13 @@ class SqliteStore final : public Store {
   Result<ExerciseLog> upsert_exercise_log(const ExerciseLog& log) {
     auto ins = db_.prepare(
         "INSERT INTO exercise_log (session_id, person_id, position, exercise_id, outcome, planned_dose, sets_done, "
-        "reps_done, holds_done, seconds, pain, finished_at, camera_json) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "reps_done, holds_done, seconds, pain, finished_at, camera_json, feedback) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
         "ON CONFLICT (session_id, position) DO UPDATE SET exercise_id = excluded.exercise_id, "
         "outcome = excluded.outcome, planned_dose = excluded.planned_dose, sets_done = excluded.sets_done, "
         "reps_done = excluded.reps_done, holds_done = excluded.holds_done, seconds = excluded.seconds, "
-        "pain = excluded.pain, finished_at = excluded.finished_at, camera_json = excluded.camera_json "
+        "pain = excluded.pain, finished_at = excluded.finished_at, camera_json = excluded.camera_json, feedback = "
+        "excluded.feedback "
         "WHERE person_id = excluded.person_id");
     if (!ins) return ins.error();
     if (auto s = ins.value()
@@ -570,6 +589,7 @@ class SqliteStore final : public Store {
                      .bind(11, log.pain)
                      .bind(12, format_instant(log.finished_at))
                      .bind(13, log.camera_json)
+                     .bind(14, to_string(log.feedback))
                      .run();
         !s) {
       return s.error();
@@ -584,6 +604,18 @@ class SqliteStore final : public Store {
     if (!rows) return rows.error();
     if (rows->size() != 1) return make_error("store: that session belongs to another person");
     return rows->front();
+  }
+
+  // Sessions of `person`'s plan `plan` planned on `day` (0 or 1).
+  Result<std::int64_t> count_plan_days(PersonId person, Id plan, CivilDate day) {
+    auto q = db_.prepare(
+        "SELECT count(*) FROM plan_day d JOIN plan p ON p.id = d.plan_id "
+        "WHERE d.plan_id = ? AND p.person_id = ? AND d.date = ?");
+    if (!q) return q.error();
+    q.value().bind(1, plan).bind(2, person).bind(3, iso(day));
+    auto row = q.value().step();
+    if (!row) return row.error();
+    return *row ? q.value().int64(0) : 0;
   }
 
   Status finish_session(Id session, SessionStatus status, TimePoint ended_at, std::optional<int> pain_during) {

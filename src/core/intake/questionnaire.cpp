@@ -340,6 +340,29 @@ bool is_relevant(const Question& question, const Answers& so_far) {
 
 std::string answer_hint(const Question& q) { return kind_hint(q); }
 
+std::string form_hint(const Question& q) {
+  std::string skip;
+  if (!q.skip_word.empty()) {
+    skip = fmt::format(", or choose {}{}", static_cast<char>(std::toupper(static_cast<unsigned char>(q.skip_word[0]))),
+                       q.skip_word.substr(1));
+  }
+  switch (q.kind) {
+    case AnswerKind::kYesNo:
+      return "Choose yes or no.";
+    case AnswerKind::kWholeNumber:
+      if (q.min == 0 && q.max == 10) return "Choose a number from 0 to 10.";
+      return fmt::format("Enter a whole number from {} to {}{}.", format_number(q.min), format_number(q.max), skip);
+    case AnswerKind::kNumber:
+      if (!q.unit.empty()) return fmt::format("Enter a number of {}, such as 8 or 0.5{}.", q.unit, skip);
+      return fmt::format("Enter a number{}.", skip);
+    case AnswerKind::kOneOf:
+      return "Choose one.";
+    case AnswerKind::kManyOf:
+      return fmt::format("Choose one or more{}.", skip);
+  }
+  return "";
+}
+
 Result<FieldValue> validate_answer(const Question& q, std::string_view typed) {
   std::string s = normalise(typed);
   if (s.empty()) s = q.default_answer;

@@ -62,6 +62,11 @@ bool is_relevant(const Question& question, const Answers& so_far);
 // A short line saying how to answer, e.g. "Type yes or no." or "Type a whole number from 0 to 10."
 std::string answer_hint(const Question& question);
 
+// The same for a form with buttons, boxes and a text field (the browser): no typing of numbers
+// or names, no commas, e.g. "Choose one or more." or "Enter a number of weeks, such as 8 or
+// 0.5, or choose None."
+std::string form_hint(const Question& question);
+
 // Checks what the person typed (surrounding spaces and letter case ignored). Returns the
 // value for the question's field (std::monostate when skipped with skip_word), or an error
 // with a plain, kind message saying what to type instead.

@@ -212,6 +212,12 @@ TEST(AnswerHint, SaysHowToAnswer) {
   EXPECT_EQ(answer_hint(q("knee")), "Type a number from 1 to 3, or its name.");
   EXPECT_EQ(answer_hint(q("weeks_since_knee_surgery")), "Type a number of weeks, such as 8 or 0.5, or none.");
   EXPECT_EQ(answer_hint(q("days")), "Type the numbers or names, separated by commas, or all.");
+  // A form's hint says nothing of typing names, numbers for choices, or commas.
+  EXPECT_EQ(form_hint(q("swelling")), "Choose yes or no.");
+  EXPECT_EQ(form_hint(q("pain_now")), "Choose a number from 0 to 10.");
+  EXPECT_EQ(form_hint(q("knee")), "Choose one.");
+  EXPECT_EQ(form_hint(q("weeks_since_knee_surgery")), "Enter a number of weeks, such as 8 or 0.5, or choose None.");
+  EXPECT_EQ(form_hint(q("days")), "Choose one or more.");
 }
 
 TEST(Questionnaire, KneecapQuestionIsWordedPlainly) {

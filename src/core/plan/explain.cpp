@@ -39,22 +39,22 @@ std::string dose_decision(const Profile& p) {
       break;
   }
   if (p.caution) out += ", and one step lower again because of the cautions in your answers";
-  return out + ". Stretches are held 30-60 seconds (article 001), gently, never into pain.";
+  return out + ". Stretches are held 30-60 seconds, as the stretching guides advise, gently, never into pain.";
 }
 
 std::string strength_days_decision(const Plan& plan, const Profile& p, int wanted) {
   const auto n = plan.strength_days.size();
   std::string out = fmt::format(
       "Strengthening on {}: {} days a week, never on two days in a row (Sunday and Monday count as in a row), so the "
-      "muscles have at least 48 hours to recover (ACSM 2011: 2-3 days a week; article 003: twice a week with days "
-      "between).",
+      "muscles have at least 48 hours to recover (exercise guidelines advise strengthening 2-3 days a week with rest "
+      "days between).",
       day_names(plan.strength_days), n == 3 ? "three" : "two");
   if (static_cast<int>(n) < wanted)
     out += " A third day would suit you, but your days do not allow three with rest days between.";
   else if (n == 3)
     out +=
-        " Three days, because your pain is low and there are no cautions (Juhl 2014: three or more sessions a week "
-        "did better for knee pain).";
+        " Three days, because your pain is low and there are no cautions (a review of knee exercise studies found "
+        "three or more sessions a week did better for knee pain).";
   else if (p.caution || p.band != PainBand::kLow)
     out += " Two days, to start gently.";
   return out;
@@ -120,17 +120,17 @@ std::vector<std::string> explain_decisions(const Plan& plan, const Profile& p, i
   out.push_back(dose_decision(p));
   out.push_back(strength_days_decision(plan, p, wanted_strength_days));
   out.push_back(
-      fmt::format("Stretching and mobility on every exercise day ({}), as article 001 advises stretching "
-                  "daily and after every workout; a mobility exercise first warms you up.",
+      fmt::format("Stretching and mobility on every exercise day ({}), as the stretching guides advise "
+                  "stretching daily and after every workout; a mobility exercise first warms you up.",
                   day_names(plan.days)));
   out.push_back(
       "The exercises cover the chain the articles describe, hips and glutes, quadriceps, hamstrings, calves and "
-      "ankles, because weak or tight muscles above and below the knee put strain on it (articles 001 and 004).");
+      "ankles, because weak or tight muscles above and below the knee put strain on it.");
   if (p.inner)
     out.push_back(
-        "Your pain is on the inner side of the knee, so strengthening leans on the inner-knee set (article "
-        "002: hamstring curls, partial squats, straight leg raises lying on your front, step-ups), with many "
-        "repetitions and no added weight.");
+        "Your pain is on the inner side of the knee, so strengthening leans on the inner-knee set (hamstring "
+        "curls, partial squats, straight leg raises lying on your front, step-ups), with many repetitions and no "
+        "added weight.");
   out.push_back(abilities_decision(p));
   out.push_back(time_decision(plan, gaps));
   for (const Missing& m : gaps.missing)
@@ -142,8 +142,10 @@ std::vector<std::string> explain_decisions(const Plan& plan, const Profile& p, i
       kRepStep, kHoldStep, kModeratePainMax));
   std::vector<std::string> weeks;
   for (const auto& r : plan.reviews) weeks.push_back(fmt::format("week {}", r.week));
-  out.push_back(fmt::format("Review at the end of {} (GLA:D programs run 6 weeks; most knee pain eases within 6-12).",
-                            join(weeks, " and ")));
+  out.push_back(fmt::format(
+      "Review at the end of {} (supervised knee programs run for 6 weeks; most knee pain eases within 6 to 12 "
+      "weeks).",
+      join(weeks, " and ")));
   return out;
 }
 
@@ -165,9 +167,25 @@ std::vector<std::string> safety_notes(const Profile& p) {
       "See a doctor the same day if the knee becomes hot, red or newly swollen, you have a fever or feel unwell, a "
       "calf "
       "becomes painful or swollen, the knee locks or gives way, or the foot goes numb, tingly, cold or pale.");
-  if (p.answers.runner) out.emplace_back("On days you run, do the stretches after your run as well (article 001).");
+  if (p.answers.runner) out.emplace_back("On days you run, do the stretches after your run as well.");
   out.emplace_back("kneecoach does not replace a doctor or physiotherapist.");
   return out;
+}
+
+const std::vector<std::string>& plan_sources() {
+  static const std::vector<std::string> kSources{
+      "The web guides to stretching and strengthening for knee pain that kneecoach is built on: the exercises, how "
+      "to do them, stretching daily and after workouts with holds of 30-60 seconds, strengthening twice a week.",
+      "Garber CE et al. American College of Sports Medicine position stand on the quantity and quality of exercise. "
+      "Med Sci Sports Exerc 2011;43(7):1334-59: strengthening 2-3 days a week with 48 hours between, stretching.",
+      "Juhl C et al. Impact of exercise type and dose on pain and disability in knee osteoarthritis. Arthritis "
+      "Rheumatol 2014;66(3):622-36: three or more sessions a week did better.",
+      "Skou ST, Roos EM. Good Life with osteoArthritis in Denmark (GLA:D), a 6-week supervised education and "
+      "exercise program. BMC Musculoskelet Disord 2017;18:72: the 6-week review.",
+      "Thomee R. A comprehensive treatment approach for patellofemoral pain syndrome in young women. Phys Ther "
+      "1997;77(12):1690-703: the pain-monitoring model that changes the doses (0-2 safe, up to 5 acceptable).",
+  };
+  return kSources;
 }
 
 }  // namespace kc

@@ -24,6 +24,10 @@ struct Gaps {
 std::vector<std::string> explain_decisions(const Plan& plan, const Profile& p, int wanted_strength_days,
                                            const Gaps& gaps);
 
+// The published sources behind the decisions' plain words, in full, for a "sources" link or
+// appendix (the decisions themselves name none).
+const std::vector<std::string>& plan_sources();
+
 // Stop rules and when to see a clinician (the pain-monitoring model), plus person-specific ones.
 std::vector<std::string> safety_notes(const Profile& p);
 

@@ -5,6 +5,7 @@
 #include "core/catalog/describe.h"
 #include "core/catalog/vocabulary.h"
 #include "core/intake/intake_vocabulary.h"
+#include "core/plan/explain.h"
 
 namespace kc {
 namespace {
@@ -116,6 +117,7 @@ Json plan_to_json(const Plan& plan) {
   j["cautions"] = strings(plan.cautions);
   j["decisions"] = strings(plan.decisions);
   j["safety"] = strings(plan.safety);
+  j["sources"] = strings(plan_sources());
   return j;
 }
 

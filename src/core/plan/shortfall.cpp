@@ -138,7 +138,7 @@ Missing missing_strength_days(const std::vector<Weekday>& days, const std::vecto
   return {fmt::format("two strengthening days with a rest day between: {} are next to each other, so at most one "
                       "strengthening day fits (muscles need about 48 hours to recover between sessions)",
                       join(names, " and ")),
-          fix + "; once a week is too little to build strength (ACSM: 2-3 days a week)"};
+          fix + "; once a week is too little to build strength (exercise guidelines advise 2-3 days a week)"};
 }
 
 Missing missing_minutes(int needed_seconds, int minutes_per_session) {

@@ -12,9 +12,11 @@
 
 namespace kc::store {
 
-std::string_view to_string(SessionStatus s);    // "in-progress", "finished", "quit"
-std::string_view to_string(ExerciseOutcome o);  // "done", "partly", "skipped"
-std::string_view to_string(DoseDecision d);     // "progress", "hold", "ease"
+std::string_view to_string(SessionStatus s);     // "in-progress", "finished", "quit"
+std::string_view to_string(ExerciseOutcome o);   // "done", "partly", "skipped"
+std::string_view to_string(DoseDecision d);      // "progress", "hold", "ease"
+std::string_view to_string(ExerciseFeedback f);  // "", "too-easy", "too-hard", "hurt"
+std::optional<ExerciseFeedback> parse_feedback(std::string_view s);
 std::optional<SessionStatus> parse_session_status(std::string_view s);
 std::optional<ExerciseOutcome> parse_outcome(std::string_view s);
 std::optional<DoseDecision> parse_decision(std::string_view s);

@@ -77,6 +77,8 @@ struct PlanRecord {
 
 enum class SessionStatus { kInProgress, kFinished, kQuit };
 enum class ExerciseOutcome { kDone, kPartly, kSkipped };
+// What the person said of an exercise after the session (core/tracking/feedback.h uses it).
+enum class ExerciseFeedback { kNone, kTooEasy, kTooHard, kHurt };
 
 // One sitting of a planned session.
 struct SessionLog {
@@ -108,7 +110,8 @@ struct ExerciseLog {
   int seconds = 0;          // time spent on it
   std::optional<int> pain;  // 0-10 pain during this exercise, when the player asked for it
   TimePoint finished_at{};
-  std::string camera_json;  // reserved for camera-derived fields; empty for now
+  std::string camera_json;                              // reserved for camera-derived fields; empty for now
+  ExerciseFeedback feedback = ExerciseFeedback::kNone;  // said after the session, if anything
 };
 
 // Measure ids used in records; definitions are content (content/measures/*.yaml).

@@ -64,7 +64,7 @@ Result<SessionLog> read_session(const Row& s) {
 
 inline constexpr const char* kExerciseLogColumns =
     "id, session_id, person_id, position, exercise_id, outcome, planned_dose, sets_done, reps_done, holds_done, "
-    "seconds, pain, finished_at, camera_json";
+    "seconds, pain, finished_at, camera_json, feedback";
 
 template <typename Row>
 Result<ExerciseLog> read_exercise_log(const Row& s) {
@@ -89,6 +89,9 @@ Result<ExerciseLog> read_exercise_log(const Row& s) {
   if (!at) return at.error();
   log.finished_at = *at;
   log.camera_json = s.text(13);
+  auto feedback = parse_feedback(s.text(14));
+  if (!feedback) return make_error(fmt::format("store: unknown exercise feedback \"{}\"", s.text(14)));
+  log.feedback = *feedback;
   return log;
 }
 

@@ -166,7 +166,14 @@ CREATE TABLE idempotency_key (
 );
 )sql";
 
-inline constexpr std::array<std::string_view, 3> kSchemaSteps{kSchemaV1, kSchemaV2, kSchemaV3};
+// Version 4: what the person said of each exercise after the session (too easy, too hard, it
+// hurt); progression uses it (docs/progression.md, "What the person said").
+inline constexpr std::string_view kSchemaV4 = R"sql(
+ALTER TABLE exercise_log ADD COLUMN feedback TEXT NOT NULL DEFAULT ''
+  CHECK (feedback IN ('', 'too-easy', 'too-hard', 'hurt'));
+)sql";
+
+inline constexpr std::array<std::string_view, 4> kSchemaSteps{kSchemaV1, kSchemaV2, kSchemaV3, kSchemaV4};
 
 // Deleting a person: every record kept under them, children before parents so the foreign keys
 // hold at every step. Each statement takes the person's id as its one parameter (`?`).

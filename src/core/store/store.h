@@ -65,6 +65,11 @@ class Store {
   virtual Result<std::optional<PlanRecord>> active_plan(PersonId person) = 0;
   // The person's latest plan, stopped or not, or nullopt.
   virtual Result<std::optional<PlanRecord>> latest_plan(PersonId person) = 0;
+  // Moves the session planned on `from` in plan `plan` of `person` to `to` (week `week`): one
+  // PlanDay changes its date. errc::kNotFound (field "from") when no session of that person's
+  // plan is planned on `from`; errc::kConflict (field "to") when one is planned on `to`. Which
+  // days are allowed is the caller's rule (core/plan/move_day.h).
+  virtual Status move_plan_day(PersonId person, Id plan, CivilDate from, CivilDate to, int week) = 0;
 
   // --- sessions (the player calls these) ---
   // Starts a session log (status in progress); returns it with its id.

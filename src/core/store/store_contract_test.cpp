@@ -119,6 +119,28 @@ TEST_P(StoreContract, PlanRoundTrips) {
   EXPECT_FALSE(p.stopped_at);
 }
 
+TEST_P(StoreContract, APlannedSessionMovesToAFreeDayOfItsOwnPlanOnly) {
+  ASSERT_TRUE(store->move_plan_day(ann.id, plan.id, day(0), day(45), 7).ok());
+  const auto moved = store->active_plan(ann.id)->value();
+  EXPECT_EQ(moved.calendar.size(), 42u);
+  EXPECT_EQ(moved.calendar.front().date, day(1));
+  EXPECT_EQ(moved.calendar.back().date, day(45));
+  EXPECT_EQ(moved.calendar.back().week, 7);
+  EXPECT_EQ(moved.calendar.back().session, "A");
+
+  auto gone = store->move_plan_day(ann.id, plan.id, day(0), day(46), 7);
+  ASSERT_FALSE(gone.ok());
+  EXPECT_EQ(gone.error().code, errc::kNotFound);
+  auto taken = store->move_plan_day(ann.id, plan.id, day(1), day(2), 1);
+  ASSERT_FALSE(taken.ok());
+  EXPECT_EQ(taken.error().code, errc::kConflict);
+  EXPECT_EQ(taken.error().field, "to");
+  auto bob = store->ensure_person("bob", at(0, 7));
+  ASSERT_TRUE(bob.ok());
+  EXPECT_FALSE(store->move_plan_day(bob->id, plan.id, day(1), day(47), 7).ok());  // not bob's plan
+  EXPECT_EQ(store->active_plan(ann.id)->value().calendar.front().date, day(1));
+}
+
 TEST_P(StoreContract, ANewSetupStopsTheOldPlan) {
   Store::Setup again{{0, ann.id, at(1, 7), R"({"version":1})", "go"}, sample_plan(ann.id)};
   again.plan->created_at = at(1, 7);
@@ -157,6 +179,30 @@ TEST_P(StoreContract, SessionLogsRoundTripAndReLoggingReplaces) {
   ASSERT_TRUE(during.ok());
   ASSERT_EQ(during->size(), 1u);
   EXPECT_EQ(*(*during)[0].session, s.id);
+}
+
+TEST_P(StoreContract, WhatThePersonSaidOfAnExerciseIsKeptWithItsLog) {
+  const SessionLog s = start_session(ann.id, plan.id);
+  ASSERT_TRUE(store->log_exercise(exercise(s, 0, ExerciseOutcome::kDone)).ok());
+  EXPECT_EQ(store->exercise_logs(ann.id)->at(0).feedback, ExerciseFeedback::kNone);
+  ExerciseLog said = exercise(s, 0, ExerciseOutcome::kDone);
+  said.feedback = ExerciseFeedback::kHurt;  // said at the end: the log is written again with it
+  ASSERT_TRUE(store->log_exercise(said).ok());
+  EXPECT_EQ(store->exercise_logs(ann.id)->at(0).feedback, ExerciseFeedback::kHurt);
+
+  SessionLog whole = s;
+  whole.date = day(1);
+  whole.ended_at = at(1, 19);
+  whole.status = SessionStatus::kFinished;
+  ExerciseLog easy = exercise(whole, 0, ExerciseOutcome::kDone);
+  easy.feedback = ExerciseFeedback::kTooEasy;
+  ExerciseLog hard = exercise(whole, 1, ExerciseOutcome::kPartly);
+  hard.feedback = ExerciseFeedback::kTooHard;
+  ASSERT_TRUE(store->save_session(whole, {easy, hard}, {}).ok());
+  auto logs = store->exercise_logs(ann.id);
+  ASSERT_EQ(logs->size(), 3u);
+  EXPECT_EQ((*logs)[1].feedback, ExerciseFeedback::kTooEasy);
+  EXPECT_EQ((*logs)[2].feedback, ExerciseFeedback::kTooHard);
 }
 
 TEST_P(StoreContract, MeasurementsCheckInsAndDoseChangesRoundTrip) {

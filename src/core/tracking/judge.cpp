@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/tracking/attempts.h"
+#include "core/tracking/feedback.h"
 
 namespace kc::tracking {
 namespace {
@@ -49,6 +50,7 @@ ExerciseEvidence evidence_for(const History& h, const CurrentDose& current, cons
       if (log.session == session->id && log.position == static_cast<int>(i)) {
         ev.outcome = log.outcome;
         ev.pain_during = log.pain;
+        ev.feedback = log.feedback;
       }
     }
   }
@@ -101,7 +103,8 @@ std::vector<Judgement> judge_after_session(const History& h, store::Id session, 
     auto ev = evidence_for(h, current, catalog, *it);
     if (ev.exercise == nullptr) continue;
     out.push_back({pe.exercise_id, name_of(catalog, current.exercise_id), current,
-                   decide(ev, pain, Moment::kAfterSession, today, catalog, can_do)});
+                   with_feedback(decide(ev, pain, Moment::kAfterSession, today, catalog, can_do), ev,
+                                 Moment::kAfterSession, catalog, can_do)});
   }
   return out;
 }
@@ -147,7 +150,8 @@ std::vector<Judgement> judge_at_check_in(const History& h, int next_morning, con
     auto ev = evidence_for(h, current, catalog, session);
     if (ev.exercise == nullptr) continue;
     out.push_back({id, name_of(catalog, current.exercise_id), current,
-                   decide(ev, pain, Moment::kCheckIn, today, catalog, can_do)});
+                   with_feedback(decide(ev, pain, Moment::kCheckIn, today, catalog, can_do), ev, Moment::kCheckIn,
+                                 catalog, can_do)});
   }
   return out;
 }

@@ -97,3 +97,18 @@ TEST(Standing, TheGlobalRatingIsItselfTheChange) {
 
 }  // namespace
 }  // namespace kc::tracking
+
+namespace kc::tracking {
+namespace {
+
+TEST(ChairStandNorm, FewerThanTheBandsCountForTheSexIsBelowAverage) {
+  const NormBand band{60, 64, 14, 12};
+  EXPECT_TRUE(compare_to_norm(band, true, 13).below);
+  EXPECT_EQ(compare_to_norm(band, true, 13).under, 14);
+  EXPECT_EQ(compare_to_norm(band, true, 14).words, "average or better");
+  EXPECT_FALSE(compare_to_norm(band, false, 12).below);
+  EXPECT_EQ(compare_to_norm(band, false, 11).words, "below average");
+}
+
+}  // namespace
+}  // namespace kc::tracking

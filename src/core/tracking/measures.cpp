@@ -56,4 +56,12 @@ std::string anchor_label(const MeasureDef& m, int value) {
   return "";
 }
 
+NormVerdict compare_to_norm(const NormBand& band, bool man, int count) {
+  NormVerdict v;
+  v.under = man ? band.men : band.women;
+  v.below = count < v.under;
+  v.words = v.below ? "below average" : "average or better";
+  return v;
+}
+
 }  // namespace kc::tracking

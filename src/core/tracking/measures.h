@@ -65,6 +65,15 @@ std::vector<std::string> check_measure(const MeasureDef& m);
 // The norm band for `age`, or nullptr when outside every band.
 const NormBand* norm_for(const MeasureDef& m, int age);
 
+// A timed count against its norm band (CDC STEADI chair stand): fewer than the band's count for
+// the person's sex (`man` true: band.men, else band.women) is below average.
+struct NormVerdict {
+  int under = 0;       // the band's count for that sex
+  bool below = false;  // count < under
+  std::string words;   // "below average" or "average or better"
+};
+NormVerdict compare_to_norm(const NormBand& band, bool man, int count);
+
 // The anchor label for `value`, or "" (e.g. GRC +3 -> "somewhat better").
 std::string anchor_label(const MeasureDef& m, int value);
 

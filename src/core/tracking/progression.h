@@ -46,6 +46,7 @@ struct ExerciseEvidence {
   std::optional<int> pain_during;                 // its own rating, else the session's
   bool changed_since_session = false;             // a dose change was stored after that session began
   std::optional<CivilDate> last_change;           // date of its latest dose change
+  store::ExerciseFeedback feedback = store::ExerciseFeedback::kNone;  // said after that session (feedback.h)
 };
 
 struct Decision {
