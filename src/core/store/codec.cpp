@@ -14,6 +14,8 @@ namespace {
 constexpr std::array<std::string_view, 3> kStatus{"in-progress", "finished", "quit"};
 constexpr std::array<std::string_view, 3> kOutcome{"done", "partly", "skipped"};
 constexpr std::array<std::string_view, 3> kDecision{"progress", "hold", "ease"};
+constexpr std::array<std::string_view, 8> kChangeKind{"add",   "remove", "swap",   "dose",
+                                                      "limit", "pause",  "resume", "message"};
 
 template <typename E, std::size_t N>
 std::optional<E> parse_name(const std::array<std::string_view, N>& names, std::string_view s) {
@@ -47,6 +49,8 @@ std::string_view to_string(DoseDecision d) { return kDecision[static_cast<std::s
 std::optional<SessionStatus> parse_session_status(std::string_view s) { return parse_name<SessionStatus>(kStatus, s); }
 std::optional<ExerciseOutcome> parse_outcome(std::string_view s) { return parse_name<ExerciseOutcome>(kOutcome, s); }
 std::optional<DoseDecision> parse_decision(std::string_view s) { return parse_name<DoseDecision>(kDecision, s); }
+std::string_view to_string(ChangeKind k) { return kChangeKind[static_cast<std::size_t>(k)]; }
+std::optional<ChangeKind> parse_change_kind(std::string_view s) { return parse_name<ChangeKind>(kChangeKind, s); }
 
 std::string format_instant(TimePoint t) {
   const auto day = date::floor<date::days>(t);
