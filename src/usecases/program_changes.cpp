@@ -34,7 +34,7 @@ std::optional<Dose> plan_dose(const store::PlanRecord& plan, const std::string& 
 }
 
 Status check_setting(const std::optional<DoseSetting>& d, const char* field) {
-  if (!d) return {};
+  if (!d) return Ok{};
   const auto out = [&](const char* part, const char* range) {
     return make_error(errc::kOutOfRange, fmt::format("{}.{}", field, part),
                       fmt::format("{}.{} must be a whole number from {}", field, part, range));
@@ -42,11 +42,11 @@ Status check_setting(const std::optional<DoseSetting>& d, const char* field) {
   if (d->sets < 1 || d->sets > 10) return out("sets", "1 to 10");
   if (d->reps < 1 || d->reps > 100) return out("reps", "1 to 100");
   if (d->hold_seconds && (*d->hold_seconds < 1 || *d->hold_seconds > 300)) return out("hold_seconds", "1 to 300");
-  return {};
+  return Ok{};
 }
 
 Status check_text(const std::string& text, const char* field) {
-  if (text.size() <= kMaxChangeText) return {};
+  if (text.size() <= kMaxChangeText) return Ok{};
   return make_error(errc::kOutOfRange, field,
                     fmt::format("{} is {} characters long; keep it to {}", field, text.size(), kMaxChangeText));
 }
@@ -109,7 +109,7 @@ Status fill_exercise(store::ProgramChange& c, const ChangeRequest& r, const stor
         errc::kInvalid, "exercise",
         fmt::format("\"{}\" is not in the program; GET .../program lists its exercises", c.exercise.substr(0, 80)));
   }
-  if (!brings_in && c.kind != ChangeKind::kDose && c.kind != ChangeKind::kLimit) return {};
+  if (!brings_in && c.kind != ChangeKind::kDose && c.kind != ChangeKind::kLimit) return Ok{};
   auto e = catalog_exercise(catalog, brings_in ? brought(c) : c.exercise, brings_in ? field_of(c) : "exercise");
   if (!e) return e.error();
   if (brings_in && in_program(plan, (*e)->id)) {
@@ -121,12 +121,12 @@ Status fill_exercise(store::ProgramChange& c, const ChangeRequest& r, const stor
   if (brings_in) c.block = block_of(**e);
   if (!setting) {
     if (brings_in) c.dose = base;
-    return {};
+    return Ok{};
   }
   auto dose = dose_from(**e, base, *setting, c.kind == ChangeKind::kLimit ? "limit" : "dose");
   if (!dose) return dose.error();
   c.dose = *dose;
-  return {};
+  return Ok{};
 }
 
 // Pause only a running program, resume only a paused one.
@@ -135,7 +135,7 @@ Status check_pause(const store::ProgramChange& c, const PersonProgram& program) 
   if (c.kind == ChangeKind::kPause && paused) return conflict("the program is paused already");
   if (c.kind == ChangeKind::kResume && !paused)
     return conflict("the program is not paused; there is nothing to resume");
-  return {};
+  return Ok{};
 }
 
 // The planner's rule against `c`, if any: refused without an override reason, recorded with one.
@@ -148,7 +148,7 @@ Status apply_rules(store::ProgramChange& c, const Catalog& catalog, const std::o
   }
   if (rule.empty()) {
     c.override_reason.clear();
-    return {};
+    return Ok{};
   }
   if (c.override_reason.empty()) {
     return make_error(errc::kUnsafe, "override_reason",
@@ -157,7 +157,7 @@ Status apply_rules(store::ProgramChange& c, const Catalog& catalog, const std::o
                                   rule));
   }
   c.overridden_rule = rule;
-  return {};
+  return Ok{};
 }
 
 Result<PersonProgram> program_of(clinic::Clinic& clinic, const store::Person& person, ChangeKind kind) {
