@@ -2,6 +2,8 @@
 // candidates, and one change at a time.
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "adapters/http/body_check.h"
 #include "adapters/http/clinic_routes.h"
 #include "adapters/http/idempotency.h"
@@ -12,8 +14,6 @@
 
 namespace kc::http {
 namespace {
-
-using Json = nlohmann::json;
 
 Response refused_or(const Error& e, const std::string& id) {
   return e.code == errc::kForbidden || e.code == errc::kNotFound ? no_person(id) : clinic_error(e);
