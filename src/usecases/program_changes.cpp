@@ -103,6 +103,7 @@ Status conflict(std::string message) { return make_error(errc::kConflict, "kind"
 // the program.
 Status fill_exercise(store::ProgramChange& c, const ChangeRequest& r, const store::PlanRecord& plan,
                      const Catalog& catalog, const std::optional<Profile>& profile) {
+  if (c.kind == ChangeKind::kPause || c.kind == ChangeKind::kResume || c.kind == ChangeKind::kMessage) return Ok{};
   const bool brings_in = c.kind == ChangeKind::kAdd || c.kind == ChangeKind::kSwap;
   if (c.kind != ChangeKind::kAdd && !in_program(plan, c.exercise)) {
     return make_error(
