@@ -138,7 +138,7 @@ class ProgramEditingTest(unittest.TestCase):
         self.assertEqual(self.change(pid, {"kind": "resume"}, expect=409)["error"]["code"], "conflict")
 
     def test_a_message_shows_on_the_patients_today_and_only_clinicians_change_programs(self):
-        patient, pid = self.new_patient("mo")
+        patient, pid = self.new_patient("moira")
         sent = self.change(pid, {"kind": "message", "text": "Well done on the first week"})["change"]
         _, today = patient.json("GET", f"/api/v1/people/{pid}/today?date={START}", expect=200)
         self.assertEqual([(m["id"], m["by"], m["text"]) for m in today["messages"]],
