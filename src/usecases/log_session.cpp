@@ -111,7 +111,7 @@ Result<SessionOutcome> log_session(store::Store& store, const Clock& clock, cons
   if (auto s = check_pain(request.pain_during, "pain_during"); !s) return s.error();
   auto found = find_program(store, request.person, false);
   if (!found) return found.error();
-  const auto& [person, plan] = *found;
+  const auto& [person, plan, program_changes] = *found;
   const When when = when_of(clock, request.date);
   auto history = load_history(store, plan);
   if (!history) return history.error();

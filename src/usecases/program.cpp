@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "core/intake/parse.h"
+#include "core/plan/changes.h"
 #include "core/plan/profile.h"
 #include "core/triage/level.h"
 
@@ -23,7 +24,9 @@ Result<PersonProgram> find_program(store::Store& store, const std::string& name,
         errc::kStopped, "person",
         fmt::format("the program was stopped: {}; see a clinician before starting again", (*plan)->stop_reason));
   }
-  return PersonProgram{**person, **plan};
+  auto changes = store.program_changes((*person)->id);
+  if (!changes) return changes.error();
+  return PersonProgram{**person, apply_changes(**plan, *changes), std::move(changes).value()};
 }
 
 Result<tracking::History> load_history(store::Store& store, const store::PlanRecord& plan) {
@@ -40,7 +43,10 @@ Result<tracking::History> load_history(store::Store& store, const store::PlanRec
   h.measurements = std::move(measurements).value();
   auto changes = store.dose_changes(plan.person);
   if (!changes) return changes.error();
-  h.changes = std::move(changes).value();
+  auto program_changes = store.program_changes(plan.person);
+  if (!program_changes) return program_changes.error();
+  h.changes = clinician_doses(plan, std::move(changes).value(), *program_changes);
+  h.limits = limits_of(plan, *program_changes);
   auto check_ins = store.check_ins(plan.person);
   if (!check_ins) return check_ins.error();
   h.check_ins = std::move(check_ins).value();
@@ -53,6 +59,10 @@ Result<LoadedProgram> load_program(store::Store& store, const std::string& name,
   auto history = load_history(store, found->plan);
   if (!history) return history.error();
   return LoadedProgram{found->person, found->plan, std::move(history).value()};
+}
+
+std::vector<store::DoseChange> doses_in_force(const PersonProgram& program, std::vector<store::DoseChange> stored) {
+  return clinician_doses(program.plan, std::move(stored), program.changes);
 }
 
 Result<std::optional<Answers>> stored_answers(store::Store& store, store::PersonId person) {
@@ -69,13 +79,19 @@ Result<std::optional<Answers>> stored_answers(store::Store& store, store::Person
   return std::optional<Answers>{std::move(answers).value()};
 }
 
-Result<tracking::CanDo> can_do_for(store::Store& store, const store::PlanRecord& plan) {
+Result<std::optional<Profile>> profile_for(store::Store& store, const store::PlanRecord& plan) {
   auto answers = stored_answers(store, plan.person);
   if (!answers) return answers.error();
-  if (!*answers) return tracking::CanDo([](const Exercise&) { return true; });
+  if (!*answers) return std::optional<Profile>{};
   const Level level = parse_level(plan.level).value_or(Level::kCaution);
-  const Profile profile = make_profile(**answers, may_start_program(level) ? level : Level::kCaution);
-  return tracking::CanDo([profile](const Exercise& e) { return feasible(e, profile); });
+  return std::optional<Profile>{make_profile(**answers, may_start_program(level) ? level : Level::kCaution)};
+}
+
+Result<tracking::CanDo> can_do_for(store::Store& store, const store::PlanRecord& plan) {
+  auto profile = profile_for(store, plan);
+  if (!profile) return profile.error();
+  if (!*profile) return tracking::CanDo([](const Exercise&) { return true; });
+  return tracking::CanDo([p = **profile](const Exercise& e) { return feasible(e, p); });
 }
 
 }  // namespace kc::usecases

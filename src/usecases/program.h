@@ -13,24 +13,27 @@
 #include "core/catalog/catalog.h"
 #include "core/common/result.h"
 #include "core/intake/answers.h"
+#include "core/plan/profile.h"
 #include "core/store/store.h"
 #include "core/tracking/judge.h"
 
 namespace kc::usecases {
 
-// A person and their latest plan.
+// A person and their latest plan, with a clinician's changes applied (core/plan/changes.h).
 struct PersonProgram {
   store::Person person;
-  store::PlanRecord plan;
+  store::PlanRecord plan;                     // apply_changes of the stored plan
+  std::vector<store::ProgramChange> changes;  // every program change of the person, in order
 };
 
-// The person named `name` with their latest plan. Errors: errc::kNotFound (no such person,
-// field "person"), errc::kNoProgram (no plan yet), errc::kStopped (the plan was stopped; its
-// message gives the reason; only when !allow_stopped), errc::kFailed (the store failed).
+// The person named `name` with their latest plan, a clinician's changes applied. Errors: errc::kNotFound (no such
+// person, field "person"), errc::kNoProgram (no plan yet), errc::kStopped (the plan was stopped; its message gives the
+// reason; only when !allow_stopped), errc::kFailed (the store failed).
 Result<PersonProgram> find_program(store::Store& store, const std::string& name, bool allow_stopped);
 
-// Everything stored about `plan` and its person: sessions, exercise logs, measurements, dose
-// changes and check-ins. errc::kFailed when the store fails.
+// Everything stored about `plan` (as find_program gives it) and its person: sessions, exercise
+// logs, measurements, dose changes (with a clinician's dose settings among them), check-ins and
+// a clinician's limits. errc::kFailed when the store fails.
 Result<tracking::History> load_history(store::Store& store, const store::PlanRecord& plan);
 
 // find_program, then load_history of its plan: the first step of the use cases that write.
@@ -41,9 +44,17 @@ struct LoadedProgram {
 };
 Result<LoadedProgram> load_program(store::Store& store, const std::string& name, bool allow_stopped);
 
+// The stored dose changes of `program`'s person with a clinician's dose settings among them
+// (core/plan/changes.h: clinician_doses): what the doses in force are made from.
+std::vector<store::DoseChange> doses_in_force(const PersonProgram& program, std::vector<store::DoseChange> stored);
+
 // The latest stored answers of `person`, parsed; nullopt when there are none. errc::kFailed
 // when the store fails or the stored answers cannot be read.
 Result<std::optional<Answers>> stored_answers(store::Store& store, store::PersonId person);
+
+// What the planner knows of the person behind `plan` (their stored answers read under the
+// plan's triage level), or nullopt when no answers are stored. Errors: stored_answers'.
+Result<std::optional<Profile>> profile_for(store::Store& store, const store::PlanRecord& plan);
 
 // What the person can do (the planner's feasibility rules for their stored answers and the
 // plan's triage level), for choosing variants. Without answers every exercise counts as possible.

@@ -39,8 +39,9 @@ Result<ProgramInForce> program_in_force(store::Store& store, const Clock& clock,
                                         const ViewRequest& request) {
   auto program = find_program(store, request.person, request.allow_stopped);
   if (!program) return program.error();
-  auto changes = store.dose_changes(program->person.id);
-  if (!changes) return make_error(errc::kFailed, "", changes.error().message);
+  auto stored = store.dose_changes(program->person.id);
+  if (!stored) return make_error(errc::kFailed, "", stored.error().message);
+  auto changes = doses_in_force(*program, std::move(stored).value());
   ProgramInForce p;
   p.person = program->person;
   p.plan = program->plan;
@@ -48,8 +49,9 @@ Result<ProgramInForce> program_in_force(store::Store& store, const Clock& clock,
   p.calendar = ProgramCalendar{p.plan.start, p.plan.weeks};
   p.week = p.calendar.week_of(p.date);
   p.week_text = p.calendar.describe(p.date);
-  p.sessions = sessions_in_force(p.plan, *changes, content.catalog);
-  p.changes = std::move(changes).value();
+  p.sessions = sessions_in_force(p.plan, changes, content.catalog);
+  p.changes = std::move(changes);
+  p.program_changes = std::move(program->changes);
   return p;
 }
 

@@ -53,12 +53,13 @@ struct SessionInForce {
 struct ProgramInForce {
   store::Person person;
   store::PlanRecord plan;
-  CivilDate date;                          // the day it is shown for
-  ProgramCalendar calendar;                // the program's weeks
-  std::optional<int> week;                 // calendar.week_of(date)
-  std::string week_text;                   // calendar.describe(date): "week 3 of 6", or outside
-  std::vector<SessionInForce> sessions;    // in plan order
-  std::vector<store::DoseChange> changes;  // every stored change of the person, in order
+  CivilDate date;                                     // the day it is shown for
+  ProgramCalendar calendar;                           // the program's weeks
+  std::optional<int> week;                            // calendar.week_of(date)
+  std::string week_text;                              // calendar.describe(date): "week 3 of 6", or outside
+  std::vector<SessionInForce> sessions;               // in plan order
+  std::vector<store::DoseChange> changes;             // every stored change of the person, in order
+  std::vector<store::ProgramChange> program_changes;  // a clinician's changes and messages, in order
 };
 
 // The sessions of `plan` at the doses in force after `changes` (pure).

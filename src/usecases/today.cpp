@@ -1,8 +1,24 @@
 #include "usecases/today.h"
 
+#include "core/plan/changes.h"
 #include "usecases/program.h"
 
 namespace kc::usecases {
+namespace {
+
+// When the person last used the program: their latest finished session or check-in.
+std::optional<TimePoint> last_seen(const tracking::History& h) {
+  std::optional<TimePoint> out;
+  for (const auto& s : h.sessions) {
+    if (s.status == store::SessionStatus::kFinished && s.ended_at && (!out || *s.ended_at > *out)) out = s.ended_at;
+  }
+  for (const auto& c : h.check_ins) {
+    if (!out || c.at > *out) out = c.at;
+  }
+  return out;
+}
+
+}  // namespace
 
 Result<TodayOutcome> today(store::Store& store, const Clock& clock, const Content& /*content*/,
                            const ViewRequest& request) {
@@ -19,6 +35,8 @@ Result<TodayOutcome> today(store::Store& store, const Clock& clock, const Conten
   t.review = tracking::pain_review(*history, date);
   t.week = calendar.week_of(date);
   t.week_text = calendar.describe(date);
+  t.paused = pause_of(program->plan, program->changes);
+  t.messages = messages_since(program->changes, last_seen(*history));
   return t;
 }
 

@@ -22,4 +22,18 @@ Json dose_in_force_json(const DoseInForce& d);
 // minutes, exercises: [dose_in_force_json]}]}.
 Json program_in_force_json(const ProgramInForce& p);
 
+// A clinician's change: {id, kind, exercise, replacement, dose, limit, text, by, at, date,
+// reason, override_reason, overridden_rule} (absent parts null; dose and limit are Dose JSON).
+Json program_change_json(const store::ProgramChange& c);
+
+// A clinician's message as the patient reads it: {id, by, at, text}.
+Json message_json(const store::ProgramChange& c);
+
+// The pause in force as the patient reads it: {by, at, date, reason}, or null.
+Json pause_json(const std::optional<store::ProgramChange>& pause);
+
+// What the patient's plan shows of a clinician's work: "changes" (every change but messages,
+// program_change_json) and "messages" (message_json), each in order, added to `j`.
+void add_program_changes(Json& j, const std::vector<store::ProgramChange>& changes);
+
 }  // namespace kc::usecases

@@ -193,6 +193,8 @@ Result<std::unique_ptr<Api>> Api::open(const ApiConfig& config) {
 Api::Api(std::unique_ptr<ApiState> state) : state_(std::move(state)) {}
 Api::~Api() = default;
 
+const Catalog& Api::catalog() const { return state_->catalog; }
+
 Result<motion::MotionProfile> Api::motion_profile(const std::string& exercise_id, Response& error) const {
   const Exercise* e = state_->catalog.find(exercise_id);
   const auto* poses = state_->pictures.find(exercise_id);

@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "adapters/http/http_types.h"
+#include "core/catalog/catalog.h"
 #include "core/common/result.h"
 #include "core/motion/profile.h"
 #include "core/triage/triage.h"
@@ -68,6 +69,9 @@ class Api {
   // Answers one request whose path starts with /api/; never throws. With a `gate` (the clinic
   // server), every route passes gate->admit first.
   Response handle(const Request& request, const Gate* gate = nullptr);
+
+  // The exercise catalog it loaded.
+  const Catalog& catalog() const;
 
   // The camera coach's profile of an exercise, or the error reply (404 unknown exercise,
   // 422 one a side-on camera cannot follow).

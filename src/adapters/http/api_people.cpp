@@ -13,6 +13,7 @@
 #include "adapters/http/body_check.h"
 #include "adapters/http/tokens.h"
 #include "core/intake/parse.h"
+#include "core/plan/changes.h"
 #include "core/plan/plan_json.h"
 #include "core/store/codec.h"
 #include "core/tracking/plan_record.h"
@@ -124,6 +125,8 @@ Response get_plan(ApiState& s, const Request& r, const std::string& id) {
                                  : Json(nullptr);
   j["plan"] = doc;
   j["in_force"] = usecases::program_in_force_json(*program);
+  j["paused"] = usecases::pause_json(pause_of(plan, program->program_changes));
+  usecases::add_program_changes(j, program->program_changes);
   return json_response(200, j.dump());
 }
 

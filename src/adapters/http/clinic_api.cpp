@@ -21,7 +21,7 @@ struct ClinicRoute {
   bool anonymous;  // answered without a session
 };
 
-const std::array<ClinicRoute, 17> kClinicRoutes{{
+const std::array<ClinicRoute, 19> kClinicRoutes{{
     {"POST", "/api/v1/clinic/login", clinic_login, true},
     {"POST", "/api/v1/clinic/invites/accept", clinic_accept_invite, true},
     {"POST", "/api/v1/clinic/logout", clinic_logout, false},
@@ -39,6 +39,8 @@ const std::array<ClinicRoute, 17> kClinicRoutes{{
     {"GET", "/api/v1/clinic/people/{id}/access-log", clinic_access_log, false},
     {"GET", "/api/v1/clinic/people/{id}/export", clinic_export, false},
     {"POST", "/api/v1/clinic/people/{id}/delete", clinic_delete, false},
+    {"GET", "/api/v1/clinic/people/{id}/program", clinic_program, false},
+    {"POST", "/api/v1/clinic/people/{id}/program/changes", clinic_program_change, false},
 }};
 
 // Whether `path` matches `pattern` ({id}: one segment of 1-128 characters without '/'); the
@@ -102,6 +104,8 @@ ClinicApi::ClinicApi(usecases::ClinicBackend& backend, const Clock& clock, const
               *backend.clinic, *backend.store, clock, *backend.hasher, *backend.tokens, *backend.totp, {}},
           cookie}) {}
 ClinicApi::~ClinicApi() = default;
+
+void ClinicApi::use_catalog(const Catalog& catalog) { state_->catalog = &catalog; }
 
 bool ClinicApi::owns(const Request& request) { return request.path.starts_with("/api/v1/clinic/"); }
 

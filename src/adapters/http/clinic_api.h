@@ -39,6 +39,10 @@ class ClinicApi {
   ClinicApi(const ClinicApi&) = delete;
   ClinicApi& operator=(const ClinicApi&) = delete;
 
+  // The exercises program editing checks changes against (the Api's: Api::catalog); must
+  // outlive the ClinicApi. Until it is given, program editing answers 500.
+  void use_catalog(const Catalog& catalog);
+
   // Whether `request` is a clinic route answered without a session (sign-in, invite acceptance).
   static bool anonymous(const Request& request);
   // Whether `request` is a clinic route (/api/v1/clinic/...).

@@ -9,13 +9,15 @@
 
 #include "adapters/http/clinic_api.h"
 #include "adapters/http/guard.h"
+#include "core/catalog/catalog.h"
 #include "usecases/clinic/clinic.h"
 
 namespace kc::http {
 
 struct ClinicState {
   usecases::clinic::Clinic clinic;
-  const Guard& guard;  // the session cookie's Set-Cookie values
+  const Guard& guard;                // the session cookie's Set-Cookie values
+  const Catalog* catalog = nullptr;  // the exercises (ClinicApi::use_catalog), for program editing
 };
 
 using ClinicHandler = Response (*)(ClinicState&, const ClinicCall&, const std::string& id);
@@ -63,5 +65,9 @@ Response clinic_audit_csv(ClinicState& s, const ClinicCall& call, const std::str
 Response clinic_access_log(ClinicState& s, const ClinicCall& call, const std::string& id);
 Response clinic_export(ClinicState& s, const ClinicCall& call, const std::string& id);
 Response clinic_delete(ClinicState& s, const ClinicCall& call, const std::string& id);
+
+// A clinician's program editing (clinic_routes_program.cpp).
+Response clinic_program(ClinicState& s, const ClinicCall& call, const std::string& id);
+Response clinic_program_change(ClinicState& s, const ClinicCall& call, const std::string& id);
 
 }  // namespace kc::http

@@ -219,13 +219,14 @@ int serve_clinic(const usecases::ClinicServeRequest& options, const usecases::Po
   const NoCredential none;
   const Guard guard(guard_config(options), none);
   const auto clock = ports.clock();
-  const ClinicApi clinic(backend, *clock, guard);
+  ClinicApi clinic(backend, *clock, guard);
   ApiConfig config{options.content_dir, "", &ports, backend.store.get(), clinic.triage_hook()};
   auto api = Api::open(config);
   if (!api) {
     err << "kneecoach: " << api.error().message << "\n";
     return 1;
   }
+  clinic.use_catalog(api.value()->catalog());
   const StaticFiles web(options.web_dir);
   http_parser_set_max_header_size(1024 * 1024);  // as the personal server (server.cpp)
 

@@ -36,7 +36,7 @@ Response error_reply(const Error& error) {
   static constexpr std::pair<const char*, int> kStatusOf[] = {
       {errc::kInvalid, 400},      {errc::kMissing, 400},   {errc::kWrongType, 400}, {errc::kOutOfRange, 400},
       {errc::kUnknownField, 400}, {errc::kNotFound, 404},  {errc::kNoProgram, 404}, {errc::kStopped, 409},
-      {errc::kConflict, 409},     {errc::kTooLittle, 422}, {errc::kKeyReused, 422},
+      {errc::kConflict, 409},     {errc::kTooLittle, 422}, {errc::kKeyReused, 422}, {errc::kUnsafe, 422},
   };
   for (const auto& [code, status] : kStatusOf) {
     if (error.code == code) return error_response(status, code, error.message, error.field);

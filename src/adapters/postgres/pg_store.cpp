@@ -388,6 +388,31 @@ class PgStore final : public Store {
     });
   }
 
+  Result<ProgramChange> add_program_change(const ProgramChange& c) override {
+    return db_->write<ProgramChange>([&](Tx& tx) -> Result<ProgramChange> {
+      ProgramChange saved = c;
+      saved.id = insert_id(tx,
+                           "INSERT INTO program_change (person_id, plan_id, at, date, kind, exercise_id, replacement, "
+                           "block, dose, message, by_name, reason, override_reason, overridden_rule) VALUES ($1, $2, "
+                           "$3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id",
+                           c.person, c.plan == 0 ? std::optional<Id>{} : std::optional<Id>{c.plan},
+                           format_instant(c.at), iso(c.date), str(to_string(c.kind)), c.exercise, c.replacement,
+                           c.block, c.dose ? std::optional<std::string>{dose_to_text(*c.dose)} : std::nullopt, c.text,
+                           c.by, c.reason, c.override_reason, c.overridden_rule);
+      return saved;
+    });
+  }
+
+  Result<std::vector<ProgramChange>> program_changes(PersonId person) override {
+    return db_->read<std::vector<ProgramChange>>([&](Tx& tx) {
+      return collect<ProgramChange>(
+          tx.exec_params(
+              fmt::format("SELECT {} FROM program_change WHERE person_id = $1 ORDER BY at, id", kProgramChangeColumns),
+              person),
+          read_program_change<Row>);
+    });
+  }
+
   Result<KeptReply> once(const std::string& key, const std::string& request, const KeyedWrite& write) override {
     std::optional<KeptReply> not_kept;  // a reply other than 2xx: returned, but its writes rolled back
     auto result = db_->write<KeptReply>([&](Tx& tx) -> Result<KeptReply> {

@@ -448,6 +448,48 @@ class SqliteStore final : public Store {
     });
   }
 
+  Result<ProgramChange> add_program_change(const ProgramChange& c) override {
+    return write_tx(db_, [&]() -> Result<ProgramChange> {
+      auto ins = db_.prepare(
+          "INSERT INTO program_change (person_id, plan_id, at, date, kind, exercise_id, replacement, block, dose, "
+          "message, by_name, reason, override_reason, overridden_rule) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+          "?)");
+      if (!ins) return ins.error();
+      if (auto s = ins.value()
+                       .bind(1, c.person)
+                       .bind(2, c.plan == 0 ? std::optional<Id>{} : std::optional<Id>{c.plan})
+                       .bind(3, format_instant(c.at))
+                       .bind(4, iso(c.date))
+                       .bind(5, to_string(c.kind))
+                       .bind(6, c.exercise)
+                       .bind(7, c.replacement)
+                       .bind(8, c.block)
+                       .bind(9, c.dose ? std::optional<std::string>{dose_to_text(*c.dose)} : std::nullopt)
+                       .bind(10, c.text)
+                       .bind(11, c.by)
+                       .bind(12, c.reason)
+                       .bind(13, c.override_reason)
+                       .bind(14, c.overridden_rule)
+                       .run();
+          !s) {
+        return s.error();
+      }
+      ProgramChange saved = c;
+      saved.id = db_.last_insert_id();
+      return saved;
+    });
+  }
+
+  Result<std::vector<ProgramChange>> program_changes(PersonId person) override {
+    return read_tx(db_, [&]() -> Result<std::vector<ProgramChange>> {
+      auto q = db_.prepare(
+          fmt::format("SELECT {} FROM program_change WHERE person_id = ? ORDER BY at, id", kProgramChangeColumns));
+      if (!q) return q.error();
+      q.value().bind(1, person);
+      return collect<ProgramChange>(q.value(), read_program_change<Stmt>);
+    });
+  }
+
   Result<KeptReply> once(const std::string& key, const std::string& request, const KeyedWrite& write) override {
     std::optional<KeptReply> not_kept;  // a reply other than 2xx: returned, but its writes rolled back
     auto result = write_tx(db_, [&]() -> Result<KeptReply> {

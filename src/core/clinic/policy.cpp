@@ -7,7 +7,7 @@
 namespace kc::clinic {
 namespace {
 
-constexpr NameTable<Action, 10> kActions{{
+constexpr NameTable<Action, 11> kActions{{
     {Action::kReadRecord, "read_record"},
     {Action::kWriteRecord, "write_record"},
     {Action::kExportRecord, "export_record"},
@@ -18,6 +18,7 @@ constexpr NameTable<Action, 10> kActions{{
     {Action::kManageAccounts, "manage_accounts"},
     {Action::kReadAudit, "read_audit"},
     {Action::kPurgeAudit, "purge_audit"},
+    {Action::kChangeProgram, "change_program"},
 }};
 
 Decision allow(std::string reason) { return {true, std::move(reason)}; }
@@ -25,6 +26,7 @@ Decision refuse(std::string reason) { return {false, std::move(reason)}; }
 
 Decision decide_patient(Action action, Relation relation) {
   if (relation != Relation::kSelf) return refuse("a patient sees only their own records");
+  if (action == Action::kChangeProgram) return refuse("only a clinician changes a program");
   if (needs_patient(action)) return allow("the patient's own records");
   return refuse("not a patient's action");
 }
@@ -34,6 +36,7 @@ Decision decide_clinician(Action action, Relation relation) {
     case Action::kReadRecord:
     case Action::kWriteRecord:
     case Action::kExportRecord:
+    case Action::kChangeProgram:
       if (relation == Relation::kOnCaseload) return allow("the patient is on the clinician's caseload");
       return refuse("a clinician sees only the patients on their caseload");
     case Action::kReadCaseload:
@@ -69,6 +72,7 @@ bool needs_patient(Action action) {
     case Action::kExportRecord:
     case Action::kDeleteRecord:
     case Action::kReadAccessLog:
+    case Action::kChangeProgram:
       return true;
     default:
       return false;

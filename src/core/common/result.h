@@ -30,6 +30,7 @@ inline constexpr const char* kUnauthorised = "unauthorised";         // not sign
 inline constexpr const char* kForbidden = "forbidden";               // signed in, but not allowed (403)
 inline constexpr const char* kThrottled = "throttled";               // too many failed sign-ins: wait (429)
 inline constexpr const char* kExpired = "expired";                   // a login session or invite too old (401/410)
+inline constexpr const char* kUnsafe = "refused_by_safety_rule";  // a safety rule forbids it (422); may be overridden
 }  // namespace errc
 
 // An error a person can act on: what is wrong, where, and what is expected. `code` is one of

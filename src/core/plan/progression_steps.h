@@ -4,7 +4,8 @@
 
 namespace kc {
 
-inline constexpr int kRepStep = 2;   // reps (or holds) added per step up
-inline constexpr int kHoldStep = 5;  // seconds added to a hold per step up
+inline constexpr int kRepStep = 2;          // reps (or holds) added per step up
+inline constexpr int kHoldStep = 5;         // seconds added to a hold per step up
+inline constexpr int kStrengthMaxSets = 3;  // GLA:D and ACSM: 2-3 sets; progression adds no set beyond
 
 }  // namespace kc

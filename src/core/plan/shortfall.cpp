@@ -94,6 +94,16 @@ std::string day_list(const std::vector<Weekday>& days) {
 
 }  // namespace
 
+std::string excluded_because(const Exercise& e, const Profile& p) {
+  const Blockers b = blockers(e, p);
+  if (!b.any()) return "";
+  std::vector<std::string> parts;
+  const auto abilities = ability_words(b);
+  if (!abilities.empty()) parts.push_back("it needs " + join(abilities, " and "));
+  if (!b.equipment.empty() || b.balance_support) parts.push_back("it needs " + addition(b));
+  return join(parts, "; ");
+}
+
 std::string equipment_phrase(Equipment e) {
   switch (e) {
     case Equipment::kChair:

@@ -27,6 +27,10 @@ Missing missing_strength_days(const std::vector<Weekday>& days, const std::vecto
 // The essentials at their smallest doses take `needed_seconds`, more than the person's minutes.
 Missing missing_minutes(int needed_seconds, int minutes_per_session);
 
+// Why the planner leaves `e` out for this person, in plain words ("it needs kneeling; it needs a
+// mat to be added to your equipment"), or empty when it may be in their program.
+std::string excluded_because(const Exercise& e, const Profile& p);
+
 // "a chair", "a step (a stair or an aerobic step)", ...
 std::string equipment_phrase(Equipment e);
 

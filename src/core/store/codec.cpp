@@ -15,6 +15,8 @@ constexpr std::array<std::string_view, 3> kStatus{"in-progress", "finished", "qu
 constexpr std::array<std::string_view, 3> kOutcome{"done", "partly", "skipped"};
 constexpr std::array<std::string_view, 3> kDecision{"progress", "hold", "ease"};
 constexpr std::array<std::string_view, 4> kFeedback{"", "too-easy", "too-hard", "hurt"};
+constexpr std::array<std::string_view, 8> kChangeKind{"add",   "remove", "swap",   "dose",
+                                                      "limit", "pause",  "resume", "message"};
 
 template <typename E, std::size_t N>
 std::optional<E> parse_name(const std::array<std::string_view, N>& names, std::string_view s) {
@@ -52,6 +54,8 @@ std::string_view to_string(ExerciseFeedback f) { return kFeedback[static_cast<st
 std::optional<ExerciseFeedback> parse_feedback(std::string_view s) {
   return parse_name<ExerciseFeedback>(kFeedback, s);
 }
+std::string_view to_string(ChangeKind k) { return kChangeKind[static_cast<std::size_t>(k)]; }
+std::optional<ChangeKind> parse_change_kind(std::string_view s) { return parse_name<ChangeKind>(kChangeKind, s); }
 
 std::string format_instant(TimePoint t) {
   const auto day = date::floor<date::days>(t);

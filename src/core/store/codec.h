@@ -20,6 +20,8 @@ std::optional<ExerciseFeedback> parse_feedback(std::string_view s);
 std::optional<SessionStatus> parse_session_status(std::string_view s);
 std::optional<ExerciseOutcome> parse_outcome(std::string_view s);
 std::optional<DoseDecision> parse_decision(std::string_view s);
+std::string_view to_string(ChangeKind k);  // "add", "remove", "swap", "dose", "limit", "pause", "resume", "message"
+std::optional<ChangeKind> parse_change_kind(std::string_view s);
 
 // "2025-03-03T08:15:00.250Z" (UTC, milliseconds).
 std::string format_instant(TimePoint t);

@@ -184,6 +184,31 @@ struct DoseChange {
   Id check_in = 0;     // the check-in that made it; 0 when a session did
 };
 
+// What a clinician can change in a person's program (core/plan/changes.h applies them).
+enum class ChangeKind { kAdd, kRemove, kSwap, kDose, kLimit, kPause, kResume, kMessage };
+
+// One change a clinician made to a person's program, kept as it was made (never edited):
+// what, to which exercise, by whom, when and why. When a safety rule of the planner would
+// have refused it, `overridden_rule` names that rule and `override_reason` says why the
+// clinician went ahead.
+struct ProgramChange {
+  Id id = 0;
+  PersonId person = 0;
+  Id plan = 0;  // the plan it changes (0 for a message, which is about no plan)
+  TimePoint at{};
+  CivilDate date;  // the local day it takes effect (pause, resume)
+  ChangeKind kind = ChangeKind::kMessage;
+  std::string exercise;      // add, remove, swap (the one replaced), dose, limit
+  std::string replacement;   // swap: the exercise done instead
+  std::string block;         // add, swap: the block it joins, "strength" or "flexibility"
+  std::optional<Dose> dose;  // add, swap, dose: the dose set; limit: the highest dose allowed
+  std::string text;          // message: what the patient reads
+  std::string by;            // the clinician's user name
+  std::string reason;        // why, in the clinician's words (may be empty for a message)
+  std::string override_reason;
+  std::string overridden_rule;
+};
+
 // A person's whole history, as an import stores it (Store::create_person_with_records).
 struct PersonRecords {
   AnswersRecord answers;

@@ -174,6 +174,41 @@ Result<DoseChange> read_dose_change(const Row& s) {
   return c;
 }
 
+inline constexpr const char* kProgramChangeColumns =
+    "id, person_id, coalesce(plan_id, 0), at, date, kind, exercise_id, replacement, block, dose, message, by_name, "
+    "reason, override_reason, overridden_rule";
+
+template <typename Row>
+Result<ProgramChange> read_program_change(const Row& s) {
+  ProgramChange c;
+  c.id = s.int64(0);
+  c.person = s.int64(1);
+  c.plan = s.int64(2);
+  auto at = instant_from(s.text(3));
+  if (!at) return at.error();
+  c.at = *at;
+  auto d = date_from(s.text(4));
+  if (!d) return d.error();
+  c.date = *d;
+  auto kind = parse_change_kind(s.text(5));
+  if (!kind) return make_error(fmt::format("store: unknown program change \"{}\"", s.text(5)));
+  c.kind = *kind;
+  c.exercise = s.text(6);
+  c.replacement = s.text(7);
+  c.block = s.text(8);
+  if (auto text = s.opt_text(9)) {
+    auto dose = dose_from_text(*text);
+    if (!dose) return dose.error();
+    c.dose = *dose;
+  }
+  c.text = s.text(10);
+  c.by = s.text(11);
+  c.reason = s.text(12);
+  c.override_reason = s.text(13);
+  c.overridden_rule = s.text(14);
+  return c;
+}
+
 inline constexpr const char* kPlanColumns =
     "id, person_id, answers_id, created_at, start_date, weeks, level, baseline_pain, reviews, plan_json, "
     "stopped_at, stop_reason";

@@ -173,11 +173,37 @@ ALTER TABLE exercise_log ADD COLUMN feedback TEXT NOT NULL DEFAULT ''
   CHECK (feedback IN ('', 'too-easy', 'too-hard', 'hurt'));
 )sql";
 
-inline constexpr std::array<std::string_view, 4> kSchemaSteps{kSchemaV1, kSchemaV2, kSchemaV3, kSchemaV4};
+// Version 5: a clinician's changes to a person's program (add, remove, swap, dose, limit, pause,
+// resume, message), appended and never edited; plan_id is NULL for a message.
+inline constexpr std::string_view kSchemaV5 = R"sql(
+CREATE TABLE program_change (
+  id INTEGER PRIMARY KEY,
+  person_id INTEGER NOT NULL REFERENCES person(id),
+  plan_id INTEGER,
+  at TEXT NOT NULL,
+  date TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('add', 'remove', 'swap', 'dose', 'limit', 'pause', 'resume', 'message')),
+  exercise_id TEXT NOT NULL DEFAULT '',
+  replacement TEXT NOT NULL DEFAULT '',
+  block TEXT NOT NULL DEFAULT '' CHECK (block IN ('', 'strength', 'flexibility')),
+  dose TEXT,
+  message TEXT NOT NULL DEFAULT '',
+  by_name TEXT NOT NULL CHECK (length(by_name) > 0),
+  reason TEXT NOT NULL DEFAULT '',
+  override_reason TEXT NOT NULL DEFAULT '',
+  overridden_rule TEXT NOT NULL DEFAULT '',
+  FOREIGN KEY (plan_id, person_id) REFERENCES plan(id, person_id)
+);
+CREATE INDEX program_change_by_person ON program_change(person_id, at);
+)sql";
+
+inline constexpr std::array<std::string_view, 5> kSchemaSteps{kSchemaV1, kSchemaV2, kSchemaV3, kSchemaV4,
+                                                               kSchemaV5};
 
 // Deleting a person: every record kept under them, children before parents so the foreign keys
 // hold at every step. Each statement takes the person's id as its one parameter (`?`).
-inline constexpr std::array<std::string_view, 11> kDeletePerson{
+inline constexpr std::array<std::string_view, 12> kDeletePerson{
+    "DELETE FROM program_change WHERE person_id = ?",
     "DELETE FROM dose_change WHERE person_id = ?",
     "DELETE FROM measurement WHERE person_id = ?",
     "DELETE FROM exercise_log WHERE person_id = ?",

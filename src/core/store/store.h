@@ -110,6 +110,14 @@ class Store {
   virtual Result<std::vector<DoseChange>> add_dose_changes(const std::vector<DoseChange>& changes) = 0;
   virtual Result<std::vector<DoseChange>> dose_changes(PersonId person) = 0;  // by time, then id
 
+  // --- a clinician's changes to the program (core/plan/changes.h) ---
+  // Both back ends implement these; the defaults (errc::kFailed) are for wrappers that keep none.
+  // Appends `change` (its id is filled in) and returns it. The change's plan, when not 0, must
+  // be a plan of change.person (errc::kFailed otherwise; nothing stored).
+  virtual Result<ProgramChange> add_program_change(const ProgramChange& /*change*/) { return no_program_changes(); }
+  // The person's program changes, by time, then id.
+  virtual Result<std::vector<ProgramChange>> program_changes(PersonId /*person*/) { return no_program_changes(); }
+
   // --- retried requests (idempotency keys) ---
   // A reply kept under a key: its status (2xx) and body; `replayed` when it was kept earlier.
   struct KeptReply {
@@ -125,6 +133,9 @@ class Store {
   //    everything `write` stored; any other reply, or an error, rolls all of it back and leaves
   //    the key free for a retry.
   virtual Result<KeptReply> once(const std::string& key, const std::string& request, const KeyedWrite& write) = 0;
+
+ private:
+  static Error no_program_changes() { return make_error("this store keeps no program changes"); }
 };
 
 // The error Store::once returns for a key kept with another request.

@@ -611,4 +611,59 @@ TEST_P(StoreContract, DeletePersonRemovesEveryRecordOfThatPersonOnly) {
   EXPECT_TRUE(store->delete_person(ann.id).ok());
 }
 
+TEST_P(StoreContract, ProgramChangesRoundTripInOrderStayWithTheirPersonAndGoWithThem) {
+  ProgramChange dose;
+  dose.person = ann.id;
+  dose.plan = plan.id;
+  dose.at = at(2, 9);
+  dose.date = day(2);
+  dose.kind = ChangeKind::kDose;
+  dose.exercise = "squat";
+  dose.dose = reps_dose(2, 8, 12);
+  dose.by = "grace";
+  dose.reason = "knee sore after stairs";
+  dose.override_reason = "seen in clinic";
+  dose.overridden_rule = "above the catalog's top dose";
+  ProgramChange message;
+  message.person = ann.id;
+  message.at = at(1, 9);
+  message.date = day(1);
+  message.text = "Well done this week";
+  message.by = "grace";
+  auto d = store->add_program_change(dose);
+  auto m = store->add_program_change(message);
+  ASSERT_TRUE(d.ok() && m.ok()) << (d.ok() ? m.error().message : d.error().message);
+  EXPECT_GT(d->id, 0);
+  auto listed = store->program_changes(ann.id);
+  ASSERT_TRUE(listed.ok()) << listed.error().message;
+  ASSERT_EQ(listed->size(), 2U);
+  EXPECT_EQ((*listed)[0].kind, ChangeKind::kMessage);  // by time
+  EXPECT_EQ((*listed)[0].plan, 0);
+  EXPECT_EQ((*listed)[0].text, "Well done this week");
+  EXPECT_FALSE((*listed)[0].dose);
+  const ProgramChange& back = (*listed)[1];
+  EXPECT_EQ(back.id, d->id);
+  EXPECT_EQ(back.plan, plan.id);
+  EXPECT_EQ(back.exercise, "squat");
+  ASSERT_TRUE(back.dose);
+  EXPECT_EQ(back.dose->sets, 2);
+  EXPECT_EQ(back.dose->reps, 8);
+  EXPECT_EQ(back.by, "grace");
+  EXPECT_EQ(back.reason, "knee sore after stairs");
+  EXPECT_EQ(back.override_reason, "seen in clinic");
+  EXPECT_EQ(back.overridden_rule, "above the catalog's top dose");
+  EXPECT_EQ(back.at, at(2, 9));
+  EXPECT_EQ(back.date, day(2));
+  // Another person's plan cannot be named, and their list stays empty.
+  auto bob = store->ensure_person("bob", at(0, 7));
+  ASSERT_TRUE(bob.ok());
+  ProgramChange intruder = dose;
+  intruder.person = bob->id;
+  EXPECT_FALSE(store->add_program_change(intruder).ok());
+  EXPECT_TRUE(store->program_changes(bob->id)->empty());
+  ASSERT_TRUE(store->delete_person(ann.id).ok());
+  EXPECT_TRUE(store->program_changes(ann.id)->empty());
+  EXPECT_EQ(under_test.query("SELECT count(*) FROM program_change"), "0");
+}
+
 }  // namespace kc::store::testing

@@ -39,6 +39,7 @@ ExerciseEvidence evidence_for(const History& h, const CurrentDose& current, cons
   ev.current = current;
   ev.exercise = catalog.find(current.exercise_id);
   ev.last_change = last_change_date(h, current.plan_exercise_id);
+  if (auto limit = h.limits.find(current.plan_exercise_id); limit != h.limits.end()) ev.limit = limit->second;
   if (!session) return ev;
   ev.changed_since_session = changed_since(h, current.plan_exercise_id, session->started_at);
   const auto* ps = plan_session(h.plan, session->session);

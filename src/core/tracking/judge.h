@@ -2,6 +2,7 @@
 // turning decisions into DoseChange records. Pure.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -20,6 +21,7 @@ struct History {
   std::vector<store::Measurement> measurements;
   std::vector<store::DoseChange> changes;
   std::vector<store::CheckIn> check_ins;
+  std::map<std::string, Dose> limits;  // a clinician's limits by plan exercise id (core/plan/changes.h)
 };
 
 // One plan exercise's decision.

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "core/plan/changes.h"
 #include "core/plan/dosing.h"
 #include "core/plan/selection.h"
 
@@ -204,6 +205,10 @@ Decision decide(const ExerciseEvidence& ev, const PainPicture& pain, Moment mome
       }
     }
     return hold(ev, "at-top", reason);
+  }
+  if (!within_limit(ev.limit, ev.current.exercise_id, step->first, step->second)) {
+    return hold(ev, "clinician-limit",
+                fmt::format("{}; your clinician set its highest dose at {}", because, short_dose(*ev.limit)));
   }
   return Decision{DoseDecision::kProgress, "step-up", fmt::format("{}: {}", because, why), step->second, step->first};
 }

@@ -21,7 +21,7 @@ inline constexpr double kWeeklyRise = 1.0;   // a rise of 1 point in the weekly 
 inline constexpr int kDaysBetweenSteps = 7;  // at most one step up per exercise a week
 using kc::kHoldStep;                         // seconds added per step up (core/plan/progression_steps.h)
 using kc::kRepStep;                          // reps added per step up
-inline constexpr int kStrengthMaxSets = 3;   // GLA:D and ACSM: 2-3 sets
+using kc::kStrengthMaxSets;                  // GLA:D and ACSM: 2-3 sets (core/plan/progression_steps.h)
 inline constexpr int kMinHoldSeconds = 10;   // ACSM: holds of 10-30 s
 inline constexpr int kMinBreaths = 3;
 
@@ -47,6 +47,7 @@ struct ExerciseEvidence {
   bool changed_since_session = false;             // a dose change was stored after that session began
   std::optional<CivilDate> last_change;           // date of its latest dose change
   store::ExerciseFeedback feedback = store::ExerciseFeedback::kNone;  // said after that session (feedback.h)
+  std::optional<Dose> limit;                      // the most a clinician allows it (core/plan/changes.h)
 };
 
 struct Decision {

@@ -19,7 +19,7 @@ using usecases::clinic::authorize_person;
 constexpr std::array kActions{Action::kReadRecord,    Action::kWriteRecord,    Action::kExportRecord,
                               Action::kDeleteRecord,  Action::kReadAccessLog,  Action::kReadCaseload,
                               Action::kInvitePatient, Action::kManageAccounts, Action::kReadAudit,
-                              Action::kPurgeAudit};
+                              Action::kPurgeAudit,    Action::kChangeProgram};
 
 class ClinicAccess : public ClinicTest {
  protected:
@@ -37,11 +37,17 @@ TEST_F(ClinicAccess, TheMatrixHasNoLeaksAndEveryCallIsAudited) {
       {"admin/pat", admin, p, {Action::kDeleteRecord}},
       {"admin/unknown", admin, unknown, {Action::kDeleteRecord}},
       {"ana/none", ana, std::nullopt, {Action::kReadCaseload, Action::kInvitePatient}},
-      {"ana/pat (caseload)", ana, p, {Action::kReadRecord, Action::kWriteRecord, Action::kExportRecord}},
+      {"ana/pat (caseload)",
+       ana,
+       p,
+       {Action::kReadRecord, Action::kWriteRecord, Action::kExportRecord, Action::kChangeProgram}},
       {"ana/quinn (not hers)", ana, q, {}},
       {"ana/unknown", ana, unknown, {}},
       {"ben/pat (not his)", ben, p, {}},
-      {"ben/quinn (caseload)", ben, q, {Action::kReadRecord, Action::kWriteRecord, Action::kExportRecord}},
+      {"ben/quinn (caseload)",
+       ben,
+       q,
+       {Action::kReadRecord, Action::kWriteRecord, Action::kExportRecord, Action::kChangeProgram}},
       {"pat/none", pat, std::nullopt, {}},
       {"pat/pat (own)",
        pat,
