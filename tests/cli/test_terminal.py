@@ -247,6 +247,21 @@ class SessionScreenTest(TerminalTestCase):
         self.assertIn("[00:00] First: Ankle circles", proc.stdout)
 
 
+class PhaseWordsTest(TerminalTestCase):
+    def test_ankle_circles_circle_and_set_2_goes_the_other_way(self):
+        self.init_store()
+        proc = run("session", "--data-dir", self.data, "--date", DATE, "--fast", "--keys", "170s q", stdin="",
+                   env=self.env)
+        out = proc.stdout
+        self.assertIn("(2 s circle, 2 s finish the circle)", out)  # the dose text
+        self.assertRegex(out, r"Set 1 of 2\. Right leg\. Clockwise\. Rep 1 of 10: Circle")
+        self.assertRegex(out, r"Set 2 of 2\. Right leg\. The other way round\. Rep 1 of 10: Circle")
+        self.assertRegex(out, r"Left leg\. The other way round\. Rep 1 of 10: Circle")
+        self.assertNotRegex(out.split("Next:")[0], r"\b[Ll]ift\b|\b[Ll]ower\b")
+        today = run("today", "--data-dir", self.data, "--date", DATE).stdout
+        self.assertIn("(2 s circle, 2 s finish the circle)", today)
+
+
 class FitsTheWindowTest(TerminalTestCase):
     def test_today_and_progress_wrap_at_80_on_a_pipe_and_at_the_window_on_a_terminal(self):
         self.init_store()

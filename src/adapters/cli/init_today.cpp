@@ -68,7 +68,7 @@ std::string name_of(const std::optional<Catalog>& catalog, const std::string& id
 // The dose in words, each tempo phase called as the exercise's cues call it.
 std::string dose_of(const std::optional<Catalog>& catalog, const std::string& id, const Dose& dose) {
   const Exercise* e = catalog ? catalog->find(id) : nullptr;
-  return e != nullptr ? describe_dose(dose) : describe_dose(dose);
+  return e != nullptr ? describe_dose(dose, e->phase_words) : describe_dose(dose);
 }
 
 }  // namespace

@@ -74,6 +74,10 @@ std::string where_line(const session::Step& step, const session::SessionExercise
   if (step.kind == StepKind::kGetReady) return "";
   std::vector<std::string> parts;
   if (step.sets > 1) parts.push_back(fmt::format("Set {} of {}", step.set, step.sets));
+  if (std::string word = session::set_word_of(step, ex); !word.empty()) {
+    word[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(word[0])));
+    parts.push_back(word);
+  }
   if (step.side != session::Side::kBoth || ex.dose.sides != Sides::kBoth) {
     parts.push_back(session::side_label(step.side, ex.side_word));
   }
@@ -220,7 +224,7 @@ std::vector<std::string> screen_lines(const session::SessionEngine& engine, cons
   const session::SessionExercise& ex = engine.exercise();
   append(top,
          wrap_columns(fmt::format("Exercise {} of {}: {}", step.exercise + 1, engine.exercises().size(), ex.name), w));
-  std::vector<std::string> dose = wrap_columns(describe_dose(ex.dose), w);
+  std::vector<std::string> dose = wrap_columns(describe_dose(ex.dose, ex.phase_words), w);
   const std::string rule(static_cast<std::size_t>(std::min(w, 78)), '-');
 
   std::vector<std::string> bottom{rule};
