@@ -253,9 +253,9 @@ class PhaseWordsTest(TerminalTestCase):
                    env=self.env)
         out = proc.stdout
         self.assertIn("(2 s circle, 2 s finish the circle)", out)  # the dose text
-        self.assertRegex(out, r"Set 1 of 2\. Right leg\. Clockwise\. Rep 1 of 10: Circle")
-        self.assertRegex(out, r"Set 2 of 2\. Right leg\. The other way round\. Rep 1 of 10: Circle")
-        self.assertRegex(out, r"Left leg\. The other way round\. Rep 1 of 10: Circle")
+        self.assertRegex(out, r"Set 1 of 2\. Clockwise\. Right leg\. Rep 1 of 10: Circle")
+        self.assertRegex(out, r"Set 2 of 2\. The other way round\. Right leg\. Rep 1 of 10: Circle")
+        self.assertRegex(out, r"The other way round\. Left leg\. Rep 1 of 10: Circle")
         self.assertNotRegex(out.split("Next:")[0], r"\b[Ll]ift\b|\b[Ll]ower\b")
         today = run("today", "--data-dir", self.data, "--date", DATE).stdout
         self.assertIn("(2 s circle, 2 s finish the circle)", today)
