@@ -257,7 +257,7 @@ class PhaseWordsTest(TerminalTestCase):
         self.assertRegex(out, r"Set 2 of 2\. The other way round\. Right leg\. Rep 1 of 10: Circle")
         self.assertRegex(out, r"The other way round\. Left leg\. Rep 1 of 10: Circle")
         self.assertNotRegex(out.split("Next:")[0], r"\b[Ll]ift\b|\b[Ll]ower\b")
-        today = run("today", "--data-dir", self.data, "--date", DATE).stdout
+        today = " ".join(run("today", "--data-dir", self.data, "--date", DATE).stdout.split())  # wrapped at 80
         self.assertIn("(2 s circle, 2 s finish the circle)", today)
 
 
