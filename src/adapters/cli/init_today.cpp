@@ -65,6 +65,12 @@ std::string name_of(const std::optional<Catalog>& catalog, const std::string& id
   return e != nullptr ? e->name : id;
 }
 
+// The dose in words, each tempo phase called as the exercise's cues call it.
+std::string dose_of(const std::optional<Catalog>& catalog, const std::string& id, const Dose& dose) {
+  const Exercise* e = catalog ? catalog->find(id) : nullptr;
+  return e != nullptr ? describe_dose(dose, e->phase_words) : describe_dose(dose);
+}
+
 }  // namespace
 
 void run_init(const InitArgs& args, Context& ctx) {
@@ -161,7 +167,7 @@ void run_today(const TrackingOptions& options, bool json, Context& ctx) {
         ctx.out << (block == "strength" ? "  Strengthening:\n" : "  Stretching and mobility:\n");
       }
       ctx.out << fmt::format("    {}. {} — {}\n", item.position + 1, name_of(catalog, item.current.exercise_id),
-                             describe_dose(item.current.dose));
+                             dose_of(catalog, item.current.exercise_id, item.current.dose));
       if (item.current.changed_on) {
         ctx.out << fmt::format("         changed on {}: {}\n", describe_date(*item.current.changed_on),
                                item.current.reason);

@@ -183,15 +183,19 @@ void run_session(const SessionArgs& args, Context& ctx) {
   options.scale = args.clock_scale;
   options.script = std::move(script).value();
   options.title = title;
+  // On a terminal the player draws a full screen in place (the terminal's alternate screen,
+  // what was there comes back after); on a pipe it writes a plain transcript.
+  const bool screen = terminal::is_terminal(STDOUT_FILENO);
+  if (screen) options.screen_fd = STDOUT_FILENO;
   std::unique_ptr<terminal::RawMode> raw;
   if (terminal::is_terminal(STDIN_FILENO)) {
-    auto mode = terminal::RawMode::enable(STDIN_FILENO, STDOUT_FILENO);
+    auto mode = terminal::RawMode::enable(STDIN_FILENO, STDOUT_FILENO, screen);
     if (mode) {
       raw = std::move(mode).value();
       options.key_fd = STDIN_FILENO;
+      options.raw = raw.get();
     }
   }
-  if (terminal::is_terminal(STDOUT_FILENO)) options.screen_fd = STDOUT_FILENO;
 
   const auto on_finished = [&](const session::Tally& t) -> Status {
     if (!program) return Ok{};

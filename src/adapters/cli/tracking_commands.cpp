@@ -6,6 +6,8 @@
 #include <CLI/CLI.hpp>
 #include <memory>
 
+#include "adapters/cli/fit_width.h"
+
 namespace kc::cli {
 namespace {
 
@@ -46,7 +48,10 @@ void add_tracking_commands(CLI::App& app, Context& ctx) {
   CLI::App* today_cmd = app.add_subcommand("today", "Show today's session, or when the next one is");
   add_common(*today_cmd, *today);
   today_cmd->add_flag("--json", *today_json, "Print it as JSON");
-  today_cmd->callback([today, today_json, &ctx] { run_today(*today, *today_json, ctx); });
+  today_cmd->callback([today, today_json, &ctx] {
+    if (*today_json) return run_today(*today, true, ctx);
+    fitted(ctx, [&](Context& c) { run_today(*today, false, c); });  // lines that fit the window
+  });
 
   auto check = std::make_shared<CheckInArgs>();
   CLI::App* check_cmd = app.add_subcommand(
@@ -82,7 +87,8 @@ void add_tracking_commands(CLI::App& app, Context& ctx) {
       "progress", "Show sessions done, the pain trend, measures against the start and current doses");
   add_common(*progress_cmd, *progress);
   progress_cmd->add_option("--svg", *svg_dir, "Also write charts (pain.svg, adherence.svg, chair-stand.svg) to DIR");
-  progress_cmd->callback([progress, svg_dir, &ctx] { run_progress(*progress, *svg_dir, ctx); });
+  progress_cmd->callback(
+      [progress, svg_dir, &ctx] { fitted(ctx, [&](Context& c) { run_progress(*progress, *svg_dir, c); }); });
 
   auto csv = std::make_shared<TrackingOptions>();
   auto csv_dir = std::make_shared<std::string>(".");

@@ -18,9 +18,9 @@ namespace {
 using LineMap = std::map<std::string, int>;
 
 const std::vector<std::string> kTopKeys{
-    "id",       "name",     "aliases",   "kind",      "from_articles", "sources",    "references", "regions",
-    "muscles",  "position", "demands",   "equipment", "purpose",       "benefit",    "steps",      "cues",
-    "mistakes", "dose",     "frequency", "variants",  "cautions",      "phase_words"};
+    "id",       "name",     "aliases",   "kind",      "from_articles", "sources",     "references", "regions",
+    "muscles",  "position", "demands",   "equipment", "purpose",       "benefit",     "steps",      "cues",
+    "mistakes", "dose",     "frequency", "variants",  "cautions",      "phase_words", "set_words"};
 
 template <typename E, typename Parse>
 std::vector<E> to_enums(const std::optional<std::vector<std::string>>& words, Parse parse) {
@@ -191,6 +191,20 @@ void read_phase_words(MapReader& top, Exercise& e) {
   words->finish({"up", "hold", "down"});
 }
 
+// The optional set_words: a short phrase for each set, said as it begins.
+void read_set_words(MapReader& top, Exercise& e) {
+  auto words = top.text_list("set_words", false, 1);
+  if (!words) return;
+  if (e.dose.sets < 2) top.error("set_words", "'set_words' is only for a dose of 2 sets or more");
+  for (const std::string& w : *words) {
+    if (w.size() > 32) {
+      top.error("set_words", "'" + w + "' is longer than 32 characters; a set's word is said in a breath");
+      return;
+    }
+  }
+  e.set_words = *words;
+}
+
 // Reads one record; problems go to `diag`. Returns false when the file could not be read at all.
 bool read_exercise(const fs::path& path, Diagnostics& diag, Exercise& e, LineMap& lines) {
   auto doc = parse_yaml_file(path.string(), diag);
@@ -204,6 +218,7 @@ bool read_exercise(const fs::path& path, Diagnostics& diag, Exercise& e, LineMap
   read_text(top, e);
   read_dose(top, e, lines);
   read_phase_words(top, e);
+  read_set_words(top, e);
   read_frequency(top, e);
   read_variants(top, e, lines);
   read_cautions(top, e);

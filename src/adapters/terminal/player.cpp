@@ -14,6 +14,7 @@ using session::Key;
 using session::Millis;
 
 constexpr Millis kIdleWait{200};  // real time between looks at the keys while paused
+constexpr char kCtrlZ = '\x1a';
 
 std::optional<Key> key_of(char c) {
   if (c == '\x03' || c == '\x04') return Key::kQuit;  // Ctrl-C, Ctrl-D
@@ -74,6 +75,7 @@ class Loop {
     } else {
       clock_.sleep_for(wait);
     }
+    if (typed && *typed == kCtrlZ && opt_.raw != nullptr) return suspend();
     if (typed) {
       if (auto key = key_of(*typed)) {
         engine_.press(*key, clock_.now());
@@ -82,6 +84,16 @@ class Loop {
     }
     engine_.tick(clock_.now());
     return handle_events();
+  }
+
+  // Ctrl-Z: the session paused, the terminal restored and the program stopped; on resume,
+  // the screen drawn again (still paused, so nothing was missed).
+  Status suspend() {
+    if (!engine_.paused()) engine_.press(Key::kPause, clock_.now());
+    auto st = handle_events();
+    draw();
+    opt_.raw->suspend();
+    return st;  // the loop draws the screen again, whole (a resume)
   }
 
   Status handle_events() {
@@ -98,7 +110,13 @@ class Loop {
 
   void draw() {
     if (opt_.screen_fd < 0) return;
-    out_ << render_screen(engine_, opt_.title, width(opt_.screen_fd)) << std::flush;
+    if (opt_.raw != nullptr) {
+      const Changes changes = opt_.raw->take_changes();  // after a resize or a resume: the whole screen again
+      clear_next_ = clear_next_ || changes.resized || changes.resumed;
+    }
+    const Size now = size(opt_.screen_fd);
+    out_ << frame(screen_lines(engine_, opt_.title, now.cols, now.rows), clear_next_) << std::flush;
+    clear_next_ = false;
   }
 
   session::SessionEngine& engine_;
@@ -110,6 +128,7 @@ class Loop {
   TimePoint start_{};
   std::size_t next_ = 0;
   std::optional<TimePoint> resume_at_;
+  bool clear_next_ = true;  // the first frame, and the first after a resize or a resume, clears the screen
 };
 
 }  // namespace

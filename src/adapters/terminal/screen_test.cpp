@@ -59,8 +59,9 @@ TEST(Screen, ShowsTheCardThenTheCountdownSideAndProgress) {
   ex.cues = {"Keep the back heel down."};
   session::SessionEngine engine({ex});
   engine.start(TimePoint{});
-  std::string screen = render_screen(engine, "Session B", 80);
+  std::string screen = frame(screen_lines(engine, "Session B", 80, 24), true);
   ASSERT_EQ(screen.rfind("\x1b[H\x1b[2J", 0), 0u);
+  EXPECT_LE(screen_lines(engine, "Session B", 80, 24).size(), 24u);
   screen = plain(screen);
   EXPECT_NE(screen.find("Session B"), std::string::npos);
   EXPECT_NE(screen.find("Exercise 1 of 1"), std::string::npos);
@@ -69,13 +70,13 @@ TEST(Screen, ShowsTheCardThenTheCountdownSideAndProgress) {
   EXPECT_NE(screen.find("1. Face a wall."), std::string::npos);
   EXPECT_NE(screen.find("q quit"), std::string::npos);
   engine.tick(TimePoint{} + Millis{25'000});  // 5 s into the first hold
-  screen = plain(render_screen(engine, "Session B", 80));
+  screen = plain(frame(screen_lines(engine, "Session B", 80, 24), false));
   EXPECT_NE(screen.find("HOLD   0:25"), std::string::npos);
   EXPECT_NE(screen.find("right leg · hold 1 of 2"), std::string::npos);
   EXPECT_NE(screen.find("Keep the back heel down."), std::string::npos);
   EXPECT_NE(screen.find('%'), std::string::npos);
   engine.press(session::Key::kPause, TimePoint{} + Millis{25'000});
-  screen = plain(render_screen(engine, "Session B", 80));
+  screen = plain(frame(screen_lines(engine, "Session B", 80, 24), false));
   EXPECT_NE(screen.find("PAUSED"), std::string::npos);
 }
 

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <cctype>
+
 #include "core/catalog/vocabulary.h"
 #include "core/common/text.h"
 
@@ -33,9 +35,17 @@ std::string hold_words(const Dose& d) {
   return "";
 }
 
+// "Sit back" -> "sit back": a phase word inside a sentence.
+std::string lower_first(std::string word) {
+  if (!word.empty()) word[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(word[0])));
+  return word;
+}
+
 }  // namespace
 
-std::string describe_dose(const Dose& d) {
+std::string describe_dose(const Dose& d) { return describe_dose(d, PhaseWords{"up", "hold", "down"}); }
+
+std::string describe_dose(const Dose& d, const PhaseWords& words) {
   std::string out;
   const std::string hold = hold_words(d);
   const bool is_hold = !hold.empty();
@@ -49,9 +59,9 @@ std::string describe_dose(const Dose& d) {
   out += side_words(d.sides);
   if (d.tempo && d.tempo->total() > 0) {
     std::vector<std::string> phases;
-    if (d.tempo->up > 0) phases.push_back(fmt::format("{} s up", d.tempo->up));
-    if (d.tempo->hold > 0) phases.push_back(fmt::format("{} s hold", d.tempo->hold));
-    if (d.tempo->down > 0) phases.push_back(fmt::format("{} s down", d.tempo->down));
+    if (d.tempo->up > 0) phases.push_back(fmt::format("{} s {}", d.tempo->up, lower_first(words.up)));
+    if (d.tempo->hold > 0) phases.push_back(fmt::format("{} s {}", d.tempo->hold, lower_first(words.hold)));
+    if (d.tempo->down > 0) phases.push_back(fmt::format("{} s {}", d.tempo->down, lower_first(words.down)));
     out += " (" + join(phases) + ")";
   }
   if (d.rest_seconds > 0 && d.sets > 1) out += fmt::format(", rest {} s between sets", d.rest_seconds);

@@ -94,6 +94,9 @@ struct Exercise {
   std::vector<std::string> mistakes;
   Dose dose;
   PhaseWords phase_words;  // content's phase_words, else Lift / Hold / Lower
+  // Content's set_words: what set 1, 2, ... does differently ("Clockwise", "The other way
+  // round"), taken by turns when there are more sets; empty when every set is the same.
+  std::vector<std::string> set_words;
   Frequency frequency;
   std::vector<Variant> easier;
   std::vector<Variant> harder;

@@ -16,6 +16,8 @@ std::string lead_in(const Step& step, const SessionExercise& ex) {
   std::string out;
   if (step.sets > 1 && step.rep == 1 && step.side != Side::kLeft)
     out += fmt::format("Set {} of {}. ", step.set, step.sets);
+  const std::string set_word = set_word_of(step, ex);
+  if (!set_word.empty() && step.rep == 1) out += set_word + ". ";
   if (step.side != Side::kBoth && (step.rep == 1 || alternate)) {
     std::string label = side_label(step.side, ex.side_word);
     label[0] = static_cast<char>(label[0] - 'a' + 'A');
@@ -25,6 +27,11 @@ std::string lead_in(const Step& step, const SessionExercise& ex) {
 }
 
 }  // namespace
+
+std::string set_word_of(const Step& step, const SessionExercise& ex) {
+  if (ex.set_words.empty() || step.set < 1) return "";
+  return ex.set_words[static_cast<std::size_t>(step.set - 1) % ex.set_words.size()];
+}
 
 std::string phase_word(Phase phase, const SessionExercise& ex) {
   switch (phase) {
@@ -61,7 +68,7 @@ Cue entry_cue(const Step& step, const Step* previous, const std::vector<SessionE
   switch (step.kind) {
     case StepKind::kGetReady: {
       const char* which = step.exercise == 0 ? "First" : "Next";
-      return {fmt::format("{}: {} — {}", which, ex.name, describe_dose(ex.dose)),
+      return {fmt::format("{}: {} — {}", which, ex.name, describe_dose(ex.dose, ex.phase_words)),
               fmt::format("{}: {}. Get ready.", which, ex.name)};
     }
     case StepKind::kMove: {

@@ -23,6 +23,10 @@ inline constexpr Millis kReminderBefore{10'000};
 // "right leg", "left side", "both legs".
 std::string side_label(Side side, const std::string& side_word);
 
+// What set `step.set` of `ex` does differently ("The other way round"), or "" when its sets
+// are all the same.
+std::string set_word_of(const Step& step, const SessionExercise& ex);
+
 // The word for `phase` of `ex`: its content's phase words for up/hold/down ("Lift", "Stand
 // up"), "Breathe in" / "And out" for breaths, "" for kNone.
 std::string phase_word(Phase phase, const SessionExercise& ex);

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "core/session/test_exercises.h"
 
 namespace kc::session {
@@ -20,7 +22,7 @@ TEST(Cues, TheCardNamesTheExerciseAndItsDose) {
   SessionExercise ex = make_exercise("bridge", rep_dose(1, 10, Sides::kBoth, Tempo{2, 1, 2}));
   ex.name = "Bridge";
   const auto cues = cues_of(ex);
-  EXPECT_EQ(cues[0].text, "First: Bridge — 10 reps (2 s up, 1 s hold, 2 s down)");
+  EXPECT_EQ(cues[0].text, "First: Bridge — 10 reps (2 s lift, 1 s hold, 2 s lower)");
   EXPECT_EQ(cues[0].speech, "First: Bridge. Get ready.");
 }
 
@@ -43,6 +45,19 @@ TEST(Cues, RepsSayTheExercisesOwnPhaseWords) {
   EXPECT_EQ(cues[2].text, "hold");
   EXPECT_EQ(cues[3].text, "stand up");
   EXPECT_EQ(cues[4].speech, "Last one. Sit back");
+}
+
+TEST(Cues, EachSetSaysItsOwnWordsByTurns) {
+  SessionExercise ex = make_exercise("ankle-circles", rep_dose(3, 1, Sides::kBoth, Tempo{2, 0, 2}));
+  ex.phase_words = PhaseWords{"Circle", "Hold", "Finish the circle"};
+  ex.set_words = {"Clockwise", "The other way round"};
+  std::vector<std::string> texts;
+  for (const auto& cue : cues_of(ex)) texts.push_back(cue.text);
+  const auto has = [&](const std::string& text) { return std::find(texts.begin(), texts.end(), text) != texts.end(); };
+  EXPECT_TRUE(has("Set 1 of 3. Clockwise. Rep 1 of 1: Circle"));
+  EXPECT_TRUE(has("Set 2 of 3. The other way round. Rep 1 of 1: Circle"));
+  EXPECT_TRUE(has("Set 3 of 3. Clockwise. Rep 1 of 1: Circle"));
+  EXPECT_EQ(texts[0], "First: ankle-circles — 3 sets of 1 rep (2 s circle, 2 s finish the circle)");
 }
 
 TEST(Cues, AlternateSidesNameTheSideEveryRep) {

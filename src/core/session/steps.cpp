@@ -162,7 +162,7 @@ std::string side_word_for(const Exercise& e) {
 }
 
 SessionExercise make_session_exercise(const Exercise& e, const Dose& dose) {
-  return SessionExercise{e.id, e.name, e.steps, e.cues, dose, side_word_for(e), e.phase_words};
+  return SessionExercise{e.id, e.name, e.steps, e.cues, dose, side_word_for(e), e.phase_words, e.set_words};
 }
 
 std::vector<Step> build_steps(const std::vector<SessionExercise>& exercises, const Timing& timing) {

@@ -21,8 +21,9 @@ struct SessionExercise {
   std::vector<std::string> steps;  // how to do it
   std::vector<std::string> cues;   // form cues
   Dose dose;
-  std::string side_word = "leg";  // "Switch to your left leg" / "... left side"
-  PhaseWords phase_words;         // what each tempo phase is called for this exercise
+  std::string side_word = "leg";       // "Switch to your left leg" / "... left side"
+  PhaseWords phase_words;              // what each tempo phase is called for this exercise
+  std::vector<std::string> set_words;  // what each set does differently, by turns (Exercise::set_words)
 };
 
 // The fixed durations of the steps that are not in the dose.
