@@ -17,7 +17,9 @@ PEOPLE_ROUTES = [
     ("POST", "measures", {"measure": "pain-now", "value": 3}),
 ]
 # The clinic's routes about one person: who may use them (besides nobody for the others).
-CLINIC_PERSON_ROUTES = [("GET", "access-log", {"self"}), ("GET", "export", {"self", "caseload"})]
+CLINIC_PERSON_ROUTES = [("GET", "access-log", {"self"}), ("GET", "export", {"self", "caseload"}),
+                        ("POST", "flags/seen", {"caseload"}, {"kind": "no_session_7d", "note": "matrix"}),
+                        ("GET", "notes", {"caseload"}), ("POST", "notes", {"caseload"}, {"text": "matrix"})]
 # Routes about no person: the roles that may use them.
 STAFF_ROUTES = [
     ("GET", "/api/v1/clinic/caseload", None, {"clinician"}),
@@ -74,9 +76,9 @@ class AccessTest(unittest.TestCase):
                     status, _, got = client.request(method, f"/api/v1/people/{pid}/{tail}", body)
                     tested += 1
                     leaks += self.judge(problems, actor, method, tail, person, allowed, status, got)
-                for method, tail, who_may in CLINIC_PERSON_ROUTES:
+                for method, tail, who_may, *body in CLINIC_PERSON_ROUTES:
                     allowed = self.expected_allowed(actor, person, who_may)
-                    status, _, got = client.request(method, f"/api/v1/clinic/people/{pid}/{tail}")
+                    status, _, got = client.request(method, f"/api/v1/clinic/people/{pid}/{tail}", *body)
                     tested += 1
                     leaks += self.judge(problems, actor, method, tail, person, allowed, status, got)
             for method, path, body, roles in STAFF_ROUTES:

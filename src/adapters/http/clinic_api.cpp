@@ -21,7 +21,7 @@ struct ClinicRoute {
   bool anonymous;  // answered without a session
 };
 
-const std::array<ClinicRoute, 17> kClinicRoutes{{
+const std::array<ClinicRoute, 20> kClinicRoutes{{
     {"POST", "/api/v1/clinic/login", clinic_login, true},
     {"POST", "/api/v1/clinic/invites/accept", clinic_accept_invite, true},
     {"POST", "/api/v1/clinic/logout", clinic_logout, false},
@@ -39,6 +39,9 @@ const std::array<ClinicRoute, 17> kClinicRoutes{{
     {"GET", "/api/v1/clinic/people/{id}/access-log", clinic_access_log, false},
     {"GET", "/api/v1/clinic/people/{id}/export", clinic_export, false},
     {"POST", "/api/v1/clinic/people/{id}/delete", clinic_delete, false},
+    {"POST", "/api/v1/clinic/people/{id}/flags/seen", clinic_flag_seen, false},
+    {"GET", "/api/v1/clinic/people/{id}/notes", clinic_notes, false},
+    {"POST", "/api/v1/clinic/people/{id}/notes", clinic_add_note, false},
 }};
 
 // Whether `path` matches `pattern` ({id}: one segment of 1-128 characters without '/'); the

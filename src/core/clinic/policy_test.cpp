@@ -14,7 +14,7 @@ namespace {
 constexpr std::array kActions{Action::kReadRecord,    Action::kWriteRecord,    Action::kExportRecord,
                               Action::kDeleteRecord,  Action::kReadAccessLog,  Action::kReadCaseload,
                               Action::kInvitePatient, Action::kManageAccounts, Action::kReadAudit,
-                              Action::kPurgeAudit};
+                              Action::kPurgeAudit,    Action::kReviewRecord};
 constexpr std::array kRelations{Relation::kNone, Relation::kSelf, Relation::kOnCaseload, Relation::kOther};
 constexpr std::array kRoles{Role::kAdmin, Role::kClinician, Role::kPatient};
 
@@ -33,6 +33,7 @@ const std::set<std::tuple<Role, Action, Relation>>& allowed() {
       {Role::kClinician, Action::kReadRecord, Relation::kOnCaseload},
       {Role::kClinician, Action::kWriteRecord, Relation::kOnCaseload},
       {Role::kClinician, Action::kExportRecord, Relation::kOnCaseload},
+      {Role::kClinician, Action::kReviewRecord, Relation::kOnCaseload},
       {Role::kClinician, Action::kReadCaseload, Relation::kNone},
       {Role::kClinician, Action::kInvitePatient, Relation::kNone},
       {Role::kAdmin, Action::kManageAccounts, Relation::kNone},
@@ -62,7 +63,7 @@ TEST(ClinicPolicy, EveryRoleRelationAndActionMatchesTheTable) {
       }
     }
   }
-  EXPECT_EQ(checked, 3 * 10 * 4);
+  EXPECT_EQ(checked, 3 * 11 * 4);
   EXPECT_EQ(leaks, 0);
 }
 

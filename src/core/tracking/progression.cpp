@@ -133,6 +133,10 @@ Step step_down(const Exercise& e, const Dose& d, const Catalog& catalog, const C
   return std::nullopt;
 }
 
+bool pain_rising_week_on_week(const PainPicture& pain) {
+  return pain.this_week && pain.last_week && *pain.this_week - *pain.last_week >= kWeeklyRise;
+}
+
 Decision decide(const ExerciseEvidence& ev, const PainPicture& pain, Moment moment, CivilDate today,
                 const Catalog& catalog, const CanDo& can_do) {
   const bool done_any = ev.in_session && ev.outcome && *ev.outcome != ExerciseOutcome::kSkipped;
@@ -151,7 +155,7 @@ Decision decide(const ExerciseEvidence& ev, const PainPicture& pain, Moment mome
   if (ev.changed_since_session) return hold(ev, "already-changed", "already changed after the session");
 
   // R2: pain must not rise week on week.
-  if (pain.this_week && pain.last_week && *pain.this_week - *pain.last_week >= kWeeklyRise) {
+  if (pain_rising_week_on_week(pain)) {
     const bool recent = ev.last_change && (today - *ev.last_change).count() < kDaysBetweenSteps;
     const std::string because = fmt::format("your next-morning pain rose from {:.1f} to {:.1f} on average this week",
                                             *pain.last_week, *pain.this_week);
