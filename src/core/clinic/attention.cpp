@@ -11,6 +11,7 @@
 #include "core/plan/program_calendar.h"
 #include "core/tracking/judge.h"
 #include "core/tracking/review.h"
+#include "core/tracking/weekly_rise.h"
 #include "core/triage/level.h"
 
 namespace kc::clinic {
@@ -95,20 +96,23 @@ std::optional<Flag> pain_above_band(const PatientRecords& r, CivilDate today) {
   return Flag{FlagKind::kPainAboveBand, first->taken_at, latest->taken_at, detail + ".", false, std::nullopt};
 }
 
-tracking::PainPicture weeks_ending(const tracking::History& h, CivilDate day) {
-  tracking::PainPicture p;
-  p.this_week = tracking::weekly_mean(h, day, 0);
-  p.last_week = tracking::weekly_mean(h, day, 7);
-  return p;
+struct Weeks {
+  std::optional<double> this_week;  // mean next-morning pain of the 7 days ending the day
+  std::optional<double> last_week;  // ... and of the 7 days before
+  bool rising() const { return tracking::pain_rising_week_on_week(this_week, last_week); }
+};
+
+Weeks weeks_ending(const tracking::History& h, CivilDate day) {
+  return Weeks{tracking::weekly_mean(h, day, 0), tracking::weekly_mean(h, day, 7)};
 }
 
 std::optional<Flag> pain_rising(const tracking::History& h, CivilDate today) {
   const auto now = weeks_ending(h, today);
-  if (!tracking::pain_rising_week_on_week(now)) return std::nullopt;
+  if (!now.rising()) return std::nullopt;
   // The rise began on the first of the consecutive days, up to today, on which it held.
   CivilDate began = today;
   const CivilDate earliest = today - days{kRecordsDays - 14};
-  while (began > earliest && tracking::pain_rising_week_on_week(weeks_ending(h, began - days{1}))) {
+  while (began > earliest && weeks_ending(h, began - days{1}).rising()) {
     began -= days{1};
   }
   const std::string detail = fmt::format(

@@ -6,6 +6,7 @@
 
 #include "core/plan/dosing.h"
 #include "core/plan/selection.h"
+#include "core/tracking/weekly_rise.h"
 
 namespace kc::tracking {
 namespace {
@@ -133,8 +134,8 @@ Step step_down(const Exercise& e, const Dose& d, const Catalog& catalog, const C
   return std::nullopt;
 }
 
-bool pain_rising_week_on_week(const PainPicture& pain) {
-  return pain.this_week && pain.last_week && *pain.this_week - *pain.last_week >= kWeeklyRise;
+bool pain_rising_week_on_week(std::optional<double> this_week, std::optional<double> last_week) {
+  return this_week && last_week && *this_week - *last_week >= kWeeklyRise;
 }
 
 Decision decide(const ExerciseEvidence& ev, const PainPicture& pain, Moment moment, CivilDate today,
@@ -155,7 +156,7 @@ Decision decide(const ExerciseEvidence& ev, const PainPicture& pain, Moment mome
   if (ev.changed_since_session) return hold(ev, "already-changed", "already changed after the session");
 
   // R2: pain must not rise week on week.
-  if (pain_rising_week_on_week(pain)) {
+  if (pain_rising_week_on_week(pain.this_week, pain.last_week)) {
     const bool recent = ev.last_change && (today - *ev.last_change).count() < kDaysBetweenSteps;
     const std::string because = fmt::format("your next-morning pain rose from {:.1f} to {:.1f} on average this week",
                                             *pain.last_week, *pain.this_week);

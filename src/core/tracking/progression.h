@@ -57,10 +57,6 @@ struct Decision {
   bool changed() const { return decision != store::DoseDecision::kHold; }
 };
 
-// Whether next-morning pain rose week on week: this_week's mean at least kWeeklyRise above
-// last_week's (both known). Progression eases the dose then; the clinic's caseload flags it.
-bool pain_rising_week_on_week(const PainPicture& pain);
-
 // Whether the person can do an exercise (equipment, kneeling, floor ...).
 using CanDo = std::function<bool(const Exercise&)>;
 
