@@ -38,12 +38,12 @@ def enrol(server, clinician, i):
         patient.json("POST", f"/api/v1/people/{pid}/sessions",
                      {"date": day(ago), "status": "finished", "exercises": [{"position": 0, "status": "done"}]},
                      expect=201)
-    for ago in (5, 3, 1):
+    patient.json("POST", f"/api/v1/people/{pid}/measures", {"measure": "pain-now", "value": i % 9}, expect=201)
+    for ago in (5, 3, 1):  # the last may stop the program (a warning sign): nothing after it
         patient.json("POST", f"/api/v1/people/{pid}/check-ins",
                      {"date": day(ago), "next_morning_pain": (i + ago) % 8,
                       **({"red_flags": ["calf_pain_or_swelling"]} if i % 17 == 0 and ago == 1 else {})},
                      expect=201)
-    patient.json("POST", f"/api/v1/people/{pid}/measures", {"measure": "pain-now", "value": i % 9}, expect=201)
 
 
 def main():
