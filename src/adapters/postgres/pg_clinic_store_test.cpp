@@ -348,9 +348,12 @@ TEST_P(ClinicContract, FlagReviewsKeepTheLatestOfEachKindAndNotesNameTheirAuthor
   ASSERT_EQ(mine->size(), 2U);
   for (const auto& r : *mine) {
     EXPECT_EQ(r.patient, p);
-    if (r.kind == FlagKind::kWarningSign)
+    if (r.kind == FlagKind::kWarningSign) {
       EXPECT_EQ(std::make_pair(r.seen_at, r.note), std::make_pair(at(2, 8), std::string("second")));
-    if (r.kind == FlagKind::kNoSession) EXPECT_EQ(r.seen_at, at(1, 9));
+    }
+    if (r.kind == FlagKind::kNoSession) {
+      EXPECT_EQ(r.seen_at, at(1, 9));
+    }
   }
   EXPECT_EQ(c->flag_reviews(kim->id)->size(), 1U);
 
@@ -455,7 +458,9 @@ TEST(PostgresCaseloadRecords, TheWindowTheLatestPlanAndWhatFlagsNeedFromBefore) 
     auto patient =
         c.create_account({0, name, Role::kPatient, "h", {}, false, 0, person[name], AccountState::kActive, at(0, 7)});
     ASSERT_TRUE(patient.ok());
-    if (name != "cat") ASSERT_TRUE(c.add_to_caseload(lee->id, patient->id, at(0, 8)).ok());  // cat: not Lee's
+    if (name != "cat") {  // cat: not Lee's
+      ASSERT_TRUE(c.add_to_caseload(lee->id, patient->id, at(0, 8)).ok());
+    }
     store::PlanRecord plan = tracking::testing::Script().h.plan;
     plan.id = 0;
     plan.person = person[name];
