@@ -28,7 +28,9 @@ class ClinicCaseloadAttention : public ClinicTest {
     ASSERT_TRUE(records_->save_check_in(c, {}, "").ok());
   }
   std::string name_of(const Actor& patient) {
-    for (const auto& e : *store_.caseload(ana.account))
+    const auto entries = store_.caseload(ana.account);
+    if (!entries.ok()) return "";
+    for (const auto& e : entries.value())
       if (e.person == *patient.person) return e.person_name;
     return "";
   }
