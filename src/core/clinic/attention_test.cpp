@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <optional>
 
 namespace kc::clinic {
 namespace {
@@ -63,21 +64,21 @@ FlagReview seen(FlagKind kind, TimePoint when, const std::string& note = "called
   return FlagReview{1, 3, 7, kind, when, note};
 }
 
-const Flag* find(const std::vector<Flag>& flags, FlagKind kind) {
+std::optional<Flag> find(const std::vector<Flag>& flags, FlagKind kind) {
   for (const auto& f : flags)
-    if (f.kind == kind) return &f;
-  return nullptr;
+    if (f.kind == kind) return f;
+  return std::nullopt;
 }
 
 TEST(ClinicAttention, AWarningSignAtACheckInIsFlaggedUntilSeenAndANewerOneRaisesItAgain) {
   PatientRecords r = on_plan(10);
   add_session(r, 1);
   add_check_in(r, 3, "go");
-  EXPECT_EQ(find(flags(r, {}, kToday), FlagKind::kWarningSign), nullptr);
+  EXPECT_FALSE(find(flags(r, {}, kToday), FlagKind::kWarningSign).has_value());
   add_check_in(r, 2, "see_clinician");
   auto raised = flags(r, {}, kToday);
-  const Flag* f = find(raised, FlagKind::kWarningSign);
-  ASSERT_NE(f, nullptr);
+  auto f = find(raised, FlagKind::kWarningSign);
+  ASSERT_TRUE(f.has_value());
   EXPECT_FALSE(f->seen);
   EXPECT_EQ(f->since, at(kToday - days{2}));
   EXPECT_NE(f->detail.find("see_clinician"), std::string::npos) << f->detail;
@@ -86,7 +87,7 @@ TEST(ClinicAttention, AWarningSignAtACheckInIsFlaggedUntilSeenAndANewerOneRaises
 
   const std::vector<FlagReview> reviews{seen(FlagKind::kWarningSign, at(kToday - days{1}))};
   f = find(flags(r, reviews, kToday), FlagKind::kWarningSign);
-  ASSERT_NE(f, nullptr);
+  ASSERT_TRUE(f.has_value());
   EXPECT_TRUE(f->seen);
   EXPECT_EQ(f->seen_note, "called them");
   // A review of another kind does not cover it.
@@ -94,7 +95,7 @@ TEST(ClinicAttention, AWarningSignAtACheckInIsFlaggedUntilSeenAndANewerOneRaises
 
   add_check_in(r, 0, "urgent");
   f = find(flags(r, reviews, kToday), FlagKind::kWarningSign);
-  ASSERT_NE(f, nullptr);
+  ASSERT_TRUE(f.has_value());
   EXPECT_FALSE(f->seen);
   EXPECT_FALSE(f->seen_note.has_value());
   EXPECT_NE(f->detail.find("urgent"), std::string::npos);
@@ -103,9 +104,9 @@ TEST(ClinicAttention, AWarningSignAtACheckInIsFlaggedUntilSeenAndANewerOneRaises
 TEST(ClinicAttention, ASeenWarningSignLeavesTheListAfterFourWeeks) {
   PatientRecords r = on_plan(40);
   add_check_in(r, 30, "see_clinician");
-  EXPECT_NE(find(flags(r, {}, kToday), FlagKind::kWarningSign), nullptr);  // unseen: stays
-  EXPECT_EQ(find(flags(r, {seen(FlagKind::kWarningSign, at(kToday - days{29}))}, kToday), FlagKind::kWarningSign),
-            nullptr);
+  EXPECT_TRUE(find(flags(r, {}, kToday), FlagKind::kWarningSign).has_value());  // unseen: stays
+  const std::vector<FlagReview> long_ago{seen(FlagKind::kWarningSign, at(kToday - days{29}))};
+  EXPECT_FALSE(find(flags(r, long_ago, kToday), FlagKind::kWarningSign).has_value());
 }
 
 TEST(ClinicAttention, PainAboveTheAcceptableBandInTheLastWeek) {
@@ -113,11 +114,11 @@ TEST(ClinicAttention, PainAboveTheAcceptableBandInTheLastWeek) {
   add_session(r, 1);
   add_pain(r, 3, 5);
   add_pain(r, 9, 8);  // too long ago
-  EXPECT_EQ(find(flags(r, {}, kToday), FlagKind::kPainAboveBand), nullptr);
+  EXPECT_FALSE(find(flags(r, {}, kToday), FlagKind::kPainAboveBand).has_value());
   add_pain(r, 4, 6, store::kPainDuring);
   add_pain(r, 2, 7);
-  const Flag* f = find(flags(r, {}, kToday), FlagKind::kPainAboveBand);
-  ASSERT_NE(f, nullptr);
+  auto f = find(flags(r, {}, kToday), FlagKind::kPainAboveBand);
+  ASSERT_TRUE(f.has_value());
   EXPECT_EQ(f->since, at(kToday - days{4}));
   EXPECT_EQ(f->latest, at(kToday - days{2}));
   EXPECT_NE(f->detail.find("Pain 7/10 (next morning)"), std::string::npos) << f->detail;
@@ -134,10 +135,10 @@ TEST(ClinicAttention, NextMorningPainRisingWeekOnWeek) {
   add_session(r, 1);
   for (int ago : {12, 10, 8}) add_pain(r, ago, 2);
   for (int ago : {5, 3}) add_pain(r, ago, 2.5);
-  EXPECT_EQ(find(flags(r, {}, kToday), FlagKind::kPainRising), nullptr);  // half a point: steady
-  add_pain(r, 1, 4);                                                      // this week 3.0 against 2.0
-  const Flag* f = find(flags(r, {}, kToday), FlagKind::kPainRising);
-  ASSERT_NE(f, nullptr);
+  EXPECT_FALSE(find(flags(r, {}, kToday), FlagKind::kPainRising).has_value());  // half a point: steady
+  add_pain(r, 1, 4);                                                            // this week 3.0 against 2.0
+  auto f = find(flags(r, {}, kToday), FlagKind::kPainRising);
+  ASSERT_TRUE(f.has_value());
   EXPECT_EQ(f->since, TimePoint{kToday - days{1}});  // the day the rise began
   EXPECT_NE(f->detail.find("3.0/10"), std::string::npos) << f->detail;
   EXPECT_NE(f->detail.find("2.0/10"), std::string::npos) << f->detail;
@@ -147,32 +148,32 @@ TEST(ClinicAttention, NoSessionForSevenDaysWhileTheProgramRuns) {
   PatientRecords r = on_plan(20);
   add_session(r, 9);
   add_session(r, 2, store::SessionStatus::kInProgress);  // started, never ended: not a session done
-  const Flag* f = find(flags(r, {}, kToday), FlagKind::kNoSession);
-  ASSERT_NE(f, nullptr);
+  auto f = find(flags(r, {}, kToday), FlagKind::kNoSession);
+  ASSERT_TRUE(f.has_value());
   EXPECT_EQ(f->since, TimePoint{kToday - days{2}});
   EXPECT_NE(f->detail.find("No session for 9 days"), std::string::npos) << f->detail;
   add_session(r, 3, store::SessionStatus::kQuit);
-  EXPECT_EQ(find(flags(r, {}, kToday), FlagKind::kNoSession), nullptr);
+  EXPECT_FALSE(find(flags(r, {}, kToday), FlagKind::kNoSession).has_value());
 
   PatientRecords fresh = on_plan(5);  // today is the program's 6th day
-  EXPECT_EQ(find(flags(fresh, {}, kToday), FlagKind::kNoSession), nullptr);
+  EXPECT_FALSE(find(flags(fresh, {}, kToday), FlagKind::kNoSession).has_value());
   fresh = on_plan(6);
-  ASSERT_NE(find(flags(fresh, {}, kToday), FlagKind::kNoSession), nullptr);
+  ASSERT_TRUE(find(flags(fresh, {}, kToday), FlagKind::kNoSession).has_value());
   EXPECT_NE(find(flags(fresh, {}, kToday), FlagKind::kNoSession)->detail.find("No session yet"), std::string::npos);
   fresh.plan->stopped_at = at(kToday - days{1});
-  EXPECT_EQ(find(flags(fresh, {}, kToday), FlagKind::kNoSession), nullptr);
+  EXPECT_FALSE(find(flags(fresh, {}, kToday), FlagKind::kNoSession).has_value());
   EXPECT_TRUE(flags(PatientRecords{}, {}, kToday).empty());  // no plan yet: nothing to flag
 }
 
 TEST(ClinicAttention, TheWeekSixReviewIsDueOnItsDate) {
   PatientRecords r = on_plan(40);  // the program's last day is tomorrow
   add_session(r, 1);
-  EXPECT_EQ(find(flags(r, {}, kToday), FlagKind::kReviewDue), nullptr);
+  EXPECT_FALSE(find(flags(r, {}, kToday), FlagKind::kReviewDue).has_value());
   r = on_plan(42);
   add_session(r, 1);
   add_pain(r, 2, 4, store::kPainNow);
-  const Flag* f = find(flags(r, {}, kToday), FlagKind::kReviewDue);
-  ASSERT_NE(f, nullptr);
+  auto f = find(flags(r, {}, kToday), FlagKind::kReviewDue);
+  ASSERT_TRUE(f.has_value());
   EXPECT_EQ(f->since, TimePoint{kToday - days{1}});
   EXPECT_NE(f->detail.find("from 5/10 to 4.0/10"), std::string::npos) << f->detail;
 }
