@@ -514,15 +514,19 @@ TEST(PostgresCaseloadRecords, TheWindowTheLatestPlanAndWhatFlagsNeedFromBefore) 
   EXPECT_EQ(a.plan->calendar.size(), 42U - 14U);
   ASSERT_EQ(a.sessions.size(), 1U);
   EXPECT_EQ(a.sessions[0].date, day(20));
-  ASSERT_EQ(a.pain.size(), 1U);
-  EXPECT_EQ(a.pain[0].value, 7);
+  // Pain now (day 20), the session's pain during (day 20), the check-in's next morning (day 21).
+  ASSERT_EQ(a.pain.size(), 3U);
+  for (const auto& m : a.pain) {
+    EXPECT_GE(m.date, day(14));
+    EXPECT_NE(m.measure, store::kPainWorst24h);
+  }
   ASSERT_EQ(a.check_ins.size(), 2U);
   EXPECT_EQ(a.check_ins[0].triage_level, "see_clinician");
   EXPECT_EQ(a.check_ins[1].date, day(21));
   ASSERT_EQ(b.sessions.size(), 1U);
   EXPECT_EQ(b.sessions[0].date, day(2));
   ASSERT_EQ(b.check_ins.size(), 1U);
-  EXPECT_TRUE(b.pain.empty());
+  EXPECT_EQ(b.pain.size(), 0U);  // bob's ratings are all before the window
 }
 
 }  // namespace
