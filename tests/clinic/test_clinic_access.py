@@ -19,7 +19,9 @@ PEOPLE_ROUTES = [
 # The clinic's routes about one person: who may use them (besides nobody for the others).
 CLINIC_PERSON_ROUTES = [("GET", "access-log", {"self"}), ("GET", "export", {"self", "caseload"}),
                         ("GET", "program", {"caseload"}),
-                        ("POST", "program/changes", {"caseload"}, {"kind": "message", "text": "matrix"})]
+                        ("POST", "program/changes", {"caseload"}, {"kind": "message", "text": "matrix"}),
+                        ("POST", "flags/seen", {"caseload"}, {"kind": "no_session_7d", "note": "matrix"}),
+                        ("GET", "notes", {"caseload"}), ("POST", "notes", {"caseload"}, {"text": "matrix"})]
 # Routes about no person: the roles that may use them.
 STAFF_ROUTES = [
     ("GET", "/api/v1/clinic/caseload", None, {"clinician"}),

@@ -21,7 +21,7 @@ struct ClinicRoute {
   bool anonymous;  // answered without a session
 };
 
-const std::array<ClinicRoute, 19> kClinicRoutes{{
+const std::array<ClinicRoute, 22> kClinicRoutes{{
     {"POST", "/api/v1/clinic/login", clinic_login, true},
     {"POST", "/api/v1/clinic/invites/accept", clinic_accept_invite, true},
     {"POST", "/api/v1/clinic/logout", clinic_logout, false},
@@ -41,6 +41,9 @@ const std::array<ClinicRoute, 19> kClinicRoutes{{
     {"POST", "/api/v1/clinic/people/{id}/delete", clinic_delete, false},
     {"GET", "/api/v1/clinic/people/{id}/program", clinic_program, false},
     {"POST", "/api/v1/clinic/people/{id}/program/changes", clinic_program_change, false},
+    {"POST", "/api/v1/clinic/people/{id}/flags/seen", clinic_flag_seen, false},
+    {"GET", "/api/v1/clinic/people/{id}/notes", clinic_notes, false},
+    {"POST", "/api/v1/clinic/people/{id}/notes", clinic_add_note, false},
 }};
 
 // Whether `path` matches `pattern` ({id}: one segment of 1-128 characters without '/'); the

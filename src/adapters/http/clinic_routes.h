@@ -51,8 +51,13 @@ Response clinic_me(ClinicState& s, const ClinicCall& call, const std::string& id
 Response clinic_totp_enable(ClinicState& s, const ClinicCall& call, const std::string& id);
 Response clinic_totp_confirm(ClinicState& s, const ClinicCall& call, const std::string& id);
 
-// Clinicians and admins (clinic_routes_staff.cpp).
+// The caseload by attention, flags seen, clinicians' notes (clinic_routes_attention.cpp).
 Response clinic_caseload(ClinicState& s, const ClinicCall& call, const std::string& id);
+Response clinic_flag_seen(ClinicState& s, const ClinicCall& call, const std::string& id);
+Response clinic_notes(ClinicState& s, const ClinicCall& call, const std::string& id);
+Response clinic_add_note(ClinicState& s, const ClinicCall& call, const std::string& id);
+
+// Clinicians and admins (clinic_routes_staff.cpp).
 Response clinic_notifications(ClinicState& s, const ClinicCall& call, const std::string& id);
 Response clinic_invite(ClinicState& s, const ClinicCall& call, const std::string& id);
 Response clinic_accounts(ClinicState& s, const ClinicCall& call, const std::string& id);

@@ -1,4 +1,4 @@
-// Clinicians (caseload, notifications, invites) and admins (accounts, the audit trail).
+// Clinicians (notifications, invites) and admins (accounts, the audit trail).
 #include <fmt/format.h>
 
 #include <charconv>
@@ -78,20 +78,6 @@ std::variant<clinic::AuditFilter, Response> audit_filter(const Request& r) {
 }
 
 }  // namespace
-
-Response clinic_caseload(ClinicState& s, const ClinicCall& call, const std::string& /*id*/) {
-  auto entries = usecases::clinic::caseload(s.clinic, caller_of(call));
-  if (!entries) return clinic_error(entries.error());
-  Json list = Json::array();
-  for (const auto& e : *entries) {
-    list.push_back(Json{{"username", e.username},
-                        {"person", e.person_name},
-                        {"state", std::string(clinic::account_state_name(e.state))},
-                        {"added_at", when(e.added_at)},
-                        {"unread_notifications", e.unread_notifications}});
-  }
-  return json_response(200, Json{{"patients", list}}.dump());
-}
 
 Response clinic_notifications(ClinicState& s, const ClinicCall& call, const std::string& /*id*/) {
   const auto unread = call.request.query.find("unread");

@@ -116,6 +116,34 @@ Result<clinic::Notification> read_notification(const Row& r) {
   return n;
 }
 
+Result<clinic::FlagReview> read_flag_review(const Row& r) {
+  clinic::FlagReview f;
+  f.id = r.int64(0);
+  f.clinician = r.int64(1);
+  f.patient = r.int64(2);
+  auto kind = named<clinic::FlagKind>("flag kind", r.text(3), clinic::flag_kind_from_name);
+  if (!kind) return kind.error();
+  f.kind = *kind;
+  auto seen = instant_from(r.text(4));
+  if (!seen) return seen.error();
+  f.seen_at = *seen;
+  f.note = r.text(5);
+  return f;
+}
+
+Result<clinic::ClinicianNote> read_clinician_note(const Row& r) {
+  clinic::ClinicianNote n;
+  n.id = r.int64(0);
+  n.patient = r.int64(1);
+  n.author = r.int64(2);
+  n.author_name = r.text(3);
+  auto at = instant_from(r.text(4));
+  if (!at) return at.error();
+  n.at = *at;
+  n.text = r.text(5);
+  return n;
+}
+
 Result<clinic::AuditEntry> read_audit(const Row& r) {
   clinic::AuditEntry a;
   a.id = r.int64(0);

@@ -30,6 +30,11 @@ Result<clinic::ThrottleState> read_throttle(const Row& r);
 inline constexpr const char* kNotificationColumns = "id, clinician_id, patient_person, at, kind, message, read_at";
 Result<clinic::Notification> read_notification(const Row& r);
 
+// Columns id, clinician_id, patient_person, kind, seen_at, note.
+Result<clinic::FlagReview> read_flag_review(const Row& r);
+// Columns id, patient_person, author_id, the author's username, at, text.
+Result<clinic::ClinicianNote> read_clinician_note(const Row& r);
+
 inline constexpr const char* kAuditColumns = "id, at, actor, role, action, detail, patient, address, outcome";
 Result<clinic::AuditEntry> read_audit(const Row& r);
 

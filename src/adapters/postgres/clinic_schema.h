@@ -1,6 +1,7 @@
 // The PostgreSQL schema of the clinic's records (component "clinic", beside the store's tables in
-// the same database): accounts, login sessions, throttling, invites, caseloads, notifications
-// and the audit trail. Instants are the codec's ISO 8601 UTC text, as in the store's tables.
+// the same database): accounts, login sessions, throttling, invites, caseloads, notifications,
+// flag reviews, clinicians' notes and the audit trail. Instants are the codec's ISO 8601 UTC text, as in the store's
+// tables.
 //
 // The audit table is append-only in the database itself: a trigger refuses every UPDATE,
 // DELETE and TRUNCATE on it. The one way rows leave it is the retention purge, the function
@@ -14,7 +15,7 @@
 
 namespace kc::postgres {
 
-inline constexpr int kClinicSchemaVersion = 1;
+inline constexpr int kClinicSchemaVersion = 2;
 
 Schema clinic_schema();
 

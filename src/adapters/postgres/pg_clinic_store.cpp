@@ -4,6 +4,7 @@
 
 #include <utility>
 
+#include "adapters/postgres/caseload_records.h"
 #include "adapters/postgres/clinic_rows.h"
 #include "adapters/postgres/clinic_schema.h"
 #include "adapters/postgres/migrations.h"
@@ -314,6 +315,57 @@ class PgClinicStore final : public ClinicStore {
     });
   }
 
+  // --- the caseload's flags and the clinicians' notes ---
+  Result<std::vector<PatientRecords>> caseload_records(AccountId clinician, CivilDate from) override {
+    return db_->read<std::vector<PatientRecords>>(
+        [&](Tx& tx) -> Result<std::vector<PatientRecords>> { return read_caseload_records(tx, clinician, from); });
+  }
+  Result<FlagReview> add_flag_review(const FlagReview& review) override {
+    return db_->write<FlagReview>([&](Tx& tx) -> Result<FlagReview> {
+      FlagReview saved = review;
+      saved.id = tx.exec_params1(
+                       "INSERT INTO flag_review (clinician_id, patient_person, kind, seen_at, note) "
+                       "VALUES ($1, $2, $3, $4, $5) RETURNING id",
+                       review.clinician, review.patient, str(flag_kind_name(review.kind)),
+                       format_instant(review.seen_at), review.note)[0]
+                     .as<std::int64_t>();
+      return saved;
+    });
+  }
+  Result<std::vector<FlagReview>> flag_reviews(AccountId clinician) override {
+    return db_->read<std::vector<FlagReview>>([&](Tx& tx) {
+      return collect<FlagReview>(
+          tx.exec_params("SELECT DISTINCT ON (patient_person, kind) id, clinician_id, patient_person, kind, seen_at, "
+                         "note FROM flag_review WHERE clinician_id = $1 "
+                         "ORDER BY patient_person, kind, seen_at DESC, id DESC",
+                         clinician),
+          read_flag_review);
+    });
+  }
+  Result<ClinicianNote> add_note(const ClinicianNote& note) override {
+    return db_->write<ClinicianNote>([&](Tx& tx) -> Result<ClinicianNote> {
+      auto author = tx.exec_params("SELECT username FROM account WHERE id = $1", note.author);
+      if (author.empty()) return not_found("account");
+      ClinicianNote saved = note;
+      saved.author_name = author[0][0].c_str();
+      saved.id = tx.exec_params1(
+                       "INSERT INTO clinician_note (patient_person, author_id, at, text) VALUES ($1, $2, $3, $4) "
+                       "RETURNING id",
+                       note.patient, note.author, format_instant(note.at), note.text)[0]
+                     .as<std::int64_t>();
+      return saved;
+    });
+  }
+  Result<std::vector<ClinicianNote>> notes(store::PersonId patient) override {
+    return db_->read<std::vector<ClinicianNote>>([&](Tx& tx) {
+      return collect<ClinicianNote>(
+          tx.exec_params("SELECT n.id, n.patient_person, n.author_id, a.username, n.at, n.text FROM clinician_note n "
+                         "JOIN account a ON a.id = n.author_id WHERE n.patient_person = $1 ORDER BY n.at, n.id",
+                         patient),
+          read_clinician_note);
+    });
+  }
+
   // --- audit trail ---
   Result<AuditEntry> append_audit(const AuditEntry& e) override {
     return db_->write_one<AuditEntry>([&](Tx& tx) -> Result<AuditEntry> {
@@ -361,7 +413,10 @@ class PgClinicStore final : public ClinicStore {
       auto rows = exec(tx, "SELECT person_id FROM account WHERE id = $1 FOR UPDATE", patient);
       if (rows.empty()) return not_found("account");
       if (!rows[0][0].is_null()) {
-        exec(tx, "DELETE FROM notification WHERE patient_person = $1", rows[0][0].as<store::PersonId>());
+        const auto person = rows[0][0].as<store::PersonId>();
+        exec(tx, "DELETE FROM notification WHERE patient_person = $1", person);
+        exec(tx, "DELETE FROM flag_review WHERE patient_person = $1", person);
+        exec(tx, "DELETE FROM clinician_note WHERE patient_person = $1", person);
       }
       exec(tx, "DELETE FROM login_session WHERE account_id = $1", patient);
       exec(tx, "DELETE FROM invite WHERE patient_id = $1", patient);

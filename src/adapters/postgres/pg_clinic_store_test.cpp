@@ -7,6 +7,7 @@
 
 #include <atomic>
 #include <functional>
+#include <map>
 #include <thread>
 #include <vector>
 
@@ -21,6 +22,7 @@ namespace {
 using namespace kc::clinic;  // NOLINT(google-build-using-namespace): records are this file's subject
 using testing::TestDatabase;
 using tracking::testing::at;
+using tracking::testing::day;
 
 // A fresh clinic store, with a way to name a store::Person (the caseload shows the name).
 struct ClinicUnderTest {
@@ -331,6 +333,47 @@ TEST_P(ClinicContract, DeletingAPatientRemovesTheirClinicSideButKeepsTheAudit) {
   EXPECT_EQ(c->delete_patient(pat.patient.id).error().code, errc::kNotFound);
 }
 
+TEST_P(ClinicContract, FlagReviewsKeepTheLatestOfEachKindAndNotesNameTheirAuthor) {
+  const auto ann = invite("ann");
+  const store::PersonId p = *ann.patient.person;
+  auto kim = c->create_account(account("dr-kim", Role::kClinician));
+  ASSERT_TRUE(c->add_flag_review({0, lee.id, p, FlagKind::kWarningSign, at(1, 8), "first"}).ok());
+  auto second = c->add_flag_review({0, lee.id, p, FlagKind::kWarningSign, at(2, 8), "second"});
+  ASSERT_TRUE(second.ok());
+  EXPECT_GT(second->id, 0);
+  ASSERT_TRUE(c->add_flag_review({0, lee.id, p, FlagKind::kNoSession, at(1, 9), ""}).ok());
+  ASSERT_TRUE(c->add_flag_review({0, kim->id, p, FlagKind::kNoSession, at(3, 9), "kim's"}).ok());
+  auto mine = c->flag_reviews(lee.id);
+  ASSERT_TRUE(mine.ok());
+  ASSERT_EQ(mine->size(), 2U);
+  for (const auto& r : *mine) {
+    EXPECT_EQ(r.patient, p);
+    if (r.kind == FlagKind::kWarningSign) {
+      EXPECT_EQ(std::make_pair(r.seen_at, r.note), std::make_pair(at(2, 8), std::string("second")));
+    }
+    if (r.kind == FlagKind::kNoSession) {
+      EXPECT_EQ(r.seen_at, at(1, 9));
+    }
+  }
+  EXPECT_EQ(c->flag_reviews(kim->id)->size(), 1U);
+
+  auto note = c->add_note({0, p, lee.id, "", at(1, 8), "Knee settled."});
+  ASSERT_TRUE(note.ok());
+  EXPECT_EQ(note->author_name, "dr-lee");
+  ASSERT_TRUE(c->add_note({0, p, kim->id, "", at(2, 8), "Seen in clinic."}).ok());
+  auto notes = c->notes(p);
+  ASSERT_EQ(notes->size(), 2U);
+  EXPECT_EQ((*notes)[0].text, "Knee settled.");
+  EXPECT_EQ((*notes)[1].author_name, "dr-kim");
+  EXPECT_EQ((*notes)[1].at, at(2, 8));
+  EXPECT_EQ(c->add_note({0, p, 9999, "", at(2, 8), "x"}).error().code, errc::kNotFound);
+  EXPECT_TRUE(c->notes(p + 1000)->empty());
+
+  ASSERT_TRUE(c->delete_patient(ann.patient.id).ok());
+  EXPECT_TRUE(c->flag_reviews(lee.id)->empty());
+  EXPECT_TRUE(c->notes(p)->empty());
+}
+
 std::string backend_name(const ::testing::TestParamInfo<ClinicBackend>& param) { return param.param.name; }
 INSTANTIATE_TEST_SUITE_P(Postgres, ClinicContract, ::testing::Values(postgres_clinic()), backend_name);
 INSTANTIATE_TEST_SUITE_P(Memory, ClinicContract, ::testing::Values(memory_clinic()), backend_name);
@@ -399,6 +442,91 @@ TEST_F(PostgresAudit, ConcurrentSignInsUseATotpStepOnce) {
   }
   for (auto& th : threads) th.join();
   EXPECT_EQ(won.load(), 1);
+}
+
+// What the caseload reads in one batch: the window from `from`, plus what flags need from before it.
+TEST(PostgresCaseloadRecords, TheWindowTheLatestPlanAndWhatFlagsNeedFromBefore) {
+  if (auto why = TestDatabase::unavailable()) GTEST_SKIP() << *why;
+  ClinicUnderTest t = postgres_clinic().make();
+  ClinicStore& c = *t.clinic;
+  store::Store& records = *t.store;
+  auto lee = c.create_account({0, "dr-lee", Role::kClinician, "h", {}, false, 0, {}, AccountState::kActive, at(0, 7)});
+  ASSERT_TRUE(lee.ok());
+  std::map<std::string, store::PersonId> person;
+  for (const std::string name : {"ann", "bob", "cat"}) {
+    person[name] = t.add_person(name);
+    auto patient =
+        c.create_account({0, name, Role::kPatient, "h", {}, false, 0, person[name], AccountState::kActive, at(0, 7)});
+    ASSERT_TRUE(patient.ok());
+    if (name != "cat") {  // cat: not Lee's
+      ASSERT_TRUE(c.add_to_caseload(lee->id, patient->id, at(0, 8)).ok());
+    }
+    store::PlanRecord plan = tracking::testing::Script().h.plan;
+    plan.id = 0;
+    plan.person = person[name];
+    plan.created_at = at(0, 7);
+    ASSERT_TRUE(records.save_setup({{0, person[name], at(0, 7), "{}", "go"}, plan}).ok());
+  }
+  const auto ann = person["ann"];
+  const auto bob = person["bob"];
+  auto session = [&](store::PersonId who, int n) {
+    auto plan = *records.active_plan(who);
+    store::SessionLog s{0, who, plan->id, day(n), "A", at(n, 18), at(n, 19), store::SessionStatus::kFinished, 3};
+    ASSERT_TRUE(records.save_session(s, {}, {}).ok());
+  };
+  session(ann, 1);
+  session(ann, 20);
+  session(bob, 2);  // bob's latest, before the window: kept
+  session(bob, 1);
+  auto rate = [&](store::PersonId who, const char* measure, int n, double value) {
+    store::Measurement m;
+    m.person = who;
+    m.measure = measure;
+    m.taken_at = at(n, 9);
+    m.date = day(n);
+    m.value = value;
+    ASSERT_TRUE(records.add_measurement(m).ok());
+  };
+  rate(ann, store::kPainNow, 20, 7);
+  rate(ann, store::kPainWorst24h, 20, 9);  // not a rating the caseload reads
+  rate(ann, store::kPainNow, 1, 4);        // before the window
+  auto check_in = [&](store::PersonId who, int n, const std::string& level) {
+    store::CheckIn ci{0, who, at(n, 8), day(n), 2, {}, level, false};
+    ASSERT_TRUE(records.save_check_in(ci, {}, "").ok());
+  };
+  check_in(ann, 2, "see_clinician");  // before the window, but it refers: kept
+  check_in(ann, 3, "go");             // before the window: left out
+  check_in(ann, 21, "go");
+  check_in(bob, 4, "caution");  // bob's latest: kept
+
+  auto got = c.caseload_records(lee->id, day(14));
+  ASSERT_TRUE(got.ok()) << got.error().message;
+  ASSERT_EQ(got->size(), 2U);
+  const PatientRecords& a = (*got)[0].person == ann ? (*got)[0] : (*got)[1];
+  const PatientRecords& b = (*got)[0].person == ann ? (*got)[1] : (*got)[0];
+  EXPECT_EQ(b.person, bob);
+  ASSERT_TRUE(a.plan.has_value());
+  EXPECT_EQ(a.plan->start, day(0));
+  EXPECT_EQ(a.plan->baseline_pain, 4);
+  EXPECT_EQ(a.plan->reviews, std::vector<CivilDate>{day(41)});
+  ASSERT_FALSE(a.plan->calendar.empty());
+  EXPECT_EQ(a.plan->calendar.front().date, day(14));
+  EXPECT_EQ(a.plan->calendar.size(), 42U - 14U);
+  ASSERT_EQ(a.sessions.size(), 1U);
+  EXPECT_EQ(a.sessions[0].date, day(20));
+  // Pain now (day 20), the session's pain during (day 20), the check-in's next morning (day 21).
+  ASSERT_EQ(a.pain.size(), 3U);
+  for (const auto& m : a.pain) {
+    EXPECT_GE(m.date, day(14));
+    EXPECT_NE(m.measure, store::kPainWorst24h);
+  }
+  ASSERT_EQ(a.check_ins.size(), 2U);
+  EXPECT_EQ(a.check_ins[0].triage_level, "see_clinician");
+  EXPECT_EQ(a.check_ins[1].date, day(21));
+  ASSERT_EQ(b.sessions.size(), 1U);
+  EXPECT_EQ(b.sessions[0].date, day(2));
+  ASSERT_EQ(b.check_ins.size(), 1U);
+  EXPECT_EQ(b.pain.size(), 0U);  // bob's ratings are all before the window
 }
 
 }  // namespace

@@ -1,6 +1,6 @@
 // The clinic server's storage port: accounts, login sessions, throttling, invites, caseloads,
-// notifications and the audit trail. PostgreSQL implements it (src/adapters/postgres, in the
-// same database as store::Store); the unit tests use an in-memory one (usecases/clinic/testing).
+// notifications, flag reviews, clinicians' notes and the audit trail. PostgreSQL implements it (src/adapters/postgres,
+// in the same database as store::Store); the unit tests use an in-memory one (usecases/clinic/testing).
 //
 // The same contract as store::Store: every method is one transaction; when it returns ok what
 // it wrote is durable, when it fails nothing of it was written. Errors are coded (errc::):
@@ -112,6 +112,21 @@ class ClinicStore {
   // Marks the clinician's notification read at `now`. kNotFound when it is not theirs.
   virtual Status mark_notification_read(AccountId clinician, std::int64_t notification, TimePoint now) = 0;
 
+  // --- the caseload's flags and the clinicians' notes ---
+  // The records of every patient with a person on the clinician's caseload, as PatientRecords
+  // says, from `from` on; one per person, by person. Reads a fixed number of queries however
+  // long the caseload is (it is read for 300 patients at once).
+  virtual Result<std::vector<PatientRecords>> caseload_records(AccountId clinician, CivilDate from) = 0;
+  // Appends a review of a flag; returns it with its id.
+  virtual Result<FlagReview> add_flag_review(const FlagReview& review) = 0;
+  // The clinician's latest review of each kind for each patient, by patient.
+  virtual Result<std::vector<FlagReview>> flag_reviews(AccountId clinician) = 0;
+  // Appends a note on `note.patient`'s record; returns it with its id and author_name.
+  // kNotFound when there is no account `note.author`.
+  virtual Result<ClinicianNote> add_note(const ClinicianNote& note) = 0;
+  // The notes on `patient`'s record, oldest first, with their authors' usernames.
+  virtual Result<std::vector<ClinicianNote>> notes(store::PersonId patient) = 0;
+
   // --- audit trail (append-only) ---
   // Appends one row (id ignored); returns it with its id.
   virtual Result<AuditEntry> append_audit(const AuditEntry& entry) = 0;
@@ -123,7 +138,7 @@ class ClinicStore {
 
   // --- data rights ---
   // Deletes the patient account and everything clinic-side about it: its login sessions,
-  // invites, caseload entries and notifications about its person. Audit rows stay (they keep
+  // invites, caseload entries, notifications, flag reviews and notes about its person. Audit rows stay (they keep
   // the person id only). kNotFound when there is no such account. The clinical records are
   // deleted by store::Store::delete_person (usecases::clinic::delete_patient_data does both).
   virtual Status delete_patient(AccountId patient) = 0;

@@ -13,6 +13,7 @@ constexpr NameTable<Action, 11> kActions{{
     {Action::kExportRecord, "export_record"},
     {Action::kDeleteRecord, "delete_record"},
     {Action::kReadAccessLog, "read_access_log"},
+    {Action::kReviewRecord, "review_record"},
     {Action::kReadCaseload, "read_caseload"},
     {Action::kInvitePatient, "invite_patient"},
     {Action::kManageAccounts, "manage_accounts"},
@@ -27,6 +28,7 @@ Decision refuse(std::string reason) { return {false, std::move(reason)}; }
 Decision decide_patient(Action action, Relation relation) {
   if (relation != Relation::kSelf) return refuse("a patient sees only their own records");
   if (action == Action::kChangeProgram) return refuse("only a clinician changes a program");
+  if (action == Action::kReviewRecord) return refuse("flags and clinical notes are the clinician's");
   if (needs_patient(action)) return allow("the patient's own records");
   return refuse("not a patient's action");
 }
@@ -37,6 +39,7 @@ Decision decide_clinician(Action action, Relation relation) {
     case Action::kWriteRecord:
     case Action::kExportRecord:
     case Action::kChangeProgram:
+    case Action::kReviewRecord:
       if (relation == Relation::kOnCaseload) return allow("the patient is on the clinician's caseload");
       return refuse("a clinician sees only the patients on their caseload");
     case Action::kReadCaseload:
@@ -73,6 +76,7 @@ bool needs_patient(Action action) {
     case Action::kDeleteRecord:
     case Action::kReadAccessLog:
     case Action::kChangeProgram:
+    case Action::kReviewRecord:
       return true;
     default:
       return false;

@@ -3,8 +3,8 @@
 // ClinicStore, calls decide and writes the audit row in the same call).
 //
 //   patient    own records only: read, write, export, delete, and who looked at them
-//   clinician  the patients on their caseload: read, write, export, change the program;
-//              their caseload; invites
+//   clinician  the patients on their caseload: read, write, export, change the program, review
+//              (flags seen, notes); their caseload; invites
 //   admin      accounts, the audit log and its retention purge, and carrying out a deletion;
 //              never reads or writes clinical data (an admin who treats patients has a
 //              second, clinician account: one role per account, records.h)
@@ -34,6 +34,7 @@ enum class Action {
   kDeleteRecord,   // delete the whole record and the patient account
   kReadAccessLog,  // who looked at this record
   kChangeProgram,  // a clinician's change to the program (add, remove, swap, dose, limit, pause, message)
+  kReviewRecord,   // a clinician's own work on it: flags marked seen, clinical notes (clinicians only)
   // Not about one patient:
   kReadCaseload,    // a clinician's own caseload and notifications
   kInvitePatient,   // a clinician adds a patient

@@ -14,7 +14,8 @@ namespace {
 constexpr std::array kActions{Action::kReadRecord,    Action::kWriteRecord,    Action::kExportRecord,
                               Action::kDeleteRecord,  Action::kReadAccessLog,  Action::kReadCaseload,
                               Action::kInvitePatient, Action::kManageAccounts, Action::kReadAudit,
-                              Action::kPurgeAudit,    Action::kChangeProgram};
+                              Action::kPurgeAudit,    Action::kChangeProgram,
+                              Action::kReviewRecord};
 constexpr std::array kRelations{Relation::kNone, Relation::kSelf, Relation::kOnCaseload, Relation::kOther};
 constexpr std::array kRoles{Role::kAdmin, Role::kClinician, Role::kPatient};
 
@@ -34,6 +35,7 @@ const std::set<std::tuple<Role, Action, Relation>>& allowed() {
       {Role::kClinician, Action::kWriteRecord, Relation::kOnCaseload},
       {Role::kClinician, Action::kExportRecord, Relation::kOnCaseload},
       {Role::kClinician, Action::kChangeProgram, Relation::kOnCaseload},  // patients never change it
+      {Role::kClinician, Action::kReviewRecord, Relation::kOnCaseload},
       {Role::kClinician, Action::kReadCaseload, Relation::kNone},
       {Role::kClinician, Action::kInvitePatient, Relation::kNone},
       {Role::kAdmin, Action::kManageAccounts, Relation::kNone},

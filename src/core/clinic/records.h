@@ -14,6 +14,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/common/clock.h"
 #include "core/store/records.h"
@@ -141,6 +142,54 @@ struct Notification {
   std::string kind;     // "red_flag"
   std::string message;  // what happened, in words (e.g. the triage level and reason)
   std::optional<TimePoint> read_at;
+};
+
+}  // namespace kc::clinic
+
+namespace kc::clinic {
+
+// What the caseload flags about a patient (core/clinic/attention.h says when each is raised).
+enum class FlagKind {
+  kWarningSign,    // a check-in's triage sends them to a clinician
+  kPainAboveBand,  // a pain rating above the acceptable band in the last 7 days
+  kPainRising,     // next-morning pain rising week on week
+  kNoSession,      // no session for 7 days
+  kReviewDue,      // the week-6 review is due
+};
+// "warning_sign", "pain_above_band", "pain_rising", "no_session_7d", "review_due".
+std::string_view flag_kind_name(FlagKind kind);
+std::optional<FlagKind> flag_kind_from_name(std::string_view name);
+std::vector<std::string> flag_kind_names();  // in the order above
+
+// A clinician marked a patient's flag of `kind` seen at `seen_at`, with a note. Kept, never
+// changed: the latest one of a kind is the one that counts.
+struct FlagReview {
+  std::int64_t id = 0;
+  AccountId clinician = 0;
+  store::PersonId patient = 0;
+  FlagKind kind = FlagKind::kWarningSign;
+  TimePoint seen_at{};
+  std::string note;  // may be empty
+};
+
+// A clinician's note on a patient's record. Kept, never changed.
+struct ClinicianNote {
+  std::int64_t id = 0;
+  store::PersonId patient = 0;
+  AccountId author = 0;
+  std::string author_name;  // the author's username (filled in when read)
+  TimePoint at{};
+  std::string text;
+};
+
+// What the caseload reads of one patient's records (ClinicStore::caseload_records). It holds at
+// least the parts below and may hold more (the flag rules look only at the days they need):
+struct PatientRecords {
+  store::PersonId person = 0;
+  std::optional<store::PlanRecord> plan;    // the latest plan: its row, its calendar from `from` on
+  std::vector<store::SessionLog> sessions;  // dated on or after `from`, and the latest before it
+  std::vector<store::Measurement> pain;     // pain-now, next-morning and during ratings dated from `from`
+  std::vector<store::CheckIn> check_ins;    // dated from `from`, those whose level refers, and the latest
 };
 
 }  // namespace kc::clinic

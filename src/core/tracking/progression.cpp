@@ -7,6 +7,7 @@
 #include "core/plan/changes.h"
 #include "core/plan/dosing.h"
 #include "core/plan/selection.h"
+#include "core/tracking/weekly_rise.h"
 
 namespace kc::tracking {
 namespace {
@@ -134,6 +135,10 @@ Step step_down(const Exercise& e, const Dose& d, const Catalog& catalog, const C
   return std::nullopt;
 }
 
+bool pain_rising_week_on_week(std::optional<double> this_week, std::optional<double> last_week) {
+  return this_week && last_week && *this_week - *last_week >= kWeeklyRise;
+}
+
 Decision decide(const ExerciseEvidence& ev, const PainPicture& pain, Moment moment, CivilDate today,
                 const Catalog& catalog, const CanDo& can_do) {
   const bool done_any = ev.in_session && ev.outcome && *ev.outcome != ExerciseOutcome::kSkipped;
@@ -152,7 +157,7 @@ Decision decide(const ExerciseEvidence& ev, const PainPicture& pain, Moment mome
   if (ev.changed_since_session) return hold(ev, "already-changed", "already changed after the session");
 
   // R2: pain must not rise week on week.
-  if (pain.this_week && pain.last_week && *pain.this_week - *pain.last_week >= kWeeklyRise) {
+  if (pain_rising_week_on_week(pain.this_week, pain.last_week)) {
     const bool recent = ev.last_change && (today - *ev.last_change).count() < kDaysBetweenSteps;
     const std::string because = fmt::format("your next-morning pain rose from {:.1f} to {:.1f} on average this week",
                                             *pain.last_week, *pain.this_week);

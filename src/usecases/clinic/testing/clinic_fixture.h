@@ -57,7 +57,9 @@ class ClinicTest : public ::testing::Test {
       : records_(open_records(folder_.path() + "/kneecoach.db")),
         totp_(real_totp()),
         clinic_(std::make_unique<usecases::clinic::Clinic>(
-            usecases::clinic::Clinic{store_, *records_, clock_, hasher_, tokens_, *totp_, {}})) {}
+            usecases::clinic::Clinic{store_, *records_, clock_, hasher_, tokens_, *totp_, {}})) {
+    store_.read_records_from(records_.get());
+  }
 
   usecases::clinic::Clinic& clinic() { return *clinic_; }
 

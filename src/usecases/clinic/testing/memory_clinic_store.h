@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "core/clinic/clinic_store.h"
+#include "core/store/store.h"
 
 namespace kc::clinic::testing {
 
@@ -296,6 +297,65 @@ class MemoryClinicStore final : public ClinicStore {
     return not_found("notification");
   }
 
+  // Every record of each patient (PatientRecords allows more than `from` on), read through
+  // the store::Store given to read_records_from (none: patients have no records).
+  Result<std::vector<PatientRecords>> caseload_records(AccountId clinician, CivilDate /*from*/) override {
+    const std::lock_guard lock(mutex_);
+    if (auto e = failure()) return *e;
+    std::vector<PatientRecords> out;
+    for (const auto& [pair, added] : caseload_) {
+      const Account* p = account_ptr(pair.second);
+      if (pair.first != clinician || p == nullptr || !p->person) continue;
+      PatientRecords r;
+      r.person = *p->person;
+      if (records_ != nullptr) {
+        if (auto st = read_records(r); !st) return st.error();
+      }
+      out.push_back(std::move(r));
+    }
+    std::sort(out.begin(), out.end(),
+              [](const PatientRecords& a, const PatientRecords& b) { return a.person < b.person; });
+    return out;
+  }
+  Result<FlagReview> add_flag_review(const FlagReview& review) override {
+    const std::lock_guard lock(mutex_);
+    if (auto e = failure()) return *e;
+    FlagReview r = review;
+    r.id = next_id_++;
+    reviews_.push_back(r);
+    return r;
+  }
+  Result<std::vector<FlagReview>> flag_reviews(AccountId clinician) override {
+    const std::lock_guard lock(mutex_);
+    if (auto e = failure()) return *e;
+    std::map<std::pair<store::PersonId, FlagKind>, FlagReview> latest;
+    for (const auto& r : reviews_) {
+      if (r.clinician == clinician) latest[{r.patient, r.kind}] = r;  // appended in order: the last wins
+    }
+    std::vector<FlagReview> out;
+    for (const auto& [key, r] : latest) out.push_back(r);
+    return out;
+  }
+  Result<ClinicianNote> add_note(const ClinicianNote& note) override {
+    const std::lock_guard lock(mutex_);
+    if (auto e = failure()) return *e;
+    const Account* author = account_ptr(note.author);
+    if (author == nullptr) return not_found("account");
+    ClinicianNote n = note;
+    n.id = next_id_++;
+    n.author_name = author->username;
+    notes_.push_back(n);
+    return n;
+  }
+  Result<std::vector<ClinicianNote>> notes(store::PersonId patient) override {
+    const std::lock_guard lock(mutex_);
+    if (auto e = failure()) return *e;
+    std::vector<ClinicianNote> out;
+    for (const auto& n : notes_)
+      if (n.patient == patient) out.push_back(n);
+    return out;
+  }
+
   Result<AuditEntry> append_audit(const AuditEntry& entry) override {
     const std::lock_guard lock(mutex_);
     if (auto e = failure()) return *e;
@@ -341,8 +401,16 @@ class MemoryClinicStore final : public ClinicStore {
     std::erase_if(invites_, [&](const Invite& i) { return i.patient == patient; });
     std::erase_if(caseload_, [&](const auto& kv) { return kv.first.second == patient; });
     std::erase_if(notifications_, [&](const Notification& n) { return person && n.patient == *person; });
+    std::erase_if(reviews_, [&](const FlagReview& r) { return person && r.patient == *person; });
+    std::erase_if(notes_, [&](const ClinicianNote& n) { return person && n.patient == *person; });
     accounts_.erase(patient);
     return Ok{};
+  }
+
+  // Where caseload_records reads the patients' records (PostgreSQL reads its own tables).
+  void read_records_from(store::Store* records) {
+    const std::lock_guard lock(mutex_);
+    records_ = records;
   }
 
   // Tells the store a store::Person's name, for CaseloadEntry::person_name (PostgreSQL joins it).
@@ -356,6 +424,23 @@ class MemoryClinicStore final : public ClinicStore {
     if (fail_in_ < 0) return std::nullopt;
     if (fail_in_-- > 0) return std::nullopt;
     return make_error("memory store: failing as asked");
+  }
+  Status read_records(PatientRecords& r) {
+    auto plan = records_->latest_plan(r.person);
+    if (!plan) return plan.error();
+    r.plan = *plan;
+    auto sessions = records_->sessions(r.person);
+    if (!sessions) return sessions.error();
+    r.sessions = *sessions;
+    for (const char* measure : {store::kPainNow, store::kPainNextMorning, store::kPainDuring}) {
+      auto ms = records_->measurements(r.person, measure);
+      if (!ms) return ms.error();
+      r.pain.insert(r.pain.end(), ms->begin(), ms->end());
+    }
+    auto check_ins = records_->check_ins(r.person);
+    if (!check_ins) return check_ins.error();
+    r.check_ins = *check_ins;
+    return Ok{};
   }
   static Error not_found(const std::string& what) { return make_error(errc::kNotFound, what, "no such " + what); }
   Account* account_ptr(AccountId id) {
@@ -386,6 +471,9 @@ class MemoryClinicStore final : public ClinicStore {
   std::vector<Notification> notifications_;
   std::vector<AuditEntry> audit_;
   std::map<store::PersonId, std::string> person_names_;
+  std::vector<FlagReview> reviews_;
+  std::vector<ClinicianNote> notes_;
+  store::Store* records_ = nullptr;
 };
 
 }  // namespace kc::clinic::testing
