@@ -14,8 +14,7 @@ namespace {
 constexpr std::array kActions{Action::kReadRecord,    Action::kWriteRecord,    Action::kExportRecord,
                               Action::kDeleteRecord,  Action::kReadAccessLog,  Action::kReadCaseload,
                               Action::kInvitePatient, Action::kManageAccounts, Action::kReadAudit,
-                              Action::kPurgeAudit,    Action::kChangeProgram,
-                              Action::kReviewRecord};
+                              Action::kPurgeAudit,    Action::kChangeProgram,  Action::kReviewRecord};
 constexpr std::array kRelations{Relation::kNone, Relation::kSelf, Relation::kOnCaseload, Relation::kOther};
 constexpr std::array kRoles{Role::kAdmin, Role::kClinician, Role::kPatient};
 

@@ -197,8 +197,7 @@ CREATE TABLE program_change (
 CREATE INDEX program_change_by_person ON program_change(person_id, at);
 )sql";
 
-inline constexpr std::array<std::string_view, 5> kSchemaSteps{kSchemaV1, kSchemaV2, kSchemaV3, kSchemaV4,
-                                                               kSchemaV5};
+inline constexpr std::array<std::string_view, 5> kSchemaSteps{kSchemaV1, kSchemaV2, kSchemaV3, kSchemaV4, kSchemaV5};
 
 // Deleting a person: every record kept under them, children before parents so the foreign keys
 // hold at every step. Each statement takes the person's id as its one parameter (`?`).

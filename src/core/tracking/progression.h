@@ -47,7 +47,7 @@ struct ExerciseEvidence {
   bool changed_since_session = false;             // a dose change was stored after that session began
   std::optional<CivilDate> last_change;           // date of its latest dose change
   store::ExerciseFeedback feedback = store::ExerciseFeedback::kNone;  // said after that session (feedback.h)
-  std::optional<Dose> limit;                      // the most a clinician allows it (core/plan/changes.h)
+  std::optional<Dose> limit;  // the most a clinician allows it (core/plan/changes.h)
 };
 
 struct Decision {
