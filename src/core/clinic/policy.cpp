@@ -7,7 +7,7 @@
 namespace kc::clinic {
 namespace {
 
-constexpr NameTable<Action, 11> kActions{{
+constexpr NameTable<Action, 12> kActions{{
     {Action::kReadRecord, "read_record"},
     {Action::kWriteRecord, "write_record"},
     {Action::kExportRecord, "export_record"},
