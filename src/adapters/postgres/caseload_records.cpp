@@ -11,7 +11,7 @@
 namespace kc::postgres {
 namespace {
 
-using Tx = pqxx::dbtransaction;
+using Tx = pqxx::transaction_base;
 using Patients = std::map<store::PersonId, clinic::PatientRecords>;
 
 // The persons on the clinician's caseload ($1), for `person_id IN (...)`.

@@ -11,7 +11,7 @@
 namespace kc::postgres {
 
 // ClinicStore::caseload_records inside the transaction `tx` (one read snapshot).
-Result<std::vector<clinic::PatientRecords>> read_caseload_records(pqxx::dbtransaction& tx, clinic::AccountId clinician,
-                                                                  CivilDate from);
+Result<std::vector<clinic::PatientRecords>> read_caseload_records(pqxx::transaction_base& tx,
+                                                                  clinic::AccountId clinician, CivilDate from);
 
 }  // namespace kc::postgres
