@@ -80,7 +80,8 @@ std::variant<usecases::clinic::CaseloadQuery, Response> caseload_query(const Req
 
 // Refuses any field of `body` not in `known`.
 std::optional<Response> only_fields(const Json& body, std::initializer_list<const char*> known) {
-  for (const auto& [name, value] : body.items()) {
+  for (const auto& item : body.items()) {
+    const std::string& name = item.key();  // a named variable: clang 14 cannot capture a binding
     if (std::none_of(known.begin(), known.end(), [&](const char* k) { return name == k; })) {
       return error_response(400, errc::kUnknownField,
                             fmt::format("{}: not a field here (expected {})", printable(name.substr(0, 40)),
