@@ -23,7 +23,11 @@ struct FuzzStore {
     char name[] = "/tmp/kc-fuzz-XXXXXX";
     if (mkdtemp(name) == nullptr) std::abort();
     dir = name;
-    auto opened = http::Api::open(http::ApiConfig{KNEECOACH_DEFAULT_CONTENT_DIR, dir, &ports});
+    http::ApiConfig config;  // the personal server's: no shared store, no triage callback
+    config.content_dir = KNEECOACH_DEFAULT_CONTENT_DIR;
+    config.data_dir = dir;
+    config.ports = &ports;
+    auto opened = http::Api::open(config);
     if (!opened) std::abort();
     api = std::move(opened).value();
   }
