@@ -269,6 +269,15 @@ class Serialised final : public store::Store {
   kc::Result<std::optional<store::Person>> find_person_by_id(store::PersonId p) override {
     return lock()->find_person_by_id(p);
   }
+  kc::Status move_plan_day(store::PersonId p, store::Id plan, kc::CivilDate from, kc::CivilDate to, int week) override {
+    return lock()->move_plan_day(p, plan, from, to, week);
+  }
+  kc::Result<store::ProgramChange> add_program_change(const store::ProgramChange& c) override {
+    return lock()->add_program_change(c);
+  }
+  kc::Result<std::vector<store::ProgramChange>> program_changes(store::PersonId p) override {
+    return lock()->program_changes(p);
+  }
   kc::Result<std::vector<store::Person>> people() override { return lock()->people(); }
   kc::Result<store::Person> create_person(const std::string& n, kc::TimePoint t) override {
     return lock()->create_person(n, t);
