@@ -4,6 +4,7 @@
 
 #include <stdlib.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <memory>
@@ -28,7 +29,10 @@ struct FuzzStore {
     config.data_dir = dir;
     config.ports = &ports;
     auto opened = http::Api::open(config);
-    if (!opened) std::abort();
+    if (!opened) {
+      std::fprintf(stderr, "fuzz: the Api did not open: %s\n", opened.error().message.c_str());
+      std::abort();
+    }
     api = std::move(opened).value();
   }
   ~FuzzStore() {
