@@ -241,7 +241,8 @@ std::optional<Keyframe> read_keyframe(PoseReader& pr, MapReader& r, const std::v
     if (it == earlier.end())
       r.error("from", fmt::format("'from' names \"{}\", which is not an earlier keyframe", *from));
     else
-      k = Keyframe{k.name, it->pose, it->anchor, it->anchor_x, it->against, it->z, it->contacts, k.line, it->lifted};
+      k = Keyframe{k.name, it->pose,     it->anchor, it->anchor_x, it->against,
+                   it->z,  it->contacts, k.line,     it->lifted,   it->moving};
   }
   if (auto a = r.text("anchor", k.anchor.landmark.empty())) {
     if (auto c = parse_contact(pr, *a, r.line("anchor"), r.path("anchor"))) k.anchor = *c;
@@ -255,7 +256,8 @@ std::optional<Keyframe> read_keyframe(PoseReader& pr, MapReader& r, const std::v
   read_angles(pr, r, k);
   read_contacts(pr, r, k);
   if (auto lifted = r.word_list("lifted", false, figure::resting_part_names())) k.lifted = *lifted;
-  r.finish({"name", "from", "anchor", "x", "against", "z", "angles", "contacts", "lifted"});
+  if (auto moving = r.boolean("moving", false)) k.moving = *moving;
+  r.finish({"name", "from", "anchor", "x", "against", "z", "angles", "contacts", "lifted", "moving"});
   if (k.name.empty()) return std::nullopt;
   for (const Keyframe& e : earlier)
     if (e.name == k.name) r.error("name", fmt::format("keyframe '{}' appears twice; expected unique names", k.name));

@@ -56,6 +56,7 @@ struct Keyframe {
   std::vector<Contact> contacts;    // further contacts the pose must keep (checked)
   int line = 0;                     // where it was loaded from (for messages)
   std::vector<std::string> lifted;  // parts held clear of any surface ("left-foot"; see support.h)
+  bool moving = false;              // caught mid-movement (a step): momentum carries it, so balance is not checked
 };
 
 // A form cue as applied to one exercise: which cue, for which leg, at which keyframes.

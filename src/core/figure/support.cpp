@@ -100,7 +100,8 @@ void check_balance(const PosedBody& body, const Keyframe& k, const std::vector<S
   for (const Contact& c : k.contacts)
     for (const Surface& s : surfaces)
       if (s.vertical && s.name == c.surface) on_wall = true;
-  if (on_wall) return;  // a wall takes the weight sideways; balance is not the question
+  if (on_wall) return;   // a wall takes the weight sideways; balance is not the question
+  if (k.moving) return;  // mid-step, momentum carries the body over the next support
   for (const Part& p : body.parts) {
     bool rests = false;
     for (const Sphere& s : p.spheres) {
