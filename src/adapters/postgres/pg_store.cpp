@@ -73,7 +73,8 @@ std::string exercise_logs_json(const std::vector<ExerciseLog>& logs) {
                     {"seconds", log->seconds},
                     {"pain", log->pain ? nlohmann::json(*log->pain) : nlohmann::json(nullptr)},
                     {"finished_at", format_instant(log->finished_at)},
-                    {"camera_json", log->camera_json}});
+                    {"camera_json", log->camera_json},
+                    {"feedback", str(to_string(log->feedback))}});
   }
   return rows.dump();
 }
@@ -97,11 +98,12 @@ const std::string& save_session_sql() {
       "WITH s AS (INSERT INTO session_log (person_id, plan_id, date, session, started_at, ended_at, status, "
       "pain_during) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id, person_id, date), "
       "e AS (INSERT INTO exercise_log (session_id, person_id, position, exercise_id, outcome, planned_dose, "
-      "sets_done, reps_done, holds_done, seconds, pain, finished_at, camera_json) SELECT s.id, x.person_id, "
-      "x.position, x.exercise_id, x.outcome, x.planned_dose, x.sets_done, x.reps_done, x.holds_done, x.seconds, "
-      "x.pain, x.finished_at, x.camera_json FROM s, jsonb_to_recordset($10::jsonb) AS x(person_id bigint, "
-      "position bigint, exercise_id text, outcome text, planned_dose text, sets_done bigint, reps_done bigint, "
-      "holds_done bigint, seconds bigint, pain bigint, finished_at text, camera_json text)), "
+      "sets_done, reps_done, holds_done, seconds, pain, finished_at, camera_json, feedback) SELECT s.id, "
+      "x.person_id, x.position, x.exercise_id, x.outcome, x.planned_dose, x.sets_done, x.reps_done, x.holds_done, "
+      "x.seconds, x.pain, x.finished_at, x.camera_json, x.feedback FROM s, jsonb_to_recordset($10::jsonb) AS "
+      "x(person_id bigint, position bigint, exercise_id text, outcome text, planned_dose text, sets_done bigint, "
+      "reps_done bigint, holds_done bigint, seconds bigint, pain bigint, finished_at text, camera_json text, "
+      "feedback text)), "
       "m AS (INSERT INTO measurement (person_id, measure, taken_at, date, value, session_id) SELECT s.person_id, "
       "$9::text, "
       "$6, s.date, $8::double precision, s.id FROM s WHERE $6::text IS NOT NULL AND $8::bigint IS NOT NULL), "
