@@ -102,23 +102,27 @@ test('a clinician: sign in, the flagged patient first, the record, a dose change
     await axe(page, 'clinic record');
     await shoot(page, 'clinic-record');
 
-    // [B] A dose change, recorded with who made it and why.
-    const firstExercise = page.locator('.program-list > li').first();
-    await firstExercise.getByRole('button', { name: /^Dose/ }).click();
-    await page.fill('#d-sets', '2');
-    await page.fill('#d-reps', '8');
-    await page.fill('#change-reason', 'Easier while the warning sign is checked');
-    await axe(page, 'clinic program change');
-    await shoot(page, 'clinic-program-change');
-    await page.locator('#change-panel button[type=submit]').click();
-    await page.locator('#program-changes li').first().waitFor();
-    assert.match(await page.locator('#program-changes li').first().textContent(), /Dose set.*dr\.lee.*Easier while the warning sign is checked/);
-
     // [A] A note, seen by clinicians only.
     await page.fill('#note-text', 'Warning sign at the check-in; GP today. Review on Friday.');
     await page.getByRole('button', { name: 'Save the note' }).click();
     await page.waitForFunction(() => /Review on Friday/.test(document.querySelector('ul.notes')?.textContent ?? ''));
     assert.match(await page.locator('ul.notes li').first().textContent(), /dr\.lee/);
+
+    // [B] A dose change, recorded with who made it and why: on Ann's record, since Bob's warning sign
+    // stopped his program (a stopped program takes only a message).
+    await page.goto(`${server.base}/#/clinic/people/${ann.id}`);
+    await heading(page, /^Record: ann$/);
+    await page.locator('#program-h').waitFor();
+    const firstExercise = page.locator('.program-list > li').first();
+    await firstExercise.getByRole('button', { name: /^Dose/ }).click();
+    await page.fill('#d-sets', '2');
+    await page.fill('#d-reps', '8');
+    await page.fill('#change-reason', 'Easier for a week after a sore day');
+    await axe(page, 'clinic program change');
+    await shoot(page, 'clinic-program-change');
+    await page.locator('#change-panel button[type=submit]').click();
+    await page.locator('#program-changes li').first().waitFor();
+    assert.match(await page.locator('#program-changes li').first().textContent(), /Dose set.*dr\.lee.*Easier for a week after a sore day/);
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await heading(page, /^Sign in to the clinic$/);
