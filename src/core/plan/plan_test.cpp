@@ -423,9 +423,10 @@ TEST(PlanJson, HasTheDocumentedShape) {
   const Json j = plan_to_json(p);
   std::vector<std::string> keys;
   for (const auto& [key, value] : j.items()) keys.push_back(key);
-  EXPECT_EQ(keys, (std::vector<std::string>{"format", "version", "status", "start", "end", "weeks", "triage_level",
-                                            "pain", "pain_band", "minutes_per_session", "days", "strength_days", "week",
-                                            "sessions", "calendar", "reviews", "cautions", "decisions", "safety"}));
+  EXPECT_EQ(keys, (std::vector<std::string>{"format",  "version",       "status",    "start",     "end",
+                                            "weeks",   "triage_level",  "pain",      "pain_band", "minutes_per_session",
+                                            "days",    "strength_days", "week",      "sessions",  "calendar",
+                                            "reviews", "cautions",      "decisions", "safety",    "sources"}));
   EXPECT_EQ(j["start"], "2025-03-03");
   EXPECT_EQ(j["end"], "2025-04-13");
   EXPECT_EQ(j["week"].size(), 7U);
