@@ -14,20 +14,56 @@ namespace {
 using Tx = pqxx::transaction_base;
 using Patients = std::map<store::PersonId, clinic::PatientRecords>;
 
-// The persons on the clinician's caseload ($1), for `person_id IN (...)`.
-constexpr const char* kOnCaseload =
-    "(SELECT a.person_id FROM caseload c JOIN account a ON a.id = c.patient_id "
-    "WHERE c.clinician_id = $1 AND a.person_id IS NOT NULL)";
+// Every statement below is prepared (row.h exec) and takes the caseload's persons as one array
+// ($1, bigint[] text), so each reads only their rows through an index on (person_id, ...): no
+// statement scans a whole table (EXPLAIN ANALYZE in bench/clinic/README.md; the indexes on date
+// are the store schema's version 6).
 
-// Each person's latest plan id.
-std::string latest_plans() {
-  return fmt::format(
-      "(SELECT DISTINCT ON (person_id) id FROM plan WHERE person_id IN {} ORDER BY person_id, created_at DESC, id "
-      "DESC)",
-      kOnCaseload);
+// The plan's row without its JSON (the flags never read it; it is the largest column).
+constexpr const char* kPlanRowColumns =
+    "id, person_id, answers_id, created_at, start_date, weeks, level, baseline_pain, reviews, '' AS plan_json, "
+    "stopped_at, stop_reason";
+static_assert(std::string_view(store::kPlanColumns).ends_with("plan_json, stopped_at, stop_reason"),
+              "kPlanRowColumns follows store::kPlanColumns");
+
+// Each person's latest plan.
+constexpr const char* kPlans =
+    "SELECT DISTINCT ON (person_id) {} FROM plan WHERE person_id = ANY($1::bigint[]) "
+    "ORDER BY person_id, created_at DESC, id DESC";
+constexpr const char* kPlanDays =
+    "SELECT date, week, session, plan_id FROM plan_day WHERE plan_id = ANY($1::bigint[]) AND date >= $2 "
+    "ORDER BY plan_id, date";
+// Sessions dated from $2, and each person's latest finished or quit one.
+constexpr const char* kSessions =
+    "SELECT {} FROM session_log WHERE id IN ("
+    "SELECT id FROM session_log WHERE person_id = ANY($1::bigint[]) AND date >= $2 UNION ALL "
+    "SELECT last.id FROM unnest($1::bigint[]) AS p(id) CROSS JOIN LATERAL (SELECT id FROM session_log s "
+    "WHERE s.person_id = p.id AND s.status <> 'in-progress' ORDER BY s.started_at DESC, s.id DESC LIMIT 1) last) "
+    "ORDER BY person_id, started_at, id";
+constexpr const char* kPain =
+    "SELECT {} FROM measurement WHERE person_id = ANY($1::bigint[]) AND measure IN ($3, $4, $5) AND date >= $2 "
+    "ORDER BY person_id, taken_at, id";
+// Check-ins dated from $2, those whose level refers (check_in_referred), and each person's latest.
+constexpr const char* kCheckIns =
+    "SELECT {} FROM check_in WHERE id IN ("
+    "SELECT id FROM check_in WHERE person_id = ANY($1::bigint[]) AND date >= $2 UNION ALL "
+    "SELECT id FROM check_in WHERE person_id = ANY($1::bigint[]) AND triage_level NOT IN ('go', 'caution') "
+    "UNION ALL SELECT last.id FROM unnest($1::bigint[]) AS p(id) CROSS JOIN LATERAL (SELECT id FROM check_in c "
+    "WHERE c.person_id = p.id ORDER BY c.at DESC, c.id DESC LIMIT 1) last) "
+    "ORDER BY person_id, at, id";
+
+// `ids` as a PostgreSQL array literal, e.g. "{3,5,8}".
+template <typename Ids>
+std::string array_of(const Ids& ids) {
+  std::string out = "{";
+  for (const auto& id : ids) {
+    if (out.size() > 1) out += ',';
+    out += std::to_string(id);
+  }
+  return out + "}";
 }
 
-// Reads every row of `rows` with `read` and hands it to `put` with the person it belongs to.
+// Reads every row of `rows` with `read` and hands it to `put`.
 template <typename Read, typename Put>
 Status each(const pqxx::result& rows, Read&& read, Put&& put) {
   for (const auto& r : rows) {
@@ -38,20 +74,19 @@ Status each(const pqxx::result& rows, Read&& read, Put&& put) {
   return Ok{};
 }
 
-Status read_plans(Tx& tx, clinic::AccountId clinician, const std::string& from, Patients& out) {
+Status read_plans(Tx& tx, const std::string& persons, const std::string& from, Patients& out) {
   std::map<store::Id, store::PlanRecord*> by_id;
-  auto plans = each(
-      tx.exec_params(fmt::format("SELECT {} FROM plan WHERE id IN {}", store::kPlanColumns, latest_plans()), clinician),
-      store::read_plan<Row>, [&](store::PlanRecord p) {
+  auto plans =
+      each(exec(tx, fmt::format(kPlans, kPlanRowColumns), persons), store::read_plan<Row>, [&](store::PlanRecord p) {
         auto& slot = out[p.person].plan;
         slot = std::move(p);
         by_id[slot->id] = &*slot;
       });
   if (!plans) return plans;
-  for (const auto& r : tx.exec_params(fmt::format("SELECT date, week, session, plan_id FROM plan_day "
-                                                  "WHERE plan_id IN {} AND date >= $2 ORDER BY plan_id, date",
-                                                  latest_plans()),
-                                      clinician, from)) {
+  std::vector<store::Id> ids;
+  ids.reserve(by_id.size());
+  for (const auto& [id, plan] : by_id) ids.push_back(id);
+  for (const auto& r : exec(tx, kPlanDays, array_of(ids), from)) {
     auto day = store::read_plan_day(Row(r));
     if (!day) return day.error();
     const auto it = by_id.find(r[3].as<store::Id>());
@@ -60,47 +95,40 @@ Status read_plans(Tx& tx, clinic::AccountId clinician, const std::string& from, 
   return Ok{};
 }
 
-Status read_sessions(Tx& tx, clinic::AccountId clinician, const std::string& from, Patients& out) {
-  return each(tx.exec_params(fmt::format("SELECT {0} FROM session_log WHERE person_id IN {1} AND (date >= $2 OR id IN "
-                                         "(SELECT DISTINCT ON (person_id) id FROM session_log WHERE person_id IN {1} "
-                                         "AND status <> 'in-progress' ORDER BY person_id, started_at DESC, id DESC)) "
-                                         "ORDER BY person_id, started_at, id",
-                                         store::kSessionColumns, kOnCaseload),
-                             clinician, from),
-              store::read_session<Row>, [&](store::SessionLog s) { out[s.person].sessions.push_back(std::move(s)); });
+Status read_sessions(Tx& tx, const std::string& persons, const std::string& from, Patients& out) {
+  return each(exec(tx, fmt::format(kSessions, store::kSessionColumns), persons, from), store::read_session<Row>,
+              [&](store::SessionLog s) { out[s.person].sessions.push_back(std::move(s)); });
 }
 
-Status read_pain(Tx& tx, clinic::AccountId clinician, const std::string& from, Patients& out) {
-  return each(tx.exec_params(fmt::format("SELECT {} FROM measurement WHERE person_id IN {} AND measure IN ($3, $4, $5) "
-                                         "AND date >= $2 ORDER BY person_id, taken_at, id",
-                                         store::kMeasurementColumns, kOnCaseload),
-                             clinician, from, std::string(store::kPainNow), std::string(store::kPainNextMorning),
-                             std::string(store::kPainDuring)),
+Status read_pain(Tx& tx, const std::string& persons, const std::string& from, Patients& out) {
+  return each(exec(tx, fmt::format(kPain, store::kMeasurementColumns), persons, from, std::string(store::kPainNow),
+                   std::string(store::kPainNextMorning), std::string(store::kPainDuring)),
               store::read_measurement<Row>, [&](store::Measurement m) { out[m.person].pain.push_back(std::move(m)); });
 }
 
-Status read_check_ins(Tx& tx, clinic::AccountId clinician, const std::string& from, Patients& out) {
-  return each(
-      tx.exec_params(fmt::format("SELECT {0} FROM check_in WHERE person_id IN {1} AND (date >= $2 OR triage_level "
-                                 "NOT IN ('go', 'caution') OR id IN (SELECT DISTINCT ON (person_id) id FROM check_in "
-                                 "WHERE person_id IN {1} ORDER BY person_id, at DESC, id DESC)) "
-                                 "ORDER BY person_id, at, id",
-                                 store::kCheckInColumns, kOnCaseload),
-                     clinician, from),
-      store::read_check_in<Row>, [&](store::CheckIn c) { out[c.person].check_ins.push_back(std::move(c)); });
+Status read_check_ins(Tx& tx, const std::string& persons, const std::string& from, Patients& out) {
+  return each(exec(tx, fmt::format(kCheckIns, store::kCheckInColumns), persons, from), store::read_check_in<Row>,
+              [&](store::CheckIn c) { out[c.person].check_ins.push_back(std::move(c)); });
 }
 
 }  // namespace
 
 Result<std::vector<clinic::PatientRecords>> read_caseload_records(Tx& tx, clinic::AccountId clinician, CivilDate from) {
   Patients patients;
-  for (const auto& r : tx.exec_params(fmt::format("SELECT person_id FROM {} AS p", kOnCaseload), clinician)) {
+  std::vector<store::PersonId> ids;
+  for (const auto& r : exec(tx,
+                            "SELECT a.person_id FROM caseload c JOIN account a ON a.id = c.patient_id "
+                            "WHERE c.clinician_id = $1 AND a.person_id IS NOT NULL ORDER BY a.person_id",
+                            clinician)) {
     const auto person = r[0].as<store::PersonId>();
     patients[person].person = person;
+    ids.push_back(person);
   }
+  if (ids.empty()) return std::vector<clinic::PatientRecords>{};
+  const std::string persons = array_of(ids);
   const std::string since = store::iso(from);
   for (auto* read : {read_plans, read_sessions, read_pain, read_check_ins}) {
-    if (auto st = read(tx, clinician, since, patients); !st) return st.error();
+    if (auto st = read(tx, persons, since, patients); !st) return st.error();
   }
   std::vector<clinic::PatientRecords> out;
   out.reserve(patients.size());

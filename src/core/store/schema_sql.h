@@ -197,7 +197,18 @@ CREATE TABLE program_change (
 CREATE INDEX program_change_by_person ON program_change(person_id, at);
 )sql";
 
-inline constexpr std::array<std::string_view, 5> kSchemaSteps{kSchemaV1, kSchemaV2, kSchemaV3, kSchemaV4, kSchemaV5};
+// Version 6: indexes for reading many persons' recent days at once (the clinic's caseload reads
+// every patient's last weeks in a few statements): records by person and date, and the check-ins
+// whose triage level refers the person to a clinician (a small set, kept however old).
+inline constexpr std::string_view kSchemaV6 = R"sql(
+CREATE INDEX session_log_by_person_date ON session_log(person_id, date);
+CREATE INDEX check_in_by_person_date ON check_in(person_id, date);
+CREATE INDEX check_in_referred ON check_in(person_id, at) WHERE triage_level NOT IN ('go', 'caution');
+CREATE INDEX measurement_by_person_date ON measurement(person_id, measure, date);
+)sql";
+
+inline constexpr std::array<std::string_view, 6> kSchemaSteps{kSchemaV1, kSchemaV2, kSchemaV3,
+                                                              kSchemaV4, kSchemaV5, kSchemaV6};
 
 // Deleting a person: every record kept under them, children before parents so the foreign keys
 // hold at every step. Each statement takes the person's id as its one parameter (`?`).

@@ -19,11 +19,12 @@ std::string lower(std::string_view text) {
   return out;
 }
 
-bool matches(const CaseloadRow& row, const CaseloadQuery& query, const std::string& text) {
-  if (!text.empty() && lower(row.entry.username).find(text) == std::string::npos &&
-      lower(row.entry.person_name).find(text) == std::string::npos) {
-    return false;
-  }
+bool matches_text(const kc::clinic::CaseloadEntry& entry, const std::string& text) {
+  return text.empty() || lower(entry.username).find(text) != std::string::npos ||
+         lower(entry.person_name).find(text) != std::string::npos;
+}
+
+bool matches_flag(const CaseloadRow& row, const CaseloadQuery& query) {
   if (!query.flag) return true;
   return std::any_of(row.flags.begin(), row.flags.end(),
                      [&](const kc::clinic::Flag& f) { return f.kind == *query.flag; });
@@ -58,6 +59,7 @@ Result<std::vector<CaseloadRow>> caseload_by_attention(Clinic& clinic, const Cal
   const kc::clinic::PatientRecords none;
   std::vector<CaseloadRow> rows;
   for (const auto& e : *entries) {
+    if (!matches_text(e, text)) continue;  // before the flags: a search costs only its matches
     const auto found = by_person.find(e.person);
     const kc::clinic::PatientRecords& r = found == by_person.end() ? none : *found->second;
     CaseloadRow row{e,
@@ -67,7 +69,7 @@ Result<std::vector<CaseloadRow>> caseload_by_attention(Clinic& clinic, const Cal
                     kc::clinic::pain_sparkline(r, today),
                     kc::clinic::last_check_in(r)};
     row.attention = kc::clinic::attention(row.flags);
-    if (matches(row, query, text)) rows.push_back(std::move(row));
+    if (matches_flag(row, query)) rows.push_back(std::move(row));
   }
   std::stable_sort(rows.begin(), rows.end(),
                    [](const CaseloadRow& a, const CaseloadRow& b) { return a.attention > b.attention; });
