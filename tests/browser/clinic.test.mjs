@@ -12,7 +12,7 @@ import { watchErrors } from './camera-lib.mjs';
 import { PHONE, DESKTOP, answerIntake, axe, browser, doSession, heading, shoot } from './pwa-lib.mjs';
 import { PASSWORD, invite, patient, startClinic } from './clinic-lib.mjs';
 
-let server, dr, ann, bob, zed;
+let server, dr, ann, bob, zed, bobSign, bobLevel;
 
 /** A chromium as pwa-lib.mjs makes it, waiting up to 60 s for a page: the shared machine's server
  *  can be slow while it makes the spoken cues the service worker keeps. */
@@ -31,7 +31,8 @@ before(async () => {
   // Bob's check-in today names a warning sign: triage sends him to a clinician (flag warning_sign).
   const signs = await bob.client.call('GET', '/api/v1/check-in-signs', undefined, 200);
   const today = new Date().toISOString().slice(0, 10);
-  await bob.client.call('POST', `/api/v1/people/${bob.id}/check-ins`, { next_morning_pain: 5, red_flags: [signs.signs[0].id], date: today }, 201);
+  bobSign = signs.signs[0];
+  bobLevel = (await bob.client.call('POST', `/api/v1/people/${bob.id}/check-ins`, { next_morning_pain: 5, red_flags: [bobSign.id], date: today }, 201)).triage_level;
   const kim = server.client();
   await kim.login('dr.kim');
   zed = await patient(server, kim, 'zed');  // on dr.kim's caseload, not dr.lee's
@@ -97,6 +98,14 @@ test('a clinician: sign in, the flagged patient first, the record, a dose change
     await page.locator('#triage').waitFor();
     assert.match(await page.locator('#triage').textContent(), /Triage/);
     assert.match(await page.locator('#check-ins').textContent(), /pain the next morning 5\/10/);
+    // The check-in shows the triage it produced: the server's level and the sign Bob named, in its words.
+    const checkIn = page.locator('#check-ins li').first();
+    assert.equal(await checkIn.getAttribute('data-level'), bobLevel);
+    assert.notEqual(bobLevel, 'go');
+    const said = await checkIn.textContent();
+    assert.match(said, /Triage: /);
+    assert.ok(said.includes(`Warning signs named: ${bobSign.prompt}`), said);
+    assert.match(said, /The program was stopped/);
     assert.equal(await page.locator('.measures-grid .standing').count(), 3);
     await page.locator('#program-h').waitFor();
     await axe(page, 'clinic record');
@@ -201,7 +210,7 @@ test('a patient on a 390×844 phone: invite, intake, offline session and check-i
       await heading(cp, /^Record: dan$/);
       await cp.locator('#sessions-table').waitFor();
       assert.equal(await cp.locator('#sessions-table tbody tr').count(), 1, 'one session, stored once');
-      assert.match(await cp.locator('#check-ins').textContent(), /pain the next morning 1\/10/);
+      assert.match(await cp.locator('#check-ins').textContent(), /pain the next morning 1\/10\. Triage: Go/);
       assert.equal(await cp.locator('#check-ins li').count(), 1, 'one check-in, stored once');
       await cp.locator('#program-h').waitFor();
       await axe(cp, 'clinic record after the phone synced');

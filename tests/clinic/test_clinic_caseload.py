@@ -115,6 +115,37 @@ class CaseloadTest(unittest.TestCase):
         status, got = self.clin1.json("POST", f"/api/v1/clinic/people/{wid}/flags/seen", {"kind": "sleepy"})
         self.assertEqual((status, got["error"]["field"]), (400, "kind"), got)
 
+    def test_b_each_check_in_on_the_record_carries_the_triage_it_produced(self):
+        """GET progress lists every check-in with the level triage gave it and the signs named (the
+        record page shows these); a check-in without a sign keeps the program's level."""
+        sore, sid = self.patients["sore"]
+        warned, wid = self.patients["warned"]
+        _, signs = sore.json("GET", "/api/v1/check-in-signs", expect=200)
+        prompts = {s["id"]: s["prompt"] for s in signs["signs"]}
+        _, plain = sore.json("POST", f"/api/v1/people/{sid}/check-ins", {"next_morning_pain": 3}, expect=201)
+        _, progress = self.clin1.json("GET", f"/api/v1/people/{sid}/progress", expect=200)
+        self.assertEqual(len(progress["check_ins"]), 1)
+        got = progress["check_ins"][0]
+        self.assertEqual(set(got), {"id", "date", "at", "next_morning_pain", "triage_level", "level_meaning", "refers",
+                                    "stopped", "signs"})
+        self.assertEqual((got["id"], got["date"], got["next_morning_pain"]), (plain["check_in_id"], today(), 3))
+        self.assertEqual((got["triage_level"], got["refers"], got["stopped"], got["signs"]),
+                         (plain["triage_level"], False, False, []))
+        self.assertIn(got["triage_level"], ("go", "caution"))
+        self.assertTrue(got["level_meaning"])
+
+        # warned's check-in of test_a named the calf: the level it produced, the sign in its words.
+        _, progress = self.clin1.json("GET", f"/api/v1/people/{wid}/progress", expect=200)
+        (got,) = progress["check_ins"]
+        self.assertNotIn(got["triage_level"], ("go", "caution"))
+        self.assertEqual((got["refers"], got["stopped"]), (True, True))
+        self.assertEqual(got["signs"], [{"id": "calf_pain_or_swelling", "prompt": prompts["calf_pain_or_swelling"]}])
+        # The same as the caseload's last check-in, and only their clinicians and they may read it.
+        last = self.row(self.caseload(), "warned")["last_check_in"]
+        self.assertEqual((last["level"], last["pain"]), (got["triage_level"], got["next_morning_pain"]))
+        self.assertEqual(self.clin2.request("GET", f"/api/v1/people/{wid}/progress")[0], 404)
+        self.assertEqual(sore.request("GET", f"/api/v1/people/{wid}/progress")[0], 404)
+
     def test_notes_are_kept_for_the_patients_clinicians(self):
         calm, cid = self.patients["calm"]
         _, note = self.clin1.json("POST", f"/api/v1/clinic/people/{cid}/notes",

@@ -207,7 +207,14 @@ export interface Progress {
   adherence: { planned: number; done: number; partly: number; percent: number };
   review: Review; series: Record<string, Point[]>; week_summary?: WeekSummary;
   sessions: { id: number; date: string; week: number | null; session: string; status: string; pain_during?: number | null; exercises?: ExerciseLog[] }[];
+  /** Every check-in with the triage outcome it produced (CheckInRecord); absent from an older server. */
+  check_ins?: CheckInRecord[];
   doses: { exercise: string; now_doing: string; name: string; dose: Dose; dose_text: string; reason: string; changed_on: string | null }[];
+}
+/** A stored check-in and what triage made of it when it was saved (the server's level and words). */
+export interface CheckInRecord {
+  id: number; date: string; at: string; next_morning_pain: number; triage_level: string; level_meaning: string;
+  refers: boolean; stopped: boolean; signs: { id: string; prompt: string }[];
 }
 
 /** A measure's definition as the content states it (GET /api/v1/measures, MeasureDef). */

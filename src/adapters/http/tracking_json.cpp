@@ -7,6 +7,7 @@
 #include "core/store/codec.h"
 #include "core/tracking/camera_log.h"
 #include "core/tracking/charts.h"
+#include "usecases/check_in_json.h"
 
 namespace kc::http {
 namespace {
@@ -156,6 +157,9 @@ Json progress_json(const usecases::ProgressOutcome& p, const Catalog& catalog) {
                         {"exercises", exercises}});
   }
   j["sessions"] = sessions;
+  Json check_ins = Json::array();
+  for (const auto& c : h.check_ins) check_ins.push_back(usecases::check_in_record_json(c));
+  j["check_ins"] = check_ins;
   Json doses = Json::array();
   std::set<std::string> listed;
   for (const auto& session : p.sessions) {

@@ -46,12 +46,6 @@ tracking::History history_of(const PatientRecords& r) {
   return h;
 }
 
-// An unknown level errs on the side of referral.
-bool refers(const store::CheckIn& c) {
-  const auto level = parse_level(c.triage_level);
-  return !level || !may_start_program(*level);
-}
-
 std::string joined_signs(const std::vector<std::string>& signs) {
   std::string out;
   for (const auto& s : signs) {
@@ -65,7 +59,7 @@ std::string joined_signs(const std::vector<std::string>& signs) {
 std::optional<Flag> warning_sign(const PatientRecords& r) {
   const store::CheckIn* latest = nullptr;
   for (const auto& c : r.check_ins) {
-    if (refers(c) && (latest == nullptr || c.at > latest->at)) latest = &c;
+    if (refers(c.triage_level) && (latest == nullptr || c.at > latest->at)) latest = &c;
   }
   if (latest == nullptr) return std::nullopt;
   const auto level = parse_level(latest->triage_level);

@@ -46,4 +46,9 @@ std::vector<std::string> level_names() {
 
 bool may_start_program(Level level) { return level == Level::kGo || level == Level::kCaution; }
 
+bool refers(std::string_view level_name) {
+  const auto level = parse_level(level_name);
+  return !level || !may_start_program(*level);
+}
+
 }  // namespace kc

@@ -21,6 +21,10 @@ std::string_view level_meaning(Level level);
 // True for go and caution: a program may start. Otherwise the person must be seen first.
 bool may_start_program(Level level);
 
+// Whether a stored level's name (a check-in's, a plan's) sends the person to a clinician: every
+// level but go and caution, and a name that is no level at all (errs on the side of referral).
+bool refers(std::string_view level_name);
+
 // True when `a` is more serious than `b`.
 inline bool more_serious(Level a, Level b) { return static_cast<int>(a) > static_cast<int>(b); }
 

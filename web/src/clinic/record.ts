@@ -3,7 +3,7 @@
 // progress view, progresspage.ts), measures against their meaningful change (measures.ts), camera
 // form results, and the clinician's notes. Each part is asked of the server, which checks that this
 // person is on the caller's caseload; someone else's id shows nothing but "not found".
-import { api, ApiError, type PlanReply, type Progress, type MeasureDef, type MeasureStanding } from '../api';
+import { api, ApiError, type CheckInRecord, type Level, type PlanReply, type Progress, type MeasureDef, type MeasureStanding } from '../api';
 import { h, type Kids } from '../dom';
 import { progressView } from '../progresspage';
 import { standingCard } from '../measures';
@@ -28,11 +28,31 @@ function triageSection(got: Got<PlanReply>): Kids {
     plan.decisions.length ? h('details', {}, h('summary', {}, 'How the planner built the program'), h('ul', {}, plan.decisions.map((d) => h('li', {}, d)))) : null];
 }
 
+/** One check-in: its date and pain, the triage level it produced and the warning signs named
+ *  (the server's outcome, shown as it comes). */
+function checkInItem(c: CheckInRecord): HTMLElement {
+  const level = levelName(c.triage_level as Level) ?? c.triage_level;  // an unknown name as it comes
+  return h('li', { class: c.refers ? 'check-in refers' : 'check-in', 'data-level': c.triage_level, 'data-date': c.date },
+    h('span', {}, `${c.date}: pain the next morning ${c.next_morning_pain}/10. `),
+    h('span', { class: 'triage' }, h('strong', {}, `Triage: ${level}`), ` (${c.level_meaning})`),
+    c.signs.length ? h('span', { class: 'signs' }, `. Warning signs named: ${c.signs.map((s) => s.prompt).join(' ')}`) : null,
+    c.stopped ? h('span', { class: 'help' }, ' The program was stopped.') : null);
+}
+
 function checkInSection(got: Got<Progress>): Kids {
   if (!got.ok) return null;
-  const ratings = got.value.series['pain-next-morning'] ?? [];
-  return [h('h2', {}, 'Check-ins'), ratings.length
-    ? h('ul', { id: 'check-ins' }, [...ratings].reverse().slice(0, 14).map((p) => h('li', {}, `${p.date}: pain the next morning ${p.value}/10`)))
+  const records = got.value.check_ins;
+  if (!records) {  // an older server: the ratings only
+    const ratings = got.value.series['pain-next-morning'] ?? [];
+    return [h('h2', {}, 'Check-ins'), ratings.length
+      ? h('ul', { id: 'check-ins' }, [...ratings].reverse().slice(0, 14).map((p) => h('li', {}, `${p.date}: pain the next morning ${p.value}/10`)))
+      : h('p', {}, 'No check-ins yet.')];
+  }
+  const newest = [...records].reverse();
+  const list = (items: CheckInRecord[]) => h('ul', { class: 'check-ins' }, items.map(checkInItem));
+  return [h('h2', {}, 'Check-ins'), newest.length
+    ? h('div', { id: 'check-ins' }, list(newest.slice(0, 14)),
+      newest.length > 14 ? h('details', {}, h('summary', {}, `${newest.length - 14} earlier check-ins`), list(newest.slice(14))) : null)
     : h('p', {}, 'No check-ins yet.')];
 }
 
