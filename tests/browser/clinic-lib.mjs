@@ -44,8 +44,10 @@ export class Client {
   login(username) { return this.call('POST', '/api/v1/clinic/login', { username, password: PASSWORD }, 200); }
 }
 
-/** Starts the clinic server with the clinicians `names`; resolves with {base, client(), stop()}. */
-export async function startClinic(names = ['dr.lee']) {
+/** Starts the clinic server with the clinicians `names`; resolves with {base, client(), restart(), stop()}.
+ *  `fakeTime` (an ISO instant or date) runs it on a fixed clock (KNEECOACH_FAKE_TIME); restart(fakeTime)
+ *  starts it again on the same port and database, e.g. on the next day's clock. */
+export async function startClinic(names = ['dr.lee'], { fakeTime } = {}) {
   assert.ok(fs.existsSync(path.join(webDir, 'index.html')), `${webDir} is missing: run npm run build --prefix web`);
   const db = newDatabase();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kc-clinic-web-'));
@@ -55,15 +57,27 @@ export async function startClinic(names = ['dr.lee']) {
   for (const n of names) clinicCommand(['clinician', 'add', '--db', db, n], `${PASSWORD}\n`);
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const proc = spawn(bin, ['clinic', 'serve', '--db', db, '--host', '127.0.0.1', '--port', String(port), '--threads', '4', '--web', webDir],
-    { stdio: ['ignore', 'ignore', 'inherit'] });
-  await waitUp(`${base}/`);
+  const serve = async (time) => {
+    const env = time ? { ...process.env, KNEECOACH_FAKE_TIME: time } : process.env;
+    const p = spawn(bin, ['clinic', 'serve', '--db', db, '--host', '127.0.0.1', '--port', String(port), '--threads', '4', '--web', webDir],
+      { stdio: ['ignore', 'ignore', 'inherit'], env });
+    await waitUp(`${base}/`);
+    return p;
+  };
+  const end = async (p) => {
+    p.kill('SIGTERM');
+    await new Promise((r) => (p.exitCode !== null ? r() : p.once('exit', r)));
+  };
+  let proc = await serve(fakeTime);
   return {
     base,
     client: () => new Client(base),
+    async restart(time) {
+      await end(proc);
+      proc = await serve(time);
+    },
     async stop() {
-      proc.kill('SIGTERM');
-      await new Promise((r) => (proc.exitCode !== null ? r() : proc.once('exit', r)));
+      await end(proc);
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
