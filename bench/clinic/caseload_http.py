@@ -5,8 +5,12 @@ program, a week of sessions, pain ratings and check-ins (some with a warning sig
     cmake --build --preset release --target kneecoach
     scripts/pg-cluster start /tmp/kc-bench-pg
     KNEECOACH_TEST_PG_URL="$(scripts/pg-cluster url /tmp/kc-bench-pg)" KNEECOACH_BIN=$PWD/build/release/src/app/kneecoach \\
-      KNEECOACH_CONTENT=$PWD/content python3 bench/clinic/caseload_http.py [--patients 300] [--requests 200]
+      KNEECOACH_CONTENT=$PWD/content python3 bench/clinic/caseload_http.py [--patients 300] [--requests 200] \\
+      [--rounds N] [--page]
     scripts/pg-cluster stop /tmp/kc-bench-pg
+
+--rounds repeats the requests (one line each); --page then times the caseload page in chromium
+(bench/clinic/caseload_page.mjs, needs web/dist).
 
 Measured 2026-12-06 on this 2-core machine while other sessions compiled (load average about 17):
 seeded 300 patients in 101 s; 264 flagged; reply 194 KB; 100 requests: p50 208.6 ms, p99 383.9 ms.
@@ -15,6 +19,7 @@ import argparse
 import datetime
 import os
 import re
+import subprocess
 import sys
 import tempfile
 import time
@@ -53,6 +58,9 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--patients", type=int, default=300)
     parser.add_argument("--requests", type=int, default=200)
+    parser.add_argument("--rounds", type=int, default=1, help="measure the requests this many times")
+    parser.add_argument("--page", action="store_true",
+                        help="then time the caseload page in chromium (bench/clinic/caseload_page.mjs)")
     args = parser.parse_args()
     db = new_database()
     folder = tempfile.mkdtemp()
@@ -69,17 +77,23 @@ def main():
         _, got = clinician.json("GET", "/api/v1/clinic/caseload", expect=200)
         flagged = sum(1 for p in got["patients"] if p["flags"])
         print(f"caseload: {len(got['patients'])} patients, {flagged} flagged, first: {got['patients'][0]['flags']}")
-        times = []
-        for _ in range(args.requests):
-            t0 = time.perf_counter()
-            status, _, body = clinician.request("GET", "/api/v1/clinic/caseload")
-            times.append((time.perf_counter() - t0) * 1000)
-            assert status == 200, body[:200]
-        times.sort()
-        p50 = times[len(times) // 2]
-        p99 = times[min(len(times) - 1, int(len(times) * 0.99))]
-        print(f"GET /api/v1/clinic/caseload, {args.patients} patients, {len(body)} bytes: "
-              f"{args.requests} requests, p50 {p50:.1f} ms, p99 {p99:.1f} ms")
+        for _ in range(args.rounds):
+            times = []
+            for _ in range(args.requests):
+                t0 = time.perf_counter()
+                status, _, body = clinician.request("GET", "/api/v1/clinic/caseload")
+                times.append((time.perf_counter() - t0) * 1000)
+                assert status == 200, body[:200]
+            times.sort()
+            p50 = times[len(times) // 2]
+            p99 = times[min(len(times) - 1, int(len(times) * 0.99))]
+            print(f"GET /api/v1/clinic/caseload, {args.patients} patients, {len(body)} bytes: "
+                  f"{args.requests} requests, p50 {p50:.1f} ms, p99 {p99:.1f} ms (load average "
+                  f"{os.getloadavg()[0]:.1f})", flush=True)
+        if args.page:
+            page = os.path.join(os.path.dirname(os.path.abspath(__file__)), "caseload_page.mjs")
+            subprocess.run(["node", page, f"http://127.0.0.1:{server.port}", "bench", PASSWORD, str(args.patients)],
+                           check=True)
     finally:
         server.stop()
 
