@@ -1,5 +1,6 @@
 // Reading the records a clinician's caseload flags (clinic::PatientRecords) for the whole
-// caseload at once: six queries whatever its length, each over the patients on the caseload.
+// caseload at once, whatever its length: the caseload's persons, then five statements over them
+// sent in one round trip.
 #pragma once
 
 #include <pqxx/pqxx>
