@@ -1,6 +1,5 @@
 // Reading the records a clinician's caseload flags (clinic::PatientRecords) for the whole
-// caseload at once, whatever its length: the caseload's persons, then five statements over them
-// sent in one round trip.
+// caseload at once: six queries whatever its length, each over the patients on the caseload.
 #pragma once
 
 #include <pqxx/pqxx>
