@@ -150,17 +150,18 @@ test('a week on a phone with the Wi-Fi switching: every session and check-in sto
     await net(true);
     await signIn();  // yesterday's sign-in has expired: the items wait for the new one
     let sent = 0;
-    await page.route('**/api/v1/people/*/*', async (route) => {
-      if (route.request().method() !== 'POST' || !route.request().headers()['idempotency-key']) return route.fallback();
+    const firstThenOffline = async (route) => {
+      if (sent > 0 || route.request().method() !== 'POST') return route.fallback();
+      sent++;
       const reply = await route.fetch();
-      if (++sent === 1) {
-        await net(false);  // the Wi-Fi drops as the first reply arrives: the sync stops there
-        await page.unroute('**/api/v1/people/*/*');
-      }
+      await net(false);  // the Wi-Fi drops as the first reply arrives: the sync stops there
       return route.fulfill({ response: reply });
-    });
+    };
+    await page.route('**/api/v1/people/*/*', firstThenOffline);
     await sendNow();
+    for (let i = 0; online && i < 600; i++) await page.waitForTimeout(50);  // the sync's first reply
     await says(1, 'day 2, offline in the middle of the sync');
+    await page.unroute('**/api/v1/people/*/*', firstThenOffline);
     assert.deepEqual(await held(), { sessions: [dayOf(0), dayOf(1)], checkIns: [dayOf(1)] });
     await net(true);
     await says(0, 'day 2, the rest of the sync');
@@ -174,15 +175,18 @@ test('a week on a phone with the Wi-Fi switching: every session and check-in sto
     await signIn();
     await checkIn(2, SAVED_CHECK_IN);
     await loadSession();
-    await page.route(`**/api/v1/people/${pid}/sessions`, async (route) => {
-      if (route.request().method() !== 'POST') return route.fallback();
+    let lost = 0;
+    const replyLost = async (route) => {
+      if (lost > 0 || route.request().method() !== 'POST') return route.fallback();
+      lost++;
       await route.fetch();  // stored on the server ...
       await net(false);     // ... and the phone is offline before the reply comes
-      await page.unroute(`**/api/v1/people/${pid}/sessions`);
       return route.abort('internetdisconnected');
-    });
+    };
+    await page.route(`**/api/v1/people/${pid}/sessions`, replyLost);
     await session(KEPT_SESSION);
     await says(1, 'day 3, the reply lost');
+    await page.unroute(`**/api/v1/people/${pid}/sessions`, replyLost);
     assert.equal((await held()).sessions.filter((d) => d === dayOf(3)).length, 1, 'the server has it already');
     await net(true);
     await says(0, 'day 3, sent again');
