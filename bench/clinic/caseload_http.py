@@ -66,7 +66,8 @@ def main():
     folder = tempfile.mkdtemp()
     init_clinic(db, folder)
     add_clinician(db, "bench")
-    server = ClinicServer(db, fake_time=None)
+    web = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "web", "dist")
+    server = ClinicServer(db, fake_time=None, web=web if args.page else None)
     try:
         clinician = server.client()
         clinician.login("bench")

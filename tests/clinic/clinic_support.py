@@ -99,7 +99,8 @@ def free_port():
 class ClinicServer:
     """A running `kneecoach clinic serve` on a free loopback port."""
 
-    def __init__(self, url, fake_time=FAKE_TIME, extra=(), tls=None, host="127.0.0.1", threads=4):
+    def __init__(self, url, fake_time=FAKE_TIME, extra=(), tls=None, host="127.0.0.1", threads=4, web=None):
+        """`web`: the built web app's folder to serve (default none: the API only)."""
         self.port = free_port()
         self.url = url
         self.tls = tls  # (cert, key) or None
@@ -109,7 +110,7 @@ class ClinicServer:
         if fake_time:
             env["KNEECOACH_FAKE_TIME"] = fake_time
         args = [BIN, "--content", CONTENT, "clinic", "serve", "--db", url, "--host", host, "--port", str(self.port),
-                "--threads", str(threads), "--web", os.path.join(tempfile.gettempdir(), "kc-no-web"), *extra]
+                "--threads", str(threads), "--web", web or os.path.join(tempfile.gettempdir(), "kc-no-web"), *extra]
         if tls:
             args += ["--tls-cert", tls[0], "--tls-key", tls[1]]
         self.proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
