@@ -14,6 +14,8 @@ program, a week of sessions, pain ratings and check-ins (some with a warning sig
 
 Measured 2026-12-06 on this 2-core machine while other sessions compiled (load average about 17):
 seeded 300 patients in 101 s; 264 flagged; reply 194 KB; 100 requests: p50 208.6 ms, p99 383.9 ms.
+After the caseload's statements read through indexes (store schema 6; bench/clinic/README.md), the
+same machine and load (15 to 17): 5 rounds of 100 requests, p50 68 to 127 ms, p99 128 to 657 ms.
 """
 import argparse
 import datetime
