@@ -42,34 +42,46 @@ export function sparkline(points: { date: string; pain: number }[]): HTMLElement
   return h('span', { class: 'spark-box' }, svg, h('span', { class: 'visually-hidden' }, words), h('span', { 'aria-hidden': 'true' }, ` ${last.pain}/10`));
 }
 
-/** One flag: its name, the server's detail, and a form to mark it seen with a note. */
+/** The form to mark `flag` seen with a note, made when the clinician first opens it (a caseload of
+ *  300 rows would otherwise build hundreds of forms nobody opens). */
+function seenForm(row: CaseloadRow, flag: Flag, done: () => void): HTMLFormElement {
+  const form = h('form', { class: 'seen-form' }) as HTMLFormElement;
+  const noteId = `note-${row.person}-${flag.kind}`;
+  const status = h('span', { role: 'status' });
+  form.append(h('label', { for: noteId }, 'Note (what you did)'), h('input', { id: noteId, type: 'text', maxlength: '1000', required: true }),
+    h('button', { type: 'submit', class: 'small' }, 'Save'), status);
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    const note = (form.querySelector('input') as HTMLInputElement).value.trim();
+    if (!note) { status.replaceChildren(h('span', { class: 'error' }, 'Write a short note first.')); return; }
+    try {
+      const r = await clinicApi.flagSeen(row.person, flag.kind, note);
+      flag.seen = true;
+      flag.seen_note = r.note ?? note;
+      done();
+    } catch (e) {
+      status.replaceChildren(clinicError(e, 'Marking a flag seen'));
+    }
+  });
+  return form;
+}
+
+/** One flag: its name, the server's detail, and a button that opens the form to mark it seen. */
 function flagChip(row: CaseloadRow, flag: Flag): HTMLElement {
   const li = h('li', { class: `flag${flag.seen ? ' seen' : ''}`, 'data-kind': flag.kind });
   const draw = () => {
     const seenLine = flag.seen ? h('p', { class: 'help' }, `Seen${flag.seen_note ? `: ${flag.seen_note}` : ''}`) : null;
-    const open = h('button', { type: 'button', class: 'link', 'aria-expanded': 'false' }, 'Mark seen', h('span', { class: 'visually-hidden' }, `: ${flagName(flag.kind)}, ${row.username}`));
-    const form = h('form', { class: 'seen-form', hidden: true });
-    const noteId = `note-${row.person}-${flag.kind}`;
-    const status = h('span', { role: 'status' });
-    form.append(h('label', { for: noteId }, 'Note (what you did)'), h('input', { id: noteId, type: 'text', maxlength: '1000', required: true }),
-      h('button', { type: 'submit', class: 'small' }, 'Save'), status);
-    open.addEventListener('click', () => { form.hidden = !form.hidden; open.setAttribute('aria-expanded', String(!form.hidden)); if (!form.hidden) (form.querySelector('input') as HTMLInputElement).focus(); });
-    form.addEventListener('submit', async (ev) => {
-      ev.preventDefault();
-      const note = (form.querySelector('input') as HTMLInputElement).value.trim();
-      if (!note) { status.replaceChildren(h('span', { class: 'error' }, 'Write a short note first.')); return; }
-      try {
-        const r = await clinicApi.flagSeen(row.person, flag.kind, note);
-        flag.seen = true;
-        flag.seen_note = r.note ?? note;
-        draw();
-      } catch (e) {
-        status.replaceChildren(clinicError(e, 'Marking a flag seen'));
-      }
+    const open = flag.seen ? null : h('button', { type: 'button', class: 'link', 'aria-expanded': 'false' }, 'Mark seen', h('span', { class: 'visually-hidden' }, `: ${flagName(flag.kind)}, ${row.username}`));
+    let form: HTMLFormElement | null = null;
+    open?.addEventListener('click', () => {
+      if (!form) { form = seenForm(row, flag, draw); form.hidden = true; li.append(form); }
+      form.hidden = !form.hidden;
+      open.setAttribute('aria-expanded', String(!form.hidden));
+      if (!form.hidden) (form.querySelector('input') as HTMLInputElement).focus();
     });
     li.className = `flag${flag.seen ? ' seen' : ''}`;
     fill(li, h('strong', {}, flagName(flag.kind)), flag.since ? h('span', { class: 'help' }, ` since ${flag.since.slice(0, 10)}`) : null,
-      flag.detail ? h('p', { class: 'flag-detail' }, flag.detail) : null, seenLine, flag.seen ? null : [open, form]);
+      flag.detail ? h('p', { class: 'flag-detail' }, flag.detail) : null, seenLine, open);
   };
   draw();
   return li;
