@@ -1,8 +1,10 @@
 """Shared helpers for the integration tests that drive the real kneecoach binary."""
 import json
 import os
+import shutil
 import subprocess
 import tempfile
+import unittest
 
 BIN = os.environ.get("KNEECOACH_BIN", "build/release/src/app/kneecoach")
 CONTENT = os.environ.get("KNEECOACH_CONTENT", "content")
@@ -45,3 +47,33 @@ def answers(**fields):
     }
     base.update(fields)
     return base
+
+
+class StoreTestCase(unittest.TestCase):
+    """A test with a folder of its own: `data` for the store, `answers` (the file of ANSWERS_TEXT)
+    and `env` with no audio device. init_store() sets a person up from the answers on DATE."""
+    ANSWERS_TEXT = ""
+    DATE = ""
+    PREFIX = "kc-"
+
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp(prefix=self.PREFIX)
+        self.data = os.path.join(self.tmp, "data")
+        self.answers = write_temp(self.ANSWERS_TEXT, directory=self.tmp)
+        self.env = {"XDG_RUNTIME_DIR": self.tmp, "PULSE_SERVER": ""}  # no audio device
+
+    def tearDown(self):
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+    def init_store(self):
+        proc = run("init", "--answers", self.answers, "--data-dir", self.data, "--date", self.DATE)
+        self.assertEqual(proc.returncode, 0, proc.stdout + proc.stderr)
+
+
+def close_terminal(proc, master, slave):
+    """Kills `proc` if it still runs and closes both ends of its pseudo-terminal."""
+    if proc.poll() is None:
+        proc.kill()
+        proc.wait()
+    os.close(master)
+    os.close(slave)

@@ -12,13 +12,12 @@ import shutil
 import signal
 import struct
 import subprocess
-import tempfile
 import termios
 import fcntl
 import time
 import unittest
 
-from kctest import BIN, run, write_temp
+from kctest import BIN, StoreTestCase, close_terminal, run, write_temp
 
 DATE = "2025-03-03"  # a Monday
 ANSWERS = json.dumps({
@@ -98,26 +97,13 @@ class Pty:
         return termios.tcgetattr(self.slave)
 
     def close(self):
-        if self.proc.poll() is None:
-            self.proc.kill()
-            self.proc.wait()
-        os.close(self.master)
-        os.close(self.slave)
+        close_terminal(self.proc, self.master, self.slave)
 
 
-class SessionTestCase(unittest.TestCase):
-    def setUp(self):
-        self.tmp = tempfile.mkdtemp(prefix="kc-session-")
-        self.data = os.path.join(self.tmp, "data")
-        self.answers = write_temp(ANSWERS, directory=self.tmp)
-        self.env = {"XDG_RUNTIME_DIR": self.tmp, "PULSE_SERVER": ""}  # no audio device
-
-    def tearDown(self):
-        shutil.rmtree(self.tmp, ignore_errors=True)
-
-    def init_store(self):
-        proc = run("init", "--answers", self.answers, "--data-dir", self.data, "--date", DATE)
-        self.assertEqual(proc.returncode, 0, proc.stdout + proc.stderr)
+class SessionTestCase(StoreTestCase):
+    ANSWERS_TEXT = ANSWERS
+    DATE = DATE
+    PREFIX = "kc-session-"
 
     def session(self, *args, stdin="", timeout=60):
         return run("session", "--data-dir", self.data, "--date", DATE, *args, stdin=stdin, env=self.env,

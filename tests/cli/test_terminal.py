@@ -9,18 +9,15 @@ import os
 import pty
 import re
 import select
-import shutil
-import signal
 import struct
 import subprocess
-import tempfile
 import termios
 import time
 import unittest
 
 import pyte
 
-from kctest import BIN, run, write_temp
+from kctest import BIN, StoreTestCase, close_terminal, run
 
 DATE = "2025-03-03"  # a Monday
 ANSWERS = {
@@ -122,26 +119,13 @@ class Term:
         return self.proc.returncode
 
     def close(self):
-        if self.proc.poll() is None:
-            self.proc.kill()
-            self.proc.wait()
-        os.close(self.master)
-        os.close(self.slave)
+        close_terminal(self.proc, self.master, self.slave)
 
 
-class TerminalTestCase(unittest.TestCase):
-    def setUp(self):
-        self.tmp = tempfile.mkdtemp(prefix="kc")
-        self.data = os.path.join(self.tmp, "data")
-        self.answers = write_temp(json.dumps(ANSWERS), directory=self.tmp)
-        self.env = {"XDG_RUNTIME_DIR": self.tmp, "PULSE_SERVER": ""}  # no audio device
-
-    def tearDown(self):
-        shutil.rmtree(self.tmp, ignore_errors=True)
-
-    def init_store(self):
-        proc = run("init", "--answers", self.answers, "--data-dir", self.data, "--date", DATE)
-        self.assertEqual(proc.returncode, 0, proc.stdout + proc.stderr)
+class TerminalTestCase(StoreTestCase):
+    ANSWERS_TEXT = json.dumps(ANSWERS)
+    DATE = DATE
+    PREFIX = "kc"
 
     def term(self, args, cols, rows, program=None):
         t = Term(args, cols, rows, env=self.env, program=program)
@@ -183,6 +167,8 @@ class SessionScreenTest(TerminalTestCase):
         t.wait_for(r"How much did your knee hurt")  # on the terminal's own screen again
         self.assertIn(b"\x1b[?1049l", t.raw)
         t.send("1\r")
+        t.wait_for(r"too easy, too hard, or did one hurt\? \(y/N\)")  # Enter takes the shown default
+        t.send("\r")
         self.assertEqual(t.finish(), 0)
         return t
 
