@@ -43,6 +43,10 @@ class ClinicApi {
   // outlive the ClinicApi. Until it is given, program editing answers 500.
   void use_catalog(const Catalog& catalog);
 
+  // Seals the TOTP secrets still stored in clear (from before they were sealed) under the key
+  // file's key; the server runs it once at start. How many it sealed, or the store's error.
+  Result<int> seal_plain_secrets();
+
   // Whether `request` is a clinic route answered without a session (sign-in, invite acceptance).
   static bool anonymous(const Request& request);
   // Whether `request` is a clinic route (/api/v1/clinic/...).

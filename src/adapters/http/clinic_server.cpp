@@ -165,6 +165,10 @@ std::string refused_options(const usecases::ClinicServeRequest& options) {
         "(--trusted-proxy 127.0.0.1; docs/deploy.md)",
         options.host);
   }
+  if (options.key_file.empty()) {
+    return "no key file: give --key-file FILE (or set $KNEECOACH_CLINIC_KEY), the key `kneecoach clinic init "
+           "--key-file FILE` made; it seals the accounts' two-factor secrets (docs/deploy.md, \"The key file\")";
+  }
   if (options.threads < 1 || options.threads > 256) {
     return fmt::format("--threads {}: expected 1 to 256 request threads", options.threads);
   }
@@ -210,16 +214,22 @@ int serve_clinic(const usecases::ClinicServeRequest& options, const usecases::Po
     }
     tls.emplace(std::move(made).value());
   }
-  auto opened = ports.open_clinic(options.db_url, options.threads);
+  auto opened = ports.open_clinic(options.db_url, options.threads, options.key_file);
   if (!opened) {
     err << "kneecoach: " << opened.error().message << "\n";
-    return 1;
+    return opened.error().field == "key-file" ? 2 : 1;
   }
   usecases::ClinicBackend backend = std::move(opened).value();
   const NoCredential none;
   const Guard guard(guard_config(options), none);
   const auto clock = ports.clock();
   ClinicApi clinic(backend, *clock, guard);
+  if (auto sealed = clinic.seal_plain_secrets(); !sealed) {
+    err << "kneecoach: " << sealed.error().message << "\n";
+    return 1;
+  } else if (*sealed > 0) {
+    out << fmt::format("Sealed {} two-factor secrets stored in clear under the key file.\n", *sealed);
+  }
   ApiConfig config{options.content_dir, "", &ports, backend.store.get(), clinic.triage_hook()};
   auto api = Api::open(config);
   if (!api) {
