@@ -154,6 +154,24 @@ Response ClinicApi::handle(const ClinicCall& call) const {
   }
 }
 
+std::optional<Response> ClinicApi::admit_camera(const clinic::Actor& actor, const std::string& address,
+                                                const Request& request) const {
+  const auto person = request.query.find("person");
+  if (person == request.query.end() || person->second.empty()) {
+    return error_response(400, "bad_query",
+                          "whose session? expected /api/v1/analyze?exercise=ID&person=ID, your own person id",
+                          "person");
+  }
+  const auto exercise = request.query.find("exercise");
+  const std::string detail =
+      "camera analysis: " + (exercise == request.query.end() ? "" : exercise->second.substr(0, 64));
+  auto allowed = usecases::clinic::authorize_person(state_->clinic, usecases::clinic::Caller{actor, address},
+                                                    Action::kLiveCamera, person->second, detail);
+  if (allowed) return std::nullopt;
+  if (allowed.error().code == errc::kForbidden) return no_person(person->second);
+  return clinic_error(allowed.error());
+}
+
 std::unique_ptr<Gate> ClinicApi::gate(const clinic::Actor& actor, const std::string& address) const {
   return std::make_unique<ClinicGate>(*state_, usecases::clinic::Caller{actor, address});
 }

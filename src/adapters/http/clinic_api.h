@@ -63,6 +63,14 @@ class ClinicApi {
   std::function<void(const std::string& person, const TriageResult& triage, std::string_view where)> triage_hook()
       const;
 
+  // Whether `actor` (from `address`) may open the camera coach's socket `request`
+  // (/api/v1/analyze?exercise=ID&person=ID): a patient for their own record only, through the
+  // access policy (live_camera), audited either way. nullopt admits; else the reply: 400 no
+  // person named, 404 another's or an unknown id (as every refused record), 401/500 as clinic
+  // errors.
+  std::optional<Response> admit_camera(const clinic::Actor& actor, const std::string& address,
+                                       const Request& request) const;
+
   // The Gate for one request of `actor` from `address` to the existing API routes.
   std::unique_ptr<Gate> gate(const clinic::Actor& actor, const std::string& address) const;
 

@@ -2,7 +2,8 @@
 // how the actor relates to the patient (usecases::clinic::authorize looks that up in the
 // ClinicStore, calls decide and writes the audit row in the same call).
 //
-//   patient    own records only: read, write, export, delete, and who looked at them
+//   patient    own records only: read, write, export, delete, who looked at them, and the
+//              camera coach's live analysis
 //   clinician  the patients on their caseload: read, write, export, change the program, review
 //              (flags seen, notes); their caseload; invites
 //   admin      accounts, the audit log and its retention purge, and carrying out a deletion;
@@ -35,6 +36,7 @@ enum class Action {
   kReadAccessLog,  // who looked at this record
   kChangeProgram,  // a clinician's change to the program (add, remove, swap, dose, limit, pause, message)
   kReviewRecord,   // a clinician's own work on it: flags marked seen, clinical notes (clinicians only)
+  kLiveCamera,     // the camera coach's live analysis (WebSocket) in one's own session (patients only)
   // Not about one patient:
   kReadCaseload,    // a clinician's own caseload and notifications
   kInvitePatient,   // a clinician adds a patient
