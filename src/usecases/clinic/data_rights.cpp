@@ -265,7 +265,7 @@ Status delete_patient_data(Clinic& clinic, const Caller& caller, store::PersonId
   // The records first: if the account's deletion then fails, a retry finds it and finishes.
   if (auto s = clinic.records.delete_person(patient); !s) return s;
   if (*account) {
-    if (auto s = clinic.store.delete_patient((*account)->id); !s) return s;
+    if (auto s = clinic.store.delete_patient((*account)->id, core::account_key((*account)->username)); !s) return s;
   }
   return record_event(clinic, caller, core::event::kPatientDeleted, core::AuditOutcome::kAllowed,
                       *account ? (*account)->username : "", patient);
