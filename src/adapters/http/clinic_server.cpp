@@ -224,11 +224,10 @@ int serve_clinic(const usecases::ClinicServeRequest& options, const usecases::Po
   const Guard guard(guard_config(options), none);
   const auto clock = ports.clock();
   ClinicApi clinic(backend, *clock, guard);
-  if (auto sealed = clinic.seal_plain_secrets(); !sealed) {
+  const auto sealed = clinic.seal_plain_secrets();
+  if (!sealed) {
     err << "kneecoach: " << sealed.error().message << "\n";
     return 1;
-  } else if (*sealed > 0) {
-    out << fmt::format("Sealed {} two-factor secrets stored in clear under the key file.\n", *sealed);
   }
   ApiConfig config{options.content_dir, "", &ports, backend.store.get(), clinic.triage_hook()};
   auto api = Api::open(config);
@@ -255,6 +254,7 @@ int serve_clinic(const usecases::ClinicServeRequest& options, const usecases::Po
   const auto banner = [&] {
     out << fmt::format("kneecoach clinic is serving on {}://{}:{}/ ({} threads)\n", tls ? "https" : "http",
                        options.host, options.port, options.threads);
+    if (*sealed > 0) out << fmt::format("Sealed {} two-factor secrets stored in clear under the key file.\n", *sealed);
     out << "Press Ctrl+C to stop.\n" << std::flush;
   };
   try {
