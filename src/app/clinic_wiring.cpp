@@ -7,8 +7,14 @@
 
 namespace kc::app {
 
-Result<usecases::ClinicBackend> open_clinic(const std::string& url, int connections) {
+Result<usecases::ClinicBackend> open_clinic(const std::string& url, int connections, const std::string& key_file) {
   if (url.empty()) return make_error(errc::kInvalid, "db", "which database? give --db URL (or set $KNEECOACH_DB)");
+  std::unique_ptr<usecases::clinic::SecretBox> secrets = std::make_unique<crypto::SodiumSecretBox>();
+  if (!key_file.empty()) {
+    auto loaded = crypto::load_key_file(key_file);
+    if (!loaded) return loaded.error();
+    secrets = std::move(loaded).value();
+  }
   postgres::Options options;
   options.pool_size = connections;
   auto db = postgres::Database::open(url, options);
@@ -23,11 +29,13 @@ Result<usecases::ClinicBackend> open_clinic(const std::string& url, int connecti
   backend.hasher = std::make_unique<crypto::SodiumPasswordHasher>();
   backend.tokens = std::make_unique<crypto::SodiumTokenSource>();
   backend.totp = std::make_unique<crypto::OathTotp>();
+  backend.secrets = std::move(secrets);
   return backend;
 }
 
 void add_clinic_ports(usecases::Ports& ports) {
   ports.open_clinic = open_clinic;
+  ports.create_clinic_key = crypto::create_key_file;
   ports.backup_clinic = backup_clinic;
   ports.serve_clinic = [ports](const usecases::ClinicServeRequest& request, std::ostream& out, std::ostream& err) {
     return http::serve_clinic(request, ports, out, err);

@@ -40,6 +40,7 @@ struct ClinicServeRequest {
   std::string tls_cert;       // PEM certificate chain; with tls_key, the server speaks only HTTPS
   std::string tls_key;        // PEM private key
   std::string trusted_proxy;  // a reverse proxy's address whose X-Forwarded-For is believed
+  std::string key_file;       // the server's key, sealing TOTP secrets (required; clinic init makes it)
   std::string web_dir;
   std::string content_dir;
 };
@@ -52,6 +53,7 @@ struct ClinicBackend {
   std::unique_ptr<clinic::PasswordHasher> hasher;
   std::unique_ptr<clinic::TokenSource> tokens;
   std::unique_ptr<clinic::Totp> totp;
+  std::unique_ptr<clinic::SecretBox> secrets;  // under the key file's key; without one, seals nothing
 };
 
 // Prints the handout model (usecases/handout.h) as a PDF file.
@@ -102,8 +104,13 @@ struct Ports {
   std::function<int(const ServeRequest& request, std::ostream& out, std::ostream& err)> serve;
 
   // The clinic server. Opens the database at `url` (migrating its schema to the current version)
-  // with `connections` pooled connections, and the crypto.
-  std::function<Result<ClinicBackend>(const std::string& url, int connections)> open_clinic;
+  // with `connections` pooled connections, and the crypto with the key in `key_file` ("": no
+  // key; the secrets box then fails). A bad key file is errc::kInvalid (field "key-file"),
+  // checked before the database is opened.
+  std::function<Result<ClinicBackend>(const std::string& url, int connections, const std::string& key_file)>
+      open_clinic;
+  // Creates the key file at `path` (random, mode 0600); errc::kConflict when it exists.
+  std::function<Status(const std::string& path)> create_clinic_key;
   // Serves the clinic until SIGINT/SIGTERM; returns the process exit status (2: refused options).
   std::function<int(const ClinicServeRequest& request, std::ostream& out, std::ostream& err)> serve_clinic;
   // Writes a backup of the database at `url` to `file` (pg_dump, custom format).

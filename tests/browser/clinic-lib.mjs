@@ -53,13 +53,15 @@ export async function startClinic(names = ['dr.lee'], { fakeTime } = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kc-clinic-web-'));
   const adminFile = path.join(dir, 'admin.txt');
   fs.writeFileSync(adminFile, `username=admin\npassword=${PASSWORD}\n`);
-  clinicCommand(['init', '--db', db, '--admin-file', adminFile]);
+  const keyFile = path.join(dir, 'clinic.key');  // the server's key (sealing TOTP secrets), made by init
+  clinicCommand(['init', '--db', db, '--admin-file', adminFile, '--key-file', keyFile]);
   for (const n of names) clinicCommand(['clinician', 'add', '--db', db, n], `${PASSWORD}\n`);
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const serve = async (time) => {
     const env = time ? { ...process.env, KNEECOACH_FAKE_TIME: time } : process.env;
-    const p = spawn(bin, ['clinic', 'serve', '--db', db, '--host', '127.0.0.1', '--port', String(port), '--threads', '4', '--web', webDir],
+    const p = spawn(bin, ['clinic', 'serve', '--db', db, '--host', '127.0.0.1', '--port', String(port), '--threads', '4', '--web', webDir,
+      '--key-file', keyFile],
       { stdio: ['ignore', 'ignore', 'inherit'], env });
     await waitUp(`${base}/`);
     return p;

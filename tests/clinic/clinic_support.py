@@ -1,6 +1,9 @@
 """Helpers for the clinic server's integration tests (tests/clinic): a fresh PostgreSQL database
 per test class in the cluster of the CTest fixture `postgres` (KNEECOACH_TEST_PG_URL), the real
 `kneecoach clinic` commands, a running `kneecoach clinic serve`, and signed-in HTTP clients."""
+import base64
+import hashlib
+import hmac
 import http.client
 import importlib.util
 import json
@@ -10,8 +13,10 @@ import secrets
 import signal
 import socket
 import ssl
+import struct
 import subprocess
 import tempfile
+import time
 import unittest
 
 
@@ -31,6 +36,9 @@ PG_URL = os.environ.get("KNEECOACH_TEST_PG_URL", "")
 PG_BIN = "/usr/lib/postgresql/15/bin"
 FAKE_TIME = "2025-03-03T08:00:00Z"
 PASSWORD = "correct horse battery"
+# The server's key file (sealing TOTP secrets) for this test process: made by the first
+# `clinic init`, passed to every command and server through $KNEECOACH_CLINIC_KEY.
+KEY_FILE = os.path.join(tempfile.mkdtemp(prefix="kc-clinic-key-"), "clinic.key")
 
 
 def need_postgres(test_case):
@@ -73,7 +81,7 @@ def admin_file(folder, username="admin", password=PASSWORD, json_form=False):
 
 def clinic(*args, stdin=None, env=None):
     """Runs `kneecoach clinic ARGS`; returns the CompletedProcess."""
-    full = {"KNEECOACH_FAKE_TIME": FAKE_TIME}
+    full = {"KNEECOACH_FAKE_TIME": FAKE_TIME, "KNEECOACH_CLINIC_KEY": KEY_FILE}
     full.update(env or {})
     return run("clinic", *args, stdin=stdin, env=full)
 
@@ -99,7 +107,8 @@ def free_port():
 class ClinicServer:
     """A running `kneecoach clinic serve` on a free loopback port."""
 
-    def __init__(self, url, fake_time=FAKE_TIME, extra=(), tls=None, host="127.0.0.1", threads=4, web=None):
+    def __init__(self, url, fake_time=FAKE_TIME, extra=(), tls=None, host="127.0.0.1", threads=4, web=None,
+                 key_file=KEY_FILE):
         """`web`: the built web app's folder to serve (default none: the API only)."""
         self.port = free_port()
         self.url = url
@@ -107,6 +116,7 @@ class ClinicServer:
         self.host = host
         env = dict(os.environ)
         env.pop("KNEECOACH_CONTENT", None)
+        env["KNEECOACH_CLINIC_KEY"] = key_file
         if fake_time:
             env["KNEECOACH_FAKE_TIME"] = fake_time
         args = [BIN, "--content", CONTENT, "clinic", "serve", "--db", url, "--host", host, "--port", str(self.port),
@@ -184,6 +194,17 @@ class Client:
         if totp is not None:
             body["totp"] = totp
         return self.json("POST", "/api/v1/clinic/login", body, expect=expect)
+
+
+def totp_code(secret, at=None):
+    """RFC 6238's code (HMAC-SHA1, 6 digits, 30-second steps) of base32 `secret` at unix time `at`
+    (now when None): what an authenticator app shows."""
+    key = base64.b32decode(secret + "=" * (-len(secret) % 8))
+    step = int((time.time() if at is None else at) // 30)
+    digest = hmac.new(key, struct.pack(">Q", step), hashlib.sha1).digest()
+    offset = digest[-1] & 0x0F
+    value = struct.unpack(">I", digest[offset:offset + 4])[0] & 0x7FFFFFFF
+    return f"{value % 1000000:06d}"
 
 
 def intake_body():

@@ -1,17 +1,13 @@
 """Signing in through HTTP against a real PostgreSQL: the cookie's attributes, sign-out revokes,
 idle and absolute expiry (the server's clock is $KNEECOACH_FAKE_TIME, moved by restarting it on
 the same database), throttling per account and per address, TOTP, and invites."""
-import base64
 import datetime
-import hashlib
-import hmac
 import re
-import struct
 import tempfile
 import unittest
 
 from clinic_support import (FAKE_TIME, PASSWORD, ClinicServer, add_clinician, init_clinic, invite_and_accept,
-                            need_postgres, new_database)
+                            need_postgres, new_database, totp_code)
 
 START = datetime.datetime(2025, 3, 3, 8, 0, 0, tzinfo=datetime.timezone.utc)
 
@@ -22,11 +18,8 @@ def at(minutes):
 
 
 def totp(secret, when):
-    """RFC 6238: HMAC-SHA1, 6 digits, 30-second steps."""
-    key = base64.b32decode(secret + "=" * (-len(secret) % 8))
-    digest = hmac.new(key, struct.pack(">Q", int(when.timestamp()) // 30), hashlib.sha1).digest()
-    offset = digest[-1] & 0x0F
-    return f"{(struct.unpack('>I', digest[offset:offset + 4])[0] & 0x7FFFFFFF) % 1000000:06d}"
+    """RFC 6238's code of `secret` at the datetime `when`."""
+    return totp_code(secret, when.timestamp())
 
 
 @need_postgres

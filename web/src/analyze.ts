@@ -1,5 +1,7 @@
 // The analyzer: landmark frames go to the local server over a WebSocket
-// (/api/v1/analyze?exercise=ID), which counts reps, times holds and finds faults (in C++).
+// (/api/v1/analyze?exercise=ID), which counts reps, times holds and finds faults (in C++). The
+// person's id goes with it (&person=ID): the clinic server lets only that signed-in patient in.
+import { personId } from './api';
 import type { LandmarkFrame } from './pose';
 
 export interface CueInfo { cue: string; fault: string; text: string; checked: boolean }
@@ -38,7 +40,8 @@ export class Analyzer {
 
   constructor(exercise: string) {
     const proto = location.protocol === 'https:' ? 'wss:' : 'ws:';
-    this.ws = new WebSocket(`${proto}//${location.host}/api/v1/analyze?exercise=${encodeURIComponent(exercise)}`);
+    const person = personId();
+    this.ws = new WebSocket(`${proto}//${location.host}/api/v1/analyze?exercise=${encodeURIComponent(exercise)}${person ? `&person=${encodeURIComponent(person)}` : ''}`);
     this.ws.onopen = () => { for (const m of this.queue) this.ws.send(m); this.queue = []; };
     this.ws.onmessage = (ev) => this.message(String(ev.data));
     this.ws.onclose = (ev) => {

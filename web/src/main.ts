@@ -15,6 +15,7 @@ import { referral, levelName } from './referral';
 import { signInPage } from './clinic/signin';
 import { invitePage } from './clinic/invite';
 import { caseloadPage } from './clinic/caseload';
+import { securityPage } from './clinic/security';
 import { recordPage } from './clinic/record';
 import { clinicApi } from './clinic/api';
 import { signedInBar } from './clinic/shell';
@@ -109,6 +110,7 @@ const routes: Record<string, () => void | Promise<void>> = {
   '/camera': async () => { cleanup = await cameraPage(hashParams(), (t) => speak(t, true), page); },
   // The clinic server's pages (web/src/clinic): sign-in, a patient's invite, the clinician's workspace.
   '/clinic/sign-in': () => signInPage(clinicKit), '/invite': () => invitePage(clinicKit), '/clinic': () => caseloadPage(clinicKit),
+  '/clinic/security': () => securityPage(clinicKit),
 };
 const clinicKit = { page, params: hashParams };
 /** #/clinic/people/{id}: the record of one patient (the id is the server's person id). */

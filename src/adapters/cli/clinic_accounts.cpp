@@ -19,6 +19,7 @@
 #include "core/store/codec.h"
 #include "usecases/clinic/accounts.h"
 #include "usecases/clinic/audit_log.h"
+#include "usecases/clinic/two_factor.h"
 
 namespace kc::cli {
 namespace {
@@ -87,16 +88,19 @@ Result<uc::NewAccount> read_admin_file(const std::string& path) {
   return account;
 }
 
-// Opens the clinic at `url` and runs `body` over it; sets the exit status from its result.
-void with_clinic(Context& ctx, const std::string& url, const std::function<Status(uc::Clinic&)>& body) {
-  auto backend = ctx.ports.open_clinic(url, 1);
+// Opens the clinic at `url` (with the key in `key_file`, "" for commands that never touch
+// secrets) and runs `body` over it; sets the exit status from its result.
+void with_clinic(Context& ctx, const std::string& url, const std::function<Status(uc::Clinic&)>& body,
+                 const std::string& key_file = "") {
+  auto backend = ctx.ports.open_clinic(url, 1, key_file);
   if (!backend) {
     ctx.err << "kneecoach: " << backend.error().message << "\n";
-    ctx.exit_code = kExitFailure;
+    ctx.exit_code = backend.error().field == "key-file" ? kExitBadInput : kExitFailure;
     return;
   }
   const auto clock = ctx.ports.clock();
-  uc::Clinic clinic{*backend->clinic, *backend->store, *clock, *backend->hasher, *backend->tokens, *backend->totp, {}};
+  uc::Clinic clinic{*backend->clinic, *backend->store,   *clock, *backend->hasher, *backend->tokens,
+                    *backend->totp,   *backend->secrets, {}};
   const Status done = body(clinic);
   if (!done) {
     ctx.err << "kneecoach: " << done.error().message << "\n";
@@ -105,43 +109,75 @@ void with_clinic(Context& ctx, const std::string& url, const std::function<Statu
   }
 }
 
+// The key file of `clinic init`: made when missing (said on `out`), else kept as it is.
+Status make_key(Context& ctx, const std::string& path) {
+  if (path.empty()) {
+    return make_error(errc::kInvalid, "key-file",
+                      "give --key-file FILE (or set $KNEECOACH_CLINIC_KEY): where to keep the server's key that "
+                      "seals two-factor secrets, outside the database (e.g. /etc/kneecoach/clinic.key)");
+  }
+  const Status made = ctx.ports.create_clinic_key(path);
+  if (made) {
+    ctx.out << fmt::format(
+        "Made the key file {} (mode 0600). Back it up apart from the database: without it no "
+        "two-factor secret can be read (docs/deploy.md).\n",
+        path);
+    return Ok{};
+  }
+  return made.error().code == errc::kConflict ? Ok{} : made;
+}
+
 void add_init(CLI::App& clinic, Context& ctx) {
   auto url = std::make_shared<std::string>();
   auto file = std::make_shared<std::string>();
+  auto key = std::make_shared<std::string>();
   CLI::App* cmd = clinic.add_subcommand(
       "init",
       "Create (or bring up to date) the clinic's schema in the database, and its first admin account.\n"
-      "Asks for the admin's username and password, or reads them from --admin-file. Run again: only migrates.");
+      "Asks for the admin's username and password, or reads them from --admin-file. Makes the key file when it is "
+      "missing.\nRun again: only migrates, and seals any two-factor secret still stored in clear.");
   add_db_option(*cmd, *url);
+  add_key_option(*cmd, *key);
   cmd->add_option("--admin-file", *file,
                   "The first admin: JSON {\"username\": ..., \"password\": ...} or the lines username=NAME and "
                   "password=SECRET");
-  cmd->callback([url, file, &ctx] {
-    with_clinic(ctx, *url, [&](uc::Clinic& c) -> Status {
-      auto admins = uc::list_accounts(c, uc::host_operator(), clinic::Role::kAdmin);
-      if (!admins) return admins.error();
-      if (!admins->empty()) {
-        ctx.out << "The clinic's schema is up to date; it has an admin already (no new one made).\n";
-        return Ok{};
-      }
-      uc::NewAccount account;
-      if (!file->empty()) {
-        auto read = read_admin_file(*file);
-        if (!read) return read.error();
-        account = std::move(read).value();
-      } else {
-        ctx.out << "The first admin's username: " << std::flush;
-        std::getline(ctx.in, account.username);
-        account.password = read_secret(ctx, "Password (10 to 128 characters): ");
-      }
-      auto made = uc::create_first_admin(c, account);
-      if (!made) return made.error();
-      ctx.out << fmt::format(
-          "The clinic is ready; admin \"{}\" created. Add clinicians with `kneecoach clinic "
-          "clinician add`, then start `kneecoach clinic serve`.\n",
-          made->username);
-      return Ok{};
-    });
+  cmd->callback([url, file, key, &ctx] {
+    if (const Status made = make_key(ctx, *key); !made) {
+      ctx.err << "kneecoach: " << made.error().message << "\n";
+      ctx.exit_code = made.error().code == errc::kFailed ? kExitFailure : kExitBadInput;
+      return;
+    }
+    with_clinic(
+        ctx, *url,
+        [&](uc::Clinic& c) -> Status {
+          auto sealed = uc::seal_plain_totp_secrets(c);
+          if (!sealed) return sealed.error();
+          if (*sealed > 0) ctx.out << fmt::format("Sealed {} two-factor secrets stored in clear.\n", *sealed);
+          auto admins = uc::list_accounts(c, uc::host_operator(), clinic::Role::kAdmin);
+          if (!admins) return admins.error();
+          if (!admins->empty()) {
+            ctx.out << "The clinic's schema is up to date; it has an admin already (no new one made).\n";
+            return Ok{};
+          }
+          uc::NewAccount account;
+          if (!file->empty()) {
+            auto read = read_admin_file(*file);
+            if (!read) return read.error();
+            account = std::move(read).value();
+          } else {
+            ctx.out << "The first admin's username: " << std::flush;
+            std::getline(ctx.in, account.username);
+            account.password = read_secret(ctx, "Password (10 to 128 characters): ");
+          }
+          auto made = uc::create_first_admin(c, account);
+          if (!made) return made.error();
+          ctx.out << fmt::format(
+              "The clinic is ready; admin \"{}\" created. Add clinicians with `kneecoach clinic "
+              "clinician add`, then start `kneecoach clinic serve`.\n",
+              made->username);
+          return Ok{};
+        },
+        *key);
   });
 }
 

@@ -13,6 +13,14 @@ void add_db_option(CLI::App& cmd, std::string& url) {
       ->required();
 }
 
+void add_key_option(CLI::App& cmd, std::string& path) {
+  cmd.add_option("--key-file", path,
+                 "The server's key file (32 random bytes, mode 0600) that seals two-factor secrets; made by "
+                 "`clinic init`, kept outside the database and backed up apart from it; default "
+                 "$KNEECOACH_CLINIC_KEY")
+      ->envname("KNEECOACH_CLINIC_KEY");
+}
+
 void add_clinic_commands(CLI::App& app, Context& ctx) {
   CLI::App* clinic = app.add_subcommand(
       "clinic",

@@ -34,6 +34,7 @@ void add_clinic_serve(CLI::App& clinic, Context& ctx) {
   cmd->add_option("--trusted-proxy", options->trusted_proxy,
                   "Address of a reverse proxy whose X-Forwarded-For names the client (audit, throttling); "
                   "nobody else's X-Forwarded-For is believed");
+  add_key_option(*cmd, options->key_file);
   cmd->add_option("--web", options->web_dir, "Folder of the built web app (default: web/dist in the source tree)");
   cmd->callback([options, &ctx] {
     usecases::ClinicServeRequest request = *options;

@@ -2,7 +2,9 @@
 // (TOTP, RFC 6238).
 #pragma once
 
+#include <array>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -46,6 +48,40 @@ class OathTotp final : public usecases::clinic::Totp {
   std::optional<std::int64_t> match(const std::string& secret, std::string_view code, TimePoint now) const override;
   Result<std::string> code(const std::string& secret, TimePoint now) const override;
 };
+
+// SecretBox on XChaCha20-Poly1305 (libsodium's crypto_aead_xchacha20poly1305_ietf): a random
+// 192-bit nonce per seal, `context` as associated data; stored as kSealedPrefix + base64url of
+// nonce || ciphertext || tag. Without a key (the admin commands that never touch secrets),
+// seal and open fail with a message naming --key-file.
+class SodiumSecretBox final : public usecases::clinic::SecretBox {
+ public:
+  static constexpr std::size_t kKeyBytes = 32;
+  using Key = std::array<unsigned char, kKeyBytes>;
+  SodiumSecretBox();  // no key
+  explicit SodiumSecretBox(const Key& key);
+  ~SodiumSecretBox() override;  // wipes the key
+  SodiumSecretBox(const SodiumSecretBox&) = delete;
+  SodiumSecretBox& operator=(const SodiumSecretBox&) = delete;
+  SodiumSecretBox(SodiumSecretBox&&) = delete;
+  SodiumSecretBox& operator=(SodiumSecretBox&&) = delete;
+  Result<std::string> seal(std::string_view plain, std::string_view context) const override;
+  Result<std::string> open(std::string_view sealed, std::string_view context) const override;
+
+ private:
+  Key key_{};
+  bool has_key_ = false;
+};
+
+// The server's key file: exactly SodiumSecretBox::kKeyBytes random bytes, mode 0600, outside the
+// database (docs/deploy.md, "The key file").
+//
+// Creates `path` with a new random key (never replacing a file: O_EXCL), mode 0600. Errors:
+// errc::kConflict (it exists), errc::kFailed (it cannot be written: the message says why).
+Status create_key_file(const std::string& path);
+// The box of the key at `path`. Errors, errc::kInvalid with field "key-file" and a message
+// naming the path, what is wrong and how to fix it: missing, unreadable, not a regular file,
+// not kKeyBytes long, or readable or writable by group or others.
+Result<std::unique_ptr<SodiumSecretBox>> load_key_file(const std::string& path);
 
 // RFC 4648 base32 without padding, and back (upper or lower case, padding and spaces ignored);
 // nullopt when `text` is not base32.

@@ -15,7 +15,6 @@
 namespace kc::http {
 namespace {
 
-using Internals = restinio::impl::connection_t<ServerTraits>::upgrade_internals_t;
 using Clock = std::chrono::steady_clock;
 
 restinio::request_handling_status_t reply_error(const restinio::request_handle_t& req, Response r) {
@@ -53,39 +52,50 @@ bool is_handshake(const Request& r) {
          key[0].size() == 24;
 }
 
-}  // namespace
-
 // One upgraded connection: reads frames through a WsReader, answers each message with the
-// session's reply, and owns itself through its pending socket operations.
-class AnalyzeConnection : public std::enable_shared_from_this<AnalyzeConnection> {
+// session's reply, and owns itself through its pending socket operations. Every handler runs
+// on the connection's strand, so a pool of threads never runs two of them at once.
+template <typename Traits>
+class AnalyzeConnection final : public OpenSocket, public std::enable_shared_from_this<AnalyzeConnection<Traits>> {
  public:
+  using Internals = typename restinio::impl::connection_t<Traits>::upgrade_internals_t;
+
   AnalyzeConnection(Internals internals, std::unique_ptr<AnalyzeSession> session)
-      : internals_(std::move(internals)), session_(std::move(session)), reader_(kMaxMessageBytes) {}
+      : internals_(std::move(internals)),
+        strand_(asio::make_strand(internals_.m_socket.get_executor())),
+        session_(std::move(session)),
+        reader_(kMaxMessageBytes) {}
 
   void start(std::string handshake_reply) {
-    send(std::move(handshake_reply));
-    send(ws_frame(WsOpcode::text, session_->ready()));
-    read();
+    asio::dispatch(strand_, [self = this->shared_from_this(), reply = std::move(handshake_reply)]() mutable {
+      self->send(std::move(reply));
+      self->send(ws_frame(WsOpcode::text, self->session_->ready()));
+      self->read();
+    });
   }
 
-  // Closes the socket now (on shutdown).
-  void kill() {
+  void kill() override {
+    asio::dispatch(strand_, [self = this->shared_from_this()] { self->close_now(); });
+  }
+
+ private:
+  typename Traits::stream_socket_t& socket() { return internals_.m_socket; }
+
+  void close_now() {
     asio::error_code ignored;
     socket().close(ignored);
   }
 
- private:
-  ServerTraits::stream_socket_t& socket() { return internals_.m_socket; }
-
   void read() {
-    socket().async_read_some(asio::buffer(buffer_),
-                             [self = shared_from_this()](const asio::error_code& ec, std::size_t n) {
-                               if (ec) return self->kill();
-                               std::vector<WsEvent> events;
-                               self->reader_.feed(std::string_view(self->buffer_.data(), n), events);
-                               for (auto& e : events) self->on_event(e);
-                               if (!self->closing_) self->read();
-                             });
+    socket().async_read_some(
+        asio::buffer(buffer_),
+        asio::bind_executor(strand_, [self = this->shared_from_this()](const asio::error_code& ec, std::size_t n) {
+          if (ec) return self->close_now();
+          std::vector<WsEvent> events;
+          self->reader_.feed(std::string_view(self->buffer_.data(), n), events);
+          for (auto& e : events) self->on_event(e);
+          if (!self->closing_) self->read();
+        }));
   }
 
   void on_event(WsEvent& e) {
@@ -126,7 +136,7 @@ class AnalyzeConnection : public std::enable_shared_from_this<AnalyzeConnection>
   void send(std::string bytes) {
     if (queued_bytes_ + bytes.size() > kMaxQueuedBytes) {
       closing_ = true;
-      return kill();  // the client does not read its replies
+      return close_now();  // the client does not read its replies
     }
     queued_bytes_ += bytes.size();
     queue_.push_back(std::move(bytes));
@@ -134,21 +144,23 @@ class AnalyzeConnection : public std::enable_shared_from_this<AnalyzeConnection>
   }
 
   void write_next() {
-    asio::async_write(socket(), asio::buffer(queue_.front()),
-                      [self = shared_from_this()](const asio::error_code& ec, std::size_t /*n*/) {
-                        if (ec) return self->kill();
-                        self->queued_bytes_ -= self->queue_.front().size();
-                        self->queue_.pop_front();
-                        if (!self->queue_.empty()) return self->write_next();
-                        if (self->closing_) {
-                          asio::error_code ignored;
-                          self->socket().shutdown(asio::socket_base::shutdown_both, ignored);
-                          self->kill();
-                        }
-                      });
+    asio::async_write(
+        socket(), asio::buffer(queue_.front()),
+        asio::bind_executor(strand_, [self = this->shared_from_this()](const asio::error_code& ec, std::size_t /*n*/) {
+          if (ec) return self->close_now();
+          self->queued_bytes_ -= self->queue_.front().size();
+          self->queue_.pop_front();
+          if (!self->queue_.empty()) return self->write_next();
+          if (self->closing_) {
+            asio::error_code ignored;
+            self->socket().shutdown(asio::socket_base::shutdown_both, ignored);
+            self->close_now();
+          }
+        }));
   }
 
   Internals internals_;
+  asio::strand<asio::any_io_executor> strand_;
   std::unique_ptr<AnalyzeSession> session_;
   WsReader reader_;
   std::array<char, std::size_t{16} * 1024> buffer_{};
@@ -159,8 +171,15 @@ class AnalyzeConnection : public std::enable_shared_from_this<AnalyzeConnection>
   Clock::time_point last_ = Clock::now();
 };
 
+}  // namespace
+
+AnalyzeSockets::AnalyzeSockets(const Api& api, const Guard& guard) : api_(api), guard_(guard) {}
+AnalyzeSockets::AnalyzeSockets(const Api& api, const Guard& guard, Admit admit)
+    : api_(api), guard_(guard), admit_(std::move(admit)) {}
+
 bool AnalyzeSockets::wants(const restinio::request_t& req) { return req.header().path() == "/api/v1/analyze"; }
 
+template <typename Traits>
 restinio::request_handling_status_t AnalyzeSockets::accept(const restinio::request_handle_t& req, const Request& r) {
   const auto exercise = r.query.find("exercise");
   if (exercise == r.query.end())
@@ -169,18 +188,25 @@ restinio::request_handling_status_t AnalyzeSockets::accept(const restinio::reque
   if (!is_handshake(r))
     return reply_error(
         req, error_response(400, "not_websocket", "this address is a WebSocket: open it with new WebSocket(url)", ""));
-  if (auto refused = guard_.check_socket(r)) return reply_error(req, *refused);
+  if (admit_) {
+    if (auto refused = admit_(*req, r)) return reply_error(req, *refused);
+  } else if (auto refused = guard_.check_socket(r)) {
+    return reply_error(req, *refused);
+  }
   Response error;
   auto profile = api_.motion_profile(exercise->second, error);
   if (!profile) return reply_error(req, error);
 
-  auto& conn = dynamic_cast<restinio::impl::connection_t<ServerTraits>&>(*restinio::impl::access_req_connection(*req));
+  auto& conn = dynamic_cast<restinio::impl::connection_t<Traits>&>(*restinio::impl::access_req_connection(*req));
   const std::uint64_t id = conn.connection_id();
-  auto socket = std::make_shared<AnalyzeConnection>(conn.move_upgrade_internals(),
-                                                    std::make_unique<AnalyzeSession>(std::move(profile).value()));
+  auto socket = std::make_shared<AnalyzeConnection<Traits>>(
+      conn.move_upgrade_internals(), std::make_unique<AnalyzeSession>(std::move(profile).value()));
   restinio::impl::access_req_connection(*req).reset();
-  std::erase_if(connections_, [](const auto& entry) { return entry.second.expired(); });
-  connections_.emplace(id, socket);
+  {
+    const std::lock_guard lock(mutex_);
+    std::erase_if(connections_, [](const auto& entry) { return entry.second.expired(); });
+    connections_.emplace(id, socket);
+  }
   socket->start(
       fmt::format("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                   "Sec-WebSocket-Accept: {}\r\nServer: kneecoach/" KNEECOACH_VERSION "\r\n\r\n",
@@ -188,7 +214,15 @@ restinio::request_handling_status_t AnalyzeSockets::accept(const restinio::reque
   return restinio::request_accepted();
 }
 
+template restinio::request_handling_status_t AnalyzeSockets::accept<ServerTraits>(const restinio::request_handle_t&,
+                                                                                  const Request&);
+template restinio::request_handling_status_t AnalyzeSockets::accept<ClinicTraits>(const restinio::request_handle_t&,
+                                                                                  const Request&);
+template restinio::request_handling_status_t AnalyzeSockets::accept<ClinicTlsTraits>(const restinio::request_handle_t&,
+                                                                                     const Request&);
+
 void AnalyzeSockets::close_all() {
+  const std::lock_guard lock(mutex_);
   for (auto& [id, weak] : connections_) {
     if (auto c = weak.lock()) c->kill();
   }

@@ -8,6 +8,7 @@
 #include "usecases/clinic/authorize.h"
 #include "usecases/clinic/caseload.h"
 #include "usecases/clinic/sign_in.h"
+#include "usecases/clinic/two_factor.h"
 
 namespace kc::http {
 namespace {
@@ -21,13 +22,14 @@ struct ClinicRoute {
   bool anonymous;  // answered without a session
 };
 
-const std::array<ClinicRoute, 22> kClinicRoutes{{
+const std::array<ClinicRoute, 23> kClinicRoutes{{
     {"POST", "/api/v1/clinic/login", clinic_login, true},
     {"POST", "/api/v1/clinic/invites/accept", clinic_accept_invite, true},
     {"POST", "/api/v1/clinic/logout", clinic_logout, false},
     {"GET", "/api/v1/clinic/me", clinic_me, false},
     {"POST", "/api/v1/clinic/totp/enable", clinic_totp_enable, false},
     {"POST", "/api/v1/clinic/totp/confirm", clinic_totp_confirm, false},
+    {"POST", "/api/v1/clinic/totp/disable", clinic_totp_disable, false},
     {"GET", "/api/v1/clinic/caseload", clinic_caseload, false},
     {"GET", "/api/v1/clinic/notifications", clinic_notifications, false},
     {"POST", "/api/v1/clinic/invites", clinic_invite, false},
@@ -102,11 +104,18 @@ class ClinicGate final : public Gate {
 }  // namespace
 
 ClinicApi::ClinicApi(usecases::ClinicBackend& backend, const Clock& clock, const Guard& cookie)
-    : state_(new ClinicState{
-          usecases::clinic::Clinic{
-              *backend.clinic, *backend.store, clock, *backend.hasher, *backend.tokens, *backend.totp, {}},
-          cookie}) {}
+    : state_(new ClinicState{usecases::clinic::Clinic{*backend.clinic,
+                                                      *backend.store,
+                                                      clock,
+                                                      *backend.hasher,
+                                                      *backend.tokens,
+                                                      *backend.totp,
+                                                      *backend.secrets,
+                                                      {}},
+                             cookie}) {}
 ClinicApi::~ClinicApi() = default;
+
+Result<int> ClinicApi::seal_plain_secrets() { return usecases::clinic::seal_plain_totp_secrets(state_->clinic); }
 
 void ClinicApi::use_catalog(const Catalog& catalog) { state_->catalog = &catalog; }
 
@@ -143,6 +152,24 @@ Response ClinicApi::handle(const ClinicCall& call) const {
   } catch (const std::exception& e) {
     return error_response(500, "internal", e.what());
   }
+}
+
+std::optional<Response> ClinicApi::admit_camera(const clinic::Actor& actor, const std::string& address,
+                                                const Request& request) const {
+  const auto person = request.query.find("person");
+  if (person == request.query.end() || person->second.empty()) {
+    return error_response(400, "bad_query",
+                          "whose session? expected /api/v1/analyze?exercise=ID&person=ID, your own person id",
+                          "person");
+  }
+  const auto exercise = request.query.find("exercise");
+  const std::string detail =
+      "camera analysis: " + (exercise == request.query.end() ? "" : exercise->second.substr(0, 64));
+  auto allowed = usecases::clinic::authorize_person(state_->clinic, usecases::clinic::Caller{actor, address},
+                                                    Action::kLiveCamera, person->second, detail);
+  if (allowed) return std::nullopt;
+  if (allowed.error().code == errc::kForbidden) return no_person(person->second);
+  return clinic_error(allowed.error());
 }
 
 std::unique_ptr<Gate> ClinicApi::gate(const clinic::Actor& actor, const std::string& address) const {

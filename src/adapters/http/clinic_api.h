@@ -43,6 +43,10 @@ class ClinicApi {
   // outlive the ClinicApi. Until it is given, program editing answers 500.
   void use_catalog(const Catalog& catalog);
 
+  // Seals the TOTP secrets still stored in clear (from before they were sealed) under the key
+  // file's key; the server runs it once at start. How many it sealed, or the store's error.
+  Result<int> seal_plain_secrets();
+
   // Whether `request` is a clinic route answered without a session (sign-in, invite acceptance).
   static bool anonymous(const Request& request);
   // Whether `request` is a clinic route (/api/v1/clinic/...).
@@ -58,6 +62,14 @@ class ClinicApi {
   // ApiConfig::triaged: a red flag at intake or a check-in notifies the patient's clinicians.
   std::function<void(const std::string& person, const TriageResult& triage, std::string_view where)> triage_hook()
       const;
+
+  // Whether `actor` (from `address`) may open the camera coach's socket `request`
+  // (/api/v1/analyze?exercise=ID&person=ID): a patient for their own record only, through the
+  // access policy (live_camera), audited either way. nullopt admits; else the reply: 400 no
+  // person named, 404 another's or an unknown id (as every refused record), 401/500 as clinic
+  // errors.
+  std::optional<Response> admit_camera(const clinic::Actor& actor, const std::string& address,
+                                       const Request& request) const;
 
   // The Gate for one request of `actor` from `address` to the existing API routes.
   std::unique_ptr<Gate> gate(const clinic::Actor& actor, const std::string& address) const;

@@ -50,6 +50,7 @@ Response clinic_logout(ClinicState& s, const ClinicCall& call, const std::string
 Response clinic_me(ClinicState& s, const ClinicCall& call, const std::string& id);
 Response clinic_totp_enable(ClinicState& s, const ClinicCall& call, const std::string& id);
 Response clinic_totp_confirm(ClinicState& s, const ClinicCall& call, const std::string& id);
+Response clinic_totp_disable(ClinicState& s, const ClinicCall& call, const std::string& id);
 
 // The caseload by attention, flags seen, clinicians' notes (clinic_routes_attention.cpp).
 Response clinic_caseload(ClinicState& s, const ClinicCall& call, const std::string& id);

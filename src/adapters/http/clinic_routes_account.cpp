@@ -52,8 +52,11 @@ Response clinic_logout(ClinicState& s, const ClinicCall& call, const std::string
 }
 
 Response clinic_me(ClinicState& s, const ClinicCall& call, const std::string& /*id*/) {
+  auto own = usecases::clinic::own_account(s.clinic, caller_of(call));
+  if (!own) return clinic_error(own.error());
   Json j;
   j["account"] = actor_json(s, *call.actor);
+  j["account"]["totp_enabled"] = own->totp_enabled;
   return json_response(200, j.dump());
 }
 
@@ -69,6 +72,15 @@ Response clinic_totp_confirm(ClinicState& s, const ClinicCall& call, const std::
   const Status done = usecases::clinic::confirm_totp(s.clinic, caller_of(call), text_field(body, "code"));
   if (!done) return clinic_error(done.error());
   return json_response(200, R"({"totp_enabled":true})");
+}
+
+Response clinic_totp_disable(ClinicState& s, const ClinicCall& call, const std::string& /*id*/) {
+  Json body;
+  if (auto bad = json_body(call.request, body)) return *bad;
+  const usecases::clinic::DisableTotp proof{text_field(body, "code"), text_field(body, "password")};
+  const Status done = usecases::clinic::disable_totp(s.clinic, caller_of(call), proof);
+  if (!done) return clinic_error(done.error());
+  return json_response(200, R"({"totp_enabled":false})");
 }
 
 }  // namespace kc::http

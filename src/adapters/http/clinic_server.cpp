@@ -8,6 +8,7 @@
 #include <restinio/tls.hpp>
 #include <thread>
 
+#include "adapters/http/analyze_socket.h"
 #include "adapters/http/api.h"
 #include "adapters/http/clinic_api.h"
 #include "adapters/http/guard.h"
@@ -19,13 +20,8 @@ namespace kc::http {
 namespace {
 
 // Request handlers run on a pool of threads (one strand per connection), over TCP or TLS, with
-// the personal server's parser limits (limits.h).
-struct PoolTraits : restinio::default_traits_t {
-  using http_methods_mapper_t = ParserMethods;
-};
-struct TlsPoolTraits : restinio::default_tls_traits_t {
-  using http_methods_mapper_t = ParserMethods;
-};
+// the personal server's parser limits (limits.h): ClinicTraits and ClinicTlsTraits
+// (analyze_socket.h, which serves the camera coach's socket on them too).
 
 // The credential of one request: a login session; remembers whose it is.
 class SessionCredential final : public CredentialCheck {
@@ -54,12 +50,15 @@ std::string trim(std::string_view s) {
   return std::string(s);
 }
 
-// The reply to one request, through the guard (docs/security.md), then the clinic's own door.
+// The reply to one request, through the guard (docs/security.md), then the clinic's own door;
+// on a server with traits Traits.
+template <typename Traits>
 struct ClinicFront {
   const Guard& guard;
   Api& api;
   const ClinicApi& clinic;
   const StaticFiles& web;
+  AnalyzeSockets& sockets;
   asio::io_context& io;
   const std::string& trusted_proxy;
 
@@ -68,16 +67,14 @@ struct ClinicFront {
     if (auto refused = guard.check_host(r)) return later(req, std::move(*refused));
     if (auto over = over_limit(*req)) return later(req, std::move(*over));
     if (!implemented_method(req->header().method())) return later(req, not_implemented(r.method));
+    // The camera coach's socket: a signed-in patient's own session only (admit_camera).
+    if (AnalyzeSockets::wants(*req)) return sockets.accept<Traits>(req, r);
     if (r.path == "/api" || r.path.rfind("/api/", 0) == 0) return later(req, api_reply(*req, r));
     return later(req, web.serve(r));
   }
 
   Response api_reply(const restinio::request_t& req, const Request& r) const {
     if (r.path == "/api/v1/health") return api.handle(r);
-    if (r.path == "/api/v1/analyze") {
-      return error_response(404, "not_found",
-                            "the camera coach's live analysis is served by the personal app (kneecoach serve) only");
-    }
     ClinicCall call{r, std::nullopt, guard.credential(r).value_or(""),
                     client_address(peer_address(req), r, trusted_proxy)};
     if (ClinicApi::anonymous(r)) {
@@ -110,13 +107,16 @@ GuardConfig guard_config(const usecases::ClinicServeRequest& options) {
   return config;
 }
 
-// Runs the server with traits T on `threads` threads until SIGINT or SIGTERM.
+// Runs the server with traits T on `threads` threads until SIGINT or SIGTERM, then closes the
+// camera coach's sockets and the server.
 template <typename T, typename Configure>
-void run_pool(asio::io_context& io, int threads, const Configure& configure, const std::function<void()>& opened) {
+void run_pool(asio::io_context& io, int threads, const Configure& configure, const std::function<void()>& opened,
+              AnalyzeSockets& sockets) {
   restinio::http_server_t<T> server{restinio::external_io_context(io), configure};
   asio::signal_set signals(io, SIGINT, SIGTERM);
   signals.async_wait([&](const asio::error_code& ec, int /*signal*/) {
     if (ec) return;
+    sockets.close_all();
     server.close_async([&io]() noexcept { io.stop(); }, [&io](const std::exception_ptr& /*e*/) noexcept { io.stop(); });
   });
   server.open_sync();
@@ -165,6 +165,10 @@ std::string refused_options(const usecases::ClinicServeRequest& options) {
         "(--trusted-proxy 127.0.0.1; docs/deploy.md)",
         options.host);
   }
+  if (options.key_file.empty()) {
+    return "no key file: give --key-file FILE (or set $KNEECOACH_CLINIC_KEY), the key `kneecoach clinic init "
+           "--key-file FILE` made; it seals the accounts' two-factor secrets (docs/deploy.md, \"The key file\")";
+  }
   if (options.threads < 1 || options.threads > 256) {
     return fmt::format("--threads {}: expected 1 to 256 request threads", options.threads);
   }
@@ -210,16 +214,21 @@ int serve_clinic(const usecases::ClinicServeRequest& options, const usecases::Po
     }
     tls.emplace(std::move(made).value());
   }
-  auto opened = ports.open_clinic(options.db_url, options.threads);
+  auto opened = ports.open_clinic(options.db_url, options.threads, options.key_file);
   if (!opened) {
     err << "kneecoach: " << opened.error().message << "\n";
-    return 1;
+    return opened.error().field == "key-file" ? 2 : 1;
   }
   usecases::ClinicBackend backend = std::move(opened).value();
   const NoCredential none;
   const Guard guard(guard_config(options), none);
   const auto clock = ports.clock();
   ClinicApi clinic(backend, *clock, guard);
+  const auto sealed = clinic.seal_plain_secrets();
+  if (!sealed) {
+    err << "kneecoach: " << sealed.error().message << "\n";
+    return 1;
+  }
   ApiConfig config{options.content_dir, "", &ports, backend.store.get(), clinic.triage_hook()};
   auto api = Api::open(config);
   if (!api) {
@@ -230,16 +239,27 @@ int serve_clinic(const usecases::ClinicServeRequest& options, const usecases::Po
   const StaticFiles web(options.web_dir);
   http_parser_set_max_header_size(1024 * 1024);  // as the personal server (server.cpp)
 
+  // The camera coach's socket: the guard checks its origin, then the login session and the
+  // access policy (a patient's own record only; audited as live_camera).
+  AnalyzeSockets sockets(*api.value(), guard,
+                         [&](const restinio::request_t& req, const Request& r) -> std::optional<Response> {
+                           const SessionCredential session(clinic);
+                           if (auto refused = guard.check_socket(r, session)) return refused;
+                           const std::string address = client_address(peer_address(req), r, options.trusted_proxy);
+                           return clinic.admit_camera(*session.actor(), address, r);
+                         });
   asio::io_context io;
-  const ClinicFront front{guard, *api.value(), clinic, web, io, options.trusted_proxy};
+  const ClinicFront<ClinicTlsTraits> tls_front{guard, *api.value(), clinic, web, sockets, io, options.trusted_proxy};
+  const ClinicFront<ClinicTraits> front{guard, *api.value(), clinic, web, sockets, io, options.trusted_proxy};
   const auto banner = [&] {
     out << fmt::format("kneecoach clinic is serving on {}://{}:{}/ ({} threads)\n", tls ? "https" : "http",
                        options.host, options.port, options.threads);
+    if (*sealed > 0) out << fmt::format("Sealed {} two-factor secrets stored in clear under the key file.\n", *sealed);
     out << "Press Ctrl+C to stop.\n" << std::flush;
   };
   try {
     if (tls) {
-      run_pool<TlsPoolTraits>(
+      run_pool<ClinicTlsTraits>(
           io, options.threads,
           [&](auto& settings) {
             settings.port(static_cast<std::uint16_t>(options.port))
@@ -247,11 +267,11 @@ int serve_clinic(const usecases::ClinicServeRequest& options, const usecases::Po
                 .incoming_http_msg_limits(parser_limits())
                 .max_pipelined_requests(kMaxPipelinedRequests)
                 .tls_context(std::move(*tls))
-                .request_handler(front);
+                .request_handler(tls_front);
           },
-          banner);
+          banner, sockets);
     } else {
-      run_pool<PoolTraits>(
+      run_pool<ClinicTraits>(
           io, options.threads,
           [&](auto& settings) {
             settings.port(static_cast<std::uint16_t>(options.port))
@@ -260,7 +280,7 @@ int serve_clinic(const usecases::ClinicServeRequest& options, const usecases::Po
                 .max_pipelined_requests(kMaxPipelinedRequests)
                 .request_handler(front);
           },
-          banner);
+          banner, sockets);
     }
   } catch (const std::exception& e) {
     err << fmt::format("kneecoach: cannot serve on {}:{}: {}\n", options.host, options.port, e.what());

@@ -152,11 +152,15 @@ std::optional<Response> Guard::check_media(const Request& request) {
 }
 
 std::optional<Response> Guard::check_socket(const Request& request) const {
+  return check_socket(request, credentials_);
+}
+
+std::optional<Response> Guard::check_socket(const Request& request, const CredentialCheck& credentials) const {
   bool repeated = false;
   const auto origin = single(request, "origin", repeated);
   if (!origin && !repeated) return forbidden("cross_origin", "a WebSocket handshake must send Origin");
   if (auto refused = check_origin(request)) return refused;
-  return check_credential(request, credentials_);
+  return check_credential(request, credentials);
 }
 
 std::string Guard::cookie(const std::string& token) const {

@@ -66,6 +66,8 @@ class Guard {
   std::optional<Response> check_api_anonymous(const Request& request) const;
   // The same as check_api for a WebSocket handshake (which has no body).
   std::optional<Response> check_socket(const Request& request) const;
+  // The same with `credentials` deciding the credential (the clinic's login sessions).
+  std::optional<Response> check_socket(const Request& request, const CredentialCheck& credentials) const;
 
   // The Set-Cookie value that hands `token` to the page.
   std::string cookie(const std::string& token) const;

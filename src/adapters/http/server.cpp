@@ -33,7 +33,7 @@ struct Front {
     if (auto refused = guard.check_host(r)) return later(req, std::move(*refused));
     if (auto over = over_limit(*req)) return later(req, std::move(*over));
     if (!implemented_method(req->header().method())) return later(req, not_implemented(r.method));
-    if (AnalyzeSockets::wants(*req)) return sockets.accept(req, r);
+    if (AnalyzeSockets::wants(*req)) return sockets.accept<Traits>(req, r);
     if (r.path == "/api" || r.path.rfind("/api/", 0) == 0) {
       if (r.path != "/api/v1/health") {
         if (auto refused = guard.check_api(r)) return later(req, std::move(*refused));

@@ -408,7 +408,7 @@ class PgClinicStore final : public ClinicStore {
   }
 
   // --- data rights ---
-  Status delete_patient(AccountId patient) override {
+  Status delete_patient(AccountId patient, const std::string& throttle_key) override {
     return db_->write([&](Tx& tx) -> Status {
       auto rows = exec(tx, "SELECT person_id FROM account WHERE id = $1 FOR UPDATE", patient);
       if (rows.empty()) return not_found("account");
@@ -421,6 +421,7 @@ class PgClinicStore final : public ClinicStore {
       exec(tx, "DELETE FROM login_session WHERE account_id = $1", patient);
       exec(tx, "DELETE FROM invite WHERE patient_id = $1", patient);
       exec(tx, "DELETE FROM caseload WHERE patient_id = $1", patient);
+      exec(tx, "DELETE FROM throttle WHERE key = $1", throttle_key);
       exec(tx, "DELETE FROM account WHERE id = $1", patient);
       return Ok{};
     });

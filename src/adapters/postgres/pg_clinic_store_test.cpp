@@ -321,7 +321,7 @@ TEST_P(ClinicContract, DeletingAPatientRemovesTheirClinicSideButKeepsTheAudit) {
   ASSERT_TRUE(c->add_session({"pat-tok", pat.patient.id, at(1, 8), at(1, 8), std::nullopt, ""}).ok());
   ASSERT_TRUE(c->add_notification({0, lee.id, person, at(1, 8), "red_flag", "x", {}}).ok());
   ASSERT_TRUE(c->append_audit(entry(1, lee.id, person, "read_progress")).ok());
-  ASSERT_TRUE(c->delete_patient(pat.patient.id).ok());
+  ASSERT_TRUE(c->delete_patient(pat.patient.id, "account:pat").ok());
   EXPECT_FALSE(c->find_account(pat.patient.id)->has_value());
   EXPECT_FALSE(c->use_session("pat-tok", at(2, 8))->has_value());
   EXPECT_FALSE(c->find_invite_by_link("link-pat")->has_value());
@@ -330,7 +330,7 @@ TEST_P(ClinicContract, DeletingAPatientRemovesTheirClinicSideButKeepsTheAudit) {
   AuditFilter theirs;
   theirs.patient = person;
   EXPECT_EQ(c->audit(theirs)->size(), 1U);
-  EXPECT_EQ(c->delete_patient(pat.patient.id).error().code, errc::kNotFound);
+  EXPECT_EQ(c->delete_patient(pat.patient.id, "account:pat").error().code, errc::kNotFound);
 }
 
 TEST_P(ClinicContract, FlagReviewsKeepTheLatestOfEachKindAndNotesNameTheirAuthor) {
@@ -369,7 +369,7 @@ TEST_P(ClinicContract, FlagReviewsKeepTheLatestOfEachKindAndNotesNameTheirAuthor
   EXPECT_EQ(c->add_note({0, p, 9999, "", at(2, 8), "x"}).error().code, errc::kNotFound);
   EXPECT_TRUE(c->notes(p + 1000)->empty());
 
-  ASSERT_TRUE(c->delete_patient(ann.patient.id).ok());
+  ASSERT_TRUE(c->delete_patient(ann.patient.id, "account:ann").ok());
   EXPECT_TRUE(c->flag_reviews(lee.id)->empty());
   EXPECT_TRUE(c->notes(p)->empty());
 }

@@ -138,10 +138,12 @@ class ClinicStore {
 
   // --- data rights ---
   // Deletes the patient account and everything clinic-side about it: its login sessions,
-  // invites, caseload entries, notifications, flag reviews and notes about its person. Audit rows stay (they keep
-  // the person id only). kNotFound when there is no such account. The clinical records are
-  // deleted by store::Store::delete_person (usecases::clinic::delete_patient_data does both).
-  virtual Status delete_patient(AccountId patient) = 0;
+  // invites, caseload entries, notifications, flag reviews and notes about its person, and the
+  // sign-in throttle counter under `throttle_key` (account_key of its username). Audit rows stay
+  // (they keep the person id only). kNotFound when there is no such account. The clinical
+  // records are deleted by store::Store::delete_person (usecases::clinic::delete_patient_data
+  // does both).
+  virtual Status delete_patient(AccountId patient, const std::string& throttle_key) = 0;
 };
 
 }  // namespace kc::clinic

@@ -7,7 +7,7 @@
 namespace kc::clinic {
 namespace {
 
-constexpr NameTable<Action, 12> kActions{{
+constexpr NameTable<Action, 13> kActions{{
     {Action::kReadRecord, "read_record"},
     {Action::kWriteRecord, "write_record"},
     {Action::kExportRecord, "export_record"},
@@ -20,6 +20,7 @@ constexpr NameTable<Action, 12> kActions{{
     {Action::kReadAudit, "read_audit"},
     {Action::kPurgeAudit, "purge_audit"},
     {Action::kChangeProgram, "change_program"},
+    {Action::kLiveCamera, "live_camera"},
 }};
 
 Decision allow(std::string reason) { return {true, std::move(reason)}; }
@@ -77,6 +78,7 @@ bool needs_patient(Action action) {
     case Action::kReadAccessLog:
     case Action::kChangeProgram:
     case Action::kReviewRecord:
+    case Action::kLiveCamera:
       return true;
     default:
       return false;

@@ -2,7 +2,8 @@
 // how the actor relates to the patient (usecases::clinic::authorize looks that up in the
 // ClinicStore, calls decide and writes the audit row in the same call).
 //
-//   patient    own records only: read, write, export, delete, and who looked at them
+//   patient    own records only: read, write, export, delete, who looked at them, and the
+//              camera coach's live analysis
 //   clinician  the patients on their caseload: read, write, export, change the program, review
 //              (flags seen, notes); their caseload; invites
 //   admin      accounts, the audit log and its retention purge, and carrying out a deletion;
@@ -35,6 +36,7 @@ enum class Action {
   kReadAccessLog,  // who looked at this record
   kChangeProgram,  // a clinician's change to the program (add, remove, swap, dose, limit, pause, message)
   kReviewRecord,   // a clinician's own work on it: flags marked seen, clinical notes (clinicians only)
+  kLiveCamera,     // the camera coach's live analysis (WebSocket) in one's own session (patients only)
   // Not about one patient:
   kReadCaseload,    // a clinician's own caseload and notifications
   kInvitePatient,   // a clinician adds a patient
@@ -71,7 +73,10 @@ inline constexpr std::string_view kSignIn = "sign_in";
 inline constexpr std::string_view kSignInFailed = "sign_in_failed";
 inline constexpr std::string_view kSignOut = "sign_out";
 inline constexpr std::string_view kAcceptInvite = "accept_invite";
+inline constexpr std::string_view kTotpStarted = "totp_started";
 inline constexpr std::string_view kTotpEnabled = "totp_enabled";
+inline constexpr std::string_view kTotpDisabled = "totp_disabled";
+inline constexpr std::string_view kTotpSealed = "totp_sealed";
 inline constexpr std::string_view kPasswordReset = "password_reset";
 inline constexpr std::string_view kAccountCreated = "account_created";
 inline constexpr std::string_view kAccountDisabled = "account_disabled";

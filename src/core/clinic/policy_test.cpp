@@ -14,7 +14,8 @@ namespace {
 constexpr std::array kActions{Action::kReadRecord,    Action::kWriteRecord,    Action::kExportRecord,
                               Action::kDeleteRecord,  Action::kReadAccessLog,  Action::kReadCaseload,
                               Action::kInvitePatient, Action::kManageAccounts, Action::kReadAudit,
-                              Action::kPurgeAudit,    Action::kChangeProgram,  Action::kReviewRecord};
+                              Action::kPurgeAudit,    Action::kChangeProgram,  Action::kReviewRecord,
+                              Action::kLiveCamera};
 constexpr std::array kRelations{Relation::kNone, Relation::kSelf, Relation::kOnCaseload, Relation::kOther};
 constexpr std::array kRoles{Role::kAdmin, Role::kClinician, Role::kPatient};
 
@@ -30,6 +31,7 @@ const std::set<std::tuple<Role, Action, Relation>>& allowed() {
       {Role::kPatient, Action::kExportRecord, Relation::kSelf},
       {Role::kPatient, Action::kDeleteRecord, Relation::kSelf},
       {Role::kPatient, Action::kReadAccessLog, Relation::kSelf},
+      {Role::kPatient, Action::kLiveCamera, Relation::kSelf},  // the patient's own session only
       {Role::kClinician, Action::kReadRecord, Relation::kOnCaseload},
       {Role::kClinician, Action::kWriteRecord, Relation::kOnCaseload},
       {Role::kClinician, Action::kExportRecord, Relation::kOnCaseload},
@@ -64,7 +66,7 @@ TEST(ClinicPolicy, EveryRoleRelationAndActionMatchesTheTable) {
       }
     }
   }
-  EXPECT_EQ(checked, 3 * 11 * 4);
+  EXPECT_EQ(checked, static_cast<int>(kRoles.size() * kActions.size() * kRelations.size()));
   EXPECT_EQ(leaks, 0);
 }
 

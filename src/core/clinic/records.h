@@ -46,8 +46,9 @@ struct Account {
   std::string username;  // unique (compared as stored: usecases lower-case it first)
   Role role = Role::kPatient;
   std::string password_hash;  // PasswordHasher::hash output; "" while pending
-  // TOTP (RFC 6238) secret, base32 (RFC 4648, no padding). Set when enabling starts; only
-  // asked for at sign-in once totp_enabled (confirmed with a first good code).
+  // TOTP (RFC 6238) secret, base32 (RFC 4648, no padding), as stored: sealed under the
+  // server's key (usecases/clinic SecretBox; "kc1:..."), never in clear. Set when enabling
+  // starts; only asked for at sign-in once totp_enabled (confirmed with a first good code).
   std::optional<std::string> totp_secret;
   bool totp_enabled = false;
   std::int64_t totp_last_step = 0;        // the last 30-second step whose code signed in (no replay)

@@ -211,8 +211,15 @@ inline constexpr std::array<std::string_view, 6> kSchemaSteps{kSchemaV1, kSchema
                                                               kSchemaV4, kSchemaV5, kSchemaV6};
 
 // Deleting a person: every record kept under them, children before parents so the foreign keys
-// hold at every step. Each statement takes the person's id as its one parameter (`?`).
-inline constexpr std::array<std::string_view, 12> kDeletePerson{
+// hold at every step. Each statement takes the person's id as its one parameter (`?`). The
+// first forgets the replies kept for idempotency keys (copies of their records) of requests to
+// their routes (/api/v1/people/NAME/...) or naming them (the reply that created them): the
+// request is kept as "METHOD PATH\nBODY" (adapters/http/idempotency.cpp); LIKE's wildcards in
+// the name are escaped.
+inline constexpr std::array<std::string_view, 13> kDeletePerson{
+    R"(DELETE FROM idempotency_key WHERE EXISTS (SELECT 1 FROM (SELECT replace(replace(replace(name, '\', '\\'),
+ '%', '\%'), '_', '\_') AS n FROM person WHERE id = ?) p WHERE idempotency_key.request LIKE '% /api/v1/people/' || p.n
+ || '/%' ESCAPE '\' OR idempotency_key.reply LIKE '%"' || p.n || '"%' ESCAPE '\'))",
     "DELETE FROM program_change WHERE person_id = ?",
     "DELETE FROM dose_change WHERE person_id = ?",
     "DELETE FROM measurement WHERE person_id = ?",

@@ -19,7 +19,7 @@ using usecases::clinic::authorize_person;
 constexpr std::array kActions{Action::kReadRecord,    Action::kWriteRecord,    Action::kExportRecord,
                               Action::kDeleteRecord,  Action::kReadAccessLog,  Action::kReadCaseload,
                               Action::kInvitePatient, Action::kManageAccounts, Action::kReadAudit,
-                              Action::kPurgeAudit,    Action::kChangeProgram};
+                              Action::kPurgeAudit,    Action::kChangeProgram,  Action::kLiveCamera};
 
 class ClinicAccess : public ClinicTest {
  protected:
@@ -52,8 +52,8 @@ TEST_F(ClinicAccess, TheMatrixHasNoLeaksAndEveryCallIsAudited) {
       {"pat/pat (own)",
        pat,
        p,
-       {Action::kReadRecord, Action::kWriteRecord, Action::kExportRecord, Action::kDeleteRecord,
-        Action::kReadAccessLog}},
+       {Action::kReadRecord, Action::kWriteRecord, Action::kExportRecord, Action::kDeleteRecord, Action::kReadAccessLog,
+        Action::kLiveCamera}},
       {"pat/quinn", pat, q, {}},
       {"pat/unknown", pat, unknown, {}},
       {"quinn/pat", quinn, p, {}},

@@ -4,6 +4,8 @@
 
 #include "core/clinic/credentials.h"
 #include "usecases/clinic/authorize.h"
+#include "usecases/clinic/throttling.h"
+#include "usecases/clinic/two_factor.h"
 
 namespace kc::usecases::clinic {
 namespace {
@@ -55,6 +57,15 @@ std::string uri_encode(const std::string& s) {
     out += unreserved ? std::string(1, c) : fmt::format("%{:02X}", static_cast<unsigned char>(c));
   }
   return out;
+}
+
+// Two-factor sign-in is for clinicians' and admins' own accounts (patients sign in with a
+// password; their phones stay signed in).
+Status staff_only(const Caller& caller) {
+  if (caller.actor.account <= 0 || caller.actor.role == Role::kPatient) {
+    return make_error(errc::kForbidden, "", "two-factor sign-in is for clinicians and admins");
+  }
+  return Ok{};
 }
 
 }  // namespace
@@ -130,35 +141,87 @@ Status reset_password(Clinic& clinic, const Caller& caller, const std::string& u
                       account->username + (clear_totp ? " (TOTP off)" : ""), account->person);
 }
 
+Result<AccountView> own_account(Clinic& clinic, const Caller& caller) {
+  auto account = clinic.store.find_account(caller.actor.account);
+  if (!account) return account.error();
+  if (!*account) return make_error(errc::kUnauthorised, "", "sign in first");
+  return view_of(**account);
+}
+
 Result<TotpEnrolment> begin_totp(Clinic& clinic, const Caller& caller) {
-  if (caller.actor.account <= 0 || caller.actor.role == Role::kPatient) {
-    return make_error(errc::kForbidden, "", "two-factor sign-in is for clinicians and admins");
-  }
+  if (auto staff = staff_only(caller); !staff) return staff.error();
   auto account = clinic.store.find_account(caller.actor.account);
   if (!account) return account.error();
   if (!*account) return make_error(errc::kUnauthorised, "", "sign in first");
   if ((*account)->totp_enabled) {
-    return make_error(errc::kConflict, "totp", "two-factor sign-in is on already; an admin can reset it");
+    return make_error(errc::kConflict, "totp",
+                      "two-factor sign-in is on already; turn it off first (with a current code or your password)");
   }
   TotpEnrolment out;
   out.secret = clinic.tokens.totp_secret();
-  if (auto s = clinic.store.set_totp(caller.actor.account, out.secret, false); !s) return s.error();
+  auto sealed = seal_totp_secret(clinic, caller.actor.account, out.secret);
+  if (!sealed) return sealed.error();
+  if (auto s = clinic.store.set_totp(caller.actor.account, *sealed, false); !s) return s.error();
   out.uri = fmt::format("otpauth://totp/kneecoach:{}?secret={}&issuer=kneecoach&algorithm=SHA1&digits=6&period=30",
                         uri_encode((*account)->username), out.secret);
+  if (auto row = record_event(clinic, caller, core::event::kTotpStarted, AuditOutcome::kAllowed, (*account)->username);
+      !row) {
+    return row.error();
+  }
   return out;
 }
 
 Status confirm_totp(Clinic& clinic, const Caller& caller, const std::string& code) {
+  if (auto staff = staff_only(caller); !staff) return staff;
   auto account = clinic.store.find_account(caller.actor.account);
   if (!account) return account.error();
   if (!*account || !(*account)->totp_secret) {
     return make_error(errc::kInvalid, "totp", "start turning on two-factor sign-in first");
   }
-  const auto step = clinic.totp.match(*(*account)->totp_secret, code, clinic.clock.now());
-  if (!step) return make_error(errc::kInvalid, "totp", "that code does not match; enter the code your app shows now");
+  if ((*account)->totp_enabled) return make_error(errc::kConflict, "totp", "two-factor sign-in is on already");
+  auto verdict = use_totp_code(clinic, **account, code);
+  if (!verdict) return verdict.error();
+  if (*verdict == CodeVerdict::kUnreadable) return open_totp_secret(clinic, **account).error();
+  if (*verdict != CodeVerdict::kOk) {
+    (void)record_event(clinic, caller, core::event::kTotpEnabled, AuditOutcome::kRefused,
+                       (*account)->username + ": wrong code");
+    return make_error(errc::kInvalid, "totp", code_problem(*verdict));
+  }
   if (auto s = clinic.store.set_totp(caller.actor.account, (*account)->totp_secret, true); !s) return s;
-  if (auto used = clinic.store.use_totp_step(caller.actor.account, *step); !used) return used.error();
   return record_event(clinic, caller, core::event::kTotpEnabled, AuditOutcome::kAllowed, (*account)->username);
+}
+
+Status disable_totp(Clinic& clinic, const Caller& caller, const DisableTotp& proof) {
+  if (auto staff = staff_only(caller); !staff) return staff;
+  auto account = clinic.store.find_account(caller.actor.account);
+  if (!account) return account.error();
+  if (!*account) return make_error(errc::kUnauthorised, "", "sign in first");
+  if (!(*account)->totp_enabled) return make_error(errc::kConflict, "totp", "two-factor sign-in is off already");
+  // Guesses here count as failed sign-ins do: a stolen session cannot try every code.
+  const ThrottleKeys keys = throttle_keys((*account)->username, caller.address);
+  if (auto t = check_throttle(clinic, keys, "wrong codes or passwords"); !t) return t;
+  bool proven = false;
+  std::string field = "password";
+  std::string problem = "give a current code from your authenticator app, or your password";
+  if (!proof.code.empty()) {
+    auto verdict = use_totp_code(clinic, **account, proof.code);
+    if (!verdict) return verdict.error();
+    proven = *verdict == CodeVerdict::kOk;
+    field = "totp";
+    problem = code_problem(*verdict);
+  } else if (!proof.password.empty()) {
+    proven = clinic.hasher.verify(proof.password, (*account)->password_hash);
+    problem = "that is not your password";
+  }
+  if (!proven) {
+    (void)record_event(clinic, caller, core::event::kTotpDisabled, AuditOutcome::kRefused,
+                       (*account)->username + ": not proven");
+    if (auto s = count_failure(clinic, keys); !s) return s;
+    return make_error(errc::kInvalid, field, problem);
+  }
+  if (auto s = count_success(clinic, keys); !s) return s;
+  if (auto s = clinic.store.set_totp(caller.actor.account, std::nullopt, false); !s) return s;
+  return record_event(clinic, caller, core::event::kTotpDisabled, AuditOutcome::kAllowed, (*account)->username);
 }
 
 }  // namespace kc::usecases::clinic

@@ -50,10 +50,15 @@ Status disable_account(Clinic& clinic, const Caller& caller, const std::string& 
 Status reset_password(Clinic& clinic, const Caller& caller, const std::string& username,
                       const std::string& new_password, bool clear_totp);
 
+// The caller's own account. errc::kUnauthorised (it is gone), errc::kFailed.
+Result<AccountView> own_account(Clinic& clinic, const Caller& caller);
+
 // TOTP enrolment, step 1: a new secret for the caller's own account (clinicians and admins),
-// not yet asked for at sign-in. Returns it and the otpauth:// URI an authenticator app reads
-// (as a QR code). Errors: errc::kForbidden (a patient), errc::kConflict (TOTP is on already:
-// an admin's reset_password with clear_totp turns it off), errc::kFailed.
+// stored sealed (two_factor.h) and not yet asked for at sign-in; audited as totp_started.
+// Returns it and the otpauth:// key URI (RFC 6238) an authenticator app reads. A new call
+// replaces a secret not yet confirmed. Errors: errc::kForbidden (a patient), errc::kConflict
+// (TOTP is on already: disable_totp, or an admin's reset_password with clear_totp, turns it
+// off), errc::kFailed (the store, or no key).
 struct TotpEnrolment {
   std::string secret;  // base32
   std::string uri;     // otpauth://totp/kneecoach:USERNAME?secret=...&issuer=kneecoach&...
@@ -61,8 +66,22 @@ struct TotpEnrolment {
 Result<TotpEnrolment> begin_totp(Clinic& clinic, const Caller& caller);
 
 // TOTP enrolment, step 2: a code from the app proves it has the secret; from now on sign-in
-// asks for a code. Errors: errc::kInvalid (field "totp": no enrolment begun, or the code does
-// not match), errc::kFailed.
+// asks for a code. Audited as totp_enabled (refused too). Errors: errc::kForbidden (a
+// patient), errc::kInvalid (field
+// "totp": no enrolment begun, or the code does not match or was used), errc::kConflict (on
+// already), errc::kFailed (the store, or the secret cannot be opened with this key).
 Status confirm_totp(Clinic& clinic, const Caller& caller, const std::string& code);
+
+// Turning TOTP off on one's own account takes a current code (a phone at hand) or, when the
+// code is empty, the password (a phone lost while signed in).
+struct DisableTotp {
+  std::string code;
+  std::string password;
+};
+// Turns TOTP off for the caller's own account and forgets the secret; audited as totp_disabled
+// (refused too); wrong proofs count towards sign-in throttling. Errors: errc::kForbidden (a
+// patient), errc::kThrottled, errc::kConflict (it is off), errc::kInvalid (field "totp": the code is
+// wrong or used; field "password": neither given, or the password is wrong), errc::kFailed.
+Status disable_totp(Clinic& clinic, const Caller& caller, const DisableTotp& proof);
 
 }  // namespace kc::usecases::clinic

@@ -39,6 +39,7 @@ struct Clinic {
   const PasswordHasher& hasher;
   TokenSource& tokens;
   const Totp& totp;
+  const SecretBox& secrets;  // seals TOTP secrets at rest
   ClinicConfig config;
 };
 

@@ -58,4 +58,22 @@ class Totp {
   virtual Result<std::string> code(const std::string& secret, TimePoint now) const = 0;
 };
 
+// Secrets kept at rest (TOTP secrets) sealed under the server's key, which is never in the
+// database (docs/deploy.md, "The key file"): a stolen database or pg_dump reveals none of them.
+class SecretBox {
+ public:
+  virtual ~SecretBox() = default;
+  // `plain` sealed with a fresh random nonce and bound to `context` (what it belongs to, e.g.
+  // "totp:42"), as text to store, beginning with kSealedPrefix. errc::kFailed when the box has
+  // no key.
+  virtual Result<std::string> seal(std::string_view plain, std::string_view context) const = 0;
+  // The plain text of `sealed`. Fails closed, errc::kFailed, when the box has no key, the text is
+  // not sealed, was changed, or was sealed under another key or `context`.
+  virtual Result<std::string> open(std::string_view sealed, std::string_view context) const = 0;
+};
+
+// How every sealed value begins (the format's version); a stored value without it is from
+// before secrets were sealed.
+inline constexpr std::string_view kSealedPrefix = "kc1:";
+
 }  // namespace kc::usecases::clinic

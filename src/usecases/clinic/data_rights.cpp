@@ -13,6 +13,12 @@ using store::format_instant;
 Json instant(const std::optional<TimePoint>& t) { return t ? Json(format_instant(*t)) : Json(nullptr); }
 Json number(const std::optional<int>& n) { return n ? Json(*n) : Json(nullptr); }
 
+// A stored JSON document as JSON (kept as text when it does not parse).
+Json embedded(const std::string& text) {
+  Json parsed = Json::parse(text, nullptr, false);
+  return parsed.is_discarded() ? Json(text) : parsed;
+}
+
 Json session_json(const store::SessionLog& s) {
   return Json{{"id", s.id},
               {"plan", s.plan},
@@ -25,18 +31,22 @@ Json session_json(const store::SessionLog& s) {
 }
 
 Json log_json(const store::ExerciseLog& l) {
-  return Json{{"id", l.id},
-              {"session", l.session},
-              {"position", l.position},
-              {"exercise_id", l.exercise_id},
-              {"outcome", store::to_string(l.outcome)},
-              {"planned", dose_to_json(l.planned)},
-              {"sets_done", l.sets_done},
-              {"reps_done", l.reps_done},
-              {"holds_done", l.holds_done},
-              {"seconds", l.seconds},
-              {"pain", number(l.pain)},
-              {"finished_at", format_instant(l.finished_at)}};
+  return Json{
+      {"id", l.id},
+      {"session", l.session},
+      {"position", l.position},
+      {"exercise_id", l.exercise_id},
+      {"outcome", store::to_string(l.outcome)},
+      {"planned", dose_to_json(l.planned)},
+      {"sets_done", l.sets_done},
+      {"reps_done", l.reps_done},
+      {"holds_done", l.holds_done},
+      {"seconds", l.seconds},
+      {"pain", number(l.pain)},
+      {"finished_at", format_instant(l.finished_at)},
+      {"feedback",
+       l.feedback == store::ExerciseFeedback::kNone ? Json(nullptr) : Json(std::string(store::to_string(l.feedback)))},
+      {"camera", l.camera_json.empty() ? Json(nullptr) : embedded(l.camera_json)}};
 }
 
 Json measurement_json(const store::Measurement& m) {
@@ -75,10 +85,25 @@ Json change_json(const store::DoseChange& c) {
               {"reason", c.reason}};
 }
 
-// A stored JSON document as JSON (kept as text when it does not parse).
-Json embedded(const std::string& text) {
-  Json parsed = Json::parse(text, nullptr, false);
-  return parsed.is_discarded() ? Json(text) : parsed;
+Json program_change_json(const store::ProgramChange& c) {
+  return Json{{"id", c.id},
+              {"plan", c.plan == 0 ? Json(nullptr) : Json(c.plan)},
+              {"at", format_instant(c.at)},
+              {"date", to_iso(c.date)},
+              {"kind", std::string(store::to_string(c.kind))},
+              {"exercise", c.exercise},
+              {"replacement", c.replacement},
+              {"block", c.block},
+              {"dose", c.dose ? dose_to_json(*c.dose) : Json(nullptr)},
+              {"text", c.text},
+              {"by", c.by},
+              {"reason", c.reason},
+              {"override_reason", c.override_reason},
+              {"overridden_rule", c.overridden_rule}};
+}
+
+Json note_json(const core::ClinicianNote& n) {
+  return Json{{"id", n.id}, {"at", format_instant(n.at)}, {"author", n.author_name}, {"text", n.text}};
 }
 
 Json plan_json(const store::PlanRecord& p) {
@@ -130,6 +155,56 @@ Result<Json> records_json(store::Store& records, store::PersonId id) {
     if (!list) return list.error();
     out[key] = *list;
   }
+  // A clinician's program changes, and apart from them the messages they sent (kind message).
+  auto changes = records.program_changes(id);
+  if (!changes) return changes.error();
+  out["program_changes"] = Json::array();
+  out["clinician_messages"] = Json::array();
+  for (const auto& c : *changes) {
+    if (c.kind == store::ChangeKind::kMessage) {
+      out["clinician_messages"].push_back(
+          Json{{"id", c.id}, {"at", format_instant(c.at)}, {"by", c.by}, {"text", c.text}});
+    } else {
+      out["program_changes"].push_back(program_change_json(c));
+    }
+  }
+  return out;
+}
+
+// What the patient's clinicians wrote and reviewed: notes, flags marked seen (each clinician's
+// reviews of this patient), the red-flag notifications they were sent.
+Result<Json> clinicians_json(Clinic& clinic, store::PersonId id) {
+  Json out = Json::object();
+  auto notes = list_json(clinic.store.notes(id), note_json);
+  if (!notes) return notes.error();
+  out["clinician_notes"] = *notes;
+  auto clinicians = clinic.store.clinicians_of(id);
+  if (!clinicians) return clinicians.error();
+  out["flag_reviews"] = Json::array();
+  out["notifications"] = Json::array();
+  for (const AccountId c : *clinicians) {
+    auto reviews = clinic.store.flag_reviews(c);
+    if (!reviews) return reviews.error();
+    for (const auto& r : *reviews) {
+      if (r.patient != id) continue;
+      out["flag_reviews"].push_back(Json{{"id", r.id},
+                                         {"clinician", r.clinician},
+                                         {"kind", std::string(core::flag_kind_name(r.kind))},
+                                         {"seen_at", format_instant(r.seen_at)},
+                                         {"note", r.note}});
+    }
+    auto sent = clinic.store.notifications(c, false);
+    if (!sent) return sent.error();
+    for (const auto& n : *sent) {
+      if (n.patient != id) continue;
+      out["notifications"].push_back(Json{{"id", n.id},
+                                          {"clinician", n.clinician},
+                                          {"at", format_instant(n.at)},
+                                          {"kind", n.kind},
+                                          {"message", n.message},
+                                          {"read_at", instant(n.read_at)}});
+    }
+  }
   return out;
 }
 
@@ -146,6 +221,7 @@ Result<Json> access_json(Clinic& clinic, store::PersonId id) {
                          {"actor", r.actor},
                          {"role", r.role ? Json(std::string(role_name(*r.role))) : Json(nullptr)},
                          {"action", r.action},
+                         {"detail", r.detail},
                          {"outcome", std::string(audit_outcome_name(r.outcome))}});
     }
     if (static_cast<int>(rows->size()) < filter.limit) return out;
@@ -163,6 +239,8 @@ Result<std::string> export_patient(Clinic& clinic, const Caller& caller, store::
   if (!account) return account.error();
   auto records = records_json(clinic.records, patient);
   if (!records) return records.error();
+  auto clinicians = clinicians_json(clinic, patient);
+  if (!clinicians) return clinicians.error();
   auto access = access_json(clinic, patient);
   if (!access) return access.error();
   Json doc{
@@ -175,6 +253,7 @@ Result<std::string> export_patient(Clinic& clinic, const Caller& caller, store::
                                    {"created_at", format_instant((*account)->created_at)}}
                             : Json(nullptr);
   for (const auto& [key, value] : records->items()) doc[key] = value;
+  for (const auto& [key, value] : clinicians->items()) doc[key] = value;
   doc["access_log"] = *access;
   return doc.dump(2);
 }
@@ -186,7 +265,7 @@ Status delete_patient_data(Clinic& clinic, const Caller& caller, store::PersonId
   // The records first: if the account's deletion then fails, a retry finds it and finishes.
   if (auto s = clinic.records.delete_person(patient); !s) return s;
   if (*account) {
-    if (auto s = clinic.store.delete_patient((*account)->id); !s) return s;
+    if (auto s = clinic.store.delete_patient((*account)->id, core::account_key((*account)->username)); !s) return s;
   }
   return record_event(clinic, caller, core::event::kPatientDeleted, core::AuditOutcome::kAllowed,
                       *account ? (*account)->username : "", patient);

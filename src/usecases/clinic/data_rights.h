@@ -11,13 +11,16 @@ namespace kc::usecases::clinic {
 
 // Everything kept about `patient`, as one JSON document (format "kneecoach-patient-export",
 // version 1): the person, their account (no secrets), latest answers, latest plan, sessions,
-// exercise logs, measurements, check-ins, dose changes, and who looked at the record (the
-// audit rows naming them). For the patient and their clinicians (audited as export_record).
+// exercise logs (with what they said of each exercise and the camera's result), measurements,
+// check-ins, dose changes, the clinicians' program changes and messages, notes, flag reviews
+// and red-flag notifications, and who looked at the record (every audit row naming them, with
+// its detail). For the patient and their clinicians (audited as export_record).
 // Errors: errc::kForbidden, errc::kNotFound (field "person": no such person), errc::kFailed.
 Result<std::string> export_patient(Clinic& clinic, const Caller& caller, store::PersonId patient);
 
 // Deletes `patient`'s clinical records (store::Store::delete_person) and their account with its
-// sessions, invites, caseload places and notifications (ClinicStore::delete_patient). For the
+// sessions, invites, caseload places, notifications, flag reviews and clinicians' notes
+// (ClinicStore::delete_patient). For the
 // patient themselves and admins (audited as delete_record, then patient_deleted). Audit rows
 // naming the person stay, as the trail of what happened. Safe to retry after a failure.
 // Errors: errc::kForbidden, errc::kFailed.

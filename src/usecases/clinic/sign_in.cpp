@@ -5,6 +5,7 @@
 #include "core/clinic/credentials.h"
 #include "usecases/clinic/authorize.h"
 #include "usecases/clinic/throttling.h"
+#include "usecases/clinic/two_factor.h"
 
 namespace kc::usecases::clinic {
 namespace {
@@ -25,22 +26,6 @@ Error fail(Clinic& clinic, const Caller& caller, const ThrottleKeys& keys, const
     return row.error();
   }
   return error;
-}
-
-// The TOTP step of an account with TOTP on: ok, or the error to return (and whether it counts).
-struct TotpCheck {
-  bool ok = false;
-  bool counts = true;
-  std::string message;
-};
-Result<TotpCheck> check_totp(Clinic& clinic, const Account& account, const std::string& code) {
-  if (code.empty()) return TotpCheck{false, false, "enter the 6-digit code from your authenticator app"};
-  const auto step = clinic.totp.match(account.totp_secret.value_or(""), code, clinic.clock.now());
-  if (!step) return TotpCheck{false, true, "that code is not right; enter the code your app shows now"};
-  auto fresh = clinic.store.use_totp_step(account.id, *step);
-  if (!fresh) return fresh.error();
-  if (!*fresh) return TotpCheck{false, true, "that code was used already; wait for the next one"};
-  return TotpCheck{true, false, ""};
 }
 
 }  // namespace
@@ -72,10 +57,15 @@ Result<SignedIn> sign_in(Clinic& clinic, const SignInRequest& request) {
     return fail(clinic, caller, keys, tried + why, wrong_credentials());
   }
   if (account->totp_enabled) {
-    auto totp = check_totp(clinic, *account, request.totp_code);
-    if (!totp) return totp.error();
-    if (!totp->ok && !totp->counts) return totp_error(totp->message);
-    if (!totp->ok) return fail(clinic, caller, keys, tried + ": wrong TOTP code", totp_error(totp->message));
+    auto verdict = use_totp_code(clinic, *account, request.totp_code);
+    if (!verdict) return verdict.error();
+    // A missing code, or a secret this server cannot read, is no guess: it does not count.
+    if (*verdict == CodeVerdict::kMissing || *verdict == CodeVerdict::kUnreadable) {
+      return totp_error(code_problem(*verdict));
+    }
+    if (*verdict != CodeVerdict::kOk) {
+      return fail(clinic, caller, keys, tried + ": wrong TOTP code", totp_error(code_problem(*verdict)));
+    }
   }
   if (auto cleared = count_success(clinic, keys); !cleared) return cleared.error();
   return start_session(clinic, *account, request.address);

@@ -6,6 +6,7 @@
 
 #include "usecases/clinic/housekeeping.h"
 #include "usecases/clinic/testing/clinic_fixture.h"
+#include "usecases/clinic/two_factor.h"
 
 namespace kc::clinic::testing {
 namespace {
@@ -102,7 +103,8 @@ TEST_F(ClinicSignIn, ASuccessClearsTheAccountsFailures) {
 
 TEST_F(ClinicSignIn, TotpIsAskedForOnceOnAndItsCodesServeOnce) {
   const std::string secret = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ";
-  ASSERT_TRUE(store_.set_totp(ana.account, secret, true).ok());
+  ASSERT_TRUE(
+      store_.set_totp(ana.account, *usecases::clinic::seal_totp_secret(clinic(), ana.account, secret), true).ok());
   auto missing = try_sign_in("dr.ana", kPassword);
   ASSERT_FALSE(missing.ok());
   EXPECT_EQ(missing.error().code, errc::kUnauthorised);

@@ -7,7 +7,11 @@ const CLINIC = '/api/v1/clinic';
 const person = (id: string) => `${CLINIC}/people/${encodeURIComponent(id)}`;
 
 export type Role = 'admin' | 'clinician' | 'patient';
-export interface Account { id: number; username: string; role: Role; person: string | null }
+export interface Account {
+  id: number; username: string; role: Role; person: string | null;
+  /** GET /me only: whether sign-in asks this account for a TOTP code. */
+  totp_enabled?: boolean;
+}
 
 export type FlagKind = 'warning_sign' | 'pain_above_band' | 'pain_rising' | 'no_session_7d' | 'review_due';
 export interface Flag { kind: FlagKind | string; since: string; detail: string; seen: boolean; seen_note: string | null }
@@ -46,6 +50,10 @@ export const clinicApi = {
     call<{ account: Account }>('POST', `${CLINIC}/login`, totp ? { username, password, totp } : { username, password }),
   logout: () => call<{ signed_out: boolean }>('POST', `${CLINIC}/logout`, {}),
   me: () => call<{ account: Account }>('GET', `${CLINIC}/me`),
+  /** Two-factor sign-in for one's own account: a new secret, confirmed by a current code; off with a code or the password. */
+  totpEnable: () => call<{ secret: string; uri: string }>('POST', `${CLINIC}/totp/enable`, {}),
+  totpConfirm: (code: string) => call<{ totp_enabled: boolean }>('POST', `${CLINIC}/totp/confirm`, { code }),
+  totpDisable: (proof: { code?: string; password?: string }) => call<{ totp_enabled: boolean }>('POST', `${CLINIC}/totp/disable`, proof),
   /** Accepts an invite by its link's token, or by username and the short code; signs the patient in. */
   acceptInvite: (body: { token?: string; username?: string; code?: string; password: string }) =>
     call<{ account: Account }>('POST', `${CLINIC}/invites/accept`, body),

@@ -52,7 +52,8 @@ export function signedInBar(account: Account): HTMLElement {
     forgetPerson();
     location.hash = '#/clinic/sign-in?out=1';
   } }, 'Sign out');
-  return h('div', { class: 'clinic-bar' }, h('span', {}, 'Signed in as ', h('strong', {}, account.username), ` (${account.role})`), out, status);
+  const security = account.role === 'patient' ? null : h('a', { href: '#/clinic/security', class: 'small' }, 'Two-factor sign-in');
+  return h('div', { class: 'clinic-bar' }, h('span', {}, 'Signed in as ', h('strong', {}, account.username), ` (${account.role})`), security, out, status);
 }
 
 /** The signed-in clinician, or null after drawing why not (signed out, offline, not a clinician). */

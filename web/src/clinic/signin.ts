@@ -5,14 +5,15 @@ import { h } from '../dom';
 import { clinicApi, type Account } from './api';
 import { clinicError, forgetPerson, sentence, type ClinicKit } from './shell';
 
-/** Where a signed-in account goes: a clinician to the caseload (or `next`), a patient to their exercises. */
+/** Where a signed-in account goes: a clinician to the caseload (or `next`), a patient to their exercises, an
+ *  admin to the two-factor page when that is `next`. */
 export function landing(account: Account, next: string | null): string {
   if (account.role === 'patient') {
     if (account.person) setPersonId(account.person);
     return '#/';
   }
   if (account.role === 'clinician') return next && next.startsWith('/clinic') ? `#${next}` : '#/clinic';
-  return '#/clinic/sign-in?admin=1';
+  return next === '/clinic/security' ? '#/clinic/security' : '#/clinic/sign-in?admin=1';
 }
 
 function field(id: string, label: string, attrs: Record<string, unknown>): HTMLElement {
@@ -22,7 +23,8 @@ function field(id: string, label: string, attrs: Record<string, unknown>): HTMLE
 export function signInPage(kit: ClinicKit): void {
   const params = kit.params();
   const note = params.has('out') ? h('p', { class: 'notice ok', role: 'status' }, 'You are signed out.')
-    : params.has('admin') ? h('p', { class: 'notice warn', role: 'status' }, 'Admin accounts manage the practice with the clinic commands; these pages are for clinicians and patients.')
+    : params.has('admin') ? h('p', { class: 'notice warn', role: 'status' }, 'Admin accounts manage the practice with the clinic commands; these pages are for clinicians and patients. An admin can turn on ',
+      h('a', { href: '#/clinic/security' }, 'two-factor sign-in'), ' here.')
       : null;
   const totpBox = h('div', { hidden: true }, field('totp', 'Code from your authenticator app (6 digits)', { type: 'text', inputmode: 'numeric', autocomplete: 'one-time-code', maxlength: '6', pattern: '[0-9]*' }));
   const err = h('div', { id: 'sign-in-error', 'aria-live': 'assertive' });

@@ -1,6 +1,6 @@
 // The clinic use cases' test fixture: an in-memory ClinicStore, a real SQLite store::Store in a
-// temporary folder, a manual clock, fake hashing and tokens, the real TOTP (liboath), and
-// helpers that make an admin, clinicians and invited patients.
+// temporary folder, a manual clock, fake hashing and tokens, the real TOTP (liboath) and secret
+// box (libsodium), and helpers that make an admin, clinicians and invited patients.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -24,6 +24,8 @@ namespace kc::clinic::testing {
 // the SQLite store at `path`, and liboath's TOTP.
 std::unique_ptr<store::Store> open_records(const std::string& path);
 std::unique_ptr<usecases::clinic::Totp> real_totp();
+// libsodium's SecretBox under a random key.
+std::unique_ptr<usecases::clinic::SecretBox> real_secret_box();
 
 // A new temporary folder, removed with its contents when destroyed.
 class TempFolder {
@@ -56,8 +58,9 @@ class ClinicTest : public ::testing::Test {
   ClinicTest()
       : records_(open_records(folder_.path() + "/kneecoach.db")),
         totp_(real_totp()),
+        secrets_(real_secret_box()),
         clinic_(std::make_unique<usecases::clinic::Clinic>(
-            usecases::clinic::Clinic{store_, *records_, clock_, hasher_, tokens_, *totp_, {}})) {
+            usecases::clinic::Clinic{store_, *records_, clock_, hasher_, tokens_, *totp_, *secrets_, {}})) {
     store_.read_records_from(records_.get());
   }
 
@@ -108,6 +111,7 @@ class ClinicTest : public ::testing::Test {
   FakeHasher hasher_;
   FakeTokens tokens_;
   std::unique_ptr<usecases::clinic::Totp> totp_;
+  std::unique_ptr<usecases::clinic::SecretBox> secrets_;
   std::unique_ptr<usecases::clinic::Clinic> clinic_;
   Actor admin, ana, ben, pat, quinn;  // add_cast
 };

@@ -16,4 +16,10 @@ std::unique_ptr<store::Store> open_records(const std::string& path) {
 
 std::unique_ptr<usecases::clinic::Totp> real_totp() { return std::make_unique<crypto::OathTotp>(); }
 
+std::unique_ptr<usecases::clinic::SecretBox> real_secret_box() {
+  crypto::SodiumSecretBox::Key key{};
+  for (std::size_t i = 0; i < key.size(); ++i) key[i] = static_cast<unsigned char>(std::rand());  // NOLINT: a test key
+  return std::make_unique<crypto::SodiumSecretBox>(key);
+}
+
 }  // namespace kc::clinic::testing

@@ -391,7 +391,7 @@ class MemoryClinicStore final : public ClinicStore {
     return static_cast<std::int64_t>(std::erase_if(audit_, [&](const AuditEntry& a) { return a.at < before; }));
   }
 
-  Status delete_patient(AccountId patient) override {
+  Status delete_patient(AccountId patient, const std::string& throttle_key) override {
     const std::lock_guard lock(mutex_);
     if (auto e = failure()) return *e;
     const Account* a = account_ptr(patient);
@@ -403,6 +403,7 @@ class MemoryClinicStore final : public ClinicStore {
     std::erase_if(notifications_, [&](const Notification& n) { return person && n.patient == *person; });
     std::erase_if(reviews_, [&](const FlagReview& r) { return person && r.patient == *person; });
     std::erase_if(notes_, [&](const ClinicianNote& n) { return person && n.patient == *person; });
+    throttles_.erase(throttle_key);
     accounts_.erase(patient);
     return Ok{};
   }
