@@ -151,14 +151,24 @@ std::vector<std::string> explain_decisions(const Plan& plan, const Profile& p, i
 
 std::vector<std::string> safety_notes(const Profile& p) {
   std::vector<std::string> out;
+  // A clinician's pain ceiling replaces the usual limit (never raises it: it is at most kModeratePainMax).
+  const int most = p.limits.pain_ceiling.value_or(kModeratePainMax);
+  const std::string theirs = p.limits.pain_ceiling ? ", the limit the clinician who cleared you set" : "";
   out.push_back(fmt::format(
-      "Stop an exercise if the pain goes above {} out of 10 (too much), or turns sharp rather than a dull ache.",
-      kModeratePainMax));
-  out.push_back(fmt::format(
-      "Some pain during or after exercise is fine if it stays at {}/10 or less (0-{} is safe, up to {} acceptable) and "
-      "settles by the next morning to your usual level; if it has not settled, do less next time (fewer repetitions "
-      "or sets).",
-      kModeratePainMax, kLowPainMax, kModeratePainMax));
+      "Stop an exercise if the pain goes above {} out of 10 (too much{}), or turns sharp rather than a dull ache.",
+      most, theirs));
+  if (p.limits.pain_ceiling) {
+    out.push_back(fmt::format(
+        "Some pain during or after exercise is fine if it stays at {}/10 or less and settles by the next morning to "
+        "your usual level; if it has not settled, do less next time (fewer repetitions or sets).",
+        most));
+  } else {
+    out.push_back(fmt::format(
+        "Some pain during or after exercise is fine if it stays at {}/10 or less (0-{} is safe, up to {} acceptable) "
+        "and settles by the next morning to your usual level; if it has not settled, do less next time (fewer "
+        "repetitions or sets).",
+        kModeratePainMax, kLowPainMax, kModeratePainMax));
+  }
   out.emplace_back(
       "If your usual pain rises from one week to the next, or does not improve, stop and see a physiotherapist or "
       "doctor.");

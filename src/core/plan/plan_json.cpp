@@ -115,6 +115,7 @@ Json plan_to_json(const Plan& plan) {
   }
   j["reviews"] = reviews;
   j["cautions"] = strings(plan.cautions);
+  j["clearance"] = plan.clearance ? Json(clearance_to_json(*plan.clearance)) : Json(nullptr);
   j["decisions"] = strings(plan.decisions);
   j["safety"] = strings(plan.safety);
   j["sources"] = strings(plan_sources());

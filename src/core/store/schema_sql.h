@@ -197,11 +197,28 @@ CREATE TABLE program_change (
 CREATE INDEX program_change_by_person ON program_change(person_id, at);
 )sql";
 
-inline constexpr std::array<std::string_view, 5> kSchemaSteps{kSchemaV1, kSchemaV2, kSchemaV3, kSchemaV4, kSchemaV5};
+// Version 6: a clinician's clearance ("I have been seen and cleared"), one per plan built under
+// it: who, when, the warning signs cleared and the limits, as JSON (core/triage/clearance.h).
+inline constexpr std::string_view kSchemaV6 = R"sql(
+CREATE TABLE clearance (
+  id INTEGER PRIMARY KEY,
+  person_id INTEGER NOT NULL REFERENCES person(id),
+  plan_id INTEGER NOT NULL,
+  recorded_at TEXT NOT NULL,
+  cleared_on TEXT NOT NULL,
+  json TEXT NOT NULL,
+  UNIQUE (plan_id),
+  FOREIGN KEY (plan_id, person_id) REFERENCES plan(id, person_id)
+);
+)sql";
+
+inline constexpr std::array<std::string_view, 6> kSchemaSteps{kSchemaV1, kSchemaV2, kSchemaV3,
+                                                              kSchemaV4, kSchemaV5, kSchemaV6};
 
 // Deleting a person: every record kept under them, children before parents so the foreign keys
 // hold at every step. Each statement takes the person's id as its one parameter (`?`).
-inline constexpr std::array<std::string_view, 12> kDeletePerson{
+inline constexpr std::array<std::string_view, 13> kDeletePerson{
+    "DELETE FROM clearance WHERE person_id = ?",
     "DELETE FROM program_change WHERE person_id = ?",
     "DELETE FROM dose_change WHERE person_id = ?",
     "DELETE FROM measurement WHERE person_id = ?",
