@@ -84,10 +84,10 @@ function result(): void {
     return;
   }
   const t = r.triage;
-  // The clearance's words: the plan's cautions that are not the triage's own (shown below).
+  // After a clearance: the plan's cautions, its words first (the triage's own are shown below too).
   const cleared = r.plan?.clearance ? r.plan.cautions.filter((c) => c !== t.advice && !t.reasons.some((x) => x.message === c)) : [];
   page(t.level === 'caution' ? 'You can start gently' : 'You can start',
-    cleared.length ? h('section', { class: 'notice', id: 'clearance', 'aria-label': 'Your clearance' }, cleared.map((c) => h('p', {}, c))) : null,
+    cleared.length ? h('section', { class: 'notice', id: 'clearance', 'aria-label': 'Your clearance and cautions' }, cleared.map((c) => h('p', {}, c))) : null,
     t.reasons.length ? [h('h2', {}, 'Cautions'), h('ul', {}, t.reasons.map((x) => h('li', {}, x.message)))] : null,
     h('div', { class: `notice ${t.level === 'caution' ? 'warn' : 'ok'}`, role: 'status' },
       h('p', {}, h('strong', {}, `Result: ${levelName(t.level)}. `), t.advice)),

@@ -182,6 +182,27 @@ std::vector<std::string> safety_notes(const Profile& p) {
   return out;
 }
 
+std::optional<std::string> pain_caution(const Profile& p) {
+  const int most = p.limits.pain_ceiling.value_or(kModeratePainMax);
+  switch (p.band) {
+    case PainBand::kLow:
+      return std::nullopt;
+    case PainBand::kModerate:
+      return fmt::format(
+          "Your knee pain is moderate ({}/10), so the program starts a step lower. Pain up to {}/10 while exercising "
+          "is acceptable if it has settled by the next morning; if it goes higher, or is worse the next morning, do "
+          "less next time.",
+          p.pain, most);
+    case PainBand::kHigh:
+      return fmt::format(
+          "Your knee pain is high ({}/10), so the program starts two steps lower, with the gentlest versions. Keep "
+          "pain while exercising at {}/10 or less; if exercise pushes it higher, or it is no better after 6 weeks, "
+          "see a physiotherapist or doctor.",
+          p.pain, most);
+  }
+  return std::nullopt;
+}
+
 const std::vector<std::string>& plan_sources() {
   static const std::vector<std::string> kSources{
       "The web guides to stretching and strengthening for knee pain that kneecoach is built on: the exercises, how "

@@ -227,6 +227,7 @@ PlanOutcome build_outcome(const Answers& answers, const Catalog& catalog, const 
   plan.calendar = lay_out(options.start, options.weeks, days, strength_days);
   plan.reviews = review_points(options.start, options.weeks);
   plan.cautions = options.cautions;
+  if (auto pain = pain_caution(p)) plan.cautions.push_back(*pain);
   if (options.clearance) {
     std::vector<std::string> avoided;
     for (const auto& id : options.clearance->limits.avoid) {
