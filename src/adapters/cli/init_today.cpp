@@ -186,6 +186,10 @@ void run_today(const TrackingOptions& options, bool json, Context& ctx) {
   if (t.next && (!t.session || t.done)) {
     ctx.out << fmt::format("Next session: {}, session {}.\n", describe_date(t.next->date), t.next->session);
   }
+  if (!t.session && t.next && !t.after_end) {
+    const ManualClock at(when->at);
+    print_rest_day_offer(ctx, *program->store, at, options, when->date);
+  }
   if (outcome->review.due) ctx.out << "\nReview: " << outcome->review.message << "\n";
   ctx.exit_code = kExitOk;
 }
