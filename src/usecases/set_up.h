@@ -43,9 +43,9 @@ struct SetupRequest {
   TriageResult triage;  // evaluate(answers, rules), done by the caller before loading the catalog
   CivilDate start;      // the first day of week 1
   int weeks = kDefaultWeeks;
-  std::string person;                  // the person's name (the CLI's "me", or a new API id)
-  bool new_person = false;             // the name must not be taken yet (else the person may exist already)
-  std::optional<Clearance> clearance;  // stored with the plan (usecases/clearance.h sets it)
+  std::string person;                    // the person's name (the CLI's "me", or a new API id)
+  bool new_person = false;               // the name must not be taken yet (else the person may exist already)
+  std::optional<Clearance> clearance{};  // stored with the plan (usecases/clearance.h sets it)
 };
 
 struct SetupOutcome {

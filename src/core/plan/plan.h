@@ -24,11 +24,11 @@ inline constexpr int kMaxWeeks = 52;
 inline constexpr int kReviewWeek = 6;  // GLA:D length; reassess at 6 weeks
 
 struct PlanOptions {
-  CivilDate start;                     // the first day of week 1 (any weekday)
-  int weeks = kDefaultWeeks;           // 1..kMaxWeeks
-  Level level = Level::kGo;            // triage level; must be go or caution
-  std::vector<std::string> cautions;   // triage messages behind a caution, shown with the plan
-  std::optional<Clearance> clearance;  // a clinician's clearance: its limits are kept, its words shown
+  CivilDate start;                       // the first day of week 1 (any weekday)
+  int weeks = kDefaultWeeks;             // 1..kMaxWeeks
+  Level level = Level::kGo;              // triage level; must be go or caution
+  std::vector<std::string> cautions;     // triage messages behind a caution, shown with the plan
+  std::optional<Clearance> clearance{};  // a clinician's clearance: its limits are kept, its words shown
 };
 
 // Which part of a session an exercise belongs to.

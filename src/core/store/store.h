@@ -42,7 +42,7 @@ class Store {
   struct Setup {
     AnswersRecord answers;
     std::optional<PlanRecord> plan;
-    std::optional<ClearanceRecord> clearance;
+    std::optional<ClearanceRecord> clearance{};
   };
   virtual Result<Setup> save_setup(const Setup& setup) = 0;
   // Creates a new person named `name` and saves their setup, in one transaction: either both

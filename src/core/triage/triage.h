@@ -37,7 +37,7 @@ struct TriageResult {
   std::vector<Reason> reasons;     // every rule that fired, in rule order; empty for go
   std::string advice;              // what to do and how soon, for `level`, then any notes
   std::vector<std::string> notes;  // how contradictory answers were read (also at the end of advice)
-  std::vector<Reason> cleared;     // rules that matched but a clinician had cleared (core/triage/clearance.h)
+  std::vector<Reason> cleared{};   // rules that matched but a clinician had cleared (core/triage/clearance.h)
 };
 
 // Reads the answers toward safety (read_safely), then fires every rule whose condition
