@@ -372,17 +372,17 @@ TEST_P(StoreContract, AClearanceIsStoredWithItsPlanOrNotAtAllAndGoesWithThePerso
   ASSERT_TRUE(created.ok()) << created.error().message;
   ASSERT_TRUE(created->setup.clearance.has_value());
   const PersonId erin = created->person.id;
-  const Id plan = created->setup.plan->id;
-  auto found = store->clearance_of_plan(erin, plan);
+  const Id erins_plan = created->setup.plan->id;
+  auto found = store->clearance_of_plan(erin, erins_plan);
   ASSERT_TRUE(found.ok()) << found.error().message;
   ASSERT_TRUE(found->has_value());
-  EXPECT_EQ((*found)->plan, plan);
+  EXPECT_EQ((*found)->plan, erins_plan);
   EXPECT_EQ((*found)->person, erin);
   EXPECT_EQ((*found)->cleared_on, make_date(2026, 1, 5));
   EXPECT_EQ((*found)->json, cleared.json);
   // Another person's id, or another plan, finds nothing.
-  EXPECT_FALSE(store->clearance_of_plan(ann.id, plan)->has_value());
-  EXPECT_FALSE(store->clearance_of_plan(erin, plan + 1000)->has_value());
+  EXPECT_FALSE(store->clearance_of_plan(ann.id, erins_plan)->has_value());
+  EXPECT_FALSE(store->clearance_of_plan(erin, erins_plan + 1000)->has_value());
 
   // A new plan without a clearance: the old clearance stays with the old plan only.
   Store::Setup again{{0, erin, at(1, 9), R"({"version":1})", "go"}, sample_plan(erin)};
