@@ -119,6 +119,21 @@ class Cleared(unittest.TestCase):
         self.assertEqual(again.returncode, 3, again.stdout + again.stderr)
         self.assertIn("program is stopped", again.stdout)
 
+    def test_a_program_stopped_at_a_check_in_is_cleared_from_the_stored_answers(self):
+        with open(self.answers, "w") as f:
+            json.dump(kctest.answers(), f)
+        self.assertEqual(self.kc("init", "--answers", self.answers, "--start", TODAY, "--date", TODAY).returncode, 0)
+        stopped = self.check_in("2025-03-06", ["gives_way"])
+        self.assertEqual(stopped.returncode, 3, stopped.stdout + stopped.stderr)
+        self.assertIn("kneecoach cleared --by NAME --role ROLE --on DATE", stopped.stdout)
+        early = self.kc("cleared", "--by", "Bo Chan", "--role", "GP", "--on", "2025-03-05", "--date", "2025-03-08")
+        self.assertEqual(early.returncode, 2, early.stdout + early.stderr)
+        self.assertIn("before the warning sign of 2025-03-06", early.stderr)
+        proc = self.kc("cleared", "--by", "Bo Chan", "--role", "GP", "--on", "2025-03-07", "--date", "2025-03-08")
+        self.assertEqual(proc.returncode, 0, proc.stdout + proc.stderr)
+        self.assertIn("Cleared by Bo Chan (GP) on Fri 7 Mar 2025 for: gives way.", " ".join(proc.stdout.split()))
+        self.assertEqual(self.kc("today", "--date", "2025-03-08").returncode, 0)
+
     def test_a_different_sign_at_a_check_in_stops_for_itself_alone(self):
         self.assertEqual(self.cleared().returncode, 0)
         locked = self.check_in("2025-03-06", ["locked"])
