@@ -77,7 +77,7 @@ class Cleared(unittest.TestCase):
     def test_the_handout_says_who_cleared_the_person(self):
         self.assertEqual(self.cleared().returncode, 0)
         pdf = os.path.join(self.dir, "plan.pdf")
-        proc = self.kc("handout", "-o", pdf, "--date", TODAY)
+        proc = self.kc("handout", "-o", pdf)
         self.assertEqual(proc.returncode, 0, proc.stdout + proc.stderr)
         text = " ".join(subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True).stdout.split())
         self.assertIn("Cleared by Ann Lee (physiotherapist) on Tue 4 Mar 2025 for: calf pain or swelling, gives way",
