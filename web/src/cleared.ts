@@ -53,8 +53,8 @@ export async function clearedPage(shell: ClearedShell): Promise<void> {
     return;
   }
   const today = localIso(new Date());
-  const name = h('input', { id: 'clinician', name: 'clinician', required: true, maxlength: 100, autocomplete: 'off' }) as HTMLInputElement;
-  const role = h('input', { id: 'role', name: 'role', required: true, maxlength: 100, list: 'roles', 'aria-describedby': 'role-help' }) as HTMLInputElement;
+  const name = h('input', { id: 'clinician', type: 'text', name: 'clinician', required: true, maxlength: 100, autocomplete: 'off' }) as HTMLInputElement;
+  const role = h('input', { id: 'role', type: 'text', name: 'role', required: true, maxlength: 100, list: 'roles', 'aria-describedby': 'role-help' }) as HTMLInputElement;
   const roles = h('datalist', { id: 'roles' }, ['physiotherapist', 'GP', 'orthopaedic surgeon', 'sports doctor'].map((r) => h('option', { value: r })));
   const on = h('input', { id: 'cleared-on', name: 'cleared_on', type: 'date', required: true, min: kept.on, max: today, value: today, 'aria-describedby': 'cleared-on-help' }) as HTMLInputElement;
   const check = (id: string, text: string) => h('label', {}, h('input', { type: 'checkbox', id, name: id }), ` ${text}`);
@@ -100,6 +100,7 @@ export async function clearedPage(shell: ClearedShell): Promise<void> {
 }
 
 async function submit(shell: ClearedShell, kept: KeptReferral, clearance: Clearance, error: HTMLElement): Promise<void> {
+  error.replaceChildren();
   try {
     const r = await api.clear(kept.answers, clearance, kept.on, sending);
     sending.done();
