@@ -338,6 +338,9 @@ class Serialised final : public store::Store {
   kc::Result<std::optional<store::PlanRecord>> latest_plan(store::PersonId p) override {
     return lock()->latest_plan(p);
   }
+  kc::Result<std::optional<store::ClearanceRecord>> clearance_of_plan(store::PersonId p, store::Id plan) override {
+    return lock()->clearance_of_plan(p, plan);
+  }
   kc::Result<store::SessionLog> begin_session(const store::SessionLog& s) override { return lock()->begin_session(s); }
   kc::Result<store::ExerciseLog> log_exercise(const store::ExerciseLog& l) override { return lock()->log_exercise(l); }
   kc::Status end_session(store::Id s, store::SessionStatus st, kc::TimePoint t, std::optional<int> p) override {

@@ -6,6 +6,7 @@
 
 #include "core/intake/questionnaire.h"
 #include "core/tracking/check_in_signs.h"
+#include "core/triage/clearance.h"
 #include "core/triage/level.h"
 #include "usecases/program.h"
 #include "usecases/when.h"
@@ -22,12 +23,15 @@ void forget(tracking::History& history, const store::CheckIn& old) {
   std::erase_if(history.changes, [&](const store::DoseChange& c) { return c.check_in == old.id; });
 }
 
-// The stored answers with each sign in `flags` set to yes, triaged again.
-Result<TriageResult> triage_with(store::Store& store, store::PersonId person, const std::vector<std::string>& flags,
-                                 const RuleSet& rules) {
-  auto answers = stored_answers(store, person);
+// The stored answers with each sign in `flags` set to yes, triaged again under the plan's clearance.
+Result<TriageResult> triage_with(store::Store& store, const store::PlanRecord& plan,
+                                 const std::vector<std::string>& flags, const RuleSet& rules) {
+  auto answers = stored_answers(store, plan.person);
   if (!answers) return answers.error();
-  return triage_with_signs(answers->value_or(Answers{}), flags, rules);
+  auto clearance = clearance_for(store, plan);
+  if (!clearance) return clearance.error();
+  return triage_with_signs(answers->value_or(Answers{}), flags, rules,
+                           *clearance ? (*clearance)->flags : std::vector<std::string>{});
 }
 
 std::optional<store::CheckIn> of_day(const std::vector<store::CheckIn>& check_ins, CivilDate day) {
@@ -40,13 +44,18 @@ std::optional<store::CheckIn> of_day(const std::vector<store::CheckIn>& check_in
 
 }  // namespace
 
-TriageResult triage_with_signs(Answers answers, const std::vector<std::string>& signs, const RuleSet& rules) {
+Answers answers_with_signs(Answers answers, const std::vector<std::string>& signs) {
   for (const auto& f : signs) {
     const Question* q = find_question(f);
     if (q == nullptr) continue;
     if (auto yes = validate_answer(*q, "yes")) apply_answer(answers, *q, *yes);
   }
-  return evaluate(answers, rules);
+  return answers;
+}
+
+TriageResult triage_with_signs(Answers answers, const std::vector<std::string>& signs, const RuleSet& rules,
+                               const std::vector<std::string>& cleared) {
+  return evaluate(answers_with_signs(std::move(answers), signs), rules, still_cleared(cleared, signs, rules));
 }
 
 Status check_check_in_request(const CheckInRequest& request) {
@@ -110,7 +119,7 @@ Result<CheckInOutcome> check_in(store::Store& store, const Clock& clock, const C
   if (!request.red_flags.empty()) {
     // Warning signs are judged by the triage rules; without them nothing may be assumed safe.
     if (content.rules == nullptr) return make_error(errc::kContent, "", "the triage rules are not loaded");
-    auto triage = triage_with(store, person.id, request.red_flags, *content.rules);
+    auto triage = triage_with(store, plan, request.red_flags, *content.rules);
     if (!triage) return triage.error();
     out.triage = *triage;
     c.triage_level = std::string(to_string(triage->level));

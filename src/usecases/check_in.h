@@ -37,9 +37,14 @@ struct CheckInOutcome {
   tracking::PainReview review;                  // the week-6 pain review, with this rating
 };
 
-// The triage of `answers` with each warning sign in `signs` (tracking::check_in_signs ids)
-// answered yes, as a check-in judges them. Pure.
-TriageResult triage_with_signs(Answers answers, const std::vector<std::string>& signs, const RuleSet& rules);
+// `answers` with each warning sign in `signs` (tracking::check_in_signs ids) answered yes. Pure.
+Answers answers_with_signs(Answers answers, const std::vector<std::string>& signs);
+
+// The triage of answers_with_signs(answers, signs), as a check-in judges them. A clearance's flags
+// (`cleared`) are excused only while no sign in `signs` is one their rule reads
+// (core/triage/clearance.h, still_cleared): a sign reported at a check-in is new. Pure.
+TriageResult triage_with_signs(Answers answers, const std::vector<std::string>& signs, const RuleSet& rules,
+                               const std::vector<std::string>& cleared = {});
 
 // Checks the request alone: the pain from 0 to 10 (errc::kOutOfRange, field
 // "next_morning_pain"), each red flag a known sign listed once (errc::kInvalid, field
@@ -52,7 +57,8 @@ Result<std::optional<store::CheckIn>> check_in_of_day(store::Store& store, const
                                                       const std::string& person, std::optional<CivilDate> date);
 
 // Saves a check-in and runs the dose review, all in one transaction. Warning signs are added to
-// the stored intake answers and triage re-run with content.rules: a level that does not allow a
+// the stored intake answers and triage re-run with content.rules, honouring the clearance the plan
+// was built under for exactly the flags it cleared: a level that does not allow a
 // program stops the plan (no doses change). Otherwise every plan exercise is judged at the check-in
 // (tracking::judge_at_check_in). When the day already has a check-in: without request.replace,
 // errc::kConflict (field "replace", the message gives the stored pain) and nothing is stored;

@@ -130,7 +130,8 @@ Json activity(const Frame& f, const store::PlanRecord& plan, const store::PlanEx
   detail["status"] = plan.stopped_at ? "stopped" : "in-progress";
   const Json days = days_of(plan, e.exercise_id);
   if (!days.empty()) detail["scheduledTiming"] = Json{{"repeat", Json{{"dayOfWeek", days}}}};
-  detail["description"] = describe_dose(now.dose);
+  const Exercise* x = f.catalog.find(now.exercise_id);
+  detail["description"] = x != nullptr ? describe_dose(now.dose, x->phase_words) : describe_dose(now.dose);
   Json a;
   if (now.changed_on) {
     a["progress"] = Json::array({Json{{"time", to_iso(*now.changed_on)}, {"text", now.reason}}});

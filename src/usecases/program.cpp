@@ -5,6 +5,7 @@
 #include "core/intake/parse.h"
 #include "core/plan/changes.h"
 #include "core/plan/profile.h"
+#include "core/triage/clearance.h"
 #include "core/triage/level.h"
 
 namespace kc::usecases {
@@ -79,12 +80,28 @@ Result<std::optional<Answers>> stored_answers(store::Store& store, store::Person
   return std::optional<Answers>{std::move(answers).value()};
 }
 
+Result<std::optional<Clearance>> clearance_for(store::Store& store, const store::PlanRecord& plan) {
+  auto record = store.clearance_of_plan(plan.person, plan.id);
+  if (!record) return record.error();
+  if (!*record) return std::optional<Clearance>{};
+  const auto doc = nlohmann::json::parse((*record)->json, nullptr, false);
+  auto clearance = clearance_from_json(doc);
+  if (!clearance) {
+    return make_error(fmt::format("the stored clearance cannot be read ({}); `kneecoach doctor` checks the store",
+                                  clearance.error().message));
+  }
+  return std::optional<Clearance>{std::move(clearance).value()};
+}
+
 Result<std::optional<Profile>> profile_for(store::Store& store, const store::PlanRecord& plan) {
   auto answers = stored_answers(store, plan.person);
   if (!answers) return answers.error();
   if (!*answers) return std::optional<Profile>{};
+  auto clearance = clearance_for(store, plan);
+  if (!clearance) return clearance.error();
   const Level level = parse_level(plan.level).value_or(Level::kCaution);
-  return std::optional<Profile>{make_profile(**answers, may_start_program(level) ? level : Level::kCaution)};
+  return std::optional<Profile>{make_profile(**answers, may_start_program(level) ? level : Level::kCaution,
+                                             *clearance ? (*clearance)->limits : ClinicianLimits{})};
 }
 
 Result<tracking::CanDo> can_do_for(store::Store& store, const store::PlanRecord& plan) {

@@ -54,6 +54,10 @@ Result<std::optional<Answers>> stored_answers(store::Store& store, store::Person
 
 // What the planner knows of the person behind `plan` (their stored answers read under the
 // plan's triage level), or nullopt when no answers are stored. Errors: stored_answers'.
+// The clearance `plan` was built under (core/triage/clearance.h), or nullopt. kFailed when the store
+// fails or the stored clearance cannot be read.
+Result<std::optional<Clearance>> clearance_for(store::Store& store, const store::PlanRecord& plan);
+
 Result<std::optional<Profile>> profile_for(store::Store& store, const store::PlanRecord& plan);
 
 // What the person can do (the planner's feasibility rules for their stored answers and the

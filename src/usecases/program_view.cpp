@@ -24,9 +24,10 @@ std::vector<SessionInForce> sessions_in_force(const store::PlanRecord& plan,
     for (const auto& e : s.exercises) {
       const tracking::CurrentDose& now = doses.at(e.exercise_id);
       const Exercise* x = catalog.find(now.exercise_id);
-      session.exercises.push_back(DoseInForce{e.exercise_id, now.exercise_id, x != nullptr ? x->name : now.exercise_id,
-                                              e.block, now.dose, describe_dose(now.dose), e.reason, now.changed_on,
-                                              now.reason});
+      session.exercises.push_back(
+          DoseInForce{e.exercise_id, now.exercise_id, x != nullptr ? x->name : now.exercise_id, e.block, now.dose,
+                      x != nullptr ? describe_dose(now.dose, x->phase_words) : describe_dose(now.dose), e.reason,
+                      now.changed_on, now.reason});
       seconds += dose_time(now.dose) + kMoveSeconds;
     }
     session.minutes = (seconds + 59) / 60;

@@ -33,7 +33,7 @@ struct DoseInForce {
   std::string name;                     // the catalog name of exercise_id (the id when unknown)
   std::string block;                    // "strength" or "flexibility"
   Dose dose;                            // in force
-  std::string dose_text;                // describe_dose(dose)
+  std::string dose_text;                // describe_dose(dose, the exercise's phase words)
   std::string why;                      // why it is in the plan (the planner's reason)
   std::optional<CivilDate> changed_on;  // the latest change; nullopt: still the starting dose
   std::string change_reason;            // why it changed then; empty when unchanged

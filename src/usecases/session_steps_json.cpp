@@ -65,7 +65,7 @@ Json exercise_json(int position, const session::SessionExercise& e) {
   j["steps"] = e.steps;
   j["cues"] = e.cues;
   j["dose"] = dose_to_json(e.dose);
-  j["dose_text"] = describe_dose(e.dose);
+  j["dose_text"] = describe_dose(e.dose, e.phase_words);
   j["side_word"] = e.side_word;
   return j;
 }

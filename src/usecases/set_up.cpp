@@ -18,7 +18,7 @@ std::vector<std::string> plan_cautions(const TriageResult& triage) {
 }
 
 Result<ProgramOutcome> plan_program(const Answers& answers, const TriageResult& triage, const Catalog& catalog,
-                                    CivilDate start, int weeks) {
+                                    CivilDate start, int weeks, const std::optional<Clearance>& clearance) {
   ProgramOutcome out;
   out.triage = triage;
   if (!may_start_program(triage.level)) {
@@ -29,7 +29,8 @@ Result<ProgramOutcome> plan_program(const Answers& answers, const TriageResult& 
     return make_error(errc::kInvalid, "weeks",
                       fmt::format("weeks: {} is out of range; expected 1 to {}", weeks, kMaxWeeks));
   }
-  auto planned = build_plan(answers, catalog, PlanOptions{start, weeks, triage.level, plan_cautions(triage)});
+  auto planned =
+      build_plan(answers, catalog, PlanOptions{start, weeks, triage.level, plan_cautions(triage), clearance});
   if (!planned) return make_error(errc::kInvalid, planned.error().field, planned.error().message);
   PlanOutcome outcome = std::move(planned).value();
   if (!outcome.ok()) {
@@ -66,6 +67,10 @@ Result<SetupOutcome> store_program(store::Store& store, const Clock& clock, cons
   store::Store::Setup setup;
   setup.answers = {0, 0, now, answers_to_json(request.answers).dump(), std::string(to_string(request.triage.level))};
   setup.plan = tracking::to_record(plan, 0, request.answers.pain_now, now, plan_to_json(plan).dump());
+  if (request.clearance) {
+    setup.clearance =
+        store::ClearanceRecord{0, 0, 0, now, request.clearance->on, clearance_to_json(*request.clearance).dump()};
+  }
   if (!*existing) {
     auto created = store.create_person_with_setup(request.person, now, std::move(setup));
     if (!created) return created.error();

@@ -17,6 +17,7 @@
 #include "core/intake/answers.h"
 #include "core/plan/plan.h"
 #include "core/store/store.h"
+#include "core/triage/clearance.h"
 #include "core/triage/triage.h"
 
 namespace kc::usecases {
@@ -42,8 +43,9 @@ struct SetupRequest {
   TriageResult triage;  // evaluate(answers, rules), done by the caller before loading the catalog
   CivilDate start;      // the first day of week 1
   int weeks = kDefaultWeeks;
-  std::string person;       // the person's name (the CLI's "me", or a new API id)
-  bool new_person = false;  // the name must not be taken yet (else the person may exist already)
+  std::string person;                    // the person's name (the CLI's "me", or a new API id)
+  bool new_person = false;               // the name must not be taken yet (else the person may exist already)
+  std::optional<Clearance> clearance{};  // stored with the plan (usecases/clearance.h sets it)
 };
 
 struct SetupOutcome {
@@ -59,8 +61,9 @@ std::vector<std::string> plan_cautions(const TriageResult& triage);
 // The plan the answers give, after their triage, nothing stored: kReferral when the triage
 // allows no program (the catalog is not read), kTooLittle with what is missing, or kCreated.
 // errc::kInvalid (field "weeks") when weeks is outside 1..kMaxWeeks.
+// With a clearance, the plan keeps its limits and shows its words (core/plan/plan.h).
 Result<ProgramOutcome> plan_program(const Answers& answers, const TriageResult& triage, const Catalog& catalog,
-                                    CivilDate start, int weeks);
+                                    CivilDate start, int weeks, const std::optional<Clearance>& clearance = {});
 
 // Stores `program` (from plan_program for request's answers) as set_up_person does; for a
 // referral or a shortfall, stores nothing and hands it back. Same errors as set_up_person.

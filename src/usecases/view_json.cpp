@@ -30,7 +30,8 @@ Json today_json(const TodayOutcome& outcome, const Catalog& catalog) {
            {"name", e != nullptr ? e->name : item.current.exercise_id},
            {"block", item.block},
            {"dose", dose_to_json(item.current.dose)},
-           {"dose_text", describe_dose(item.current.dose)},
+           {"dose_text",
+            e != nullptr ? describe_dose(item.current.dose, e->phase_words) : describe_dose(item.current.dose)},
            {"reason", item.current.reason},
            {"changed_on", item.current.changed_on ? Json(to_iso(*item.current.changed_on)) : Json(nullptr)}});
     }

@@ -64,6 +64,11 @@ class Views : public ::testing::Test {
 
   std::string dir_;
   std::unique_ptr<store::Store> store_;
+  // The dose as every view says it: with the exercise's own phase words.
+  std::string text_of(const Dose& dose) const {
+    return describe_dose(dose, catalog_.find(first_.exercise_id)->phase_words);
+  }
+
   Catalog catalog_ = plan_test::small_catalog();
   Content content_{catalog_};
   ManualClock clock_{TimePoint{kDay} + std::chrono::hours{8}};
@@ -80,7 +85,7 @@ TEST_F(Views, TheProgramInForceHasTheRaisedDoseAndTheProgramWeek) {
   EXPECT_EQ(p->week, 3);
   EXPECT_EQ(p->week_text, "week 3 of 6");
   const DoseInForce& d = p->sessions[0].exercises[0];
-  EXPECT_EQ(d.dose_text, describe_dose(raised_));
+  EXPECT_EQ(d.dose_text, text_of(raised_));
   EXPECT_EQ(d.changed_on, make_date(2025, 3, 13));
   EXPECT_EQ(change_note(d), "Changed on Thu 13 Mar 2025: safe pain, settled by the next morning");
   EXPECT_FALSE(p->sessions[0].exercises[1].changed_on);
@@ -105,14 +110,14 @@ TEST_F(Views, TheHandoutPrintsTheDosesInForce) {
       << next;
   const auto lines = dose_lines(h->cards[0]);
   ASSERT_FALSE(lines.empty());
-  EXPECT_NE(lines.front().find(describe_dose(raised_)), std::string::npos);
+  EXPECT_NE(lines.front().find(text_of(raised_)), std::string::npos);
   EXPECT_EQ(lines.back(), "Changed on Thu 13 Mar 2025: safe pain, settled by the next morning");
-  EXPECT_NE(h->sessions[0].lines[0].find(describe_dose(raised_)), std::string::npos);
+  EXPECT_NE(h->sessions[0].lines[0].find(text_of(raised_)), std::string::npos);
   // A new plan's handout has the starting doses and no changes.
   auto fresh = handout_of_new_plan(plan_, plan_test::well_equipped(), catalog_);
   ASSERT_TRUE(fresh.ok());
   EXPECT_EQ(fresh->cards[0].changed, "");
-  EXPECT_NE(dose_lines(fresh->cards[0]).front().find(describe_dose(first_.dose)), std::string::npos);
+  EXPECT_NE(dose_lines(fresh->cards[0]).front().find(text_of(first_.dose)), std::string::npos);
 }
 
 TEST_F(Views, TheCalendarHasEverySessionAtTheDosesInForceInItsProgramWeek) {
@@ -126,7 +131,7 @@ TEST_F(Views, TheCalendarHasEverySessionAtTheDosesInForceInItsProgramWeek) {
     EXPECT_EQ(m->sessions[i].week, plan_.calendar[i].week);
   }
   const auto& a = *std::find_if(m->sessions.begin(), m->sessions.end(), [](auto& s) { return s.session == "A"; });
-  EXPECT_EQ(a.exercises[0].dose_text, describe_dose(raised_));
+  EXPECT_EQ(a.exercises[0].dose_text, text_of(raised_));
   // The same events as a new plan's, so re-importing updates them: the seed is the stored answers.
   EXPECT_EQ(m->uid_seed, answers_to_json(plan_test::well_equipped()).dump());
 }

@@ -159,7 +159,7 @@ class JsonShapeTest(unittest.TestCase):
         self.assertEqual(list(data.keys()), [
             "format", "version", "status", "start", "end", "weeks", "triage_level", "pain", "pain_band",
             "minutes_per_session", "days", "strength_days", "week", "sessions", "calendar", "reviews", "cautions",
-            "decisions", "safety", "sources"])
+            "clearance", "decisions", "safety", "sources"])
         self.assertEqual((data["format"], data["version"], data["status"]), ("kneecoach-plan", 1, "plan"))
         self.assertEqual((data["start"], data["end"], data["weeks"]), (START, "2025-04-13", 6))
         self.assertEqual([d["day"] for d in data["week"]], DAYS)

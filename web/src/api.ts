@@ -126,7 +126,7 @@ export interface Plan {
   week: { day: string; session: string | null }[]; sessions: PlanSession[];
   calendar: { date: string; week: number; day: string; session: string }[];
   reviews: { week: number; date: string; what: string }[];
-  cautions: string[]; decisions: string[]; safety: string[]; sources?: string[];
+  cautions: string[]; clearance?: Clearance | null; decisions: string[]; safety: string[]; sources?: string[];
 }
 
 /** One exercise at the dose in force (DoseInForce): when and why it last changed, if it did. */
@@ -160,6 +160,12 @@ export interface Today {
 export interface DoseChange { exercise: string; now_doing: string; name: string; decision: string; from: Dose; to: Dose; reason: string }
 export interface Review { due: boolean; date?: string; see_clinician: boolean; message: string }
 export interface CreateResult { status: 'created' | 'referral' | 'too-little'; person: { id: string } | null; triage: Triage; plan?: Plan | null; shortfall?: { missing: { what: string; fix: string }[]; enough_alone?: string[] } }
+/** A clinician's clearance ("I have been seen and cleared"): who, when, and their limits. The server
+ *  decides which warning signs it covers (`flags`, the signs present) and checks every field. */
+export interface Clearance {
+  clinician: string; role: string; cleared_on: string; flags?: string[];
+  limits: { no_kneeling: boolean; no_deep_knee_bend: boolean; pain_ceiling: number | null; avoid: string[]; note: string };
+}
 export interface CheckInRequest { next_morning_pain: number; red_flags: string[]; replace?: boolean; date?: string }
 export interface CheckInResult { date: string; next_morning_pain: number; triage_level: Level; stopped: boolean; replaced: { check_in_id: number; next_morning_pain: number } | null; referral: Triage | null; cautions: string[]; dose_changes: DoseChange[]; review: Review }
 /** GET /check-in-signs: the question asked first, then the warning signs (ids are red_flags values). */
@@ -276,6 +282,9 @@ export const api = {
       throw e;
     }
   },
+  /** The referral's answers with a clinician's clearance: the program is built keeping to its limits. */
+  clear: (answers: object, clearance: Clearance, referredOn: string | undefined, action?: Action) =>
+    call<CreateResult & { clearance?: Clearance }>('POST', `${BASE}/people`, referredOn ? { answers, clearance, referred_on: referredOn } : { answers, clearance }, action),
   /** `person`: another person's record (a clinician's caseload); by default this browser's person. */
   plan: (person?: string) => call<PlanReply>('GET', `${personBase(person)}/plan`),
   today: () => call<Today>('GET', `${personBase()}/today`),

@@ -3,6 +3,7 @@
 // POST /api/v1/intake/answer, which checks it and names the next relevant question. This file only
 // renders a question and sends what was chosen or typed.
 import { api, Action, ApiError, setPersonId, type ServerQuestion } from './api';
+import { keepReferral } from './cleared';
 import { h, type Kids } from './dom';
 
 /** What the page needs from the app shell (main.ts). */
@@ -156,6 +157,7 @@ async function finish(shell: IntakeShell, doc: Record<string, unknown>): Promise
     sending.done();
     sessionStorage.setItem('kneecoach.result', JSON.stringify(r));
     if (r.status === 'created' && r.person) setPersonId(r.person.id);
+    if (r.status === 'referral') keepReferral(doc);  // for "I have been seen and cleared", later
     location.hash = '#/result';
   } catch (e) {
     page('Something went wrong', errorBox(e),

@@ -12,6 +12,7 @@ import { progressPage } from './progresspage';
 import { measurePage, measuresPage, MEASURE_IDS } from './measures';
 import { startNetStatus } from './netstatus';
 import { referral, levelName } from './referral';
+import { clearedLink, clearedPage } from './cleared';
 import { signInPage } from './clinic/signin';
 import { invitePage } from './clinic/invite';
 import { caseloadPage } from './clinic/caseload';
@@ -73,7 +74,7 @@ function result(): void {
   try { r = JSON.parse(sessionStorage.getItem('kneecoach.result') ?? 'null'); } catch { r = null; }
   if (!r) { home(); return; }
   if (r.status === 'referral') {
-    page(r.triage.level === 'emergency' ? 'Get help now' : r.triage.level === 'urgent' ? 'See a doctor today' : 'Please see a clinician first', ...referral(r.triage));
+    page(r.triage.level === 'emergency' ? 'Get help now' : r.triage.level === 'urgent' ? 'See a doctor today' : 'Please see a clinician first', ...referral(r.triage), clearedLink());
     return;
   }
   if (r.status === 'too-little') {
@@ -84,7 +85,10 @@ function result(): void {
     return;
   }
   const t = r.triage;
+  // After a clearance: the plan's cautions, its words first (the triage's own are shown below too).
+  const cleared = r.plan?.clearance ? r.plan.cautions.filter((c) => c !== t.advice && !t.reasons.some((x) => x.message === c)) : [];
   page(t.level === 'caution' ? 'You can start gently' : 'You can start',
+    cleared.length ? h('section', { class: 'notice', id: 'clearance', 'aria-label': 'Your clearance and cautions' }, cleared.map((c) => h('p', {}, c))) : null,
     t.reasons.length ? [h('h2', {}, 'Cautions'), h('ul', {}, t.reasons.map((x) => h('li', {}, x.message)))] : null,
     h('div', { class: `notice ${t.level === 'caution' ? 'warn' : 'ok'}`, role: 'status' },
       h('p', {}, h('strong', {}, `Result: ${levelName(t.level)}. `), t.advice)),
@@ -102,7 +106,7 @@ const shell: Shell = { page, errorBox, needPerson, params: hashParams, setCleanu
 
 // ---------------------------------------------------------------- router
 const routes: Record<string, () => void | Promise<void>> = {
-  '': home, '/': home, '/intake': () => intake(shell), '/result': result, '/program': () => programPage({ page, errorBox, needPerson }),
+  '': home, '/': home, '/intake': () => intake(shell), '/result': result, '/cleared': () => clearedPage({ page, errorBox }), '/program': () => programPage({ page, errorBox, needPerson }),
   '/exercise': () => exercisePage(shell), '/session': () => session(shell), '/check-in': () => checkInPage({ page, needPerson, errorBox, scaleField, referral }),
   '/progress': async () => { cleanup = await progressPage({ page, errorBox, needPerson }); },
   '/measures': () => measuresPage(shell),

@@ -91,7 +91,7 @@ TEST(PlanIcs, DescriptionsShowTheDosesInForceAndWhyTheyChanged) {
   change.reason = "safe pain, settled by morning";
   const auto model = usecases::calendar_of(record, {change}, catalog, "seed", "Doses in force on today.");
   const std::string text = session_description(model.sessions[0], model.as_of);
-  EXPECT_NE(text.find(describe_dose(change.to)), std::string::npos);
+  EXPECT_NE(text.find(describe_dose(change.to, catalog.find(first.exercise_id)->phase_words)), std::string::npos);
   EXPECT_NE(text.find("Changed on Thu 6 Mar 2025: safe pain, settled by morning"), std::string::npos);
   EXPECT_NE(text.find("Doses in force on today."), std::string::npos);
   EXPECT_EQ(model.sessions[0].week, 1);

@@ -43,6 +43,8 @@ int run(int argc, char** argv, std::istream& in, std::ostream& out, std::ostream
   add_intake_commands(app, ctx);
   add_plan_commands(app, ctx);
   add_tracking_commands(app, ctx);
+  add_cleared_command(app, ctx);
+  add_move_command(app, ctx);
   add_session_commands(app, ctx);
   add_handout_commands(app, ctx);
   add_serve_commands(app, ctx);

@@ -43,6 +43,8 @@ void add_content_commands(CLI::App& app, Context& ctx);
 void add_intake_commands(CLI::App& app, Context& ctx);    // intake, triage
 void add_plan_commands(CLI::App& app, Context& ctx);      // plan, export
 void add_tracking_commands(CLI::App& app, Context& ctx);  // init, today, check-in, measure, progress, export csv
+void add_cleared_command(CLI::App& app, Context& ctx);    // cleared: "I have been seen and cleared"
+void add_move_command(CLI::App& app, Context& ctx);       // move: a coming session to another day
 void add_session_commands(CLI::App& app, Context& ctx);   // session
 void add_handout_commands(CLI::App& app, Context& ctx);   // handout (printable PDF)
 void add_serve_commands(CLI::App& app, Context& ctx);     // serve (web app and JSON API)

@@ -61,6 +61,8 @@ void render(const usecases::CheckInOutcome& done, Context& ctx) {
   if (done.saved.stopped_program) {
     ctx.out << "\nThis is a warning sign. Your program is stopped until you have been seen.\n\n";
     if (done.triage) report_referral(*done.triage, false, ctx);
+    ctx.out << "\nWhen a clinician has seen you and says exercise is safe, record it with\n"
+               "`kneecoach cleared --by NAME --role ROLE --on DATE` (and their limits, see --help).\n";
     return;
   }
   if (!done.cautions.empty()) {

@@ -100,7 +100,8 @@ void run_init(const InitArgs& args, Context& ctx) {
     // A referral stores nothing: no program may start, and answers kept without one help no one.
     // (Before the catalog is read, so a referral never depends on the exercise content.)
     report_referral(triage, false, ctx);
-    ctx.out << "\nNothing was saved. When a clinician says exercise is safe, run `kneecoach init` again.\n";
+    ctx.out << "\nNothing was saved. When a clinician has seen you and says exercise is safe, record it with\n"
+               "`kneecoach cleared --answers FILE --by NAME --role ROLE --on DATE` (and their limits, see --help).\n";
     return;
   }
   auto catalog = load_catalog_or_report(ctx);
@@ -184,6 +185,10 @@ void run_today(const TrackingOptions& options, bool json, Context& ctx) {
   }
   if (t.next && (!t.session || t.done)) {
     ctx.out << fmt::format("Next session: {}, session {}.\n", describe_date(t.next->date), t.next->session);
+  }
+  if (!t.session && t.next && !t.after_end) {
+    const ManualClock at(when->at);
+    print_rest_day_offer(ctx, *program->store, at, options, when->date);
   }
   if (outcome->review.due) ctx.out << "\nReview: " << outcome->review.message << "\n";
   ctx.exit_code = kExitOk;

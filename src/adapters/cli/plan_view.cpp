@@ -63,9 +63,10 @@ void print_session(const SessionTemplate& s, std::ostream& out, std::size_t widt
   int n = 0;
   for (const auto& item : s.exercises) {
     const std::string number = fmt::format("  {}. ", ++n);
-    out << hanging(
-        number, fmt::format("{} ({}): {}", item.exercise->name, minutes_text(item.seconds), describe_dose(item.dose)),
-        width);
+    out << hanging(number,
+                   fmt::format("{} ({}): {}", item.exercise->name, minutes_text(item.seconds),
+                               describe_dose(item.dose, item.exercise->phase_words)),
+                   width);
     const std::string pad(number.size(), ' ');
     out << hanging(pad + "Why: ", item.reason + ".", width);
     if (!item.start_easier.empty()) out << hanging(pad + "Start easier: ", item.start_easier + ".", width);

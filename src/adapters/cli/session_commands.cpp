@@ -38,6 +38,7 @@ struct SessionArgs {
   double clock_scale = 1.0;
   std::string keys;
   bool steps_json = false;  // print the steps the player would run, as JSON, and play nothing
+  bool anyway = false;      // on a rest day: the next planned session, done and logged today
 };
 
 store::ExerciseLog to_log(const session::Tally& t, store::Id session_id, store::PersonId person, TimePoint at) {
@@ -135,6 +136,16 @@ void run_session(const SessionArgs& args, Context& ctx) {
     catalog = load_catalog_or_report(ctx);
     if (!catalog) return;
     day = stored_day(ctx, *program, when->date, *catalog);
+    if (day && !day->session && day->next && args.anyway) {
+      // A rest day, and the person wants to exercise: the next session, done (and logged) today.
+      auto next = stored_day(ctx, *program, day->next->date, *catalog);
+      if (!next) return;
+      if (next->session) {
+        next->session->date = when->date;
+        next->date = when->date;
+        day = std::move(next);
+      }
+    }
   }
   if (!day) return;
   if (args.steps_json) {
@@ -272,6 +283,8 @@ void add_session_commands(CLI::App& app, Context& ctx) {
                   "Try out the session of a plan built from this answers file, without saving anything");
   cmd->add_flag("--voice", args->voice, "Speak the cues (espeak-ng); silent when there is no audio device");
   cmd->add_option("--voice-out", args->voice_out, "Write the spoken cues to this WAV file instead of speaking");
+  cmd->add_flag("--anyway", args->anyway,
+                "On a rest day: do the next planned session today instead (it is logged for today)");
   auto* fast = cmd->add_flag("--fast", args->fast, "Test hook: a virtual clock, the whole session in milliseconds");
   cmd->add_option("--clock-scale", args->clock_scale, "Test hook: run the clock N times faster than real time")
       ->check(CLI::Range(0.01, 100000.0))

@@ -35,6 +35,9 @@ struct InitArgs {
 
 void run_init(const InitArgs& args, Context& ctx);
 void run_today(const TrackingOptions& options, bool json, Context& ctx);
+// On a rest day: the offer to do the next session today anyway, or to move it (move_command.cpp).
+void print_rest_day_offer(Context& ctx, store::Store& store, const Clock& clock, const TrackingOptions& options,
+                          CivilDate today);
 struct CheckInArgs {
   TrackingOptions common;
   bool replace = false;  // --replace: replace the check-in already saved for the day

@@ -104,5 +104,22 @@ TEST(ShippedCatalog, StretchHoldsFollowTheArticles) {
   }
 }
 
+// The partial squat's phases run in the body's order: it lowers first ("Sit back"), slowly and
+// under control, pauses, then stands up; the lowering is never quicker than the rise (ACSM 2009
+// progression models: controlled movement for novices).
+TEST(ShippedCatalog, ThePartialSquatLowersFirstSlowlyThenStandsUp) {
+  const Exercise* squat = shipped().find("partial-squat");
+  ASSERT_NE(squat, nullptr);
+  EXPECT_EQ(squat->phase_words.up, "Sit back");
+  EXPECT_EQ(squat->phase_words.down, "Stand up");
+  ASSERT_TRUE(squat->dose.tempo.has_value());
+  const Tempo t = *squat->dose.tempo;
+  EXPECT_EQ(t.up, 3);  // the lowering
+  EXPECT_EQ(t.hold, 1);
+  EXPECT_EQ(t.down, 2);  // standing back up
+  EXPECT_GE(t.up, t.down);
+  EXPECT_FALSE(squat->references.empty());
+}
+
 }  // namespace
 }  // namespace kc::content

@@ -20,6 +20,7 @@
 #include "core/tracking/review.h"
 #include "core/tracking/today.h"
 #include "usecases/calendar.h"
+#include "usecases/clearance.h"
 #include "usecases/handout.h"
 #include "usecases/set_up.h"
 #include "usecases/today.h"
@@ -52,11 +53,69 @@ Result<std::string> handout_bytes(const usecases::Handout& handout, const usecas
   return bytes;
 }
 
+// Answers with a clearance ("I have been seen and cleared", usecases/clearance.h): the person is
+// set up under it, or gets the coded reason why not.
+Response post_cleared_person(ApiState& s, const std::string& id, Answers answers, const Json& body,
+                             std::optional<CivilDate> referred_on, std::optional<CivilDate> start,
+                             std::optional<int> weeks) {
+  auto clearance = clearance_from_json(body);
+  if (!clearance) {
+    Error e = clearance.error();
+    e.field = "clearance." + e.field;
+    e.message = "clearance." + e.message;
+    return error_reply(e);
+  }
+  const bool existing_person = !id.empty();
+  const std::string name = existing_person ? id : new_person_id();
+  usecases::ClearRequest request{name,
+                                 std::move(answers),
+                                 std::move(clearance).value(),
+                                 referred_on,
+                                 start,
+                                 weeks.value_or(kDefaultWeeks),
+                                 !existing_person};
+  auto out = usecases::clear_and_set_up(*s.store, *s.clock, usecases::Content{s.catalog, &s.rules}, request);
+  if (!out) {
+    Error e = out.error();
+    if (e.field != "answers" && e.field != "person") {
+      e.field = "clearance." + e.field;
+      e.message = "clearance." + e.message;
+    }
+    return error_reply(e);
+  }
+  if (s.triaged && existing_person) s.triaged(name, out->now, "clearance");
+  Json j;
+  j["triage"] = triage_to_json(out->now);
+  j["clearance"] = Json::parse(clearance_to_json(out->clearance).dump());
+  switch (out->setup.program.status) {
+    case usecases::SetupStatus::kReferral:
+      j["status"] = "referral";
+      j["person"] = nullptr;
+      j["plan"] = nullptr;
+      return json_response(200, j.dump());
+    case usecases::SetupStatus::kTooLittle:
+      j["status"] = "too-little";
+      j["shortfall"] =
+          shortfall_to_json(PlanOutcome{std::nullopt, out->setup.program.missing, out->setup.program.enough_alone});
+      return json_response(422, j.dump());
+    case usecases::SetupStatus::kCreated:
+      break;
+  }
+  j["status"] = "created";
+  j["person"] = person_json(*out->setup.person);
+  j["plan"] = Json::parse(out->setup.plan_record->plan_json);
+  Response reply = json_response(201, j.dump());
+  reply.headers.emplace_back("Location", "/api/v1/people/" + name + "/plan");
+  return reply;
+}
+
 }  // namespace
 
 Response post_person(ApiState& s, const Request& r, const std::string& id) {
   BodyCheck check(r.body);
-  if (!check.ok() || !check.object(check.doc(), "", {"answers", "start", "weeks"})) return check.error();
+  if (!check.ok() || !check.object(check.doc(), "", {"answers", "start", "weeks", "clearance", "referred_on"})) {
+    return check.error();
+  }
   const Json& doc = check.doc();
   if (!doc.contains("answers")) {
     check.fail("missing_field", "answers", "answers: missing; expected the intake answers (format version 1)");
@@ -64,9 +123,20 @@ Response post_person(ApiState& s, const Request& r, const std::string& id) {
   }
   const auto start = check.date(doc, "", "start");
   const auto weeks = check.integer(doc, "", "weeks", 1, kMaxWeeks, false);
+  const auto referred_on = check.date(doc, "", "referred_on");
+  if (doc.contains("clearance")) {
+    check.object(doc.at("clearance"), "clearance.", {"clinician", "role", "cleared_on", "limits"});
+    if (check.ok() && doc.at("clearance").contains("limits")) {
+      check.object(doc.at("clearance").at("limits"), "clearance.limits.",
+                   {"no_kneeling", "no_deep_knee_bend", "pain_ceiling", "avoid", "note"});
+    }
+  }
   if (!check.ok()) return check.error();
   auto answers = parse_answers(doc.at("answers").dump());
   if (!answers) return answers_error(answers.error().message, "answers.");
+  if (doc.contains("clearance")) {
+    return post_cleared_person(s, id, std::move(answers).value(), doc.at("clearance"), referred_on, start, weeks);
+  }
 
   const TriageResult triage = evaluate(*answers, s.rules);
   const Moment now = moment_at(s, std::nullopt);

@@ -405,6 +405,19 @@ class PgStore final : public Store {
     });
   }
 
+  Result<std::optional<ClearanceRecord>> clearance_of_plan(PersonId person, Id plan) override {
+    return db_->read<std::optional<ClearanceRecord>>([&](Tx& tx) -> Result<std::optional<ClearanceRecord>> {
+      auto rows = collect<ClearanceRecord>(
+          tx.exec_params(
+              fmt::format("SELECT {} FROM clearance WHERE person_id = $1 AND plan_id = $2", kClearanceColumns), person,
+              plan),
+          read_clearance<Row>);
+      if (!rows) return rows.error();
+      if (rows->empty()) return std::optional<ClearanceRecord>{};
+      return std::optional<ClearanceRecord>{rows->front()};
+    });
+  }
+
   Result<std::vector<ProgramChange>> program_changes(PersonId person) override {
     return db_->read<std::vector<ProgramChange>>([&](Tx& tx) {
       return collect<ProgramChange>(
@@ -467,6 +480,9 @@ class PgStore final : public Store {
     saved.answers.id = insert_id(
         tx, "INSERT INTO answers (person_id, recorded_at, json, triage_level) VALUES ($1, $2, $3, $4) RETURNING id",
         a.person, format_instant(a.recorded_at), a.json, a.triage_level);
+    if (!setup.plan && setup.clearance) {
+      return make_error("store: a clearance is saved only with the plan built under it");
+    }
     if (!setup.plan) return saved;
     if (setup.plan->person != a.person) return make_error("store: a plan must belong to the person who answered");
     exec(tx,
@@ -477,6 +493,16 @@ class PgStore final : public Store {
     plan.answers = saved.answers.id;
     plan.id = insert_plan(tx, plan);
     saved.plan = std::move(plan);
+    if (setup.clearance) {
+      ClearanceRecord c = *setup.clearance;
+      c.person = saved.plan->person;
+      c.plan = saved.plan->id;
+      c.id = insert_id(tx,
+                       "INSERT INTO clearance (person_id, plan_id, recorded_at, cleared_on, json) "
+                       "VALUES ($1, $2, $3, $4, $5) RETURNING id",
+                       c.person, c.plan, format_instant(c.recorded_at), iso(c.cleared_on), c.json);
+      saved.clearance = std::move(c);
+    }
     return saved;
   }
 

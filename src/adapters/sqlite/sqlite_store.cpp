@@ -265,6 +265,13 @@ class SqliteStore final : public Store {
         if (!id) return id.error();
         plan.id = *id;
         saved.plan = std::move(plan);
+        if (setup.clearance) {
+          auto cleared = insert_clearance(*setup.clearance, *saved.plan);
+          if (!cleared) return cleared.error();
+          saved.clearance = std::move(cleared).value();
+        }
+      } else if (setup.clearance) {
+        return make_error("store: a clearance is saved only with the plan built under it");
       }
       return saved;
     }
@@ -293,6 +300,40 @@ class SqliteStore final : public Store {
 
   Result<std::optional<PlanRecord>> latest_plan(PersonId person) override {
     return read_tx(db_, [&] { return select_plan(person, false); });
+  }
+
+  Result<std::optional<ClearanceRecord>> clearance_of_plan(PersonId person, Id plan) override {
+    return read_tx(db_, [&]() -> Result<std::optional<ClearanceRecord>> {
+      auto q =
+          db_.prepare(fmt::format("SELECT {} FROM clearance WHERE person_id = ? AND plan_id = ?", kClearanceColumns));
+      if (!q) return q.error();
+      q.value().bind(1, person).bind(2, plan);
+      auto rows = collect<ClearanceRecord>(q.value(), read_clearance<Stmt>);
+      if (!rows) return rows.error();
+      if (rows->empty()) return std::optional<ClearanceRecord>{};
+      return std::optional<ClearanceRecord>{rows->front()};
+    });
+  }
+
+  // A clearance row for `plan`, inside the caller's transaction.
+  Result<ClearanceRecord> insert_clearance(ClearanceRecord c, const PlanRecord& plan) {
+    c.person = plan.person;
+    c.plan = plan.id;
+    auto ins =
+        db_.prepare("INSERT INTO clearance (person_id, plan_id, recorded_at, cleared_on, json) VALUES (?, ?, ?, ?, ?)");
+    if (!ins) return ins.error();
+    if (auto st = ins.value()
+                      .bind(1, c.person)
+                      .bind(2, c.plan)
+                      .bind(3, format_instant(c.recorded_at))
+                      .bind(4, iso(c.cleared_on))
+                      .bind(5, c.json)
+                      .run();
+        !st) {
+      return st.error();
+    }
+    c.id = db_.last_insert_id();
+    return c;
   }
 
   Status move_plan_day(PersonId person, Id plan, CivilDate from, CivilDate to, int week) override {

@@ -286,8 +286,12 @@ TEST(Analyzer, DoesNotCountAMoveThatStopsHalfway) {
   Analyzer a(profile_of("partial-squat"));
   int reps = 0;
   double deepest = 0;
+  // The way down takes the tempo's `up` seconds (15 frames a second): bob between 30% and 80% of it.
+  const double lowering = figure::rep_timing(shipped().catalog.find("partial-squat")->dose, 1e9).up * 15;
+  const int first = static_cast<int>(std::lround(0.3 * lowering));
+  const int last = static_cast<int>(std::lround(0.8 * lowering));
   for (int i = 0; i < 90; ++i) {  // bob between the start and part of the way down, never the end
-    const int k = 9 + (i % 30 < 15 ? i % 15 : 15 - i % 15);
+    const int k = first + (i % 30 < 15 ? i % 15 : 15 - i % 15) * (last - first) / 15;
     LandmarkFrame f = frames[static_cast<std::size_t>(k)];
     f.t_ms = i * 66.0;
     const FrameResult r = a.push(f);

@@ -151,14 +151,24 @@ std::vector<std::string> explain_decisions(const Plan& plan, const Profile& p, i
 
 std::vector<std::string> safety_notes(const Profile& p) {
   std::vector<std::string> out;
+  // A clinician's pain ceiling replaces the usual limit (never raises it: it is at most kModeratePainMax).
+  const int most = p.limits.pain_ceiling.value_or(kModeratePainMax);
+  const std::string theirs = p.limits.pain_ceiling ? ", the limit the clinician who cleared you set" : "";
   out.push_back(fmt::format(
-      "Stop an exercise if the pain goes above {} out of 10 (too much), or turns sharp rather than a dull ache.",
-      kModeratePainMax));
-  out.push_back(fmt::format(
-      "Some pain during or after exercise is fine if it stays at {}/10 or less (0-{} is safe, up to {} acceptable) and "
-      "settles by the next morning to your usual level; if it has not settled, do less next time (fewer repetitions "
-      "or sets).",
-      kModeratePainMax, kLowPainMax, kModeratePainMax));
+      "Stop an exercise if the pain goes above {} out of 10 (too much{}), or turns sharp rather than a dull ache.",
+      most, theirs));
+  if (p.limits.pain_ceiling) {
+    out.push_back(fmt::format(
+        "Some pain during or after exercise is fine if it stays at {}/10 or less and settles by the next morning to "
+        "your usual level; if it has not settled, do less next time (fewer repetitions or sets).",
+        most));
+  } else {
+    out.push_back(fmt::format(
+        "Some pain during or after exercise is fine if it stays at {}/10 or less (0-{} is safe, up to {} acceptable) "
+        "and settles by the next morning to your usual level; if it has not settled, do less next time (fewer "
+        "repetitions or sets).",
+        kModeratePainMax, kLowPainMax, kModeratePainMax));
+  }
   out.emplace_back(
       "If your usual pain rises from one week to the next, or does not improve, stop and see a physiotherapist or "
       "doctor.");
@@ -170,6 +180,27 @@ std::vector<std::string> safety_notes(const Profile& p) {
   if (p.answers.runner) out.emplace_back("On days you run, do the stretches after your run as well.");
   out.emplace_back("kneecoach does not replace a doctor or physiotherapist.");
   return out;
+}
+
+std::optional<std::string> pain_caution(const Profile& p) {
+  const int most = p.limits.pain_ceiling.value_or(kModeratePainMax);
+  switch (p.band) {
+    case PainBand::kLow:
+      return std::nullopt;
+    case PainBand::kModerate:
+      return fmt::format(
+          "Your knee pain is moderate ({}/10), so the program starts a step lower. Pain up to {}/10 while exercising "
+          "is acceptable if it has settled by the next morning; if it goes higher, or is worse the next morning, do "
+          "less next time.",
+          p.pain, most);
+    case PainBand::kHigh:
+      return fmt::format(
+          "Your knee pain is high ({}/10), so the program starts two steps lower, with the gentlest versions. Keep "
+          "pain while exercising at {}/10 or less; if exercise pushes it higher, or it is no better after 6 weeks, "
+          "see a physiotherapist or doctor.",
+          p.pain, most);
+  }
+  return std::nullopt;
 }
 
 const std::vector<std::string>& plan_sources() {

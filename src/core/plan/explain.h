@@ -1,6 +1,7 @@
 // The plan's explanations: why it looks as it does, and the safety rules that go with it.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,5 +31,9 @@ const std::vector<std::string>& plan_sources();
 
 // Stop rules and when to see a clinician (the pain-monitoring model), plus person-specific ones.
 std::vector<std::string> safety_notes(const Profile& p);
+
+// The caution a moderate or high pain calls for (the pain-monitoring model), or nullopt for low
+// pain. The plan's cautions carry it, so every surface that says the pain is moderate shows it.
+std::optional<std::string> pain_caution(const Profile& p);
 
 }  // namespace kc

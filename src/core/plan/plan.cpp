@@ -184,7 +184,8 @@ Result<PlanOutcome> build_plan(const Answers& answers, const Catalog& catalog, c
 namespace {
 
 PlanOutcome build_outcome(const Answers& answers, const Catalog& catalog, const PlanOptions& options) {
-  const Profile p = make_profile(answers, options.level);
+  const Profile p =
+      make_profile(answers, options.level, options.clearance ? options.clearance->limits : ClinicianLimits{});
   PlanOutcome outcome;
   const auto days = sorted_days(answers);
   std::vector<Weekday> strength_days;
@@ -226,6 +227,17 @@ PlanOutcome build_outcome(const Answers& answers, const Catalog& catalog, const 
   plan.calendar = lay_out(options.start, options.weeks, days, strength_days);
   plan.reviews = review_points(options.start, options.weeks);
   plan.cautions = options.cautions;
+  if (auto pain = pain_caution(p)) plan.cautions.push_back(*pain);
+  if (options.clearance) {
+    std::vector<std::string> avoided;
+    for (const auto& id : options.clearance->limits.avoid) {
+      const Exercise* e = catalog.find(id);
+      avoided.push_back(e != nullptr ? e->name : id);
+    }
+    const auto words = describe_clearance(*options.clearance, avoided);
+    plan.cautions.insert(plan.cautions.begin(), words.begin(), words.end());
+    plan.clearance = options.clearance;
+  }
   plan.complete = left_out.empty() && sel.missing.empty();
   plan.decisions = explain_decisions(plan, p, wanted_strength_days(p), {left_out, sel.missing, a.min_seconds});
   plan.safety = safety_notes(p);

@@ -14,6 +14,7 @@
 #include "core/plan/chain.h"
 #include "core/plan/civil_date.h"
 #include "core/plan/program_calendar.h"
+#include "core/triage/clearance.h"
 #include "core/triage/level.h"
 
 namespace kc {
@@ -23,10 +24,11 @@ inline constexpr int kMaxWeeks = 52;
 inline constexpr int kReviewWeek = 6;  // GLA:D length; reassess at 6 weeks
 
 struct PlanOptions {
-  CivilDate start;                    // the first day of week 1 (any weekday)
-  int weeks = kDefaultWeeks;          // 1..kMaxWeeks
-  Level level = Level::kGo;           // triage level; must be go or caution
-  std::vector<std::string> cautions;  // triage messages behind a caution, shown with the plan
+  CivilDate start;                       // the first day of week 1 (any weekday)
+  int weeks = kDefaultWeeks;             // 1..kMaxWeeks
+  Level level = Level::kGo;              // triage level; must be go or caution
+  std::vector<std::string> cautions;     // triage messages behind a caution, shown with the plan
+  std::optional<Clearance> clearance{};  // a clinician's clearance: its limits are kept, its words shown
 };
 
 // Which part of a session an exercise belongs to.
@@ -78,7 +80,8 @@ struct Plan {
   std::vector<SessionTemplate> sessions;   // A first (strength), then B when there are other days
   std::vector<ScheduledSession> calendar;  // every session date in order
   std::vector<ReviewPoint> reviews;
-  std::vector<std::string> cautions;   // from triage
+  std::vector<std::string> cautions;   // from triage; a clearance's words first
+  std::optional<Clearance> clearance;  // who cleared the person, for what, and their limits
   std::vector<std::string> decisions;  // why the plan looks as it does, in plain words
   std::vector<std::string> safety;     // stop rules and when to see a clinician
   // One exercise for every muscle group in every session. False for a short or limited

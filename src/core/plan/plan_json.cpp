@@ -37,7 +37,7 @@ Json exercise_json(const PlannedExercise& item) {
   for (ChainGroup g : groups_of(e)) groups.push_back(to_string(g));
   j["groups"] = groups;
   j["dose"] = dose_to_json(item.dose);
-  j["dose_text"] = describe_dose(item.dose);
+  j["dose_text"] = describe_dose(item.dose, item.exercise->phase_words);
   j["seconds"] = item.seconds;
   j["reason"] = item.reason;
   j["start_easier"] = item.start_easier.empty() ? Json(nullptr) : Json(item.start_easier);
@@ -115,6 +115,7 @@ Json plan_to_json(const Plan& plan) {
   }
   j["reviews"] = reviews;
   j["cautions"] = strings(plan.cautions);
+  j["clearance"] = plan.clearance ? Json(clearance_to_json(*plan.clearance)) : Json(nullptr);
   j["decisions"] = strings(plan.decisions);
   j["safety"] = strings(plan.safety);
   j["sources"] = strings(plan_sources());

@@ -426,7 +426,8 @@ TEST(PlanJson, HasTheDocumentedShape) {
   EXPECT_EQ(keys, (std::vector<std::string>{"format",  "version",       "status",    "start",     "end",
                                             "weeks",   "triage_level",  "pain",      "pain_band", "minutes_per_session",
                                             "days",    "strength_days", "week",      "sessions",  "calendar",
-                                            "reviews", "cautions",      "decisions", "safety",    "sources"}));
+                                            "reviews", "cautions",      "clearance", "decisions", "safety",
+                                            "sources"}));
   EXPECT_EQ(j["start"], "2025-03-03");
   EXPECT_EQ(j["end"], "2025-04-13");
   EXPECT_EQ(j["week"].size(), 7U);

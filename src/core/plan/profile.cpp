@@ -4,8 +4,9 @@
 
 namespace kc {
 
-Profile make_profile(const Answers& answers, Level level) {
+Profile make_profile(const Answers& answers, Level level, const ClinicianLimits& limits) {
   Profile p;
+  p.limits = limits;
   p.answers = answers;
   p.caution = level == Level::kCaution;
   p.pain = std::max(answers.pain_now, answers.pain_worst_week.value_or(answers.pain_now));
@@ -24,6 +25,10 @@ Blockers blockers(const Exercise& e, const Profile& p) {
   b.balance_support = e.has_demand(Demand::kSingleLegBalance) && p.older && !p.has_support;
   b.deep_knee_bend = e.has_demand(Demand::kDeepKneeBend) && (p.band != PainBand::kLow || p.caution);
   b.bend_past_90 = e.has_demand(Demand::kKneeBendPast90) && !p.answers.can_bend_to_90;
+  const ClinicianLimits& l = p.limits;
+  b.clinician = (l.no_kneeling && e.has_demand(Demand::kKneeling)) ||
+                (l.no_deep_knee_bend && e.has_demand(Demand::kDeepKneeBend)) ||
+                std::find(l.avoid.begin(), l.avoid.end(), e.id) != l.avoid.end();
   for (Equipment need : e.equipment_needed)
     if (!p.answers.has(need)) b.equipment.push_back(need);
   return b;

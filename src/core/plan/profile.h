@@ -8,6 +8,7 @@
 #include "core/catalog/catalog.h"
 #include "core/common/pain.h"
 #include "core/intake/answers.h"
+#include "core/triage/clearance.h"
 #include "core/triage/level.h"
 
 namespace kc {
@@ -24,10 +25,11 @@ struct Profile {
   bool inner = false;              // inner-knee pain
   // Steps down from the catalog dose: the pain band (0-2) plus one for caution, at most 3.
   int dose_steps = 0;
+  ClinicianLimits limits;  // from a clinician's clearance (core/triage/clearance.h), or none
 };
 
 // Requires may_start_program(level).
-Profile make_profile(const Answers& answers, Level level);
+Profile make_profile(const Answers& answers, Level level, const ClinicianLimits& limits = {});
 
 // Why an exercise is out for this person.
 struct Blockers {
@@ -36,10 +38,11 @@ struct Blockers {
   bool balance_support = false;      // single-leg balance for an older person with no chair or counter
   bool deep_knee_bend = false;       // deep knee bend with moderate or high pain, or a caution
   bool bend_past_90 = false;         // bends the knee past a right angle and the person cannot
+  bool clinician = false;            // the clinician who cleared the person ruled it out (their limits)
   std::vector<Equipment> equipment;  // needed items the person does not have
   bool any() const { return abilities() || balance_support || !equipment.empty(); }
   // Something the person cannot do stands in the way (no equipment would help).
-  bool abilities() const { return kneeling || floor || deep_knee_bend || bend_past_90; }
+  bool abilities() const { return kneeling || floor || deep_knee_bend || bend_past_90 || clinician; }
   // Only missing equipment stands in the way (so adding it would help).
   bool only_equipment() const { return !equipment.empty() && !abilities() && !balance_support; }
 };

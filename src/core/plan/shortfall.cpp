@@ -29,6 +29,7 @@ std::vector<std::string> ability_words(const Blockers& b) {
   if (b.floor) out.emplace_back("getting down to the floor");
   if (b.deep_knee_bend) out.emplace_back("a deep knee bend, which is too much with your pain or cautions");
   if (b.bend_past_90) out.emplace_back("bending the knee past a right angle, which you said you cannot do");
+  if (b.clinician) out.emplace_back("what the clinician who cleared you ruled out");
   return out;
 }
 

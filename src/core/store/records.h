@@ -75,6 +75,17 @@ struct PlanRecord {
   std::string stop_reason;
 };
 
+// A clinician's clearance ("I have been seen and cleared"), kept with the plan built under it.
+// `json` is core/triage/clearance.h's clearance_to_json: who, when, the flags cleared, the limits.
+struct ClearanceRecord {
+  Id id = 0;
+  PersonId person = 0;
+  Id plan = 0;  // the PlanRecord built respecting it
+  TimePoint recorded_at{};
+  CivilDate cleared_on;
+  std::string json;
+};
+
 enum class SessionStatus { kInProgress, kFinished, kQuit };
 enum class ExerciseOutcome { kDone, kPartly, kSkipped };
 // What the person said of an exercise after the session (core/tracking/feedback.h uses it).

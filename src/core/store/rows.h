@@ -254,4 +254,15 @@ Result<PlanDay> read_plan_day(const Row& s) {
   return PlanDay{*d, s.integer(1), s.text(2)};
 }
 
+inline constexpr const char* kClearanceColumns = "id, person_id, plan_id, recorded_at, cleared_on, json";
+
+template <typename Row>
+Result<ClearanceRecord> read_clearance(const Row& s) {
+  auto at = instant_from(s.text(3));
+  if (!at) return at.error();
+  auto on = date_from(s.text(4));
+  if (!on) return on.error();
+  return ClearanceRecord{s.int64(0), s.int64(1), s.int64(2), *at, *on, s.text(5)};
+}
+
 }  // namespace kc::store

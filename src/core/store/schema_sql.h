@@ -207,8 +207,23 @@ CREATE INDEX check_in_referred ON check_in(person_id, at) WHERE triage_level NOT
 CREATE INDEX measurement_by_person_date ON measurement(person_id, measure, date);
 )sql";
 
-inline constexpr std::array<std::string_view, 6> kSchemaSteps{kSchemaV1, kSchemaV2, kSchemaV3,
-                                                              kSchemaV4, kSchemaV5, kSchemaV6};
+// Version 7: a clinician's clearance ("I have been seen and cleared"), one per plan built under
+// it: who, when, the warning signs cleared and the limits, as JSON (core/triage/clearance.h).
+inline constexpr std::string_view kSchemaV7 = R"sql(
+CREATE TABLE clearance (
+  id INTEGER PRIMARY KEY,
+  person_id INTEGER NOT NULL REFERENCES person(id),
+  plan_id INTEGER NOT NULL,
+  recorded_at TEXT NOT NULL,
+  cleared_on TEXT NOT NULL,
+  json TEXT NOT NULL,
+  UNIQUE (plan_id),
+  FOREIGN KEY (plan_id, person_id) REFERENCES plan(id, person_id)
+);
+)sql";
+
+inline constexpr std::array<std::string_view, 7> kSchemaSteps{kSchemaV1, kSchemaV2, kSchemaV3,
+                                                              kSchemaV4, kSchemaV5, kSchemaV6, kSchemaV7};
 
 // Deleting a person: every record kept under them, children before parents so the foreign keys
 // hold at every step. Each statement takes the person's id as its one parameter (`?`). The
@@ -216,10 +231,11 @@ inline constexpr std::array<std::string_view, 6> kSchemaSteps{kSchemaV1, kSchema
 // their routes (/api/v1/people/NAME/...) or naming them (the reply that created them): the
 // request is kept as "METHOD PATH\nBODY" (adapters/http/idempotency.cpp); LIKE's wildcards in
 // the name are escaped.
-inline constexpr std::array<std::string_view, 13> kDeletePerson{
+inline constexpr std::array<std::string_view, 14> kDeletePerson{
     R"(DELETE FROM idempotency_key WHERE EXISTS (SELECT 1 FROM (SELECT replace(replace(replace(name, '\', '\\'),
  '%', '\%'), '_', '\_') AS n FROM person WHERE id = ?) p WHERE idempotency_key.request LIKE '% /api/v1/people/' || p.n
  || '/%' ESCAPE '\' OR idempotency_key.reply LIKE '%"' || p.n || '"%' ESCAPE '\'))",
+    "DELETE FROM clearance WHERE person_id = ?",
     "DELETE FROM program_change WHERE person_id = ?",
     "DELETE FROM dose_change WHERE person_id = ?",
     "DELETE FROM measurement WHERE person_id = ?",

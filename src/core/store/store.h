@@ -37,10 +37,12 @@ class Store {
 
   // --- setup ---
   // Saves answers and (when given) the plan built from them; any earlier active plan of the
-  // person is stopped with reason "replaced by a new plan". Returns the stored records.
+  // person is stopped with reason "replaced by a new plan". A clearance (only with a plan) is
+  // saved with the plan's id, in the same transaction. Returns the stored records.
   struct Setup {
     AnswersRecord answers;
     std::optional<PlanRecord> plan;
+    std::optional<ClearanceRecord> clearance{};
   };
   virtual Result<Setup> save_setup(const Setup& setup) = 0;
   // Creates a new person named `name` and saves their setup, in one transaction: either both
@@ -65,6 +67,8 @@ class Store {
   virtual Result<std::optional<PlanRecord>> active_plan(PersonId person) = 0;
   // The person's latest plan, stopped or not, or nullopt.
   virtual Result<std::optional<PlanRecord>> latest_plan(PersonId person) = 0;
+  // The clearance plan `plan` of `person` was built under, or nullopt (none, or not theirs).
+  virtual Result<std::optional<ClearanceRecord>> clearance_of_plan(PersonId person, Id plan) = 0;
   // Moves the session planned on `from` in plan `plan` of `person` to `to` (week `week`): one
   // PlanDay changes its date. errc::kNotFound (field "from") when no session of that person's
   // plan is planned on `from`; errc::kConflict (field "to") when one is planned on `to`. Which

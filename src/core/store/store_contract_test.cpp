@@ -365,6 +365,46 @@ TEST_P(StoreContract, ANewPersonAndTheirSetupAreStoredTogetherOrNotAtAll) {
   EXPECT_FALSE(store->create_person_with_setup("cara", at(1, 7), setup).ok());
 }
 
+TEST_P(StoreContract, AClearanceIsStoredWithItsPlanOrNotAtAllAndGoesWithThePerson) {
+  const ClearanceRecord cleared{0, 0, 0, at(0, 9), make_date(2026, 1, 5), R"({"clinician":"Ann Lee"})"};
+  Store::Setup setup{{0, 0, at(0, 9), R"({"version":1})", "caution"}, sample_plan(0), cleared};
+  auto created = store->create_person_with_setup("erin", at(0, 9), setup);
+  ASSERT_TRUE(created.ok()) << created.error().message;
+  ASSERT_TRUE(created->setup.clearance.has_value());
+  const PersonId erin = created->person.id;
+  const Id erins_plan = created->setup.plan->id;
+  auto found = store->clearance_of_plan(erin, erins_plan);
+  ASSERT_TRUE(found.ok()) << found.error().message;
+  ASSERT_TRUE(found->has_value());
+  EXPECT_EQ((*found)->plan, erins_plan);
+  EXPECT_EQ((*found)->person, erin);
+  EXPECT_EQ((*found)->cleared_on, make_date(2026, 1, 5));
+  EXPECT_EQ((*found)->json, cleared.json);
+  // Another person's id, or another plan, finds nothing.
+  EXPECT_FALSE(store->clearance_of_plan(ann.id, erins_plan)->has_value());
+  EXPECT_FALSE(store->clearance_of_plan(erin, erins_plan + 1000)->has_value());
+
+  // A new plan without a clearance: the old clearance stays with the old plan only.
+  Store::Setup again{{0, erin, at(1, 9), R"({"version":1})", "go"}, sample_plan(erin)};
+  auto replaced = store->save_setup(again);
+  ASSERT_TRUE(replaced.ok()) << replaced.error().message;
+  EXPECT_FALSE(store->clearance_of_plan(erin, replaced->plan->id)->has_value());
+
+  // A plan that breaks a constraint rolls back its clearance and the person too.
+  Store::Setup broken = setup;
+  broken.plan->sessions.push_back(broken.plan->sessions.front());
+  EXPECT_FALSE(store->create_person_with_setup("fay", at(0, 9), broken).ok());
+  EXPECT_FALSE(store->find_person("fay")->has_value());
+  EXPECT_EQ(under_test.query("SELECT count(*) FROM clearance"), "1");
+  // A clearance without a plan is refused.
+  Store::Setup alone{{0, erin, at(2, 9), R"({"version":1})", "caution"}, std::nullopt, cleared};
+  EXPECT_FALSE(store->save_setup(alone).ok());
+  EXPECT_EQ(under_test.query("SELECT count(*) FROM clearance"), "1");
+
+  ASSERT_TRUE(store->delete_person(erin).ok());
+  EXPECT_EQ(under_test.query("SELECT count(*) FROM clearance"), "0");
+}
+
 TEST_P(StoreContract, AWholeSessionIsSavedInOneTransaction) {
   SessionLog s;
   s.person = ann.id;

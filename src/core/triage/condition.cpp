@@ -194,4 +194,10 @@ bool matches(const Condition& c, const Answers& answers) {
   return false;
 }
 
+bool reads_field(const Condition& condition, std::string_view field) {
+  if (condition.kind == Condition::Kind::kField) return condition.field != nullptr && condition.field->name == field;
+  return std::any_of(condition.children.begin(), condition.children.end(),
+                     [&](const Condition& child) { return reads_field(child, field); });
+}
+
 }  // namespace kc

@@ -57,4 +57,7 @@ Condition not_of(Condition child);
 // Evaluates the condition over the answers.
 bool matches(const Condition& condition, const Answers& answers);
 
+// True when some test in the condition reads the answer field named `field`.
+bool reads_field(const Condition& condition, std::string_view field);
+
 }  // namespace kc

@@ -37,6 +37,7 @@ struct TriageResult {
   std::vector<Reason> reasons;     // every rule that fired, in rule order; empty for go
   std::string advice;              // what to do and how soon, for `level`, then any notes
   std::vector<std::string> notes;  // how contradictory answers were read (also at the end of advice)
+  std::vector<Reason> cleared{};   // rules that matched but a clinician had cleared (core/triage/clearance.h)
 };
 
 // Reads the answers toward safety (read_safely), then fires every rule whose condition
@@ -45,6 +46,11 @@ struct TriageResult {
 // holds only the reasons for it. The advice is the level's, followed by the reading's notes.
 // Pure and deterministic.
 TriageResult evaluate(const Answers& answers, const RuleSet& rules);
+
+// evaluate(), except that a rule listed in `cleared` (a clinician's clearance) does not fire: it
+// is reported in result.cleared instead. When a cleared rule matched and no other rule raised the
+// level above go, the level is caution: a program may start, gently. Other rules fire as ever.
+TriageResult evaluate(const Answers& answers, const RuleSet& rules, const std::vector<std::string>& cleared);
 
 // {"level": ..., "reasons": [{"rule": ..., "message": ...}], "advice": ...}, keys in that order.
 nlohmann::ordered_json triage_to_json(const TriageResult& result);

@@ -1,0 +1,138 @@
+// Issue 14, browser: "I have been seen and cleared", the referral page's path for later. The person
+// records who cleared them, when and the clinician's limits; the server checks each field and builds
+// the program keeping to them; the program says who cleared it and for what. The real
+// `kneecoach serve` (real clock: the page's today is the server's) and Debian's chromium, at 390x844
+// and 1280x800.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import { repo, webDir, serveOn, headlessChromium, watchErrors } from './camera-lib.mjs';
+
+const shots = path.join(repo, 'build/screenshots');
+const SIZES = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 800 } };
+// A knee that gives way (see a clinician) and a painful calf (urgent): two warning signs.
+const FLAGGED = {
+  version: 1, age: 50, knee: 'left', pain_now: 3, location: ['front'], onset: 'gradual', gives_way: true, calf_pain_or_swelling: true,
+  equipment: ['chair', 'step', 'wall', 'mat', 'books', 'counter'], minutes_per_session: 30, days: ['mon', 'wed', 'fri'],
+};
+const KNEELING = ['hip-flexor-stretch', 'lunge', 'knee-bounce'];
+let server, base, browser, dataDir;
+
+function iso(d) {
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+const today = new Date();
+const referredOn = iso(new Date(today.getFullYear(), today.getMonth(), today.getDate() - 2));
+const seenOn = iso(new Date(today.getFullYear(), today.getMonth(), today.getDate() - 1));
+const tooEarly = iso(new Date(today.getFullYear(), today.getMonth(), today.getDate() - 3));
+
+before(async () => {
+  assert.ok(fs.existsSync(path.join(webDir, 'index.html')), 'web/dist is missing: run npm run build --prefix web');
+  fs.mkdirSync(shots, { recursive: true });
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kc-cleared14-'));
+  ({ server, base } = await serveOn(dataDir));
+  browser = await headlessChromium();
+});
+
+after(async () => {
+  await browser?.close().catch(() => {});
+  if (server) { server.kill('SIGTERM'); await new Promise((r) => server.once('exit', r)); }
+  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function axe(page) {
+  const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  assert.deepEqual(r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id), []);
+}
+async function fitsTheWidth(page) {
+  const [scroll, inner] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+  assert.ok(scroll <= inner, `the page is ${scroll} px wide in a ${inner} px window`);
+}
+const heading = (page) => page.locator('main h1').textContent();
+
+for (const size of ['phone', 'desktop']) {
+  test(`${size}: seen and cleared: the referral's path for later builds a program that keeps the limits and says who cleared it`, async () => {
+    const ctx = await browser.newContext({ viewport: SIZES[size] });
+    const page = await ctx.newPage();
+    const errors = [];
+    watchErrors(page, errors);
+    await page.goto(`${base}/`);
+    // The referral, as the questions leave it: the result, and the answers kept for later.
+    const reply = await (await page.request.post(`${base}/api/v1/people`, { data: { answers: FLAGGED } })).json();
+    assert.equal(reply.status, 'referral');
+    await page.evaluate(([r, answers, on]) => {
+      sessionStorage.setItem('kneecoach.result', JSON.stringify(r));
+      localStorage.setItem('kneecoach.referral', JSON.stringify({ answers, on }));
+    }, [reply, FLAGGED, referredOn]);
+    await page.goto(`${base}/#/result`);
+    await page.waitForSelector('main .calls');
+    const link = page.getByRole('link', { name: 'I have been seen and cleared' });
+    assert.equal(await link.count(), 1);
+    await link.click();
+    await page.waitForFunction(() => document.querySelector('main h1')?.textContent === 'I have been seen and cleared');
+    await page.waitForSelector('#avoid input[value="wall-sit"]');
+    await page.fill('#clinician', 'Ann Lee');
+    await page.fill('#role', 'physiotherapist');
+    // A day before the referral: the server's message says what and how to fix it; nothing is stored.
+    await page.fill('#cleared-on', tooEarly);
+    await page.getByRole('button', { name: 'Save and build my program' }).click();
+    await page.waitForSelector('#cleared-error .notice');
+    const error = await page.locator('#cleared-error').textContent();
+    assert.match(error, new RegExp(`before the warning sign of ${referredOn}`));
+    assert.equal(await page.evaluate(() => localStorage.getItem('kneecoach.person')), null);
+    // The right day and the limits.
+    await page.fill('#cleared-on', seenOn);
+    await page.locator('#no-kneeling').check();
+    await page.selectOption('#pain-ceiling', '3');
+    await page.locator('#avoid input[value="wall-sit"]').check();
+    await page.fill('#note', 'Walk every day as well.');
+    await page.screenshot({ path: path.join(shots, `cleared-form-${size}.png`), fullPage: true });
+    await axe(page);
+    await fitsTheWidth(page);
+    await page.getByRole('button', { name: 'Save and build my program' }).click();
+    await page.waitForFunction(() => /You can start gently/.test(document.querySelector('main h1')?.textContent ?? ''));
+    const said = await page.locator('#clearance').textContent();
+    assert.match(said, /Cleared by Ann Lee \(physiotherapist\) on .* for: calf pain or swelling, gives way\./);
+    assert.match(said, /no kneeling; pain during exercise 3\/10 at most; not these exercises: Wall sit/);
+    assert.match(said, /Walk every day as well\./);
+    await page.screenshot({ path: path.join(shots, `cleared-result-${size}.png`), fullPage: true });
+    await axe(page);
+    // The program keeps the limits, and says so.
+    const id = await page.evaluate(() => localStorage.getItem('kneecoach.person'));
+    assert.ok(id, 'a person was set up');
+    const plan = await (await page.request.get(`${base}/api/v1/people/${id}/plan`)).json();
+    assert.equal(plan.plan.clearance.clinician, 'Ann Lee');
+    assert.deepEqual(plan.plan.clearance.flags, ['calf-pain-or-swelling', 'gives-way']);
+    const given = plan.plan.sessions.flatMap((s) => s.exercises.map((e) => e.id));
+    assert.ok(given.length > 0);
+    for (const out of [...KNEELING, 'wall-sit']) assert.ok(!given.includes(out), `${out} is in the program`);
+    await page.goto(`${base}/#/program`);
+    await page.waitForSelector('main .notice.warn li');
+    const cautions = await page.locator('main .notice.warn li').allTextContents();
+    assert.match(cautions[0], /^Cleared by Ann Lee/);
+    await page.screenshot({ path: path.join(shots, `cleared-program-${size}.png`), fullPage: true });
+    await axe(page);
+    await fitsTheWidth(page);
+    // The answers kept for later are gone once used.
+    assert.equal(await page.evaluate(() => localStorage.getItem('kneecoach.referral')), null);
+    assert.deepEqual(errors, []);
+    await ctx.close();
+  });
+}
+
+test('the API refuses a bad clearance with the field named, and a new warning sign is not cleared', async () => {
+  const clearance = { clinician: 'Ann Lee', role: 'GP', cleared_on: seenOn, limits: { pain_ceiling: 9 } };
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  await page.goto(`${base}/`);
+  const bad = await page.request.post(`${base}/api/v1/people`, { data: { answers: FLAGGED, clearance } });
+  assert.equal(bad.status(), 400);
+  const body = await bad.json();
+  assert.match(JSON.stringify(body), /clearance\.limits\.pain_ceiling/);
+  const unknown = await page.request.post(`${base}/api/v1/people`, { data: { answers: FLAGGED, clearance: { ...clearance, limits: { sky: 1 } } } });
+  assert.equal(unknown.status(), 400);
+  await ctx.close();
+});

@@ -1,0 +1,117 @@
+// "I have been seen and cleared": the path for later on the referral page. The person records who
+// cleared them, when, and the clinician's limits; the server checks every field, decides which
+// warning signs the clearance covers (the ones present) and builds the program keeping to the limits.
+import { api, Action, setPersonId, type Clearance } from './api';
+import { h } from './dom';
+
+const KEPT = 'kneecoach.referral';
+
+/** What a referral leaves for later: the answers that raised it and the day it was shown. */
+interface KeptReferral { answers: Record<string, unknown>; on: string }
+
+function localIso(d: Date): string {
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** Keeps a referral's answers on this browser (only here) for "I have been seen and cleared". */
+export function keepReferral(answers: Record<string, unknown>): void {
+  localStorage.setItem(KEPT, JSON.stringify({ answers, on: localIso(new Date()) }));
+}
+
+export function keptReferral(): KeptReferral | null {
+  try {
+    const k = JSON.parse(localStorage.getItem(KEPT) ?? 'null');
+    return k && typeof k === 'object' && k.answers && typeof k.on === 'string' ? (k as KeptReferral) : null;
+  } catch { return null; }
+}
+
+/** The link on the referral page, when there are answers to clear. */
+export function clearedLink(): HTMLElement | null {
+  if (!keptReferral()) return null;
+  return h('section', { class: 'later', 'aria-labelledby': 'later-h' },
+    h('h2', { id: 'later-h' }, 'Later: after you have been seen'),
+    h('p', {}, 'If a doctor or physiotherapist has examined your knee and said exercise is safe, record it here. The program will keep to the limits they gave you.'),
+    h('p', {}, h('a', { class: 'button secondary', href: '#/cleared' }, 'I have been seen and cleared')));
+}
+
+export interface ClearedShell {
+  page: (title: string, ...kids: (HTMLElement | null)[]) => void;
+  errorBox: (e: unknown) => HTMLElement;
+}
+
+function field(id: string, label: string, input: HTMLElement, help?: string): HTMLElement {
+  return h('p', { class: 'field' }, h('label', { for: id }, label), help ? h('span', { class: 'help', id: `${id}-help` }, help) : null, input);
+}
+
+const sending = new Action();
+
+export async function clearedPage(shell: ClearedShell): Promise<void> {
+  const kept = keptReferral();
+  if (!kept) {
+    shell.page('Seen and cleared', h('p', {}, 'There is no referral kept on this browser. Answer the questions first.'),
+      h('p', {}, h('a', { class: 'button', href: '#/intake' }, 'Start the questions')));
+    return;
+  }
+  const today = localIso(new Date());
+  const name = h('input', { id: 'clinician', type: 'text', name: 'clinician', required: true, maxlength: 100, autocomplete: 'off' }) as HTMLInputElement;
+  const role = h('input', { id: 'role', type: 'text', name: 'role', required: true, maxlength: 100, list: 'roles', 'aria-describedby': 'role-help' }) as HTMLInputElement;
+  const roles = h('datalist', { id: 'roles' }, ['physiotherapist', 'GP', 'orthopaedic surgeon', 'sports doctor'].map((r) => h('option', { value: r })));
+  const on = h('input', { id: 'cleared-on', name: 'cleared_on', type: 'date', required: true, min: kept.on, max: today, value: today, 'aria-describedby': 'cleared-on-help' }) as HTMLInputElement;
+  const check = (id: string, text: string) => h('label', {}, h('input', { type: 'checkbox', id, name: id }), ` ${text}`);
+  const ceiling = h('select', { id: 'pain-ceiling', name: 'pain_ceiling', 'aria-describedby': 'pain-ceiling-help' },
+    h('option', { value: '' }, 'No limit given (the usual 5 out of 10)'),
+    [0, 1, 2, 3, 4].map((n) => h('option', { value: String(n) }, `${n} out of 10`))) as HTMLSelectElement;
+  const avoidBox = h('div', { class: 'opts', id: 'avoid' }, h('p', { role: 'status' }, 'Loading the exercises…'));
+  const note = h('textarea', { id: 'note', name: 'note', maxlength: 500, rows: 3, 'aria-describedby': 'note-help' }) as HTMLTextAreaElement;
+  const error = h('div', { id: 'cleared-error' });
+  const form = h('form', { novalidate: true },
+    field('clinician', 'Who saw you (their name)', name),
+    field('role', 'Their role', role, 'For example physiotherapist or GP.'), roles,
+    field('cleared-on', 'The day they cleared you', on, 'Not in the future, and not before you were told to see someone.'),
+    h('fieldset', {}, h('legend', {}, 'Their limits (tick what they said)'),
+      h('div', { class: 'opts' }, check('no-kneeling', 'No kneeling'), check('no-deep-knee-bend', 'No deep knee bends')),
+      field('pain-ceiling', 'Most pain allowed during exercise', ceiling, 'If they gave a lower limit than the usual 5 out of 10.'),
+      h('fieldset', {}, h('legend', {}, 'Exercises they said to avoid'), avoidBox),
+      field('note', 'Anything else they said (shown on your plan)', note, 'Up to 500 characters.')),
+    error,
+    h('div', { class: 'row' }, h('button', { type: 'submit' }, 'Save and build my program')));
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    const avoid = Array.from(avoidBox.querySelectorAll<HTMLInputElement>('input:checked')).map((i) => i.value);
+    const clearance: Clearance = {
+      clinician: name.value.trim(), role: role.value.trim(), cleared_on: on.value,
+      limits: {
+        no_kneeling: (form.querySelector('#no-kneeling') as HTMLInputElement).checked,
+        no_deep_knee_bend: (form.querySelector('#no-deep-knee-bend') as HTMLInputElement).checked,
+        pain_ceiling: ceiling.value === '' ? null : Number(ceiling.value), avoid, note: note.value.trim(),
+      },
+    };
+    void submit(shell, kept, clearance, error);
+  });
+  shell.page('I have been seen and cleared',
+    h('p', {}, 'Record who examined your knee and what they said. The clearance covers only the warning signs you had: if anything new or different happens, the program stops and tells you whom to see.'),
+    form);
+  try {
+    const { exercises } = await api.exercises();
+    avoidBox.replaceChildren(...exercises.map((e) => h('label', {}, h('input', { type: 'checkbox', name: 'avoid', value: e.id }), ` ${e.name}`)));
+  } catch {
+    avoidBox.replaceChildren(h('p', {}, 'The exercise list could not be loaded; write any to avoid in the note.'));
+  }
+}
+
+async function submit(shell: ClearedShell, kept: KeptReferral, clearance: Clearance, error: HTMLElement): Promise<void> {
+  error.replaceChildren();
+  try {
+    const r = await api.clear(kept.answers, clearance, kept.on, sending);
+    sending.done();
+    sessionStorage.setItem('kneecoach.result', JSON.stringify(r));
+    if (r.status === 'created' && r.person) {
+      setPersonId(r.person.id);
+      localStorage.removeItem(KEPT);
+    }
+    location.hash = '#/result';
+  } catch (e) {
+    error.replaceChildren(shell.errorBox(e));
+    error.scrollIntoView({ block: 'center' });
+  }
+}
