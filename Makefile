@@ -2,8 +2,10 @@
 #   make run   installs what is missing, builds, and runs the main job
 #   make test  installs what is missing, builds, and runs every test
 # make test = dependency check, lint (format, layers), web build, the ASan/UBSan build (-O1) +
-# every test (browser tests included), then a short fuzz run. One build, so CI stays under an hour
-# on 2 cores; `make run` and the benchmarks use the optimised build (`make build`).
+# every test (browser tests included; the fuzz targets replay their seeds and fixed mutations of
+# them as the tests fuzz.*). One build, so CI stays under an hour on 2 cores; `make run` and the
+# benchmarks use the optimised build (`make build`). `make fuzz` is the coverage-guided search
+# (clang + libFuzzer, a second build of the whole tree, ~15 minutes on 2 cores).
 # clang-tidy runs with `make tidy` (files whose inputs changed since the committed record of a
 # clean run, .tidy-passed), before committing: a cold run over 300 files is ~20 minutes here.
 
@@ -39,6 +41,8 @@ test: setup deps web lint
 	@cmake --preset asan >/dev/null
 	@cmake --build --preset asan -j $(JOBS)
 	@ctest --preset asan
+
+fuzz: setup
 	@scripts/fuzz-smoke
 
 format:
