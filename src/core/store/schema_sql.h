@@ -222,8 +222,8 @@ CREATE TABLE clearance (
 );
 )sql";
 
-inline constexpr std::array<std::string_view, 7> kSchemaSteps{kSchemaV1, kSchemaV2, kSchemaV3,
-                                                              kSchemaV4, kSchemaV5, kSchemaV6, kSchemaV7};
+inline constexpr std::array<std::string_view, 7> kSchemaSteps{kSchemaV1, kSchemaV2, kSchemaV3, kSchemaV4,
+                                                              kSchemaV5, kSchemaV6, kSchemaV7};
 
 // Deleting a person: every record kept under them, children before parents so the foreign keys
 // hold at every step. Each statement takes the person's id as its one parameter (`?`). The
