@@ -218,12 +218,23 @@ class NoTotp final : public usecases::clinic::Totp {
   }
 };
 
+// The caseload page opens no sealed secret: a box without a key, which refuses every call.
+class NoSecrets final : public usecases::clinic::SecretBox {
+ public:
+  kc::Result<std::string> seal(std::string_view /*plain*/, std::string_view /*context*/) const override {
+    return kc::make_error(kc::errc::kFailed, "secret", "the benchmark has no key");
+  }
+  kc::Result<std::string> open(std::string_view /*sealed*/, std::string_view /*context*/) const override {
+    return kc::make_error(kc::errc::kFailed, "secret", "the benchmark has no key");
+  }
+};
+
 // What a clinician's caseload page costs the server, without HTTP: the use case behind GET
 // /api/v1/clinic/caseload (its audit row, the list, the records and the flags of every patient)
 // on the last day of the writes' 6 weeks, so their sessions and check-ins are in its window.
 struct CaseloadPage {
   explicit CaseloadPage(clinic::ClinicStore& c, store::Store& s)
-      : clock(at(41, 12)), clinic{c, s, clock, hasher, tokens, totp, {}} {}
+      : clock(at(41, 12)), clinic{c, s, clock, hasher, tokens, totp, secrets, {}} {}
   kc::Result<std::size_t> load(clinic::AccountId clinician) {
     const usecases::clinic::Caller caller{{clinician, clinic::Role::kClinician, {}, "bench"}, "bench"};
     auto rows = usecases::clinic::caseload_by_attention(clinic, caller, {});
@@ -234,6 +245,7 @@ struct CaseloadPage {
   clinic::testing::FakeHasher hasher;
   clinic::testing::FakeTokens tokens;
   NoTotp totp;
+  NoSecrets secrets;
   usecases::clinic::Clinic clinic;
 };
 
