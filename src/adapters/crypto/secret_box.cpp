@@ -68,7 +68,8 @@ Result<std::string> SodiumSecretBox::open(std::string_view sealed, std::string_v
   const std::string_view text = sealed.substr(kSealedPrefix.size());
   std::vector<unsigned char> raw(text.size());
   std::size_t n = 0;
-  if (sodium_base642bin(raw.data(), raw.size(), text.data(), text.size(), nullptr, &n, nullptr, kBase64) != 0 ||
+  if (text.empty() ||  // (libsodium's buffers must not be null, as an empty vector's may be)
+      sodium_base642bin(raw.data(), raw.size(), text.data(), text.size(), nullptr, &n, nullptr, kBase64) != 0 ||
       n < kNonce + kTag) {
     return make_error(errc::kFailed, "", "the sealed value is malformed");
   }
