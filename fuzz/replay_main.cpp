@@ -6,10 +6,10 @@
 //
 // Usage: fuzz_replay_<name> [--mutations N] FOLDER...
 #include <algorithm>
+#include <charconv>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -82,7 +82,12 @@ int main(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     const std::string_view arg = argv[i];
     if (arg == "--mutations" && i + 1 < argc) {
-      mutations = std::atoi(argv[++i]);
+      const std::string_view count = argv[++i];
+      const auto [end, error] = std::from_chars(count.data(), count.data() + count.size(), mutations);
+      if (error != std::errc() || end != count.data() + count.size() || mutations < 0) {
+        std::fprintf(stderr, "fuzz replay: --mutations takes a whole number of 0 or more, not '%s'\n", argv[i]);
+        return 2;
+      }
       continue;
     }
     std::error_code error;
