@@ -174,8 +174,9 @@ double changed_share(const Drawing& a, const Drawing& b, int width, int height) 
     const auto* data = cairo_image_surface_get_data(surface.get());
     const int stride = cairo_image_surface_get_stride(surface.get());
     std::vector<std::uint32_t> pixels;
-    for (int y = 0; y < height; ++y)
-      for (int x = 0; x < width; ++x)
+    pixels.reserve(static_cast<std::size_t>(width) * static_cast<std::size_t>(height));
+    for (std::ptrdiff_t y = 0; y < height; ++y)
+      for (std::ptrdiff_t x = 0; x < width; ++x)
         pixels.push_back(*reinterpret_cast<const std::uint32_t*>(data + y * stride + x * 4) & 0xffffff);
     images.push_back(std::move(pixels));
   }

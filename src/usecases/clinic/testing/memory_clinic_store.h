@@ -333,6 +333,7 @@ class MemoryClinicStore final : public ClinicStore {
       if (r.clinician == clinician) latest[{r.patient, r.kind}] = r;  // appended in order: the last wins
     }
     std::vector<FlagReview> out;
+    out.reserve(latest.size());
     for (const auto& [key, r] : latest) out.push_back(r);
     return out;
   }
