@@ -53,6 +53,31 @@ Result<std::string> handout_bytes(const usecases::Handout& handout, const usecas
   return bytes;
 }
 
+// The reply to setting a person up, after what `j` holds already (status, triage, ...): 200 with
+// the referral (nothing stored: no program may start), 422 with what is missing, or 201 with the
+// person and their plan.
+Response setup_reply(Json j, const usecases::SetupOutcome& set, const std::string& name) {
+  switch (set.program.status) {
+    case usecases::SetupStatus::kReferral:
+      j["status"] = "referral";
+      j["person"] = nullptr;
+      j["plan"] = nullptr;
+      return json_response(200, j.dump());
+    case usecases::SetupStatus::kTooLittle:
+      j["status"] = "too-little";
+      j["shortfall"] = shortfall_to_json(PlanOutcome{std::nullopt, set.program.missing, set.program.enough_alone});
+      return json_response(422, j.dump());
+    case usecases::SetupStatus::kCreated:
+      break;
+  }
+  j["status"] = "created";
+  j["person"] = person_json(*set.person);
+  j["plan"] = Json::parse(set.plan_record->plan_json);
+  Response reply = json_response(201, j.dump());
+  reply.headers.emplace_back("Location", "/api/v1/people/" + name + "/plan");
+  return reply;
+}
+
 // Answers with a clearance ("I have been seen and cleared", usecases/clearance.h): the person is
 // set up under it, or gets the coded reason why not.
 Response post_cleared_person(ApiState& s, const std::string& id, Answers answers, const Json& body,
@@ -87,26 +112,7 @@ Response post_cleared_person(ApiState& s, const std::string& id, Answers answers
   Json j;
   j["triage"] = triage_to_json(out->now);
   j["clearance"] = Json::parse(clearance_to_json(out->clearance).dump());
-  switch (out->setup.program.status) {
-    case usecases::SetupStatus::kReferral:
-      j["status"] = "referral";
-      j["person"] = nullptr;
-      j["plan"] = nullptr;
-      return json_response(200, j.dump());
-    case usecases::SetupStatus::kTooLittle:
-      j["status"] = "too-little";
-      j["shortfall"] =
-          shortfall_to_json(PlanOutcome{std::nullopt, out->setup.program.missing, out->setup.program.enough_alone});
-      return json_response(422, j.dump());
-    case usecases::SetupStatus::kCreated:
-      break;
-  }
-  j["status"] = "created";
-  j["person"] = person_json(*out->setup.person);
-  j["plan"] = Json::parse(out->setup.plan_record->plan_json);
-  Response reply = json_response(201, j.dump());
-  reply.headers.emplace_back("Location", "/api/v1/people/" + name + "/plan");
-  return reply;
+  return setup_reply(std::move(j), out->setup, name);
 }
 
 }  // namespace
@@ -158,26 +164,7 @@ Response post_person(ApiState& s, const Request& r, const std::string& id) {
   Json j;
   j["status"] = "";
   j["triage"] = triage_to_json(triage);
-  switch (set->program.status) {
-    case usecases::SetupStatus::kReferral:
-      // A referral stores nothing: no program may start.
-      j["status"] = "referral";
-      j["person"] = nullptr;
-      j["plan"] = nullptr;
-      return json_response(200, j.dump());
-    case usecases::SetupStatus::kTooLittle:
-      j["status"] = "too-little";
-      j["shortfall"] = shortfall_to_json(PlanOutcome{std::nullopt, set->program.missing, set->program.enough_alone});
-      return json_response(422, j.dump());
-    case usecases::SetupStatus::kCreated:
-      break;
-  }
-  j["status"] = "created";
-  j["person"] = person_json(*set->person);
-  j["plan"] = Json::parse(set->plan_record->plan_json);
-  Response reply = json_response(201, j.dump());
-  reply.headers.emplace_back("Location", "/api/v1/people/" + name + "/plan");
-  return reply;
+  return setup_reply(std::move(j), *set, name);
 }
 
 Response get_plan(ApiState& s, const Request& r, const std::string& id) {
