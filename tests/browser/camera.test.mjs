@@ -3,7 +3,8 @@
 // MediaPipe Pose runs in the page and the server's analyzer (/api/v1/analyze) answers over the
 // WebSocket. For each exercise: exact rep count on the clean video, ≥95% of the reps with an
 // injected fault flagged with that fault, ≤5% of the reps without one flagged with anything.
-// Runs in real time (about 8 minutes). Env: KNEECOACH_BIN, CHROMIUM, KC_CAMERA_ONLY=ex1,ex2,
+// Runs in real time (about 8 minutes; a run starved of CPU below STARVED_FPS with a problem is
+// played once more, and said so). Env: KNEECOACH_BIN, CHROMIUM, KC_CAMERA_ONLY=ex1,ex2,
 // KC_CAMERA_SERVER=URL (a kneecoach server already running)
 // (a subset of exercises), KC_CAMERA_FAULTS=all (every fault in content/, not just the main ones),
 // KC_CAMERA_KEEP=DIR (keep each run's frames and answers there, for debugging).
@@ -77,50 +78,70 @@ async function run(name, exercise, reps, fault, faultReps) {
   stats.push(`${name}: ${counted}/${sidecar.reps.length} reps, ${r.fps.toFixed(1)} pose frames/s, ${r.loopFps.toFixed(1)} answered/s, ` +
     `round trip median ${rtt.length ? rtt[Math.floor(rtt.length / 2)].toFixed(1) : '-'} ms, person in ${((100 * detected) / Math.max(1, r.frames.length)).toFixed(1)}% of ${r.frames.length} frames, ` +
     `analyzer ${r.summary ? r.summary.analyzer_us_per_frame.toFixed(1) : '-'} µs/frame, faults per rep ${JSON.stringify(perRep)}`);
-  return { sidecar, perRep, counted, checked: new Map((r.ready.cues ?? []).map((c) => [c.fault, c.checked])) };
+  return { sidecar, perRep, counted, fps: r.fps, checked: new Map((r.ready.cues ?? []).map((c) => [c.fault, c.checked])) };
+}
+
+/** The problems with one video's reps: counted[0] faulted reps, counted[1] of them flagged right,
+ * counted[2] clean reps, counted[3] of them flagged with anything. */
+function judge(name, got, expectCount) {
+  const problems = [];
+  const counted = [0, 0, 0, 0];
+  if (got.counted !== got.sidecar.reps.length) problems.push(`${name}.y4m: expected ${got.sidecar.reps.length} reps, got ${got.counted}${expectCount ? '' : ' (rep numbers below may be shifted)'}`);
+  got.sidecar.reps.forEach((rep, i) => {
+    const faults = got.perRep[i];
+    if (rep.faults.length) {
+      for (const f of rep.faults) {
+        counted[0]++;
+        if (faults?.includes(f)) counted[1]++;
+        else problems.push(`${name}.y4m rep ${i + 1}: expected fault ${f}, got ${faults ? JSON.stringify(faults) : 'no such rep'}`);
+      }
+    } else {
+      counted[2]++;
+      if (faults?.length) { counted[3]++; problems.push(`${name}.y4m rep ${i + 1} (clean): expected no fault, got ${JSON.stringify(faults)}`); }
+    }
+  });
+  return { problems, counted };
+}
+
+// Below this many pose frames a second the page saw too little of each rep to judge its form
+// (a CPU shared with other tests starves MediaPipe). Such a run with a problem is played once
+// more, and both runs are reported; a second starved or wrong run fails as it stands.
+const STARVED_FPS = 10;
+
+/** Plays a video and judges it; a starved run with problems is played again once. */
+async function playAndJudge(name, exercise, reps, fault, faultReps, isClean) {
+  let g = await run(name, exercise, reps, fault, faultReps);
+  let v = judge(name, g, isClean);
+  if (fault && g.checked.get(fault) === false) v.problems.push(`${name}.y4m: the analyzer says it does not check ${fault} (ready.cues checked: false)`);
+  if (v.problems.length && g.fps < STARVED_FPS) {
+    stats.push(`${name}: replayed, the first run saw ${g.fps.toFixed(1)} pose frames/s (< ${STARVED_FPS}) and had: ${v.problems.join('; ')}`);
+    g = await run(name, exercise, reps, fault, faultReps);
+    v = judge(name, g, isClean);
+    if (fault && g.checked.get(fault) === false) v.problems.push(`${name}.y4m: the analyzer says it does not check ${fault} (ready.cues checked: false)`);
+  }
+  return v;
 }
 
 for (const exercise of Object.keys(MAIN_FAULTS)) {
   if (only && !only.includes(exercise)) continue;
-  test(`camera coach: ${exercise}`, { timeout: 15 * 60 * 1000 }, async () => {
+  test(`camera coach: ${exercise}`, { timeout: 20 * 60 * 1000 }, async () => {
     const problems = [];
-    let faulted = 0, faultedHit = 0, clean = 0, cleanFlagged = 0;
-    const tally = (name, got, sidecar) => {
-      sidecar.reps.forEach((rep, i) => {
-        const faults = got.perRep[i];
-        if (rep.faults.length) {
-          for (const f of rep.faults) {
-            faulted++;
-            if (faults?.includes(f)) faultedHit++;
-            else problems.push(`${name}.y4m rep ${i + 1}: expected fault ${f}, got ${faults ? JSON.stringify(faults) : 'no such rep'}`);
-          }
-        } else {
-          clean++;
-          if (faults?.length) { cleanFlagged++; problems.push(`${name}.y4m rep ${i + 1} (clean): expected no fault, got ${JSON.stringify(faults)}`); }
-        }
-      });
-    };
+    const total = [0, 0, 0, 0];
+    const add = (v) => { problems.push(...v.problems); v.counted.forEach((n, i) => { total[i] += n; }); };
 
     const cleanName = `${exercise}-clean`;
-    const c = await run(cleanName, exercise, CLEAN_REPS[exercise] ?? 5);
-    if (c.counted !== c.sidecar.reps.length) problems.push(`${cleanName}.y4m: expected ${c.sidecar.reps.length} reps, got ${c.counted}`);
-    tally(cleanName, c, c.sidecar);
+    const c = await playAndJudge(cleanName, exercise, CLEAN_REPS[exercise] ?? 5, undefined, undefined, true);
+    add(c);
 
     const faults = process.env.KC_CAMERA_FAULTS === 'all' ? contentFaults(exercise) : MAIN_FAULTS[exercise];
     const [reps, which] = FAULT_REPS[exercise] ?? [4, '2,4'];
-    for (const fault of faults) {
-      const name = `${exercise}-${fault}`;
-      const g = await run(name, exercise, reps, fault, which);
-      if (g.checked.get(fault) === false) problems.push(`${name}.y4m: the analyzer says it does not check ${fault} (ready.cues checked: false)`);
-      if (g.counted !== g.sidecar.reps.length) problems.push(`${name}.y4m: expected ${g.sidecar.reps.length} reps, got ${g.counted} (rep numbers below may be shifted)`);
-      tally(name, g, g.sidecar);
-    }
+    for (const fault of faults) add(await playAndJudge(`${exercise}-${fault}`, exercise, reps, fault, which, false));
 
+    const [faulted, faultedHit, clean, cleanFlagged] = total;
     const hit = faulted ? faultedHit / faulted : 1;
     const flagged = clean ? cleanFlagged / clean : 0;
     const head = `${exercise}: injected faults flagged ${faultedHit}/${faulted} (need ≥95%), clean reps flagged ${cleanFlagged}/${clean} (need ≤5%)`;
-    const countProblems = problems.filter((p) => p.includes('reps, got'));
-    assert.ok(hit >= 0.95 && flagged <= 0.05 && !countProblems.some((p) => p.startsWith(cleanName)),
-      `${head}\n  ${problems.join('\n  ')}`);
+    const cleanCountWrong = problems.some((p) => p.startsWith(`${cleanName}.y4m: expected`));
+    assert.ok(hit >= 0.95 && flagged <= 0.05 && !cleanCountWrong, `${head}\n  ${problems.join('\n  ')}`);
   });
 }
