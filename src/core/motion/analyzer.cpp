@@ -40,6 +40,7 @@ constexpr double kFootSeconds = 1.0;      // smoothing of the person's foot leng
 constexpr std::size_t kRangeReps = 5;     // the range follows the median of this many recent reps
 constexpr double kStallSeconds = 0.25;    // a signal leg jumping this long is read by shape
 constexpr double kSettleInViewMs = 1000;  // in the picture this long before form is judged
+constexpr double kStallMs = 1000;         // no frame for this long: the pose model starts again, as on coming back
 constexpr double kHeadRoom = 0.04;        // the ears at least this far below the top: the head is in
 constexpr double kRise = 0.1;             // progress above the rest's lowest point that starts a rep
 constexpr double kSameAngle = 5;          // degrees: a joint both legs hold alike on every keyframe
@@ -215,7 +216,10 @@ FrameResult Analyzer::push(const LandmarkFrame& frame) {
 bool Analyzer::update_view(const LandmarkFrame& frame, FrameResult& out) {
   const std::string problem = view_problem(frame);
   if (problem.empty()) {
-    if (out_since_ || !in_view_since_) in_view_since_ = frame.t_ms;
+    // Back in the picture, or back after the frames stalled (a pose model's first answers
+    // after a stall are as unsettled as on a person's return): form waits kSettleInViewMs.
+    const bool stalled = last_t_ && frame.t_ms - *last_t_ >= kStallMs;
+    if (out_since_ || !in_view_since_ || stalled) in_view_since_ = frame.t_ms;
     if (out_since_) legs_.reset();
     if (out_announced_) out.events.push_back(make_event(Event::Kind::kInFrame, frame.t_ms));
     out_since_.reset();

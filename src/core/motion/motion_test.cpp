@@ -299,6 +299,29 @@ TEST(Analyzer, JudgesNoRepThePersonLeftThePictureDuring) {
   EXPECT_TRUE(partly.rep_records[1].faults.empty());
 }
 
+TEST(Analyzer, JudgesNoFormForASecondAfterTheFramesStall) {
+  // A pose model that starts slowly (or a starved CPU) sends one frame, then nothing for more
+  // than a second: its next answers are as unsettled as a person's return to the picture.
+  const auto frames = frames_of("lunge", 2);
+  const auto judged_at = [](const std::vector<LandmarkFrame>& fs, double from_ms, double to_ms) {
+    Analyzer a(profile_of("lunge"));
+    int judged = 0;
+    for (const LandmarkFrame& f : fs) {
+      const FrameResult r = a.push(f);
+      const bool any =
+          std::any_of(r.cue_values.begin(), r.cue_values.end(), [](const auto& v) { return v.has_value(); });
+      if (any && f.t_ms >= from_ms && f.t_ms < to_ms) ++judged;
+    }
+    return judged;
+  };
+  std::vector<LandmarkFrame> stalled{frames.front()};
+  for (const LandmarkFrame& f : frames)
+    if (f.t_ms >= 1300) stalled.push_back(f);
+  EXPECT_GT(judged_at(frames, 1300, 2250), 0);  // without the stall these frames are judged
+  EXPECT_EQ(judged_at(stalled, 1300, 2250), 0);
+  EXPECT_GT(judged_at(stalled, 2350, 4000), 0);  // and once settled they are again
+}
+
 TEST(Analyzer, DoesNotCountAMoveThatStopsHalfway) {
   const auto frames = frames_of("partial-squat", 1);
   Analyzer a(profile_of("partial-squat"));
