@@ -32,7 +32,7 @@ Result<std::optional<std::pair<Point2, Point2>>> focus_bounds(const ExercisePose
     }
   }
   return Region{std::make_pair(Point2{lo.x - kFocusMargin, lo.y - kFocusMargin},
-                            Point2{hi.x + kFocusMargin, hi.y + kFocusMargin})};
+                               Point2{hi.x + kFocusMargin, hi.y + kFocusMargin})};
 }
 
 Result<std::vector<Drawing>> zoom_to_focus(const ExercisePoses& poses, std::vector<Drawing> drawings) {
