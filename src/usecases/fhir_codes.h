@@ -41,6 +41,9 @@ inline constexpr const char* kSecondsSpent = "seconds-spent";
 inline constexpr const char* kPosition = "position";
 inline constexpr const char* kPlannedDose = "planned-dose";
 inline constexpr const char* kOutcome = "outcome";
+inline constexpr const char* kFeedback = "feedback";               // what the person said of an exercise (too-easy ...)
+inline constexpr const char* kClearanceCode = "seen-and-cleared";  // a clinician's clearance (ClinicalImpression)
+inline constexpr const char* kProgramChangeCode = "program-change";  // a clinician's change to the program
 
 // The Questionnaires we publish (content/fhir/questionnaires/<name>.json).
 inline constexpr const char* kQuestionnaires = "https://kneecoach.org/fhir/Questionnaire/";

@@ -45,9 +45,21 @@ fhir::Json fhir_bundle(const PersonRecords& records, const FhirContent& content,
                              fhir::intake_response(f, records.answers)};
   entries.push_back(fhir::triage(f, "Observation/triage/intake", evaluate(answers, content.rules),
                                  records.answers.recorded_at, entries.back().full_url));
-  const auto plan = fhir::care_plan(f, h.plan, h.changes);
-  entries.insert(entries.end(), plan.begin(), plan.end());
+  auto plan = fhir::care_plan(f, h.plan, h.changes);
+  if (!records.program_changes.empty()) {
+    Json& notes = plan.front().resource["note"];
+    if (!notes.is_array()) notes = Json::array();
+    for (auto& n : fhir::program_change_notes(f, records.program_changes)) notes.push_back(std::move(n));
+  }
   const std::string care_plan = plan.front().full_url;
+  if (records.clearance) {
+    Entry cleared = fhir::clearance(f, *records.clearance, care_plan);
+    plan.front().resource["supportingInfo"] = Json::array({fhir::reference(cleared.full_url)});
+    entries.insert(entries.end(), plan.begin(), plan.end());
+    entries.push_back(std::move(cleared));
+  } else {
+    entries.insert(entries.end(), plan.begin(), plan.end());
+  }
   for (const auto& s : h.sessions) {
     const auto parts = fhir::session(f, s, h.logs, care_plan);
     entries.insert(entries.end(), parts.begin(), parts.end());
@@ -84,7 +96,12 @@ Result<PersonRecords> person_records(store::Store& store, const std::string& per
   if (!*answers || !parse_answers((*answers)->json)) {
     return make_error(fmt::format("the stored intake answers of \"{}\" are missing or cannot be read", person));
   }
-  return PersonRecords{loaded->person, **answers, std::move(loaded).value().history};
+  auto clearance = clearance_for(store, loaded->plan);
+  if (!clearance) return clearance.error();
+  auto changes = store.program_changes(loaded->person.id);
+  if (!changes) return changes.error();
+  return PersonRecords{loaded->person, **answers, std::move(loaded).value().history, std::move(clearance).value(),
+                       std::move(changes).value()};
 }
 
 Result<fhir::Json> export_fhir(store::Store& store, const Clock& clock, const FhirContent& content,

@@ -7,12 +7,14 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/catalog/catalog.h"
 #include "core/common/clock.h"
 #include "core/common/result.h"
 #include "core/store/store.h"
 #include "core/tracking/judge.h"
+#include "core/triage/clearance.h"
 #include "core/triage/triage.h"
 #include "usecases/fhir_ids.h"
 
@@ -25,7 +27,9 @@ enum class BundleType { kCollection, kTransaction };
 struct PersonRecords {
   store::Person person;
   store::AnswersRecord answers;
-  tracking::History history;  // history.plan: the person's latest plan
+  tracking::History history;                            // history.plan: the person's latest plan
+  std::optional<Clearance> clearance{};                 // the clearance that plan was built under, if any
+  std::vector<store::ProgramChange> program_changes{};  // a clinician's changes to the program, oldest first
 };
 
 // The content the bundle names things by: exercise names and the triage rules that fired.

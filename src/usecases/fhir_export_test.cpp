@@ -92,6 +92,44 @@ TEST_F(FhirTest, SessionsExerciseLogsPainAndADoseChangeAreExported) {
   EXPECT_TRUE(changed) << "the eased dose is in force, with its date and reason";
 }
 
+TEST_F(FhirTest, WhatThePersonSaidOfAnExerciseIsOnItsObservation) {
+  add_history(false, store::ExerciseFeedback::kTooHard);
+  const fhir::Json b = bundle(*store_);
+  int said = 0;
+  for (const auto& o : of_type(b, "Observation")) {
+    if (o.at("code").at("coding")[0].at("code") != fhir::kExerciseLogCode) continue;
+    for (const auto& c : o.at("component")) {
+      if (c.at("code").at("coding")[0].at("code") != fhir::kFeedback) continue;
+      ++said;
+      EXPECT_EQ(c.at("valueString"), "too-hard");
+      EXPECT_EQ(o.at("note")[0].at("text"), "The person said \"too hard\" of it after the session.");
+    }
+  }
+  EXPECT_EQ(said, 1);
+}
+
+TEST_F(FhirTest, AClinicianProgramChangeIsANoteOnTheCarePlan) {
+  store::ProgramChange change;
+  change.person = plan_.person;
+  change.plan = plan_.id;
+  change.at = TimePoint{kStart} + std::chrono::hours{9};
+  change.date = kStart;
+  change.kind = store::ChangeKind::kRemove;
+  change.exercise = plan_.sessions.front().exercises.front().exercise_id;
+  change.by = "grace";
+  change.reason = "sore after the first week";
+  ASSERT_TRUE(store_->add_program_change(change).ok());
+  const fhir::Json b = bundle(*store_);
+  const auto plan = of_type(b, "CarePlan").at(0);
+  ASSERT_TRUE(plan.contains("note"));
+  const auto& note = plan.at("note").back();
+  EXPECT_EQ(note.at("authorString"), "grace");
+  const std::string text = note.at("text");
+  EXPECT_NE(text.find("Clinician's change, remove "), std::string::npos) << text;
+  EXPECT_NE(text.find("sore after the first week"), std::string::npos) << text;
+  EXPECT_TRUE(of_type(b, "ClinicalImpression").empty()) << "no clearance, no ClinicalImpression";
+}
+
 TEST_F(FhirTest, AStoppedProgramIsRevokedAndTheCheckInTriageNamesTheRule) {
   add_history(true);
   const fhir::Json b = bundle(*store_);

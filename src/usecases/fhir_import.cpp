@@ -87,9 +87,12 @@ Status sort_entry(const Json& entry, std::size_t i, Sorted& out) {
     return out.sessions.push_back(item), Ok{};
   }
   if (kDerived.count(*type) != 0) return Ok{};  // made again from the answers and the records
+  // The clearance is for the reader; a clearance is recorded where the person is seen (docs/fhir.md).
+  if (*type == "ClinicalImpression") return Ok{};
   return item.at.fail(errc::kInvalid, "resourceType",
                       fmt::format("kneecoach does not import {} resources; expected Patient, Condition, CarePlan, "
-                                  "ActivityDefinition, Observation, QuestionnaireResponse or Procedure",
+                                  "ActivityDefinition, ClinicalImpression, Observation, QuestionnaireResponse or "
+                                  "Procedure",
                                   type->substr(0, 60)));
 }
 

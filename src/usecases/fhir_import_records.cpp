@@ -4,6 +4,7 @@
 
 #include "core/store/codec.h"
 #include "core/tracking/check_in_signs.h"
+#include "core/tracking/feedback.h"
 #include "core/triage/level.h"
 #include "usecases/check_in.h"
 #include "usecases/fhir_codes.h"
@@ -140,6 +141,13 @@ Status read_exercise_logs(const Sorted& s, Context& c) {
       return item.at.fail(errc::kInvalid, "component (planned-dose)",
                           "expected the planned dose: " + dose.error().message);
     log.planned = *dose;
+    if (const auto said = parts.find(fhir::kFeedback); said != parts.end()) {
+      auto word = item.at.text(*said->second, "valueString");
+      const auto feedback = word ? tracking::feedback_from_word(*word) : std::nullopt;
+      if (!feedback || *feedback == store::ExerciseFeedback::kNone)
+        return item.at.fail(errc::kInvalid, "component (feedback)", "expected too-easy, too-hard or hurt");
+      log.feedback = *feedback;
+    }
     for (const auto& comp : r.value("component", Json::array())) {
       if (fhir::Reader("", "").code_in(comp, "code", fhir::kLoinc) == std::string(fhir::kLoincPainSeverity)) {
         auto pain = item.at.integer(comp, "valueInteger");

@@ -16,7 +16,7 @@ fhir::Json without_metadata(fhir::Json b) {
 }
 
 TEST_F(FhirTest, ExportImportExportGivesTheSameResources) {
-  add_history(false);
+  add_history(false, store::ExerciseFeedback::kHurt);  // what was said round-trips too
   const fhir::Json first = bundle(*store_);
   auto other = open("b");
   auto done = import_fhir(*other, clock_, {*catalog_, rules_}, first.dump(), "copy");

@@ -7,8 +7,11 @@
 #include <set>
 
 #include "core/catalog/describe.h"
+#include "core/common/text.h"
+#include "core/plan/civil_date.h"
 #include "core/store/codec.h"
 #include "core/tracking/check_in_signs.h"
+#include "core/tracking/feedback.h"
 #include "core/tracking/today.h"
 #include "core/triage/level.h"
 #include "usecases/fhir_codes.h"
@@ -183,6 +186,11 @@ Entry exercise_log(const Frame& f, const store::ExerciseLog& log, const std::str
   if (log.pain)
     c.push_back(
         Json{{"code", pain_code(store::kPainDuring, "Pain during this exercise")}, {"valueInteger", *log.pain}});
+  if (log.feedback != store::ExerciseFeedback::kNone) {
+    c.push_back(component_string(kFeedback, std::string(store::to_string(log.feedback))));
+    r["note"] = Json::array({Json{{"text", fmt::format("The person said \"{}\" of it after the session.",
+                                                       tracking::feedback_words(log.feedback))}}});
+  }
   r["component"] = std::move(c);
   return {uuid_for(f.seed, key + "/" + std::to_string(log.position)), std::move(r)};
 }
@@ -316,6 +324,46 @@ std::vector<Entry> care_plan(const Frame& f, const store::PlanRecord& plan,
     r["note"] = Json::array({Json{{"time", instant_text(*plan.stopped_at)}, {"text", plan.stop_reason}}});
   out.insert(out.begin(), Entry{uuid_for(f.seed, care_plan_key()), std::move(r)});
   return out;
+}
+
+Entry clearance(const Frame& f, const Clearance& c, const std::string& care_plan) {
+  Json r;
+  r["resourceType"] = "ClinicalImpression";
+  r["status"] = "completed";
+  r["code"] = coded(kCodes, kClearanceCode, "Seen and cleared for home exercise");
+  r["subject"] = subject(f);
+  r["effectiveDateTime"] = to_iso(c.on);
+  r["date"] = to_iso(c.on);
+  r["description"] = fmt::format("Seen and cleared by {} ({}) on {}.", c.clinician, c.role, to_iso(c.on));
+  r["summary"] = join(describe_clearance(c), " ");
+  Json findings = Json::array();
+  for (const auto& flag : c.flags) findings.push_back(Json{{"itemCodeableConcept", coded(kTriageRules, flag, flag)}});
+  if (!findings.empty()) r["finding"] = std::move(findings);
+  r["supportingInfo"] = Json::array({reference(care_plan)});
+  Json notes = Json::array();
+  notes.push_back(Json{{"authorString", fmt::format("{} ({})", c.clinician, c.role)},
+                       {"text", "Limits: " + clearance_to_json(c).at("limits").dump()}});
+  if (!c.limits.note.empty())
+    notes.push_back(Json{{"authorString", fmt::format("{} ({})", c.clinician, c.role)}, {"text", c.limits.note}});
+  r["note"] = std::move(notes);
+  return {uuid_for(f.seed, "ClinicalImpression/clearance/" + to_iso(c.on)), std::move(r)};
+}
+
+Json program_change_notes(const Frame& f, const std::vector<store::ProgramChange>& changes) {
+  Json notes = Json::array();
+  for (const auto& c : changes) {
+    std::string what(store::to_string(c.kind));
+    if (!c.exercise.empty()) what += " " + exercise_name(f, c.exercise);
+    if (!c.replacement.empty()) what += " for " + exercise_name(f, c.replacement);
+    if (c.dose) what += " (" + store::dose_to_text(*c.dose) + ")";
+    if (!c.text.empty()) what += ": \"" + c.text + "\"";
+    std::string text = fmt::format("Clinician's change, {} from {}: {}.", what, describe_date(c.date),
+                                   c.reason.empty() ? "no reason given" : c.reason);
+    if (!c.overridden_rule.empty())
+      text += fmt::format(" It overrode the rule {} because: {}.", c.overridden_rule, c.override_reason);
+    notes.push_back(Json{{"authorString", c.by}, {"time", instant_text(c.at)}, {"text", text}});
+  }
+  return notes;
 }
 
 std::vector<Entry> session(const Frame& f, const store::SessionLog& s, const std::vector<store::ExerciseLog>& logs,

@@ -7,6 +7,7 @@
 #include "core/catalog/catalog.h"
 #include "core/intake/answers.h"
 #include "core/store/records.h"
+#include "core/triage/clearance.h"
 #include "core/triage/triage.h"
 #include "usecases/fhir_ids.h"
 
@@ -36,7 +37,14 @@ Entry check_in_response(const Frame& f, const store::CheckIn& check_in);
 // The CarePlan (with `changes` applied: the doses in force) and an ActivityDefinition per exercise.
 std::vector<Entry> care_plan(const Frame& f, const store::PlanRecord& plan,
                              const std::vector<store::DoseChange>& changes);
-// A session and an Observation per exercise logged in it.
+// The clearance the plan was built under ("I have been seen and cleared"): a ClinicalImpression
+// dated the day the clinician cleared the person, naming them, the warning signs cleared and the
+// limits (describe_clearance's words); `care_plan` is the plan it shaped.
+Entry clearance(const Frame& f, const Clearance& clearance, const std::string& care_plan);
+// A clinician's changes to the program in the person's store, as notes for the CarePlan (one per
+// change: what, by whom, when, why), oldest first.
+Json program_change_notes(const Frame& f, const std::vector<store::ProgramChange>& changes);
+// A session and an Observation per exercise logged in it (with what the person said of it).
 std::vector<Entry> session(const Frame& f, const store::SessionLog& s, const std::vector<store::ExerciseLog>& logs,
                            const std::string& care_plan);
 // A measurement: an Observation (pain, chair stand) or a QuestionnaireResponse (PSFS, GRC).

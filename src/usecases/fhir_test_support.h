@@ -61,8 +61,9 @@ class FhirTest : public ::testing::Test {
   }
 
   // A finished session on the first day with every exercise done, pain 7 during it and the first
-  // exercise eased, a pain rating, and the next morning's check-in (with a red flag on request).
-  void add_history(bool red_flag) {
+  // exercise eased (and what was said of it), a pain rating, and the next morning's check-in (with a red flag on
+  // request). `said`: what the person said of the first exercise after the session.
+  void add_history(bool red_flag, store::ExerciseFeedback said = store::ExerciseFeedback::kNone) {
     store::SessionLog s;
     s.person = plan_.person;
     s.plan = plan_.id;
@@ -90,6 +91,7 @@ class FhirTest : public ::testing::Test {
         logs.push_back(log);
       }
     }
+    logs.front().feedback = said;
     store::DoseChange eased;
     eased.person = plan_.person;
     eased.plan = plan_.id;

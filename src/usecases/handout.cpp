@@ -8,6 +8,7 @@
 #include "core/common/text.h"
 #include "core/plan/plan_json.h"
 #include "core/plan/profile.h"
+#include "core/tracking/feedback.h"
 #include "core/tracking/next_step.h"
 #include "core/tracking/plan_record.h"
 #include "core/tracking/review.h"
@@ -160,7 +161,22 @@ Result<Handout> handout(store::Store& store, const Clock& clock, const Content& 
   if (!program) return program.error();
   auto can_do = can_do_for(store, program->plan);
   if (!can_do) return can_do.error();
-  return handout_of(program->plan, program->changes, content.catalog, *can_do, program->date);
+  auto made = handout_of(program->plan, program->changes, content.catalog, *can_do, program->date);
+  if (!made) return made;
+  Handout out = std::move(made).value();
+  auto sessions = store.sessions(program->plan.person);
+  if (!sessions) return sessions.error();
+  auto logs = store.exercise_logs(program->plan.person);
+  if (!logs) return logs.error();
+  std::vector<store::SessionLog> of_plan;
+  for (const auto& s : *sessions)
+    if (s.plan == program->plan.id) of_plan.push_back(s);
+  // The latest thing said of each exercise goes on its card.
+  for (const tracking::Said& said : tracking::everything_said(of_plan, *logs)) {
+    for (HandoutCard& card : out.cards)
+      if (card.exercise->id == said.exercise_id) card.said = tracking::said_sentence(said);
+  }
+  return out;
 }
 
 Result<Handout> handout_of_new_plan(const Plan& plan, const Answers& answers, const Catalog& catalog) {

@@ -28,6 +28,7 @@ struct HandoutCard {
   std::vector<std::string> form_cues;                      // the exercise's cues
   std::string harder;  // tracking::next_step from the dose in force: "more reps: 10 -> 12 (up to 15)"
   std::string source;  // where the exercise comes from, in words
+  std::string said;    // what the person said of it last (tracking::said_sentence), or ""
 };
 
 // "Sessions A and B: 2 sets of 10 ..." when the doses agree, else one "Session X: ..." per session.

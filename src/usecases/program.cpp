@@ -51,6 +51,9 @@ Result<tracking::History> load_history(store::Store& store, const store::PlanRec
   auto check_ins = store.check_ins(plan.person);
   if (!check_ins) return check_ins.error();
   h.check_ins = std::move(check_ins).value();
+  auto clearance = clearance_for(store, plan);
+  if (!clearance) return clearance.error();
+  h.pain_limit = acceptable_pain(*clearance ? (*clearance)->limits.pain_ceiling : std::nullopt);
   return h;
 }
 

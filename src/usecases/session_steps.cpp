@@ -17,7 +17,7 @@ Result<SessionDay> stored_session(store::Store& store, const store::PlanRecord& 
   auto history = load_history(store, plan);
   if (!history) return history.error();
   const auto t = tracking::today(plan, history->changes, history->sessions, date);
-  SessionDay day{date, std::nullopt, std::nullopt, false};
+  SessionDay day{date, std::nullopt, std::nullopt, false, history->pain_limit};
   if (!t.session || !t.scheduled) {
     day.next = t.next;
     day.after_end = t.after_end;

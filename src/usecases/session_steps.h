@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/catalog/catalog.h"
+#include "core/common/pain.h"
 #include "core/common/result.h"
 #include "core/plan/civil_date.h"
 #include "core/plan/plan.h"
@@ -37,6 +38,7 @@ struct SessionDay {
   std::optional<SessionToPlay> session;  // nullopt: nothing planned on `date`
   std::optional<store::PlanDay> next;    // without a session: the next planned day, if any
   bool after_end = false;                // without a session: the program has ended
+  PainLimit pain_limit{};                // the acceptable pain during exercise (acceptable_pain)
 };
 
 // One step as a player plays it: the step, the words as it begins, and the reminder given

@@ -113,8 +113,9 @@ Json session_day_json(const SessionDay& day, const std::vector<PlayStep>& steps)
   long long total = 0;
   for (const auto& p : steps) total += p.step.duration.count();
   j["total_ms"] = total;
-  j["pain_advice"] = pain_stop_advice();
-  j["pain_scale_help"] = pain_scale_help();
+  j["pain_advice"] = pain_stop_advice(day.pain_limit);
+  j["pain_scale_help"] = pain_scale_help(day.pain_limit);
+  j["pain_most"] = day.pain_limit.most;
   j["back_grace_ms"] = session::kBackGrace.count();
   Json exercises = Json::array();
   if (s != nullptr) {

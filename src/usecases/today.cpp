@@ -37,6 +37,7 @@ Result<TodayOutcome> today(store::Store& store, const Clock& clock, const Conten
   t.week_text = calendar.describe(date);
   t.paused = pause_of(program->plan, program->changes);
   t.messages = messages_since(program->changes, last_seen(*history));
+  t.pain_limit = history->pain_limit;
   return t;
 }
 

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/common/clock.h"
+#include "core/common/pain.h"
 #include "core/common/result.h"
 #include "core/store/store.h"
 #include "core/tracking/review.h"
@@ -24,6 +25,7 @@ struct TodayOutcome {
   std::string week_text;                       // "week 3 of 6", or what lies outside the program
   std::optional<store::ProgramChange> paused;  // a clinician's pause in force (no session is scheduled)
   std::vector<store::ProgramChange> messages;  // a clinician's messages since the last session or check-in
+  PainLimit pain_limit;                        // the acceptable pain during exercise (acceptable_pain)
 };
 
 // The requested day of the person's program, a clinician's changes applied (usecases/program.h). Errors: find_program's

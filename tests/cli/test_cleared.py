@@ -74,6 +74,30 @@ class Cleared(unittest.TestCase):
         plan = json.loads(self.sql("SELECT plan_json FROM plan")[0][0])
         self.assertEqual(plan["clearance"]["clinician"], "Ann Lee")
 
+    def test_the_pain_ceiling_is_the_limit_the_session_and_progression_keep_to(self):
+        self.assertEqual(self.cleared("--pain-ceiling", "3").returncode, 0)
+        (day,) = self.sql("SELECT min(date) FROM plan_day")[0]
+        today = self.kc("today", "--date", day)
+        self.assertIn("above 3 out of 10 (your clinician set a ceiling of 3/10)", " ".join(today.stdout.split()))
+        steps = json.loads(self.kc("session", "--date", day, "--steps-json").stdout)
+        self.assertEqual(steps["pain_most"], 3)
+        self.assertIn("above 3 is too much (your clinician set a ceiling of 3/10)", steps["pain_scale_help"])
+        # 4/10 is acceptable under the usual 5, too much under this clinician's 3: the doses come down.
+        proc = self.kc("session", "--fast", "--date", day, stdin="4\n")
+        self.assertEqual(proc.returncode, 0, proc.stdout + proc.stderr)
+        self.assertIn("Above 3 is too much (your clinician set a ceiling of 3/10)", " ".join(proc.stdout.split()))
+        eased = self.sql("SELECT reason FROM dose_change WHERE decision = 'ease'")
+        self.assertTrue(eased)
+        self.assertIn("4/10 (too much), above 3: your clinician set a ceiling of 3/10", eased[0][0])
+
+    def test_without_a_ceiling_pain_4_is_acceptable(self):
+        self.assertEqual(self.cleared().returncode, 0)
+        (day,) = self.sql("SELECT min(date) FROM plan_day")[0]
+        proc = self.kc("session", "--fast", "--date", day, stdin="4\n")
+        self.assertEqual(proc.returncode, 0, proc.stdout + proc.stderr)
+        self.assertIn("Up to 5 during exercise is acceptable", " ".join(proc.stdout.split()))
+        self.assertEqual(self.sql("SELECT count(*) FROM dose_change WHERE decision = 'ease'")[0][0], 0)
+
     def test_the_handout_says_who_cleared_the_person(self):
         self.assertEqual(self.cleared().returncode, 0)
         pdf = os.path.join(self.dir, "plan.pdf")

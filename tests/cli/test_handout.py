@@ -132,6 +132,23 @@ class HandoutTest(unittest.TestCase):
             self.assertIn(squash(e["dose_text"]), text)
         self.assertIn("Changed on Tue 4 Mar 2025", text)
 
+    def test_what_the_person_said_of_an_exercise_is_on_its_card(self):
+        person = test_tracking.Person()
+        self.addCleanup(person.cleanup)
+        self.assertEqual(person.init().returncode, 0)
+        day = person.planned_dates()[0]
+        played = person.kc("session", "--fast", "--date", day, stdin="2\ny\nh\n")
+        self.assertEqual(played.returncode, 0, played.stdout + played.stderr)
+        said = person.sql("SELECT exercise_id FROM exercise_log WHERE feedback = 'too-hard'")
+        self.assertEqual(len(said), 1, person.sql("SELECT exercise_id, feedback FROM exercise_log"))
+        out = os.path.join(self.dir, "said.pdf")
+        proc = run("--content", CONTENT, "handout", "--data-dir", person.dir, "-o", out,
+                   env={"KNEECOACH_FAKE_TIME": day})
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        text = squash(tool("pdftotext", out, "-"))
+        d = datetime.date.fromisoformat(day)
+        self.assertIn(f'You said "too hard" after the session of {d:%a} {d.day} {d:%b}.', text)
+
     def test_nothing_is_cut_off(self):
         pdf = self.handout("--answers", ANSWERS, "--start", START, "--paper", "letter")
         self.assertIn("612 x 792", tool("pdfinfo", pdf))

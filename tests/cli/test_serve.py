@@ -329,6 +329,44 @@ class ServeTest(unittest.TestCase):
         self.assertTrue(plan["stopped"]["reason"])
         self.assertTrue(self.json_call("GET", f"/api/v1/people/{pid}/progress")["stopped"])
 
+    def test_what_the_person_said_reaches_the_session_reply_and_the_progress(self):
+        pid, _ = self.new_person()
+        items = self.json_call("GET", f"/api/v1/people/{pid}/today?date={START}")["exercises"]
+        done = [{"position": i["position"], "status": "done", "sets": i["dose"]["sets"], "reps": 10, "seconds": 60}
+                for i in items]
+        done[0]["feedback"] = "too-hard"
+        said = self.json_call("POST", f"/api/v1/people/{pid}/sessions",
+                              {"date": START, "status": "finished", "pain_during": 2, "exercises": done}, status=201)
+        self.assertEqual(said["said"], [{"position": done[0]["position"], "feedback": "too-hard", "words": "too hard"}])
+        progress = self.json_call("GET", f"/api/v1/people/{pid}/progress?date={START}")
+        logs = [e for s in progress["sessions"] for e in s["exercises"] if e["feedback"]]
+        self.assertEqual([(e["feedback"], e["feedback_words"]) for e in logs], [("too-hard", "too hard")])
+
+    def test_a_stopped_program_is_cleared_through_the_clearance_route(self):
+        pid, _ = self.new_person()
+        self.json_call("POST", f"/api/v1/people/{pid}/check-ins",
+                       {"date": START, "next_morning_pain": 3, "red_flags": ["calf_pain_or_swelling"]}, status=201)
+        clearance = {"clinician": "Ann Lee", "role": "GP", "cleared_on": START, "start": START,
+                     "limits": {"pain_ceiling": 3, "no_kneeling": True}}
+        # A bad field is named without the "clearance." of POST /people; nothing changes.
+        self.error("POST", f"/api/v1/people/{pid}/clearance", 400, "out_of_range", "limits.pain_ceiling",
+                   body={**clearance, "limits": {"pain_ceiling": 8}})
+        self.error("POST", f"/api/v1/people/{pid}/clearance", 400, "out_of_range", "cleared_on",
+                   body={**clearance, "cleared_on": "2025-03-02"})
+        self.error("POST", f"/api/v1/people/{pid}/clearance", 400, "unknown_field",
+                   body={**clearance, "answers": {}})
+        self.error("POST", "/api/v1/people/nobody/clearance", 404, "not_found", body=clearance)
+        self.assertTrue(self.json_call("GET", f"/api/v1/people/{pid}/plan")["stopped"])
+        reply = self.json_call("POST", f"/api/v1/people/{pid}/clearance", clearance, status=201)
+        self.assertEqual(reply["status"], "created")
+        self.assertEqual(reply["person"]["id"], pid)
+        self.assertEqual(reply["clearance"]["flags"], ["calf-pain-or-swelling"])
+        self.assertEqual(reply["plan"]["clearance"]["limits"]["pain_ceiling"], 3)
+        plan = self.json_call("GET", f"/api/v1/people/{pid}/plan")
+        self.assertIsNone(plan["stopped"])
+        steps = self.json_call("GET", f"/api/v1/people/{pid}/session?date={START}")
+        self.assertEqual(steps["pain_most"], 3)
+
     # --- bad input ---
     def test_bad_json_wrong_types_and_ranges_are_named(self):
         self.error("POST", "/api/v1/triage", 400, "bad_json", raw=b'{"version": 1, "age": ')

@@ -160,6 +160,41 @@ test('a referred person: the stopped program and the triage with the rule that f
   }
 });
 
+test('a cleared person who said "too hard" and "it hurt": the clearance and what was said, all valid', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kc_fhir_'));
+  try {
+    const path = join(dir, 'answers.json');
+    writeFileSync(path, JSON.stringify({
+      version: 1, age: 58, knee: 'right', pain_now: 3, location: ['front'], onset: 'gradual', gives_way: true,
+      equipment: ['chair', 'step', 'wall', 'mat'], minutes_per_session: 30, days: ['mon', 'wed', 'fri'],
+    }));
+    ok(kc(dir, ['cleared', '--answers', path, '--by', 'Ann Lee', '--role', 'physiotherapist', '--on', '2025-03-01',
+      '--referred-on', '2025-02-27', '--start', START, '--date', START, '--pain-ceiling', '3', '--note', 'Walk daily.'],
+    '', `${START}T08:00:00Z`));
+    ok(kc(dir, ['session', '--fast', '--date', START], '2\ny\nh\np\n', `${START}T18:00:00Z`));
+    const bundle = exportBundle(dir);
+    const counts = validateAll(bundle);
+    console.log(`cleared: ${bundle.entry.length} resources valid`, counts);
+    assert.equal(counts.ClinicalImpression, 1);
+    const impression = bundle.entry.find((e) => e.resource.resourceType === 'ClinicalImpression');
+    const r = impression.resource;
+    assert.equal(r.effectiveDateTime, '2025-03-01');
+    assert.match(r.description, /Seen and cleared by Ann Lee \(physiotherapist\)/);
+    assert.match(r.summary, /pain during exercise 3\/10 at most/);
+    assert.deepEqual(r.finding.map((f) => f.itemCodeableConcept.coding[0].code), ['gives-way']);
+    assert.ok(r.note.some((n) => n.text === 'Walk daily.'));
+    const plan = bundle.entry.find((e) => e.resource.resourceType === 'CarePlan').resource;
+    assert.equal(plan.supportingInfo[0].reference, impression.fullUrl);
+    const said = bundle.entry.map((e) => e.resource)
+      .filter((o) => o.code?.coding?.[0]?.code === 'exercise-log')
+      .flatMap((o) => o.component.filter((c) => c.code.coding[0].code === 'feedback').map((c) => [c.valueString, o.note[0].text]));
+    assert.deepEqual(said.map((x) => x[0]), ['too-hard', 'hurt']);
+    assert.match(said[1][1], /said "it hurt"/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('the published Questionnaires are valid FHIR R4', () => {
   const folder = join(CONTENT, 'fhir', 'questionnaires');
   const files = readdirSync(folder).filter((f) => f.endsWith('.json'));

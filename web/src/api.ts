@@ -285,6 +285,9 @@ export const api = {
   /** The referral's answers with a clinician's clearance: the program is built keeping to its limits. */
   clear: (answers: object, clearance: Clearance, referredOn: string | undefined, action?: Action) =>
     call<CreateResult & { clearance?: Clearance }>('POST', `${BASE}/people`, referredOn ? { answers, clearance, referred_on: referredOn } : { answers, clearance }, action),
+  /** "I have been seen and cleared" for this browser's person, whose program a check-in stopped: the server uses their stored answers. */
+  clearStopped: (clearance: Clearance, action?: Action) =>
+    call<CreateResult & { clearance?: Clearance }>('POST', `${personBase()}/clearance`, clearance, action),
   /** `person`: another person's record (a clinician's caseload); by default this browser's person. */
   plan: (person?: string) => call<PlanReply>('GET', `${personBase(person)}/plan`),
   today: () => call<Today>('GET', `${personBase()}/today`),

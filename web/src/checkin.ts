@@ -3,6 +3,7 @@
 // everything else. A second check-in on the same day is replaced only after the person says so.
 import { api, ApiError, Action, localDay, type CheckInRequest, type CheckInResult, type Triage } from './api';
 import { dayText, h, type Kids } from './dom';
+import { clearedStoppedLink } from './cleared';
 
 /** What the page borrows from the app shell (main.ts). */
 export interface CheckInShell {
@@ -22,7 +23,7 @@ function existingOf(e: unknown): { next_morning_pain: number } | null {
 }
 
 function saved(shell: CheckInShell, r: CheckInResult): void {
-  if (r.stopped && r.referral) { shell.page('Please stop the exercises', ...shell.referral(r.referral)); return; }
+  if (r.stopped && r.referral) { shell.page('Please stop the exercises', ...shell.referral(r.referral), clearedStoppedLink()); return; }
   shell.page('Check-in saved',
     h('p', { class: 'notice ok', role: 'status' },
       `Saved: pain ${r.next_morning_pain} out of 10 this morning.`,

@@ -1,29 +1,34 @@
 // "I have been seen and cleared": the path for later on the referral page. The person records who
 // cleared them, when, and the clinician's limits; the server checks every field, decides which
 // warning signs the clearance covers (the ones present) and builds the program keeping to the limits.
-import { api, Action, setPersonId, type Clearance } from './api';
+import { api, Action, setPersonId, type Clearance, type CreateResult } from './api';
 import { h } from './dom';
 
-const KEPT = 'kneecoach.referral';
+/** Where an older version kept the answers on the device (localStorage): removed on load. */
+const OLD_KEPT = 'kneecoach.referral';
 
 /** What a referral leaves for later: the answers that raised it and the day it was shown. */
 interface KeptReferral { answers: Record<string, unknown>; on: string }
+
+// Health answers never persist on the device (a shared phone or computer): the referral's answers
+// are kept in this page's memory only, for as long as it is open, and are gone on a reload or when
+// the tab closes. Only the server stores anything, once the clearance is recorded.
+let keptInMemory: KeptReferral | null = null;
+try { localStorage.removeItem(OLD_KEPT); } catch { /* storage off: nothing kept there */ }
 
 function localIso(d: Date): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-/** Keeps a referral's answers on this browser (only here) for "I have been seen and cleared". */
+/** Keeps a referral's answers in this page's memory (never on the device) for "I have been seen and cleared". */
 export function keepReferral(answers: Record<string, unknown>): void {
-  localStorage.setItem(KEPT, JSON.stringify({ answers, on: localIso(new Date()) }));
+  keptInMemory = { answers, on: localIso(new Date()) };
 }
 
-export function keptReferral(): KeptReferral | null {
-  try {
-    const k = JSON.parse(localStorage.getItem(KEPT) ?? 'null');
-    return k && typeof k === 'object' && k.answers && typeof k.on === 'string' ? (k as KeptReferral) : null;
-  } catch { return null; }
-}
+export function keptReferral(): KeptReferral | null { return keptInMemory; }
+
+/** Forgets the referral's answers (used, or the person starts again). */
+export function forgetReferral(): void { keptInMemory = null; }
 
 /** The link on the referral page, when there are answers to clear. */
 export function clearedLink(): HTMLElement | null {
@@ -45,18 +50,13 @@ function field(id: string, label: string, input: HTMLElement, help?: string): HT
 
 const sending = new Action();
 
-export async function clearedPage(shell: ClearedShell): Promise<void> {
-  const kept = keptReferral();
-  if (!kept) {
-    shell.page('Seen and cleared', h('p', {}, 'There is no referral kept on this browser. Answer the questions first.'),
-      h('p', {}, h('a', { class: 'button', href: '#/intake' }, 'Start the questions')));
-    return;
-  }
+/** The form: who cleared the person, when (from `min` to today), and their limits; `send` gets the clearance. */
+function clearanceForm(min: string, send: (c: Clearance, error: HTMLElement) => void): { form: HTMLElement; avoidBox: HTMLElement } {
   const today = localIso(new Date());
   const name = h('input', { id: 'clinician', type: 'text', name: 'clinician', required: true, maxlength: 100, autocomplete: 'off' }) as HTMLInputElement;
   const role = h('input', { id: 'role', type: 'text', name: 'role', required: true, maxlength: 100, list: 'roles', 'aria-describedby': 'role-help' }) as HTMLInputElement;
   const roles = h('datalist', { id: 'roles' }, ['physiotherapist', 'GP', 'orthopaedic surgeon', 'sports doctor'].map((r) => h('option', { value: r })));
-  const on = h('input', { id: 'cleared-on', name: 'cleared_on', type: 'date', required: true, min: kept.on, max: today, value: today, 'aria-describedby': 'cleared-on-help' }) as HTMLInputElement;
+  const on = h('input', { id: 'cleared-on', name: 'cleared_on', type: 'date', required: true, min, max: today, value: today, 'aria-describedby': 'cleared-on-help' }) as HTMLInputElement;
   const check = (id: string, text: string) => h('label', {}, h('input', { type: 'checkbox', id, name: id }), ` ${text}`);
   const ceiling = h('select', { id: 'pain-ceiling', name: 'pain_ceiling', 'aria-describedby': 'pain-ceiling-help' },
     h('option', { value: '' }, 'No limit given (the usual 5 out of 10)'),
@@ -78,19 +78,19 @@ export async function clearedPage(shell: ClearedShell): Promise<void> {
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
     const avoid = Array.from(avoidBox.querySelectorAll<HTMLInputElement>('input:checked')).map((i) => i.value);
-    const clearance: Clearance = {
+    send({
       clinician: name.value.trim(), role: role.value.trim(), cleared_on: on.value,
       limits: {
         no_kneeling: (form.querySelector('#no-kneeling') as HTMLInputElement).checked,
         no_deep_knee_bend: (form.querySelector('#no-deep-knee-bend') as HTMLInputElement).checked,
         pain_ceiling: ceiling.value === '' ? null : Number(ceiling.value), avoid, note: note.value.trim(),
       },
-    };
-    void submit(shell, kept, clearance, error);
+    }, error);
   });
-  shell.page('I have been seen and cleared',
-    h('p', {}, 'Record who examined your knee and what they said. The clearance covers only the warning signs you had: if anything new or different happens, the program stops and tells you whom to see.'),
-    form);
+  return { form, avoidBox };
+}
+
+async function fillAvoid(avoidBox: HTMLElement): Promise<void> {
   try {
     const { exercises } = await api.exercises();
     avoidBox.replaceChildren(...exercises.map((e) => h('label', {}, h('input', { type: 'checkbox', name: 'avoid', value: e.id }), ` ${e.name}`)));
@@ -99,15 +99,61 @@ export async function clearedPage(shell: ClearedShell): Promise<void> {
   }
 }
 
-async function submit(shell: ClearedShell, kept: KeptReferral, clearance: Clearance, error: HTMLElement): Promise<void> {
+export async function clearedPage(shell: ClearedShell): Promise<void> {
+  const kept = keptReferral();
+  if (!kept) {
+    shell.page('Seen and cleared',
+      h('p', {}, 'Your answers are not kept on this device, for your privacy, so they are gone once the page is closed or reloaded. Answer the questions again; at the end, the page that tells you whom to see has "I have been seen and cleared".'),
+      h('p', {}, h('a', { class: 'button', href: '#/intake' }, 'Start the questions')));
+    return;
+  }
+  const { form, avoidBox } = clearanceForm(kept.on, (clearance, error) => { void submit(shell, () => api.clear(kept.answers, clearance, kept.on, sending), error); });
+  shell.page('I have been seen and cleared',
+    h('p', {}, 'Record who examined your knee and what they said. The clearance covers only the warning signs you had: if anything new or different happens, the program stops and tells you whom to see.'),
+    form);
+  await fillAvoid(avoidBox);
+}
+
+/** The link where a stopped program is shown (program page, session, check-in). */
+export function clearedStoppedLink(): HTMLElement {
+  return h('p', { class: 'later' }, 'If a doctor or physiotherapist has examined your knee since and said exercise is safe: ',
+    h('a', { class: 'button secondary', href: '#/cleared-stopped' }, 'I have been seen and cleared'));
+}
+
+/** "I have been seen and cleared" for the person whose program a check-in stopped: their answers are on the server. */
+export async function clearedStoppedPage(shell: ClearedShell & { needPerson: () => boolean }): Promise<void> {
+  if (!shell.needPerson()) return;
+  shell.page('I have been seen and cleared', h('p', { role: 'status' }, 'Loading…'));
+  let stoppedOn = '';
+  try {
+    const { stopped } = await api.plan();
+    if (!stopped) {
+      shell.page('Your program is not stopped', h('p', {}, 'There is nothing to clear: your program runs as planned.'),
+        h('p', {}, h('a', { class: 'button', href: '#/program' }, 'See my program')));
+      return;
+    }
+    stoppedOn = localIso(new Date(stopped.at));
+    const { form, avoidBox } = clearanceForm(stoppedOn, (clearance, error) => { void submit(shell, () => api.clearStopped(clearance, sending), error); });
+    shell.page('I have been seen and cleared',
+      h('div', { class: 'notice bad', role: 'status' }, h('p', {}, h('strong', {}, 'Your program was stopped: '), stopped.reason)),
+      h('p', {}, 'Record who examined your knee and what they said. The clearance covers only the warning signs that stopped the program: if anything new or different happens, the program stops again and tells you whom to see.'),
+      form);
+    await fillAvoid(avoidBox);
+  } catch (e) {
+    shell.page('I have been seen and cleared', shell.errorBox(e));
+  }
+}
+
+/** Sends a clearance (`request`) and shows the result page; a refusal stays on the form with the server's words. */
+async function submit(shell: ClearedShell, request: () => Promise<CreateResult>, error: HTMLElement): Promise<void> {
   error.replaceChildren();
   try {
-    const r = await api.clear(kept.answers, clearance, kept.on, sending);
+    const r = await request();
     sending.done();
     sessionStorage.setItem('kneecoach.result', JSON.stringify(r));
     if (r.status === 'created' && r.person) {
       setPersonId(r.person.id);
-      localStorage.removeItem(KEPT);
+      forgetReferral();
     }
     location.hash = '#/result';
   } catch (e) {

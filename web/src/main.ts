@@ -12,7 +12,7 @@ import { progressPage } from './progresspage';
 import { measurePage, measuresPage, MEASURE_IDS } from './measures';
 import { startNetStatus } from './netstatus';
 import { referral, levelName } from './referral';
-import { clearedLink, clearedPage } from './cleared';
+import { clearedLink, clearedPage, clearedStoppedPage } from './cleared';
 import { signInPage } from './clinic/signin';
 import { invitePage } from './clinic/invite';
 import { caseloadPage } from './clinic/caseload';
@@ -75,6 +75,7 @@ function result(): void {
   if (!r) { home(); return; }
   if (r.status === 'referral') {
     page(r.triage.level === 'emergency' ? 'Get help now' : r.triage.level === 'urgent' ? 'See a doctor today' : 'Please see a clinician first', ...referral(r.triage), clearedLink());
+    clearState();  // the answers stay in this page's memory only (cleared.ts), not in the tab's storage
     return;
   }
   if (r.status === 'too-little') {
@@ -106,7 +107,7 @@ const shell: Shell = { page, errorBox, needPerson, params: hashParams, setCleanu
 
 // ---------------------------------------------------------------- router
 const routes: Record<string, () => void | Promise<void>> = {
-  '': home, '/': home, '/intake': () => intake(shell), '/result': result, '/cleared': () => clearedPage({ page, errorBox }), '/program': () => programPage({ page, errorBox, needPerson }),
+  '': home, '/': home, '/intake': () => intake(shell), '/result': result, '/cleared': () => clearedPage({ page, errorBox }), '/cleared-stopped': () => clearedStoppedPage({ page, errorBox, needPerson }), '/program': () => programPage({ page, errorBox, needPerson }),
   '/exercise': () => exercisePage(shell), '/session': () => session(shell), '/check-in': () => checkInPage({ page, needPerson, errorBox, scaleField, referral }),
   '/progress': async () => { cleanup = await progressPage({ page, errorBox, needPerson }); },
   '/measures': () => measuresPage(shell),

@@ -2,6 +2,7 @@
 // /api/v1/people/{id}/session: the steps, their words and lengths, exactly as the terminal player
 // runs them); this file only shows, speaks and times those steps, and counts what was completed.
 // #/session?date=YYYY-MM-DD plays another day's session; ?fast=N runs the clock N times faster.
+import { clearedStoppedLink } from './cleared';
 import { api, ApiError, type SessionLogExercise, type Feedback, type SessionDecision, Action } from './api';
 import { dayText, h, scaleField, type Kids } from './dom';
 import { sessionCamera } from './sessioncamera';
@@ -70,7 +71,8 @@ export async function session(shell: Shell): Promise<void> {
     if (e instanceof ApiError && e.status === 409) {
       page('Your program is stopped',
         h('div', { class: 'notice bad', role: 'alert' }, h('p', {}, e.message)),
-        h('p', {}, 'Please do not do the exercises until a doctor or physiotherapist has seen your knee. After that you can answer the questions again to start a new program.'),
+        h('p', {}, 'Please do not do the exercises until a doctor or physiotherapist has seen your knee. After that, record that you were cleared, or answer the questions again to start a new program.'),
+        clearedStoppedLink(),
         h('p', {}, h('a', { href: '#/intake?new=1' }, 'Answer the questions again')));
       return;
     }

@@ -2,6 +2,7 @@
 // last changed, and today's program week: all as the server decides (GET /people/{id}/plan,
 // "in_force"). Nothing here computes a dose, a week or a date.
 import { api } from './api';
+import { clearedStoppedLink } from './cleared';
 import { h, type Kids } from './dom';
 
 /** What a page module needs from the shell (main.ts). */
@@ -35,6 +36,7 @@ export async function programPage(kit: PageKit): Promise<void> {
     const planned = new Map(plan.sessions.flatMap((s) => s.exercises.map((e) => [e.id, e] as const)));
     page('My program',
       stopped ? h('div', { class: 'notice bad', role: 'alert' }, h('p', {}, h('strong', {}, 'This program is stopped. '), stopped.reason, ' See a doctor or physiotherapist before you exercise again.')) : null,
+      stopped ? clearedStoppedLink() : null,
       h('p', { id: 'program-length' }, `From ${plan.start} to ${plan.end} (${plan.weeks} weeks), ${sessionLength(now.sessions.map((s) => s.minutes))}.`),
       h('p', { id: 'program-week' }, `Today, ${now.date}: ${now.week_text}. The doses below are the ones in force today.`),
       paused ? h('p', { class: 'notice warn', id: 'program-paused' }, h('strong', {}, 'Your clinician paused your program. '), `${paused.by}, ${paused.date}${paused.reason ? `: ${paused.reason}` : ''}. No sessions until they resume it.`) : null,

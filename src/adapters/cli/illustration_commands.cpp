@@ -47,7 +47,8 @@ void write_svg(Context& ctx, const Exercise& e, const figure::ExercisePoses& pos
 }
 
 void write_png(Context& ctx, const figure::ExercisePoses& poses, const std::string& path) {
-  auto drawings = figure::keyframe_drawings(poses);
+  auto keyframes = figure::keyframe_drawings(poses);
+  auto drawings = keyframes ? figure::zoom_to_focus(poses, std::move(keyframes).value()) : keyframes;
   if (!drawings) {
     ctx.err << "kneecoach: " << drawings.error().message << "\n";
     ctx.exit_code = kExitFailure;

@@ -177,8 +177,8 @@ void run_today(const TrackingOptions& options, bool json, Context& ctx) {
     if (t.done) {
       ctx.out << "Well done. Tomorrow morning, run `kneecoach check-in`.\n";
     } else {
-      ctx.out << fmt::format("Start it with `{}`. Stop an exercise if pain goes above 5/10.\n",
-                             session_command(options));
+      ctx.out << fmt::format("Start it with `{}`. {}\n", session_command(options),
+                             pain_stop_advice(outcome->pain_limit));
     }
   } else if (!t.before_start && !t.after_end) {
     ctx.out << fmt::format("No session today, {} ({}).\n", describe_date(t.date), outcome->week_text);

@@ -84,19 +84,20 @@ std::optional<int> ask_pain(std::istream& in, std::ostream& out) {
   }
 }
 
-std::string pain_band_advice(int pain) {
-  switch (pain_band(pain)) {
+std::string pain_band_advice(int pain, const PainLimit& limit) {
+  const std::string why = limit.from_clinician() ? fmt::format(" ({})", pain_limit_why(limit)) : "";
+  switch (pain_band(pain, limit)) {
     case PainBand::kLow:
-      return fmt::format("0-{} during exercise is safe.", kLowPainMax);
+      return fmt::format("0-{} during exercise is safe.", std::min(kLowPainMax, limit.most));
     case PainBand::kModerate:
-      return fmt::format("Up to {} during exercise is acceptable, as long as it settles by the next morning.",
-                         kModeratePainMax);
+      return fmt::format("Up to {} during exercise is acceptable{}, as long as it settles by the next morning.",
+                         limit.most, why);
     case PainBand::kHigh:
       break;
   }
   return fmt::format(
-      "Above {} is too much: the doses should come down. If it keeps happening, see a physiotherapist or doctor.",
-      kModeratePainMax);
+      "Above {} is too much{}: the doses should come down. If it keeps happening, see a physiotherapist or doctor.",
+      limit.most, why);
 }
 
 // The clock the session runs on: virtual (--fast), or real time scaled by --clock-scale.
@@ -235,7 +236,7 @@ void run_session(const SessionArgs& args, Context& ctx) {
   if (any_done) {
     pain = ask_pain(ctx.in, ctx.out);
     if (pain)
-      ctx.out << fmt::format("Pain {}/10 during the session. {}\n", *pain, pain_band_advice(*pain));
+      ctx.out << fmt::format("Pain {}/10 during the session. {}\n", *pain, pain_band_advice(*pain, day->pain_limit));
     else
       ctx.out << "No pain rating was given.\n";
     std::vector<std::string> names;

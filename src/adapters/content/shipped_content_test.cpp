@@ -107,6 +107,31 @@ TEST(ShippedCatalog, StretchHoldsFollowTheArticles) {
 // The partial squat's phases run in the body's order: it lowers first ("Sit back"), slowly and
 // under control, pauses, then stands up; the lowering is never quicker than the rise (ACSM 2009
 // progression models: controlled movement for novices).
+// The lunge likewise: it lowers first ("Lower", the slow phase), pauses, then rises.
+TEST(ShippedCatalog, TheLungeLowersFirstSlowlyThenRises) {
+  const Exercise* lunge = shipped().find("lunge");
+  ASSERT_NE(lunge, nullptr);
+  EXPECT_EQ(lunge->phase_words.up, "Lower");
+  EXPECT_EQ(lunge->phase_words.down, "Rise");
+  ASSERT_TRUE(lunge->dose.tempo.has_value());
+  EXPECT_EQ(lunge->dose.tempo->up, 3);  // the lowering
+  EXPECT_EQ(lunge->dose.tempo->hold, 1);
+  EXPECT_EQ(lunge->dose.tempo->down, 2);  // rising back up
+  EXPECT_FALSE(lunge->references.empty());
+}
+
+// Every exercise whose first phase is a lowering into a bent knee (its words say "Lower" or "Sit
+// back" first) spends at least as long lowering as coming back: the inversion the squat and the
+// lunge had cannot come back in another file.
+TEST(ShippedCatalog, NoExerciseRushesALoweringThatComesFirst) {
+  for (const Exercise& e : shipped().all()) {
+    if (!e.dose.tempo) continue;
+    const std::string& first = e.phase_words.up;
+    if (first != "Lower" && first != "Sit back") continue;
+    EXPECT_GE(e.dose.tempo->up, e.dose.tempo->down) << e.id << ": the lowering (" << first << ") is its first phase";
+  }
+}
+
 TEST(ShippedCatalog, ThePartialSquatLowersFirstSlowlyThenStandsUp) {
   const Exercise* squat = shipped().find("partial-squat");
   ASSERT_NE(squat, nullptr);

@@ -36,7 +36,7 @@ Response health(ApiState& /*s*/, const Request& /*r*/, const std::string& /*id*/
   return json_response(200, j.dump());
 }
 
-const std::array<Route, 26> kRoutes{{
+const std::array<Route, 27> kRoutes{{
     {"GET", "/api/v1/health", health, kNoPerson},
     {"GET", "/api/v1/exercises", list_exercises, kNoPerson},
     {"GET", "/api/v1/exercises/{id}", get_exercise, kNoPerson},
@@ -48,6 +48,7 @@ const std::array<Route, 26> kRoutes{{
     {"POST", "/api/v1/intake/answer", post_intake_answer, kNoPerson},
     {"POST", "/api/v1/triage", post_triage, kNoPerson},
     {"POST", "/api/v1/people", post_person, {Access::kCreate, "person.create"}},
+    {"POST", "/api/v1/people/{id}/clearance", post_clearance, {Access::kWrite, "clearance.write"}},
     {"GET", "/api/v1/people/{id}/plan", get_plan, {Access::kRead, "plan.read"}},
     {"GET", "/api/v1/people/{id}/today", get_today, {Access::kRead, "today.read"}},
     {"GET", "/api/v1/people/{id}/session", get_session, {Access::kRead, "session.read"}},

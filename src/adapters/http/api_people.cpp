@@ -80,14 +80,17 @@ Response setup_reply(Json j, const usecases::SetupOutcome& set, const std::strin
 
 // Answers with a clearance ("I have been seen and cleared", usecases/clearance.h): the person is
 // set up under it, or gets the coded reason why not.
-Response post_cleared_person(ApiState& s, const std::string& id, Answers answers, const Json& body,
+// `answers`: nullopt for a person whose stopped program is cleared (their stored answers and the
+// signs of the check-in that stopped it). `prefix`: where the clearance sits in the body
+// ("clearance." in POST /people, "" in POST /people/{id}/clearance), for the fields of errors.
+Response post_cleared_person(ApiState& s, const std::string& id, std::optional<Answers> answers, const Json& body,
                              std::optional<CivilDate> referred_on, std::optional<CivilDate> start,
-                             std::optional<int> weeks) {
+                             std::optional<int> weeks, const std::string& prefix) {
   auto clearance = clearance_from_json(body);
   if (!clearance) {
     Error e = clearance.error();
-    e.field = "clearance." + e.field;
-    e.message = "clearance." + e.message;
+    e.field = prefix + e.field;
+    e.message = prefix + e.message;
     return error_reply(e);
   }
   const bool existing_person = !id.empty();
@@ -103,8 +106,8 @@ Response post_cleared_person(ApiState& s, const std::string& id, Answers answers
   if (!out) {
     Error e = out.error();
     if (e.field != "answers" && e.field != "person") {
-      e.field = "clearance." + e.field;
-      e.message = "clearance." + e.message;
+      e.field = prefix + e.field;
+      e.message = prefix + e.message;
     }
     return error_reply(e);
   }
@@ -141,7 +144,8 @@ Response post_person(ApiState& s, const Request& r, const std::string& id) {
   auto answers = parse_answers(doc.at("answers").dump());
   if (!answers) return answers_error(answers.error().message, "answers.");
   if (doc.contains("clearance")) {
-    return post_cleared_person(s, id, std::move(answers).value(), doc.at("clearance"), referred_on, start, weeks);
+    return post_cleared_person(s, id, std::move(answers).value(), doc.at("clearance"), referred_on, start, weeks,
+                               "clearance.");
   }
 
   const TriageResult triage = evaluate(*answers, s.rules);
@@ -165,6 +169,24 @@ Response post_person(ApiState& s, const Request& r, const std::string& id) {
   j["status"] = "";
   j["triage"] = triage_to_json(triage);
   return setup_reply(std::move(j), *set, name);
+}
+
+Response post_clearance(ApiState& s, const Request& r, const std::string& id) {
+  BodyCheck check(r.body);
+  if (!check.ok() || !check.object(check.doc(), "", {"clinician", "role", "cleared_on", "limits", "start", "weeks"})) {
+    return check.error();
+  }
+  const Json& doc = check.doc();
+  const auto start = check.date(doc, "", "start");
+  const auto weeks = check.integer(doc, "", "weeks", 1, kMaxWeeks, false);
+  if (doc.contains("limits")) {
+    check.object(doc.at("limits"), "limits.", {"no_kneeling", "no_deep_knee_bend", "pain_ceiling", "avoid", "note"});
+  }
+  if (!check.ok()) return check.error();
+  Json clearance = doc;
+  clearance.erase("start");
+  clearance.erase("weeks");
+  return post_cleared_person(s, id, std::nullopt, clearance, std::nullopt, start, weeks, "");
 }
 
 Response get_plan(ApiState& s, const Request& r, const std::string& id) {

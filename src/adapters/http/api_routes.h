@@ -87,6 +87,9 @@ Response post_triage(ApiState& s, const Request& r, const std::string& id);
 
 // People and their program (api_people.cpp).
 Response post_person(ApiState& s, const Request& r, const std::string& id);
+// POST .../clearance {"clinician","role","cleared_on","limits","start","weeks"}: "I have been seen
+// and cleared" for a program a check-in stopped (usecases/clearance.h, as `kneecoach cleared`).
+Response post_clearance(ApiState& s, const Request& r, const std::string& id);
 Response get_plan(ApiState& s, const Request& r, const std::string& id);
 Response get_today(ApiState& s, const Request& r, const std::string& id);
 // GET .../session?date=: the day's session laid out step by step, as every player plays it (api_session.cpp).

@@ -7,6 +7,7 @@
 #include "adapters/http/api_routes.h"
 #include "adapters/http/body_check.h"
 #include "adapters/http/tracking_json.h"
+#include "core/store/codec.h"
 #include "core/tracking/camera_log.h"
 #include "core/tracking/feedback.h"
 #include "core/tracking/measure_check.h"
@@ -108,6 +109,14 @@ Response post_session(ApiState& s, const Request& r, const std::string& id) {
   j["repeat"] = done->repeat;
   j["dose_changes"] = changes_json(done->changes, s.catalog);
   j["decisions"] = judgements_json(done->judgements);
+  Json said = Json::array();
+  for (const auto& e : request.exercises) {
+    if (e.feedback == store::ExerciseFeedback::kNone) continue;
+    said.push_back({{"position", e.position},
+                    {"feedback", std::string(store::to_string(e.feedback))},
+                    {"words", tracking::feedback_words(e.feedback)}});
+  }
+  j["said"] = said;
   return json_response(201, j.dump());
 }
 

@@ -7,6 +7,7 @@
 #include "core/store/codec.h"
 #include "core/tracking/camera_log.h"
 #include "core/tracking/charts.h"
+#include "core/tracking/feedback.h"
 #include "usecases/check_in_json.h"
 
 namespace kc::http {
@@ -53,6 +54,8 @@ Json exercise_log_json(const store::ExerciseLog& l, const Catalog& catalog) {
           {"pain", l.pain ? Json(*l.pain) : Json(nullptr)},
           {"feedback", l.feedback == store::ExerciseFeedback::kNone ? Json(nullptr)
                                                                     : Json(std::string(store::to_string(l.feedback)))},
+          {"feedback_words",
+           l.feedback == store::ExerciseFeedback::kNone ? Json(nullptr) : Json(tracking::feedback_words(l.feedback))},
           {"camera", camera && *camera ? tracking::camera_summary_json(**camera) : Json(nullptr)}};
 }
 

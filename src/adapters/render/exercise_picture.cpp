@@ -22,14 +22,18 @@ int height_for(const figure::Drawing& d, int width, int min_height, int max_heig
 Result<std::string> exercise_svg(const Exercise& e, const figure::ExercisePoses& poses, bool still) {
   const int width = 640;
   if (still) {
-    auto drawings = figure::keyframe_drawings(poses);
+    auto keyframes = figure::keyframe_drawings(poses);
+    if (!keyframes) return keyframes.error();
+    auto drawings = figure::zoom_to_focus(poses, std::move(keyframes).value());
     if (!drawings) return drawings.error();
     if (drawings->empty()) return make_error(e.id + ": no keyframes to draw");
     const int height = height_for(drawings->front(), width, 240, 640);
     return render::svg_still(drawings->front(), width, height, e.name);
   }
   const figure::RepTiming timing = figure::rep_timing(e.dose, kLoopMaxHold);
-  auto frames = figure::rep_drawings(poses, timing, kSvgFps, kOutlinePoints);
+  auto rep = figure::rep_drawings(poses, timing, kSvgFps, kOutlinePoints);
+  if (!rep) return rep.error();
+  auto frames = figure::zoom_to_focus(poses, std::move(rep).value());
   if (!frames) return frames.error();
   const int height = height_for(frames->front(), width, 240, 640);
   return render::svg_animated(*frames, timing.total(), width, height, e.name);

@@ -3,15 +3,18 @@
 #include <cairo.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <memory>
 
 #include "adapters/content/exercise_loader.h"
 #include "adapters/render/cairo_paint.h"
+#include "adapters/render/exercise_picture.h"
 #include "adapters/render/pose_loader.h"
 #include "core/figure/check.h"
 #include "core/figure/frames.h"
@@ -239,6 +242,63 @@ TEST(FigurePictures, TheMotionIsVisibleBetweenStartAndEnd) {
                                     << " px on a phone; expected at least " << kVisibleMove << ")";
     }
   }
+}
+
+// The session player's figure on a 390 px phone is 260 px wide (web/src/style.css, .player img),
+// the smallest place a person follows an exercise from. Ankle circles: the foot alone moves, so the
+// picture zooms to the shin and foot (its pose file's `focus`); measured there, the foot (heel to
+// toe) is at least kPhoneFoot px long and the toe travels at least kPhoneToeStep px from each point
+// of the circle to the next. Measured (issue 14): the whole figure draws the foot 29 px long there
+// (about 15 px in the program list's picture) and the toe's smallest step 14 px; zoomed, 84 px and
+// 42 px.
+constexpr int kPhoneFigureWidth = 260;
+constexpr double kPhoneFoot = 60;
+constexpr double kPhoneToeStep = 30;
+
+TEST(FigurePictures, AnkleCirclesShowTheCircleOnAPhone) {
+  const ExercisePoses* ep = shipped().find("ankle-circles");
+  ASSERT_NE(ep, nullptr);
+  ASSERT_FALSE(ep->focus.empty()) << "the ankle circles picture zooms to the foot";
+  auto drawings = keyframe_drawings(*ep);
+  ASSERT_TRUE(drawings.ok());
+  const std::vector<Drawing> whole = *drawings;
+  drawings = zoom_to_focus(*ep, whole);
+  ASSERT_TRUE(drawings.ok());
+  // The SVG is drawn 640 px wide (render::exercise_svg) and shown scaled to the phone's width.
+  const auto scale_of = [](const Drawing& d) {
+    const int height = render::height_for(d, 640, 240, 640);
+    return render::fit(d.min, d.max, 0, 0, 640, height).scale * kPhoneFigureWidth / 640.0;
+  };
+  const double zoomed = scale_of(drawings->front());
+  const double full = scale_of(whole.front());
+  std::vector<PosedBody> bodies;
+  for (const Keyframe& k : ep->keyframes) bodies.push_back(*place(k, ep->props));
+  const auto at = [&](const PosedBody& b, const char* name) { return project(b.find(name)->center, ep->camera()); };
+  const auto foot = [&](double scale) {
+    const Point2 heel = at(bodies.front(), "left-heel");
+    const Point2 toe = at(bodies.front(), "left-toe");
+    return std::hypot(heel.x - toe.x, heel.y - toe.y) * scale;
+  };
+  std::cout << "ankle circles at " << kPhoneFigureWidth << " px: foot " << foot(full) << " px in the whole figure, "
+            << foot(zoomed) << " px zoomed; toe steps";
+  EXPECT_GE(foot(zoomed), kPhoneFoot) << "the foot is too small to follow on a phone";
+  for (std::size_t i = 0; i < bodies.size(); ++i) {
+    const PosedBody& next = bodies[(i + 1) % bodies.size()];
+    const Point2 p = at(bodies[i], "left-toe");
+    const Point2 q = at(next, "left-toe");
+    const double step = std::hypot(p.x - q.x, p.y - q.y) * zoomed;
+    std::cout << " " << step;
+    EXPECT_GE(step, kPhoneToeStep) << "from '" << ep->keyframes[i].name << "' the toe moves only " << step << " px";
+  }
+  std::cout << " px\n";
+  // Every keyframe's foot stays inside the zoomed picture.
+  for (const PosedBody& b : bodies)
+    for (const char* name : {"left-heel", "left-toe", "left-ankle"}) {
+      const Point2 p = at(b, name);
+      EXPECT_TRUE(p.x >= drawings->front().min.x && p.x <= drawings->front().max.x && p.y >= drawings->front().min.y &&
+                  p.y <= drawings->front().max.y)
+          << name << " is outside the zoomed picture";
+    }
 }
 
 TEST(FigurePictures, TheChangedShareMeasuresTheMove) {

@@ -123,6 +123,7 @@ void draw_card(Pages& p, const HandoutCard& c, const figure::ExercisePoses& pose
   p.advance(2);
   if (!c.start_easier.empty()) paragraph(p, "Start easier: " + c.start_easier, small, 0, 2);
   if (!c.harder.empty()) paragraph(p, "Next step up, when it feels easy: " + c.harder + ".", small, 0, 2);
+  if (!c.said.empty()) paragraph(p, c.said, small, 0, 2);
   paragraph(p, "Why: " + c.reason, small, 0, 10);
 }
 

@@ -324,6 +324,7 @@ std::optional<ExercisePoses> read_pose_file(const fs::path& path, Diagnostics& d
     camera->finish({"turn", "tilt"});
   }
   if (auto s = top.word("side", true, {"left", "right"})) poses.side = *figure::parse_side(*s);
+  if (auto focus = top.word_list("focus", false, figure::landmark_names())) poses.focus = *focus;
   if (auto props = top.map_list("props", false))
     for (MapReader& p : *props)
       if (auto prop = read_prop(p)) poses.props.push_back(*prop);
@@ -332,7 +333,7 @@ std::optional<ExercisePoses> read_pose_file(const fs::path& path, Diagnostics& d
   if (auto uses = top.map_list("cues", false))
     for (MapReader& u : *uses)
       if (auto use = read_cue_use(pr, u, poses)) poses.cues.push_back(std::move(*use));
-  top.finish({"exercise", "view", "camera", "side", "props", "keyframes", "cues"});
+  top.finish({"exercise", "view", "camera", "side", "focus", "props", "keyframes", "cues"});
   return poses;
 }
 

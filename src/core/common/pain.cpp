@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 
 namespace kc {
@@ -55,11 +56,44 @@ std::string pain_bands_text() {
   return out;
 }
 
-std::string pain_stop_advice() {
-  return fmt::format("Stop an exercise if the pain goes above {} out of 10, or turns sharp.", kModeratePainMax);
+PainLimit acceptable_pain(std::optional<int> clinician_ceiling) {
+  if (!clinician_ceiling) return PainLimit{};
+  const int most = std::clamp(*clinician_ceiling, 0, kModeratePainMax);
+  return PainLimit{most, most};
 }
 
-std::string pain_scale_help() {
+PainBand pain_band(int pain, const PainLimit& limit) {
+  if (pain > limit.most) return PainBand::kHigh;
+  if (pain <= std::min(kLowPainMax, limit.most)) return PainBand::kLow;
+  return PainBand::kModerate;
+}
+
+std::string pain_limit_why(const PainLimit& limit) {
+  if (limit.from_clinician()) return fmt::format("your clinician set a ceiling of {}/10", limit.most);
+  return fmt::format("the usual limit of the pain-monitoring model is {}/10", limit.most);
+}
+
+std::string pain_stop_advice(const PainLimit& limit) {
+  if (limit.from_clinician()) {
+    return fmt::format("Stop an exercise if the pain goes above {} out of 10 ({}), or turns sharp.", limit.most,
+                       pain_limit_why(limit));
+  }
+  return fmt::format("Stop an exercise if the pain goes above {} out of 10, or turns sharp.", limit.most);
+}
+
+std::string pain_scale_help(const PainLimit& limit) {
+  const int safe = std::min(kLowPainMax, limit.most);
+  if (limit.from_clinician()) {
+    if (limit.most <= kLowPainMax) {
+      return fmt::format(
+          "0 is no pain, 10 is the worst pain you can imagine. 0 to {} is fine, above {} is too much ({}).", safe,
+          limit.most, pain_limit_why(limit));
+    }
+    return fmt::format(
+        "0 is no pain, 10 is the worst pain you can imagine. 0 to {} is fine, {} to {} is acceptable, above {} is too "
+        "much ({}).",
+        safe, safe + 1, limit.most, limit.most, pain_limit_why(limit));
+  }
   return fmt::format(
       "0 is no pain, 10 is the worst pain you can imagine. 0 to {} is fine, {} to {} is acceptable, above {} is too "
       "much.",

@@ -22,4 +22,13 @@ Result<std::vector<Drawing>> rep_drawings(const ExercisePoses& poses, const RepT
 // Gives every drawing the union of their bounds.
 void share_bounds(std::vector<Drawing>& drawings);
 
+// The region a picture of `poses` shows when it has a `focus`: the box round those landmarks in
+// every keyframe (the motion's extremes), with kFocusMargin metres on each side, never more than
+// the drawings' own bounds. nullopt without a focus. Errors: an unknown landmark, as place's.
+inline constexpr double kFocusMargin = 0.05;
+Result<std::optional<std::pair<Point2, Point2>>> focus_bounds(const ExercisePoses& poses);
+
+// `drawings` with every bounds set to the focus (a picture zoomed to it); without a focus, unchanged.
+Result<std::vector<Drawing>> zoom_to_focus(const ExercisePoses& poses, std::vector<Drawing> drawings);
+
 }  // namespace kc::figure

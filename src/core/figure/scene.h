@@ -79,6 +79,9 @@ struct ExercisePoses {
   std::vector<Prop> props;
   std::vector<Keyframe> keyframes;  // start, any middle keyframes, end
   std::vector<CueUse> cues;
+  // Landmarks a picture zooms to when the motion is small (ankle circles: the knee, heel and toe),
+  // so it shows on a phone; empty: the whole figure (frames.h, focus_bounds).
+  std::vector<std::string> focus;
   std::string file;  // where it was loaded from (for messages)
 
   // The keyframe with this name, or nullptr.

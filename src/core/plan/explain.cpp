@@ -139,7 +139,7 @@ std::vector<std::string> explain_decisions(const Plan& plan, const Profile& p, i
       "Make an exercise a little harder ({} more repetitions, up to the 'build up to' figure, or {} seconds more on "
       "a hold, up to its 'build up to' figure) only when it feels easy, the pain during it stays at {}/10 or less, "
       "and it has settled by the next morning.",
-      kRepStep, kHoldStep, kModeratePainMax));
+      kRepStep, kHoldStep, acceptable_pain(p.limits.pain_ceiling).most));
   std::vector<std::string> weeks;
   for (const auto& r : plan.reviews) weeks.push_back(fmt::format("week {}", r.week));
   out.push_back(fmt::format(
@@ -151,8 +151,8 @@ std::vector<std::string> explain_decisions(const Plan& plan, const Profile& p, i
 
 std::vector<std::string> safety_notes(const Profile& p) {
   std::vector<std::string> out;
-  // A clinician's pain ceiling replaces the usual limit (never raises it: it is at most kModeratePainMax).
-  const int most = p.limits.pain_ceiling.value_or(kModeratePainMax);
+  // A clinician's pain ceiling replaces the usual limit (never raises it: core/common/pain.h).
+  const int most = acceptable_pain(p.limits.pain_ceiling).most;
   const std::string theirs = p.limits.pain_ceiling ? ", the limit the clinician who cleared you set" : "";
   out.push_back(fmt::format(
       "Stop an exercise if the pain goes above {} out of 10 (too much{}), or turns sharp rather than a dull ache.",
@@ -183,7 +183,7 @@ std::vector<std::string> safety_notes(const Profile& p) {
 }
 
 std::optional<std::string> pain_caution(const Profile& p) {
-  const int most = p.limits.pain_ceiling.value_or(kModeratePainMax);
+  const int most = acceptable_pain(p.limits.pain_ceiling).most;
   switch (p.band) {
     case PainBand::kLow:
       return std::nullopt;

@@ -2,6 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
+#include "core/plan/civil_date.h"
+
 namespace kc::tracking {
 namespace {
 
@@ -96,6 +100,28 @@ std::string feedback_words(store::ExerciseFeedback said) {
       break;
   }
   return "";
+}
+
+std::vector<Said> everything_said(const std::vector<store::SessionLog>& sessions,
+                                  const std::vector<store::ExerciseLog>& logs) {
+  std::vector<Said> out;
+  for (const auto& l : logs) {
+    if (l.feedback == ExerciseFeedback::kNone) continue;
+    const auto s = std::find_if(sessions.begin(), sessions.end(), [&](const auto& x) { return x.id == l.session; });
+    if (s == sessions.end()) continue;
+    out.push_back({s->id, s->date, l.position, l.exercise_id, l.feedback});
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Said& a, const Said& b) {
+    return a.date != b.date         ? a.date < b.date
+           : a.session != b.session ? a.session < b.session
+                                    : a.position < b.position;
+  });
+  return out;
+}
+
+std::string said_sentence(const Said& said) {
+  return fmt::format("You said \"{}\" after the session of {}.", feedback_words(said.feedback),
+                     describe_day(said.date));
 }
 
 Decision with_feedback(const Decision& base, const ExerciseEvidence& evidence, Moment moment, const Catalog& catalog,

@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/catalog/catalog.h"
 #include "core/store/records.h"
@@ -18,6 +19,23 @@ std::optional<store::ExerciseFeedback> feedback_from_word(const std::string& wor
 
 // The words a person reads for it: "too easy", "too hard", "it hurt" ("" for none).
 std::string feedback_words(store::ExerciseFeedback said);
+
+// One thing a person said of an exercise after a session.
+struct Said {
+  store::Id session = 0;
+  CivilDate date;           // the session's date
+  int position = 0;         // the exercise's place in the session
+  std::string exercise_id;  // the exercise done
+  store::ExerciseFeedback feedback = store::ExerciseFeedback::kNone;
+};
+
+// Everything said in `logs` (none of kNone), oldest session first, in session order; a log whose
+// session is not in `sessions` is left out.
+std::vector<Said> everything_said(const std::vector<store::SessionLog>& sessions,
+                                  const std::vector<store::ExerciseLog>& logs);
+
+// "You said \"too hard\" after the session of Mon 7 Dec." for a handout or a note.
+std::string said_sentence(const Said& said);
 
 // The decision for one exercise once what the person said of it (evidence.feedback) is taken
 // into account; `base` is decide(evidence, ...) for the same evidence and moment.

@@ -98,7 +98,7 @@ std::vector<Judgement> judge_after_session(const History& h, store::Id session, 
   const auto* ps = plan_session(h.plan, it->session);
   if (ps == nullptr) return out;
   const auto doses = current_doses(h.plan, h.changes);
-  const PainPicture pain{std::nullopt, usual_pain(h, it->started_at), std::nullopt, std::nullopt};
+  const PainPicture pain{std::nullopt, usual_pain(h, it->started_at), std::nullopt, std::nullopt, h.pain_limit};
   for (const auto& pe : ps->exercises) {
     const auto& current = doses.at(pe.exercise_id);
     auto ev = evidence_for(h, current, catalog, *it);
@@ -144,6 +144,7 @@ std::vector<Judgement> judge_at_check_in(const History& h, int next_morning, con
   pain.usual = usual_pain(h, session ? session->started_at : now);
   pain.this_week = weekly_mean(with, today, 0);
   pain.last_week = weekly_mean(with, today, 7);
+  pain.limit = h.pain_limit;
 
   std::vector<Judgement> out;
   const auto doses = current_doses(h.plan, h.changes);

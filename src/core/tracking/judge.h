@@ -22,6 +22,7 @@ struct History {
   std::vector<store::DoseChange> changes;
   std::vector<store::CheckIn> check_ins;
   std::map<std::string, Dose> limits;  // a clinician's limits by plan exercise id (core/plan/changes.h)
+  PainLimit pain_limit;                // the acceptable pain: acceptable_pain(the clearance's ceiling)
 };
 
 // One plan exercise's decision.

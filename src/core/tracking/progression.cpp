@@ -64,7 +64,16 @@ Decision ease(const ExerciseEvidence& ev, const std::string& rule, const std::st
   return Decision{DoseDecision::kEase, rule, fmt::format("{}: {}", because, why), step->second, step->first};
 }
 
-std::string pain_words(int pain) { return fmt::format("{}/10 ({})", pain, pain_band_meaning(pain_band(pain))); }
+std::string pain_words(int pain, const PainLimit& limit) {
+  return fmt::format("{}/10 ({})", pain, pain_band_meaning(pain_band(pain, limit)));
+}
+
+// "pain during the session was 4/10 (too much), above 3: your clinician set a ceiling of 3/10".
+std::string too_much_words(int pain, const PainLimit& limit) {
+  std::string out = fmt::format("pain during the session was {}, above {}", pain_words(pain, limit), limit.most);
+  if (limit.from_clinician()) out += ": " + pain_limit_why(limit);
+  return out;
+}
 
 }  // namespace
 
@@ -146,9 +155,8 @@ Decision decide(const ExerciseEvidence& ev, const PainPicture& pain, Moment mome
   // R1 (both moments): pain during the exercise above 5 is too much.
   if (moment == Moment::kAfterSession) {
     if (!done_any) return hold(ev, "not-done", "not done in this session");
-    if (ev.pain_during && pain_band(*ev.pain_during) == PainBand::kHigh) {
-      return ease(ev, "too-much-pain",
-                  fmt::format("pain during the session was {}, above 5", pain_words(*ev.pain_during)), catalog, can_do);
+    if (ev.pain_during && pain_band(*ev.pain_during, pain.limit) == PainBand::kHigh) {
+      return ease(ev, "too-much-pain", too_much_words(*ev.pain_during, pain.limit), catalog, can_do);
     }
     return hold(ev, "await-check-in", "the next-morning check-in decides whether to step up");
   }
@@ -168,9 +176,8 @@ Decision decide(const ExerciseEvidence& ev, const PainPicture& pain, Moment mome
   if (!done_any) return hold(ev, "not-done", "not done in the last session");
 
   // R1 again, when the session did not already ease it.
-  if (ev.pain_during && pain_band(*ev.pain_during) == PainBand::kHigh) {
-    return ease(ev, "too-much-pain",
-                fmt::format("pain during the session was {}, above 5", pain_words(*ev.pain_during)), catalog, can_do);
+  if (ev.pain_during && pain_band(*ev.pain_during, pain.limit) == PainBand::kHigh) {
+    return ease(ev, "too-much-pain", too_much_words(*ev.pain_during, pain.limit), catalog, can_do);
   }
 
   // R3: next-morning pain must be back to the usual level.
@@ -182,10 +189,12 @@ Decision decide(const ExerciseEvidence& ev, const PainPicture& pain, Moment mome
 
   if (!ev.pain_during) return hold(ev, "no-pain-rating", "no pain rating for the session, so the dose is kept");
 
-  if (pain_band(*ev.pain_during) == PainBand::kModerate) {
-    return hold(ev, "acceptable-pain",
-                fmt::format("pain during the session was {}; keep this dose until it is 2 or less",
-                            pain_words(*ev.pain_during)));
+  if (pain_band(*ev.pain_during, pain.limit) == PainBand::kModerate) {
+    std::string because = fmt::format("pain during the session was {}; keep this dose until it is {} or less",
+                                      pain_words(*ev.pain_during, pain.limit), std::min(kLowPainMax, pain.limit.most));
+    if (pain.limit.from_clinician())
+      because += fmt::format(" ({}; it stays at or under it)", pain_limit_why(pain.limit));
+    return hold(ev, "acceptable-pain", because);
   }
 
   if (*ev.outcome == ExerciseOutcome::kPartly) {
@@ -199,8 +208,10 @@ Decision decide(const ExerciseEvidence& ev, const PainPicture& pain, Moment mome
   // R4: safe pain, settled by the morning, not rising, fully done: step up.
   std::string why;
   auto step = step_up(*ev.exercise, ev.current.dose, catalog, can_do, why);
-  const std::string because =
-      fmt::format("pain during was {} and had settled by the next morning", pain_words(*ev.pain_during));
+  std::string because =
+      fmt::format("pain during was {} and had settled by the next morning", pain_words(*ev.pain_during, pain.limit));
+  if (pain.limit.from_clinician())
+    because += fmt::format(", within the ceiling of {}/10 your clinician set", pain.limit.most);
   if (!step) {
     std::string reason = because + "; it is at its top dose";
     for (const auto& v : ev.exercise->harder) {

@@ -35,6 +35,7 @@ struct PainPicture {
   int usual = 0;                    // the usual level (latest "pain now" before the session)
   std::optional<double> this_week;  // mean next-morning pain over the last 7 days
   std::optional<double> last_week;  // ... and over the 7 days before those
+  PainLimit limit;                  // the acceptable pain for this person (acceptable_pain, core/common/pain.h)
 };
 
 // What is known about one plan exercise.

@@ -28,6 +28,56 @@ TEST(PainZones, BoundariesFollowThePainMonitoringModel) {
   EXPECT_EQ(pain_band(10), PainBand::kHigh);
 }
 
+TEST(PainZones, AClinicianCeilingLowersTheAcceptableBand) {
+  const PainLimit usual = acceptable_pain(std::nullopt);
+  EXPECT_EQ(usual.most, kModeratePainMax);
+  EXPECT_FALSE(usual.from_clinician());
+  const PainLimit three = acceptable_pain(3);
+  EXPECT_EQ(three.most, 3);
+  EXPECT_EQ(pain_band(2, three), PainBand::kLow);
+  EXPECT_EQ(pain_band(3, three), PainBand::kModerate);
+  EXPECT_EQ(pain_band(4, three), PainBand::kHigh);
+  const PainLimit one = acceptable_pain(1);
+  EXPECT_EQ(pain_band(1, one), PainBand::kLow);
+  EXPECT_EQ(pain_band(2, one), PainBand::kHigh);
+  EXPECT_EQ(pain_band(0, acceptable_pain(0)), PainBand::kLow);
+  EXPECT_EQ(pain_band(1, acceptable_pain(0)), PainBand::kHigh);
+  EXPECT_EQ(acceptable_pain(9).most, kModeratePainMax);  // a ceiling never raises the limit
+  EXPECT_EQ(pain_limit_why(three), "your clinician set a ceiling of 3/10");
+  EXPECT_EQ(pain_stop_advice(three),
+            "Stop an exercise if the pain goes above 3 out of 10 (your clinician set a ceiling of 3/10), or turns "
+            "sharp.");
+  EXPECT_NE(pain_scale_help(three).find("above 3 is too much"), std::string::npos);
+  EXPECT_EQ(pain_stop_advice(usual), "Stop an exercise if the pain goes above 5 out of 10, or turns sharp.");
+}
+
+TEST_F(Progression, AClinicianCeilingEasesPainTheUsualBandWouldAccept) {
+  s.h.pain_limit = acceptable_pain(3);
+  const auto id = s.session(0, 4);  // acceptable under the usual 5, too much under a ceiling of 3
+  const auto j = s.after(id, catalog);
+  const auto& squat = Script::of(j, "squat");
+  EXPECT_EQ(squat.decision.decision, DoseDecision::kEase);
+  EXPECT_EQ(squat.decision.rule, "too-much-pain");
+  EXPECT_NE(squat.decision.reason.find("4/10 (too much), above 3: your clinician set a ceiling of 3/10"),
+            std::string::npos)
+      << squat.decision.reason;
+}
+
+TEST_F(Progression, AClinicianCeilingExplainsTheHoldAndTheStepUp) {
+  s.h.pain_limit = acceptable_pain(3);
+  s.session(0, 3);
+  auto j = s.check_in(1, 2, catalog);
+  EXPECT_EQ(Script::of(j, "squat").decision.rule, "acceptable-pain");
+  EXPECT_NE(Script::of(j, "squat").decision.reason.find("your clinician set a ceiling of 3/10"), std::string::npos)
+      << Script::of(j, "squat").decision.reason;
+  s.session(8, 1);
+  j = s.check_in(9, 2, catalog);
+  EXPECT_EQ(Script::of(j, "squat").decision.rule, "step-up");
+  EXPECT_NE(Script::of(j, "squat").decision.reason.find("within the ceiling of 3/10 your clinician set"),
+            std::string::npos)
+      << Script::of(j, "squat").decision.reason;
+}
+
 TEST_F(Progression, AfterSessionTooMuchPainEasesAtOnce) {
   const auto id = s.session(0, 7);
   const auto j = s.after(id, catalog);
