@@ -32,9 +32,9 @@ struct CaseloadQuery {
 };
 
 // The caller's caseload (clinicians; audited as read_caseload) matching `query`, highest
-// attention first, then by username. Reads every patient's records in one batch (ClinicStore::
-// caseload_records), whatever the caseload's length. Errors: errc::kForbidden, errc::kInvalid
-// (field "q": search text over kMaxCaseloadQuery bytes), errc::kFailed.
+// attention first, then by username. Reads the list, every patient's records and the reviews in
+// one store transaction (ClinicStore::caseload_page), whatever the caseload's length. Errors: errc::kForbidden,
+// errc::kInvalid (field "q": search text over kMaxCaseloadQuery bytes), errc::kFailed.
 Result<std::vector<CaseloadRow>> caseload_by_attention(Clinic& clinic, const Caller& caller,
                                                        const CaseloadQuery& query);
 
