@@ -162,7 +162,10 @@ TEST_F(ClinicSignIn, ARequestIsRecordedAtMostOncePerMinuteAndIdleExpiryCountsFro
   EXPECT_EQ(store_.session_rows()[0].last_seen_at, signed_in);  // under kSeenEvery: nothing written
   clock_.sleep_for(seconds{30});
   ASSERT_TRUE(authenticate(clinic(), in->token).ok());
-  EXPECT_EQ(store_.session_rows()[0].last_seen_at, clock_.now());  // a minute: recorded
+  EXPECT_EQ(store_.session_rows()[0].last_seen_at, signed_in);  // exactly a minute: not yet
+  clock_.sleep_for(seconds{1});
+  ASSERT_TRUE(authenticate(clinic(), in->token).ok());
+  EXPECT_EQ(store_.session_rows()[0].last_seen_at, clock_.now());  // over a minute: recorded
   const TimePoint recorded = clock_.now();
   clock_.sleep_for(seconds{59});
   ASSERT_TRUE(authenticate(clinic(), in->token).ok());  // not recorded
