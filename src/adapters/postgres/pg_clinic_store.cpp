@@ -2,7 +2,6 @@
 
 #include <fmt/format.h>
 
-#include <algorithm>
 #include <utility>
 
 #include "adapters/postgres/caseload_records.h"
@@ -38,24 +37,6 @@ Result<std::optional<T>> first(const pqxx::result& rows, F&& read) {
 
 bool exists(Tx& tx, const char* sql, std::int64_t id) { return !exec(tx, sql, id).empty(); }
 bool account_exists(Tx& tx, AccountId id) { return exists(tx, "SELECT 1 FROM account WHERE id = $1", id); }
-
-// A row of the caseload query below.
-Result<CaseloadEntry> read_caseload_entry(const Row& r) {
-  CaseloadEntry e;
-  e.clinician = r.int64(0);
-  e.patient = r.int64(1);
-  e.username = r.text(2);
-  e.person = r.int64(3);
-  e.person_name = r.text(4);
-  auto state = account_state_from_name(r.text(5));
-  if (!state) return make_error(fmt::format("clinic store: unknown account state \"{}\"", r.text(5)));
-  e.state = *state;
-  auto added = store::instant_from(r.text(6));
-  if (!added) return added.error();
-  e.added_at = *added;
-  e.unread_notifications = r.integer(7);
-  return e;
-}
 
 // ClinicStore::caseload inside `tx`.
 Result<std::vector<CaseloadEntry>> read_caseload(Tx& tx, AccountId clinician) {
@@ -372,25 +353,7 @@ class PgClinicStore final : public ClinicStore {
     return db_->read_one<std::vector<FlagReview>>([&](Tx& tx) { return read_flag_reviews(tx, clinician); });
   }
   Result<CaseloadPage> caseload_page(AccountId clinician, CivilDate from) override {
-    return db_->read<CaseloadPage>([&](Tx& tx) -> Result<CaseloadPage> {
-      CaseloadPage page;
-      auto entries = read_caseload(tx, clinician);
-      if (!entries) return entries.error();
-      page.entries = std::move(entries).value();
-      std::vector<store::PersonId> persons;
-      persons.reserve(page.entries.size());
-      for (const auto& e : page.entries) {
-        if (e.person != 0) persons.push_back(e.person);
-      }
-      std::sort(persons.begin(), persons.end());
-      auto records = read_records_of(tx, persons, from);
-      if (!records) return records.error();
-      page.records = std::move(records).value();
-      auto reviews = read_flag_reviews(tx, clinician);
-      if (!reviews) return reviews.error();
-      page.reviews = std::move(reviews).value();
-      return page;
-    });
+    return db_->read_one<CaseloadPage>([&](Tx& tx) { return read_caseload_page(tx, clinician, from); });
   }
   Result<ClinicianNote> add_note(const ClinicianNote& note) override {
     return db_->write<ClinicianNote>([&](Tx& tx) -> Result<ClinicianNote> {

@@ -547,7 +547,8 @@ TEST(PostgresCaseloadRecords, TheWindowTheLatestPlanAndWhatFlagsNeedFromBefore) 
   EXPECT_EQ(b.pain.size(), 0U);  // bob's ratings are all before the window
 
   // The caseload page: the list, the same records and the latest reviews, from one snapshot.
-  ASSERT_TRUE(c.add_flag_review({0, lee->id, ann, FlagKind::kNoSession, at(20, 9), "called"}).ok());
+  const std::string note = "called, \"twice\" \\ {é}";  // travels as JSON text: kept exactly
+  ASSERT_TRUE(c.add_flag_review({0, lee->id, ann, FlagKind::kNoSession, at(20, 9), note}).ok());
   auto page = c.caseload_page(lee->id, day(14));
   ASSERT_TRUE(page.ok()) << page.error().message;
   ASSERT_EQ(page->entries.size(), 2U);  // cat is not Lee's
@@ -557,13 +558,34 @@ TEST(PostgresCaseloadRecords, TheWindowTheLatestPlanAndWhatFlagsNeedFromBefore) 
     const PatientRecords& want = (*got)[i];
     const PatientRecords& have = page->records[i];
     EXPECT_EQ(have.person, want.person);
-    EXPECT_EQ(have.plan->calendar.size(), want.plan->calendar.size());
-    EXPECT_EQ(have.sessions.size(), want.sessions.size());
-    EXPECT_EQ(have.pain.size(), want.pain.size());
-    EXPECT_EQ(have.check_ins.size(), want.check_ins.size());
+    ASSERT_TRUE(have.plan.has_value());
+    EXPECT_EQ(have.plan->id, want.plan->id);
+    EXPECT_EQ(have.plan->baseline_pain, want.plan->baseline_pain);
+    EXPECT_EQ(have.plan->reviews, want.plan->reviews);
+    ASSERT_EQ(have.plan->calendar.size(), want.plan->calendar.size());
+    EXPECT_EQ(have.plan->calendar.front().date, want.plan->calendar.front().date);
+    EXPECT_EQ(have.plan->calendar.back().date, want.plan->calendar.back().date);
+    ASSERT_EQ(have.sessions.size(), want.sessions.size());
+    for (std::size_t k = 0; k < want.sessions.size(); ++k) {
+      EXPECT_EQ(have.sessions[k].id, want.sessions[k].id);
+      EXPECT_EQ(have.sessions[k].ended_at, want.sessions[k].ended_at);
+      EXPECT_EQ(have.sessions[k].pain_during, want.sessions[k].pain_during);
+    }
+    ASSERT_EQ(have.pain.size(), want.pain.size());
+    for (std::size_t k = 0; k < want.pain.size(); ++k) {
+      EXPECT_EQ(have.pain[k].id, want.pain[k].id);
+      EXPECT_EQ(have.pain[k].value, want.pain[k].value);
+    }
+    ASSERT_EQ(have.check_ins.size(), want.check_ins.size());
+    for (std::size_t k = 0; k < want.check_ins.size(); ++k) {
+      EXPECT_EQ(have.check_ins[k].id, want.check_ins[k].id);
+      EXPECT_EQ(have.check_ins[k].triage_level, want.check_ins[k].triage_level);
+      EXPECT_EQ(have.check_ins[k].stopped_program, want.check_ins[k].stopped_program);
+    }
   }
   ASSERT_EQ(page->reviews.size(), 1U);
-  EXPECT_EQ(page->reviews[0].note, "called");
+  EXPECT_EQ(page->reviews[0].note, note);
+  EXPECT_EQ(page->reviews[0].seen_at, at(20, 9));
 }
 
 }  // namespace
