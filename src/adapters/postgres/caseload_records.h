@@ -6,7 +6,6 @@
 #include <pqxx/pqxx>
 #include <vector>
 
-#include "core/clinic/clinic_store.h"
 #include "core/clinic/records.h"
 #include "core/common/result.h"
 
@@ -20,9 +19,5 @@ Result<std::vector<clinic::PatientRecords>> read_caseload_records(pqxx::transact
 Result<std::vector<clinic::PatientRecords>> read_records_of(pqxx::transaction_base& tx,
                                                             const std::vector<store::PersonId>& persons,
                                                             CivilDate from);
-
-// ClinicStore::caseload_page in one statement (one snapshot, one round trip).
-Result<clinic::ClinicStore::CaseloadPage> read_caseload_page(pqxx::transaction_base& tx, clinic::AccountId clinician,
-                                                             CivilDate from);
 
 }  // namespace kc::postgres

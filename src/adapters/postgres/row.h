@@ -19,21 +19,12 @@ namespace kc::postgres {
 
 class Row {
  public:
-  explicit Row(const pqxx::row& row) : row_(&row) {}
-  // A row whose columns arrived as texts inside one value (a JSON array of texts, see
-  // caseload_records.cpp), NULL as nullopt; read exactly as PostgreSQL's own text forms.
-  using Texts = std::vector<std::optional<std::string>>;
-  explicit Row(const Texts& texts) : texts_(&texts) {}
-  std::int64_t int64(int column) const { return as<std::int64_t>(column); }
-  int integer(int column) const { return as<int>(column); }
-  double real(int column) const { return as<double>(column); }
-  std::string text(int column) const {
-    if (texts_ != nullptr) return texts_->at(index(column)).value_or(std::string());
-    return (*row_)[column].is_null() ? std::string() : (*row_)[column].c_str();
-  }
-  bool is_null(int column) const {
-    return texts_ != nullptr ? !texts_->at(index(column)).has_value() : (*row_)[column].is_null();
-  }
+  explicit Row(const pqxx::row& row) : row_(row) {}
+  std::int64_t int64(int column) const { return row_[column].as<std::int64_t>(); }
+  int integer(int column) const { return row_[column].as<int>(); }
+  double real(int column) const { return row_[column].as<double>(); }
+  std::string text(int column) const { return row_[column].is_null() ? std::string() : row_[column].c_str(); }
+  bool is_null(int column) const { return row_[column].is_null(); }
   std::optional<int> opt_int(int column) const {
     return is_null(column) ? std::nullopt : std::optional<int>(integer(column));
   }
@@ -42,20 +33,7 @@ class Row {
   }
 
  private:
-  static std::size_t index(int column) { return static_cast<std::size_t>(column); }
-  // The column as T, parsed as libpqxx parses it (a NULL throws, as libpqxx's as<T>() does).
-  template <typename T>
-  T as(int column) const {
-    if (texts_ == nullptr) return (*row_)[column].as<T>();
-    const auto& value = texts_->at(index(column));
-    if (!value) throw pqxx::conversion_error("a NULL where a number was expected");
-    T out{};
-    pqxx::from_string(*value, out);
-    return out;
-  }
-
-  const pqxx::row* row_ = nullptr;
-  const Texts* texts_ = nullptr;
+  const pqxx::row& row_;
 };
 
 // Runs `sql` with `args` ($1, $2, ...) as a statement prepared on the transaction's connection:
