@@ -36,8 +36,8 @@ bool blank(const std::string& text) {
 
 }  // namespace
 
-Result<std::vector<CaseloadRow>> caseload_by_attention(Clinic& clinic, const Caller& caller,
-                                                       const CaseloadQuery& query) {
+Result<std::vector<CaseloadRow>> caseload_by_attention(Clinic& clinic, const Caller& caller, const CaseloadQuery& query,
+                                                       const SignNames& sign_names) {
   if (query.text.size() > kMaxCaseloadQuery) {
     return make_error(errc::kInvalid, "q", fmt::format("q: at most {} characters", kMaxCaseloadQuery));
   }
@@ -59,7 +59,7 @@ Result<std::vector<CaseloadRow>> caseload_by_attention(Clinic& clinic, const Cal
     const auto found = by_person.find(e.person);
     const kc::clinic::PatientRecords& r = found == by_person.end() ? none : *found->second;
     CaseloadRow row{e,
-                    kc::clinic::flags(r, reviews_of[e.person], today),
+                    kc::clinic::flags(r, reviews_of[e.person], today, sign_names),
                     0,
                     kc::clinic::recent_adherence(r, today),
                     kc::clinic::pain_sparkline(r, today),
