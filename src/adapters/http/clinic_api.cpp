@@ -119,6 +119,8 @@ Result<int> ClinicApi::seal_plain_secrets() { return usecases::clinic::seal_plai
 
 void ClinicApi::use_catalog(const Catalog& catalog) { state_->catalog = &catalog; }
 
+void ClinicApi::use_sign_names(SignNames names) { state_->sign_names = std::move(names); }
+
 bool ClinicApi::owns(const Request& request) { return request.path.starts_with("/api/v1/clinic/"); }
 
 bool ClinicApi::anonymous(const Request& request) {

@@ -15,6 +15,7 @@
 #include "adapters/http/http_types.h"
 #include "core/clinic/policy.h"
 #include "core/common/clock.h"
+#include "core/triage/sign_names.h"
 #include "core/triage/triage.h"
 #include "usecases/ports.h"
 
@@ -42,6 +43,9 @@ class ClinicApi {
   // The exercises program editing checks changes against (the Api's: Api::catalog); must
   // outlive the ClinicApi. Until it is given, program editing answers 500.
   void use_catalog(const Catalog& catalog);
+  // The warning signs' short names the caseload's flags use (content/triage/signs.yaml). Until
+  // they are given, a flag names a sign by its field's words.
+  void use_sign_names(SignNames names);
 
   // Seals the TOTP secrets still stored in clear (from before they were sealed) under the key
   // file's key; the server runs it once at start. How many it sealed, or the store's error.

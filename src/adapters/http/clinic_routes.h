@@ -10,6 +10,7 @@
 #include "adapters/http/clinic_api.h"
 #include "adapters/http/guard.h"
 #include "core/catalog/catalog.h"
+#include "core/triage/sign_names.h"
 #include "usecases/clinic/clinic.h"
 
 namespace kc::http {
@@ -18,6 +19,7 @@ struct ClinicState {
   usecases::clinic::Clinic clinic;
   const Guard& guard;                // the session cookie's Set-Cookie values
   const Catalog* catalog = nullptr;  // the exercises (ClinicApi::use_catalog), for program editing
+  SignNames sign_names{};            // the warning signs' short names (ClinicApi::use_sign_names), for flags
 };
 
 using ClinicHandler = Response (*)(ClinicState&, const ClinicCall&, const std::string& id);

@@ -123,7 +123,7 @@ Response clinic_caseload(ClinicState& s, const ClinicCall& call, const std::stri
   auto query = caseload_query(call.request);
   if (auto* bad = std::get_if<Response>(&query)) return *bad;
   auto rows = usecases::clinic::caseload_by_attention(s.clinic, caller_of(call),
-                                                      std::get<usecases::clinic::CaseloadQuery>(query));
+                                                      std::get<usecases::clinic::CaseloadQuery>(query), s.sign_names);
   if (!rows) return clinic_error(rows.error());
   Json list = Json::array();
   for (const auto& row : *rows) list.push_back(row_json(row));

@@ -114,21 +114,25 @@ Status read_check_ins(Tx& tx, const std::string& persons, const std::string& fro
 }  // namespace
 
 Result<std::vector<clinic::PatientRecords>> read_caseload_records(Tx& tx, clinic::AccountId clinician, CivilDate from) {
-  Patients patients;
   std::vector<store::PersonId> ids;
   for (const auto& r : exec(tx,
                             "SELECT a.person_id FROM caseload c JOIN account a ON a.id = c.patient_id "
                             "WHERE c.clinician_id = $1 AND a.person_id IS NOT NULL ORDER BY a.person_id",
                             clinician)) {
-    const auto person = r[0].as<store::PersonId>();
-    patients[person].person = person;
-    ids.push_back(person);
+    ids.push_back(r[0].as<store::PersonId>());
   }
-  if (ids.empty()) return std::vector<clinic::PatientRecords>{};
-  const std::string persons = array_of(ids);
+  return read_records_of(tx, ids, from);
+}
+
+Result<std::vector<clinic::PatientRecords>> read_records_of(Tx& tx, const std::vector<store::PersonId>& persons,
+                                                            CivilDate from) {
+  if (persons.empty()) return std::vector<clinic::PatientRecords>{};
+  Patients patients;
+  for (const store::PersonId person : persons) patients[person].person = person;
+  const std::string ids = array_of(persons);
   const std::string since = store::iso(from);
   for (auto* read : {read_plans, read_sessions, read_pain, read_check_ins}) {
-    if (auto st = read(tx, persons, since, patients); !st) return st.error();
+    if (auto st = read(tx, ids, since, patients); !st) return st.error();
   }
   std::vector<clinic::PatientRecords> out;
   out.reserve(patients.size());

@@ -116,6 +116,23 @@ Result<clinic::Notification> read_notification(const Row& r) {
   return n;
 }
 
+Result<clinic::CaseloadEntry> read_caseload_entry(const Row& r) {
+  clinic::CaseloadEntry e;
+  e.clinician = r.int64(0);
+  e.patient = r.int64(1);
+  e.username = r.text(2);
+  e.person = r.int64(3);
+  e.person_name = r.text(4);
+  auto state = clinic::account_state_from_name(r.text(5));
+  if (!state) return make_error(fmt::format("clinic store: unknown account state \"{}\"", r.text(5)));
+  e.state = *state;
+  auto added = store::instant_from(r.text(6));
+  if (!added) return added.error();
+  e.added_at = *added;
+  e.unread_notifications = r.integer(7);
+  return e;
+}
+
 Result<clinic::FlagReview> read_flag_review(const Row& r) {
   clinic::FlagReview f;
   f.id = r.int64(0);

@@ -30,6 +30,9 @@ Result<clinic::ThrottleState> read_throttle(const Row& r);
 inline constexpr const char* kNotificationColumns = "id, clinician_id, patient_person, at, kind, message, read_at";
 Result<clinic::Notification> read_notification(const Row& r);
 
+// Columns clinician_id, patient id, username, person (0: none), person's name, state, added_at,
+// unread notifications.
+Result<clinic::CaseloadEntry> read_caseload_entry(const Row& r);
 // Columns id, clinician_id, patient_person, kind, seen_at, note.
 Result<clinic::FlagReview> read_flag_review(const Row& r);
 // Columns id, patient_person, author_id, the author's username, at, text.

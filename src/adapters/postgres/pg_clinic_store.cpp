@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <utility>
 
 #include "adapters/postgres/caseload_records.h"
@@ -37,6 +38,29 @@ Result<std::optional<T>> first(const pqxx::result& rows, F&& read) {
 
 bool exists(Tx& tx, const char* sql, std::int64_t id) { return !exec(tx, sql, id).empty(); }
 bool account_exists(Tx& tx, AccountId id) { return exists(tx, "SELECT 1 FROM account WHERE id = $1", id); }
+
+// ClinicStore::caseload inside `tx`.
+Result<std::vector<CaseloadEntry>> read_caseload(Tx& tx, AccountId clinician) {
+  return collect<CaseloadEntry>(
+      exec(tx,
+           "SELECT c.clinician_id, a.id, a.username, coalesce(a.person_id, 0), coalesce(p.name, ''), a.state, "
+           "c.added_at, (SELECT count(*) FROM notification n WHERE n.clinician_id = c.clinician_id "
+           "AND n.patient_person = a.person_id AND n.read_at IS NULL) "
+           "FROM caseload c JOIN account a ON a.id = c.patient_id LEFT JOIN person p ON p.id = a.person_id "
+           "WHERE c.clinician_id = $1 ORDER BY a.username",
+           clinician),
+      read_caseload_entry);
+}
+
+// ClinicStore::flag_reviews inside `tx`.
+Result<std::vector<FlagReview>> read_flag_reviews(Tx& tx, AccountId clinician) {
+  return collect<FlagReview>(exec(tx,
+                                  "SELECT DISTINCT ON (patient_person, kind) id, clinician_id, patient_person, kind, "
+                                  "seen_at, note FROM flag_review WHERE clinician_id = $1 "
+                                  "ORDER BY patient_person, kind, seen_at DESC, id DESC",
+                                  clinician),
+                             read_flag_review);
+}
 
 class PgClinicStore final : public ClinicStore {
  public:
@@ -118,16 +142,20 @@ class PgClinicStore final : public ClinicStore {
       return Ok{};
     });
   }
-  Result<std::optional<SessionAndAccount>> use_session(const std::string& token_hash, TimePoint now) override {
+  Result<std::optional<SessionAndAccount>> use_session(const std::string& token_hash, TimePoint now,
+                                                       TimePoint seen_before) override {
     using Found = std::optional<SessionAndAccount>;
-    // One statement: the row as it was (the statement's snapshot), and last_seen_at moved.
+    // One statement: the row as it was (the statement's snapshot), and last_seen_at moved when
+    // older than $3. When it moves nothing the statement writes nothing, and its commit does not
+    // wait for a WAL flush.
     static const std::string sql = fmt::format(
-        "WITH touched AS (UPDATE login_session SET last_seen_at = $2 WHERE token_hash = $1 AND revoked_at IS NULL) "
+        "WITH touched AS (UPDATE login_session SET last_seen_at = $2 WHERE token_hash = $1 AND revoked_at IS NULL "
+        "AND last_seen_at < $3) "
         "SELECT s.token_hash, s.account_id, s.created_at, s.last_seen_at, s.revoked_at, s.address, {} "
         "FROM login_session s JOIN account a ON a.id = s.account_id WHERE s.token_hash = $1",
         prefixed("a.", kAccountColumns));
     return db_->write_one<Found>([&](Tx& tx) -> Result<Found> {
-      auto rows = exec(tx, sql, token_hash, format_instant(now));
+      auto rows = exec(tx, sql, token_hash, format_instant(now), format_instant(seen_before));
       if (rows.empty()) return Found{};
       const Row r(rows[0]);
       auto session = read_login_session(r);
@@ -245,17 +273,7 @@ class PgClinicStore final : public ClinicStore {
     });
   }
   Result<std::vector<CaseloadEntry>> caseload(AccountId clinician) override {
-    return db_->read_one<std::vector<CaseloadEntry>>([&](Tx& tx) {
-      return collect<CaseloadEntry>(
-          exec(tx,
-               "SELECT c.clinician_id, a.id, a.username, coalesce(a.person_id, 0), coalesce(p.name, ''), a.state, "
-               "c.added_at, (SELECT count(*) FROM notification n WHERE n.clinician_id = c.clinician_id "
-               "AND n.patient_person = a.person_id AND n.read_at IS NULL) "
-               "FROM caseload c JOIN account a ON a.id = c.patient_id LEFT JOIN person p ON p.id = a.person_id "
-               "WHERE c.clinician_id = $1 ORDER BY a.username",
-               clinician),
-          read_caseload_entry);
-    });
+    return db_->read_one<std::vector<CaseloadEntry>>([&](Tx& tx) { return read_caseload(tx, clinician); });
   }
   Result<bool> on_caseload(AccountId clinician, store::PersonId person) override {
     return db_->read_one<bool>([&](Tx& tx) -> Result<bool> {
@@ -333,13 +351,30 @@ class PgClinicStore final : public ClinicStore {
     });
   }
   Result<std::vector<FlagReview>> flag_reviews(AccountId clinician) override {
-    return db_->read<std::vector<FlagReview>>([&](Tx& tx) {
-      return collect<FlagReview>(
-          tx.exec_params("SELECT DISTINCT ON (patient_person, kind) id, clinician_id, patient_person, kind, seen_at, "
-                         "note FROM flag_review WHERE clinician_id = $1 "
-                         "ORDER BY patient_person, kind, seen_at DESC, id DESC",
-                         clinician),
-          read_flag_review);
+    return db_->read_one<std::vector<FlagReview>>([&](Tx& tx) { return read_flag_reviews(tx, clinician); });
+  }
+  // One read transaction: the list (which gives the persons), the five statements of the records
+  // and the reviews. (One UNION ALL statement carrying every row as JSON texts was measured
+  // slower, bench/clinic/README.md.)
+  Result<CaseloadPage> caseload_page(AccountId clinician, CivilDate from) override {
+    return db_->read<CaseloadPage>([&](Tx& tx) -> Result<CaseloadPage> {
+      CaseloadPage page;
+      auto entries = read_caseload(tx, clinician);
+      if (!entries) return entries.error();
+      page.entries = std::move(entries).value();
+      std::vector<store::PersonId> persons;
+      persons.reserve(page.entries.size());
+      for (const auto& e : page.entries) {
+        if (e.person != 0) persons.push_back(e.person);
+      }
+      std::sort(persons.begin(), persons.end());
+      auto records = read_records_of(tx, persons, from);
+      if (!records) return records.error();
+      page.records = std::move(records).value();
+      auto reviews = read_flag_reviews(tx, clinician);
+      if (!reviews) return reviews.error();
+      page.reviews = std::move(reviews).value();
+      return page;
     });
   }
   Result<ClinicianNote> add_note(const ClinicianNote& note) override {
@@ -477,23 +512,6 @@ class PgClinicStore final : public ClinicStore {
   static void revoke_all(Tx& tx, AccountId account, TimePoint now) {
     exec(tx, "UPDATE login_session SET revoked_at = $2 WHERE account_id = $1 AND revoked_at IS NULL", account,
          format_instant(now));
-  }
-
-  static Result<CaseloadEntry> read_caseload_entry(const Row& r) {
-    CaseloadEntry e;
-    e.clinician = r.int64(0);
-    e.patient = r.int64(1);
-    e.username = r.text(2);
-    e.person = r.int64(3);
-    e.person_name = r.text(4);
-    auto state = account_state_from_name(r.text(5));
-    if (!state) return make_error(fmt::format("clinic store: unknown account state \"{}\"", r.text(5)));
-    e.state = *state;
-    auto added = store::instant_from(r.text(6));
-    if (!added) return added.error();
-    e.added_at = *added;
-    e.unread_notifications = r.integer(7);
-    return e;
   }
 
   std::shared_ptr<Database> db_;

@@ -149,13 +149,13 @@ TEST_P(ClinicContract, AccountsAreUniqueByUsernameAndFoundEveryWay) {
 TEST_P(ClinicContract, PasswordsStatesAndTotpChangeTheAccountAndRevokeSessions) {
   ASSERT_TRUE(c->add_session({"tok-1", lee.id, at(1, 8), at(1, 8), std::nullopt, "10.0.0.1"}).ok());
   EXPECT_EQ(c->add_session({"tok-1", lee.id, at(1, 8), at(1, 8), std::nullopt, ""}).error().code, errc::kConflict);
-  auto used = c->use_session("tok-1", at(1, 9));
+  auto used = c->use_session("tok-1", at(1, 9), at(1, 9));
   ASSERT_TRUE(used.ok() && used->has_value());
   EXPECT_EQ((*used)->session.last_seen_at, at(1, 8));  // as it was before
   EXPECT_EQ((*used)->account.username, "dr-lee");
-  EXPECT_EQ((*c->use_session("tok-1", at(1, 10)))->session.last_seen_at, at(1, 9));
+  EXPECT_EQ((*c->use_session("tok-1", at(1, 10), at(1, 10)))->session.last_seen_at, at(1, 9));
   ASSERT_TRUE(c->set_password(lee.id, "$argon2id$new", at(1, 11)).ok());
-  auto revoked = c->use_session("tok-1", at(1, 12));
+  auto revoked = c->use_session("tok-1", at(1, 12), at(1, 12));
   EXPECT_EQ((*revoked)->session.revoked_at, at(1, 11));
   EXPECT_EQ((*revoked)->session.last_seen_at, at(1, 10));  // a revoked session is not touched
   EXPECT_EQ(c->find_account(lee.id)->value().password_hash, "$argon2id$new");
@@ -163,9 +163,9 @@ TEST_P(ClinicContract, PasswordsStatesAndTotpChangeTheAccountAndRevokeSessions) 
 
   ASSERT_TRUE(c->add_session({"tok-2", lee.id, at(2, 8), at(2, 8), std::nullopt, ""}).ok());
   ASSERT_TRUE(c->set_state(lee.id, AccountState::kDisabled, at(2, 9)).ok());
-  EXPECT_EQ((*c->use_session("tok-2", at(2, 10)))->session.revoked_at, at(2, 9));
-  EXPECT_EQ((*c->use_session("tok-2", at(2, 10)))->account.state, AccountState::kDisabled);
-  EXPECT_FALSE(c->use_session("no-such-token", at(2, 10))->has_value());
+  EXPECT_EQ((*c->use_session("tok-2", at(2, 10), at(2, 10)))->session.revoked_at, at(2, 9));
+  EXPECT_EQ((*c->use_session("tok-2", at(2, 10), at(2, 10)))->account.state, AccountState::kDisabled);
+  EXPECT_FALSE(c->use_session("no-such-token", at(2, 10), at(2, 10))->has_value());
 
   ASSERT_TRUE(c->set_totp(lee.id, "JBSWY3DPEHPK3PXP", true).ok());
   EXPECT_EQ(*c->find_account(lee.id)->value().totp_secret, "JBSWY3DPEHPK3PXP");
@@ -177,14 +177,25 @@ TEST_P(ClinicContract, PasswordsStatesAndTotpChangeTheAccountAndRevokeSessions) 
   EXPECT_FALSE(c->find_account(lee.id)->value().totp_secret.has_value());
 }
 
+TEST_P(ClinicContract, ASessionIsRecordedSeenOnlyWhenItsLastSeenIsBeforeTheGivenTime) {
+  const auto seconds = [](int n) { return std::chrono::seconds{n}; };
+  ASSERT_TRUE(c->add_session({"tok", lee.id, at(1, 8), at(1, 8), std::nullopt, ""}).ok());
+  // last_seen_at (8:00) is not before 8:00: nothing written.
+  EXPECT_EQ((*c->use_session("tok", at(1, 8) + seconds(30), at(1, 8)))->session.last_seen_at, at(1, 8));
+  EXPECT_EQ((*c->use_session("tok", at(1, 8) + seconds(59), at(1, 8)))->session.last_seen_at, at(1, 8));
+  // 8:00 is before 8:00:01: moved to now.
+  EXPECT_EQ((*c->use_session("tok", at(1, 8) + seconds(61), at(1, 8) + seconds(1)))->session.last_seen_at, at(1, 8));
+  EXPECT_EQ((*c->use_session("tok", at(1, 8) + seconds(62), at(1, 8)))->session.last_seen_at, at(1, 8) + seconds(61));
+}
+
 TEST_P(ClinicContract, SessionsAndThrottlesArePurgedByAge) {
   ASSERT_TRUE(c->add_session({"old", lee.id, at(0, 8), at(0, 8), std::nullopt, ""}).ok());
   ASSERT_TRUE(c->add_session({"new", lee.id, at(3, 8), at(3, 8), std::nullopt, ""}).ok());
   ASSERT_TRUE(c->revoke_session("new", at(3, 9)).ok());
   ASSERT_TRUE(c->revoke_session("none", at(3, 9)).ok());
   EXPECT_EQ(*c->purge_sessions(at(2, 0)), 1);
-  EXPECT_FALSE(c->use_session("old", at(3, 10))->has_value());
-  EXPECT_TRUE(c->use_session("new", at(3, 10))->has_value());
+  EXPECT_FALSE(c->use_session("old", at(3, 10), at(3, 10))->has_value());
+  EXPECT_TRUE(c->use_session("new", at(3, 10), at(3, 10))->has_value());
 
   auto bump = [](const ThrottleState& s) {
     ThrottleState next = s;
@@ -323,7 +334,7 @@ TEST_P(ClinicContract, DeletingAPatientRemovesTheirClinicSideButKeepsTheAudit) {
   ASSERT_TRUE(c->append_audit(entry(1, lee.id, person, "read_progress")).ok());
   ASSERT_TRUE(c->delete_patient(pat.patient.id, "account:pat").ok());
   EXPECT_FALSE(c->find_account(pat.patient.id)->has_value());
-  EXPECT_FALSE(c->use_session("pat-tok", at(2, 8))->has_value());
+  EXPECT_FALSE(c->use_session("pat-tok", at(2, 8), at(2, 8))->has_value());
   EXPECT_FALSE(c->find_invite_by_link("link-pat")->has_value());
   EXPECT_TRUE(c->caseload(lee.id)->empty());
   EXPECT_TRUE(c->notifications(lee.id, false)->empty());
@@ -356,6 +367,13 @@ TEST_P(ClinicContract, FlagReviewsKeepTheLatestOfEachKindAndNotesNameTheirAuthor
     }
   }
   EXPECT_EQ(c->flag_reviews(kim->id)->size(), 1U);
+  auto page = c->caseload_page(lee.id, day(0));
+  ASSERT_TRUE(page.ok());
+  ASSERT_EQ(page->entries.size(), 1U);  // ann, on Lee's caseload since her invite
+  EXPECT_EQ(page->entries[0].person, p);
+  ASSERT_EQ(page->records.size(), 1U);
+  EXPECT_EQ(page->records[0].person, p);
+  EXPECT_EQ(page->reviews.size(), 2U);
 
   auto note = c->add_note({0, p, lee.id, "", at(1, 8), "Knee settled."});
   ASSERT_TRUE(note.ok());
@@ -527,6 +545,47 @@ TEST(PostgresCaseloadRecords, TheWindowTheLatestPlanAndWhatFlagsNeedFromBefore) 
   EXPECT_EQ(b.sessions[0].date, day(2));
   ASSERT_EQ(b.check_ins.size(), 1U);
   EXPECT_EQ(b.pain.size(), 0U);  // bob's ratings are all before the window
+
+  // The caseload page: the list, the same records and the latest reviews, from one snapshot.
+  const std::string note = "called, \"twice\" \\ {é}";  // travels as JSON text: kept exactly
+  ASSERT_TRUE(c.add_flag_review({0, lee->id, ann, FlagKind::kNoSession, at(20, 9), note}).ok());
+  auto page = c.caseload_page(lee->id, day(14));
+  ASSERT_TRUE(page.ok()) << page.error().message;
+  ASSERT_EQ(page->entries.size(), 2U);  // cat is not Lee's
+  EXPECT_EQ(page->entries[0].username, "ann");
+  ASSERT_EQ(page->records.size(), got->size());
+  for (std::size_t i = 0; i < got->size(); ++i) {
+    const PatientRecords& want = (*got)[i];
+    const PatientRecords& have = page->records[i];
+    EXPECT_EQ(have.person, want.person);
+    ASSERT_TRUE(have.plan.has_value());
+    EXPECT_EQ(have.plan->id, want.plan->id);
+    EXPECT_EQ(have.plan->baseline_pain, want.plan->baseline_pain);
+    EXPECT_EQ(have.plan->reviews, want.plan->reviews);
+    ASSERT_EQ(have.plan->calendar.size(), want.plan->calendar.size());
+    EXPECT_EQ(have.plan->calendar.front().date, want.plan->calendar.front().date);
+    EXPECT_EQ(have.plan->calendar.back().date, want.plan->calendar.back().date);
+    ASSERT_EQ(have.sessions.size(), want.sessions.size());
+    for (std::size_t k = 0; k < want.sessions.size(); ++k) {
+      EXPECT_EQ(have.sessions[k].id, want.sessions[k].id);
+      EXPECT_EQ(have.sessions[k].ended_at, want.sessions[k].ended_at);
+      EXPECT_EQ(have.sessions[k].pain_during, want.sessions[k].pain_during);
+    }
+    ASSERT_EQ(have.pain.size(), want.pain.size());
+    for (std::size_t k = 0; k < want.pain.size(); ++k) {
+      EXPECT_EQ(have.pain[k].id, want.pain[k].id);
+      EXPECT_EQ(have.pain[k].value, want.pain[k].value);
+    }
+    ASSERT_EQ(have.check_ins.size(), want.check_ins.size());
+    for (std::size_t k = 0; k < want.check_ins.size(); ++k) {
+      EXPECT_EQ(have.check_ins[k].id, want.check_ins[k].id);
+      EXPECT_EQ(have.check_ins[k].triage_level, want.check_ins[k].triage_level);
+      EXPECT_EQ(have.check_ins[k].stopped_program, want.check_ins[k].stopped_program);
+    }
+  }
+  ASSERT_EQ(page->reviews.size(), 1U);
+  EXPECT_EQ(page->reviews[0].note, note);
+  EXPECT_EQ(page->reviews[0].seen_at, at(20, 9));
 }
 
 }  // namespace

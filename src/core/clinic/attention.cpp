@@ -46,17 +46,13 @@ tracking::History history_of(const PatientRecords& r) {
   return h;
 }
 
-std::string joined_signs(const std::vector<std::string>& signs) {
+std::string joined_signs(const std::vector<std::string>& signs, const SignNames& names) {
   std::string out;
-  for (const auto& s : signs) {
-    std::string words = s;
-    std::replace(words.begin(), words.end(), '_', ' ');
-    out += (out.empty() ? "" : ", ") + words;
-  }
+  for (const auto& s : signs) out += (out.empty() ? "" : ", ") + sign_name(names, s);
   return out;
 }
 
-std::optional<Flag> warning_sign(const PatientRecords& r) {
+std::optional<Flag> warning_sign(const PatientRecords& r, const SignNames& names) {
   const store::CheckIn* latest = nullptr;
   for (const auto& c : r.check_ins) {
     if (refers(c.triage_level) && (latest == nullptr || c.at > latest->at)) latest = &c;
@@ -66,7 +62,7 @@ std::optional<Flag> warning_sign(const PatientRecords& r) {
   const std::string meaning = level ? std::string(level_meaning(*level)) : "an unknown level";
   std::string detail = fmt::format("The check-in of {} sent them to a clinician: {} ({})", describe_date(latest->date),
                                    latest->triage_level, meaning);
-  if (!latest->red_flags.empty()) detail += "; new signs: " + joined_signs(latest->red_flags);
+  if (!latest->red_flags.empty()) detail += "; new signs: " + joined_signs(latest->red_flags, names);
   if (latest->stopped_program) detail += "; the program was stopped";
   return Flag{FlagKind::kWarningSign, latest->at, latest->at, detail + ".", false, std::nullopt};
 }
@@ -175,10 +171,11 @@ int weight(FlagKind kind) {
 
 }  // namespace
 
-std::vector<Flag> flags(const PatientRecords& records, const std::vector<FlagReview>& reviews, CivilDate today) {
+std::vector<Flag> flags(const PatientRecords& records, const std::vector<FlagReview>& reviews, CivilDate today,
+                        const SignNames& sign_names) {
   const tracking::History h = history_of(records);
   std::vector<Flag> out;
-  for (auto flag : {warning_sign(records), pain_above_band(records, today), pain_rising(h, today),
+  for (auto flag : {warning_sign(records, sign_names), pain_above_band(records, today), pain_rising(h, today),
                     review_due(h, records, today), no_session(records, today)}) {
     if (flag) out.push_back(std::move(*flag));
   }

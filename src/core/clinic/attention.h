@@ -23,6 +23,7 @@
 
 #include "core/clinic/records.h"
 #include "core/plan/civil_date.h"
+#include "core/triage/sign_names.h"
 
 namespace kc::clinic {
 
@@ -42,8 +43,10 @@ struct Flag {
 };
 
 // The flags of `records` on `today`, given the clinician's reviews of this patient (the
-// latest of each kind counts), most serious kind first.
-std::vector<Flag> flags(const PatientRecords& records, const std::vector<FlagReview>& reviews, CivilDate today);
+// latest of each kind counts), most serious kind first. A warning sign's flag names the signs
+// by `sign_names` (content/triage/signs.yaml; a sign without one by its field's words).
+std::vector<Flag> flags(const PatientRecords& records, const std::vector<FlagReview>& reviews, CivilDate today,
+                        const SignNames& sign_names = {});
 
 // The caseload's sort key (higher first): each unseen flag adds its kind's weight (warning_sign
 // 1000, pain_above_band 300, pain_rising 200, review_due 100, no_session_7d 50), a seen one 1.

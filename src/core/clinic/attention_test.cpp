@@ -82,8 +82,11 @@ TEST(ClinicAttention, AWarningSignAtACheckInIsFlaggedUntilSeenAndANewerOneRaises
   EXPECT_FALSE(f->seen);
   EXPECT_EQ(f->since, at(kToday - days{2}));
   EXPECT_NE(f->detail.find("see_clinician"), std::string::npos) << f->detail;
-  EXPECT_NE(f->detail.find("hot red swollen"), std::string::npos) << f->detail;
-  EXPECT_EQ(raised.front().kind, FlagKind::kWarningSign);  // most serious first
+  EXPECT_NE(f->detail.find("hot red swollen"), std::string::npos) << f->detail;  // no name given: its words
+  EXPECT_EQ(raised.front().kind, FlagKind::kWarningSign);                        // most serious first
+  const SignNames names{{"hot_red_swollen", "hot, red, swollen knee"}};
+  const auto named = find(flags(r, {}, kToday, names), FlagKind::kWarningSign);
+  EXPECT_NE(named->detail.find("new signs: hot, red, swollen knee"), std::string::npos) << named->detail;
 
   const std::vector<FlagReview> reviews{seen(FlagKind::kWarningSign, at(kToday - days{1}))};
   f = find(flags(r, reviews, kToday), FlagKind::kWarningSign);

@@ -55,9 +55,12 @@ class ClinicStore {
     LoginSession session;  // as it was before this call (last_seen_at not yet moved)
     Account account;
   };
-  // The session with this token hash and its account, or nullopt; when found and not revoked,
-  // its last_seen_at becomes `now` (the one write of an authenticated request).
-  virtual Result<std::optional<SessionAndAccount>> use_session(const std::string& token_hash, TimePoint now) = 0;
+  // The session with this token hash and its account, or nullopt; when found, not revoked and
+  // its last_seen_at is before `seen_before`, its last_seen_at becomes `now` (the one write of an
+  // authenticated request, made at most once per session_rules.h's kSeenEvery: pass
+  // seen_before(now); pass `now` itself to record every request).
+  virtual Result<std::optional<SessionAndAccount>> use_session(const std::string& token_hash, TimePoint now,
+                                                               TimePoint seen_before) = 0;
   // Revokes the session at `now`; ok when there is none or it is revoked already.
   virtual Status revoke_session(const std::string& token_hash, TimePoint now) = 0;
   // Deletes sessions last seen, or revoked, before `before`; returns how many.
@@ -117,6 +120,14 @@ class ClinicStore {
   // says, from `from` on; one per person, by person. Reads a fixed number of queries however
   // long the caseload is (it is read for 300 patients at once).
   virtual Result<std::vector<PatientRecords>> caseload_records(AccountId clinician, CivilDate from) = 0;
+  // What the caseload page reads, all from one snapshot: caseload(clinician), caseload_records(
+  // clinician, from) and flag_reviews(clinician) as those methods say, in one transaction.
+  struct CaseloadPage {
+    std::vector<CaseloadEntry> entries;
+    std::vector<PatientRecords> records;
+    std::vector<FlagReview> reviews;
+  };
+  virtual Result<CaseloadPage> caseload_page(AccountId clinician, CivilDate from) = 0;
   // Appends a review of a flag; returns it with its id.
   virtual Result<FlagReview> add_flag_review(const FlagReview& review) = 0;
   // The clinician's latest review of each kind for each patient, by patient.

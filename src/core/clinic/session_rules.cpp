@@ -9,6 +9,8 @@ SessionVerdict check_session(const LoginSession& session, TimePoint now, const S
   return SessionVerdict::kValid;
 }
 
+TimePoint seen_before(TimePoint now) { return now - kSeenEvery; }
+
 InviteVerdict check_invite(const Invite& invite, TimePoint now) {
   if (invite.used_at) return InviteVerdict::kUsed;
   if (now >= invite.expires_at) return InviteVerdict::kExpired;

@@ -21,6 +21,15 @@ enum class SessionVerdict { kValid, kRevoked, kIdleExpired, kAbsoluteExpired };
 // (a session is valid while now - last_seen_at < idle and now - created_at < absolute).
 SessionVerdict check_session(const LoginSession& session, TimePoint now, const SessionLimits& limits);
 
+// A request records itself in last_seen_at only when the recorded one is at least this old, so
+// most requests write nothing (a write waits for its WAL flush; a read does not). Idle expiry
+// counts from the recorded time: a session idle-expires between `idle - kSeenEvery` and `idle`
+// after its last request, never later (erring on the side of signing out).
+inline constexpr std::chrono::seconds kSeenEvery{60};
+
+// The recorded last_seen_at is moved to `now` when it is before this time (now - kSeenEvery).
+TimePoint seen_before(TimePoint now);
+
 // Invites are valid for 7 days, once.
 inline constexpr std::chrono::hours kInviteLifetime{7 * 24};
 

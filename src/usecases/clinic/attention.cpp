@@ -36,34 +36,30 @@ bool blank(const std::string& text) {
 
 }  // namespace
 
-Result<std::vector<CaseloadRow>> caseload_by_attention(Clinic& clinic, const Caller& caller,
-                                                       const CaseloadQuery& query) {
+Result<std::vector<CaseloadRow>> caseload_by_attention(Clinic& clinic, const Caller& caller, const CaseloadQuery& query,
+                                                       const SignNames& sign_names) {
   if (query.text.size() > kMaxCaseloadQuery) {
     return make_error(errc::kInvalid, "q", fmt::format("q: at most {} characters", kMaxCaseloadQuery));
   }
   if (auto ok = authorize(clinic, caller, Action::kReadCaseload, std::nullopt, "caseload"); !ok) return ok.error();
   const CivilDate today = clinic.clock.today();
-  auto entries = clinic.store.caseload(caller.actor.account);
-  if (!entries) return entries.error();
-  auto records = clinic.store.caseload_records(caller.actor.account, today - date::days{kc::clinic::kRecordsDays});
-  if (!records) return records.error();
-  auto reviews = clinic.store.flag_reviews(caller.actor.account);
-  if (!reviews) return reviews.error();
+  auto page = clinic.store.caseload_page(caller.actor.account, today - date::days{kc::clinic::kRecordsDays});
+  if (!page) return page.error();
 
   std::map<store::PersonId, const kc::clinic::PatientRecords*> by_person;
-  for (const auto& r : *records) by_person[r.person] = &r;
+  for (const auto& r : page->records) by_person[r.person] = &r;
   std::map<store::PersonId, std::vector<kc::clinic::FlagReview>> reviews_of;
-  for (const auto& r : *reviews) reviews_of[r.patient].push_back(r);
+  for (const auto& r : page->reviews) reviews_of[r.patient].push_back(r);
 
   const std::string text = lower(query.text);
   const kc::clinic::PatientRecords none;
   std::vector<CaseloadRow> rows;
-  for (const auto& e : *entries) {
+  for (const auto& e : page->entries) {
     if (!matches_text(e, text)) continue;  // before the flags: a search costs only its matches
     const auto found = by_person.find(e.person);
     const kc::clinic::PatientRecords& r = found == by_person.end() ? none : *found->second;
     CaseloadRow row{e,
-                    kc::clinic::flags(r, reviews_of[e.person], today),
+                    kc::clinic::flags(r, reviews_of[e.person], today, sign_names),
                     0,
                     kc::clinic::recent_adherence(r, today),
                     kc::clinic::pain_sparkline(r, today),

@@ -32,11 +32,12 @@ struct CaseloadQuery {
 };
 
 // The caller's caseload (clinicians; audited as read_caseload) matching `query`, highest
-// attention first, then by username. Reads every patient's records in one batch (ClinicStore::
-// caseload_records), whatever the caseload's length. Errors: errc::kForbidden, errc::kInvalid
-// (field "q": search text over kMaxCaseloadQuery bytes), errc::kFailed.
-Result<std::vector<CaseloadRow>> caseload_by_attention(Clinic& clinic, const Caller& caller,
-                                                       const CaseloadQuery& query);
+// attention first, then by username. Reads the list, every patient's records and the reviews in
+// one store transaction (ClinicStore::caseload_page), whatever the caseload's length; flags name
+// warning signs by `sign_names` (kc::clinic::flags). Errors: errc::kForbidden,
+// errc::kInvalid (field "q": search text over kMaxCaseloadQuery bytes), errc::kFailed.
+Result<std::vector<CaseloadRow>> caseload_by_attention(Clinic& clinic, const Caller& caller, const CaseloadQuery& query,
+                                                       const SignNames& sign_names = {});
 
 // Marks `person_name`'s flag of `kind` seen now, with `note` (may be empty), for the caller
 // (their clinician; audited as review_record). The flag stays seen until a newer event of its

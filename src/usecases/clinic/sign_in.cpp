@@ -86,10 +86,11 @@ Result<SignedIn> start_session(Clinic& clinic, const Account& account, const std
 
 Status sign_out(Clinic& clinic, const std::string& token, const std::string& address) {
   const std::string hash = clinic.tokens.hash(token);
-  auto found = clinic.store.use_session(hash, clinic.clock.now());
+  const TimePoint now = clinic.clock.now();
+  auto found = clinic.store.use_session(hash, now, core::seen_before(now));
   if (!found) return found.error();
   if (!*found || (*found)->session.revoked_at) return Ok{};
-  if (auto r = clinic.store.revoke_session(hash, clinic.clock.now()); !r) return r.error();
+  if (auto r = clinic.store.revoke_session(hash, now); !r) return r.error();
   const Caller caller{actor_of((*found)->account), address};
   return record_event(clinic, caller, core::event::kSignOut, AuditOutcome::kAllowed, "");
 }
@@ -98,7 +99,7 @@ Result<Actor> authenticate(Clinic& clinic, const std::string& token) {
   if (token.empty()) return make_error(errc::kUnauthorised, "", "sign in first");
   const std::string hash = clinic.tokens.hash(token);
   const TimePoint now = clinic.clock.now();
-  auto found = clinic.store.use_session(hash, now);
+  auto found = clinic.store.use_session(hash, now, core::seen_before(now));
   if (!found) return found.error();
   if (!*found) return make_error(errc::kUnauthorised, "", "sign in first");
   const auto& [session, account] = **found;

@@ -152,6 +152,31 @@ TEST_F(ClinicSignIn, SessionsExpireWhenIdleAndAfterTwelveHours) {
   EXPECT_EQ(authenticate(clinic(), busy->token).error().code, errc::kExpired);
 }
 
+TEST_F(ClinicSignIn, ARequestIsRecordedAtMostOncePerMinuteAndIdleExpiryCountsFromTheRecordedOne) {
+  using std::chrono::seconds;
+  auto in = try_sign_in("dr.ana", kPassword);
+  ASSERT_TRUE(in.ok());
+  const TimePoint signed_in = clock_.now();
+  clock_.sleep_for(seconds{30});
+  ASSERT_TRUE(authenticate(clinic(), in->token).ok());
+  EXPECT_EQ(store_.session_rows()[0].last_seen_at, signed_in);  // under kSeenEvery: nothing written
+  clock_.sleep_for(seconds{30});
+  ASSERT_TRUE(authenticate(clinic(), in->token).ok());
+  EXPECT_EQ(store_.session_rows()[0].last_seen_at, signed_in);  // exactly a minute: not yet
+  clock_.sleep_for(seconds{1});
+  ASSERT_TRUE(authenticate(clinic(), in->token).ok());
+  EXPECT_EQ(store_.session_rows()[0].last_seen_at, clock_.now());  // over a minute: recorded
+  const TimePoint recorded = clock_.now();
+  clock_.sleep_for(seconds{59});
+  ASSERT_TRUE(authenticate(clinic(), in->token).ok());  // not recorded
+  EXPECT_EQ(store_.session_rows()[0].last_seen_at, recorded);
+  // Idle expiry counts from the recorded request, so it comes at most kSeenEvery early, never
+  // late: 30 minutes 29 seconds after `recorded` the session has ended, although the last
+  // request was only 29 minutes 30 seconds ago.
+  clock_.sleep_for(minutes{29} + seconds{30});
+  EXPECT_EQ(authenticate(clinic(), in->token).error().code, errc::kExpired);
+}
+
 TEST_F(ClinicSignIn, SignOutRevokesAndIsAudited) {
   auto in = try_sign_in("dr.ana", kPassword, "10.0.0.4");
   ASSERT_TRUE(in.ok());

@@ -117,7 +117,8 @@ class MemoryClinicStore final : public ClinicStore {
     sessions_[session.token_hash] = session;
     return Ok{};
   }
-  Result<std::optional<SessionAndAccount>> use_session(const std::string& token_hash, TimePoint now) override {
+  Result<std::optional<SessionAndAccount>> use_session(const std::string& token_hash, TimePoint now,
+                                                       TimePoint seen_before) override {
     const std::lock_guard lock(mutex_);
     if (auto e = failure()) return *e;
     auto it = sessions_.find(token_hash);
@@ -125,7 +126,7 @@ class MemoryClinicStore final : public ClinicStore {
     const Account* a = account_ptr(it->second.account);
     if (a == nullptr) return std::optional<SessionAndAccount>{};
     SessionAndAccount found{it->second, *a};
-    if (!it->second.revoked_at) it->second.last_seen_at = now;
+    if (!it->second.revoked_at && it->second.last_seen_at < seen_before) it->second.last_seen_at = now;
     return std::optional<SessionAndAccount>{found};
   }
   Status revoke_session(const std::string& token_hash, TimePoint now) override {
@@ -230,23 +231,7 @@ class MemoryClinicStore final : public ClinicStore {
   Result<std::vector<CaseloadEntry>> caseload(AccountId clinician) override {
     const std::lock_guard lock(mutex_);
     if (auto e = failure()) return *e;
-    std::vector<CaseloadEntry> out;
-    for (const auto& [pair, added] : caseload_) {
-      if (pair.first != clinician) continue;
-      const Account* p = account_ptr(pair.second);
-      if (p == nullptr) continue;
-      CaseloadEntry e{clinician, p->id, p->username, p->person.value_or(0), "", p->state, added, 0};
-      auto name = person_names_.find(e.person);
-      if (name != person_names_.end()) e.person_name = name->second;
-      e.unread_notifications =
-          static_cast<int>(std::count_if(notifications_.begin(), notifications_.end(), [&](const Notification& n) {
-            return n.clinician == clinician && n.patient == e.person && !n.read_at;
-          }));
-      out.push_back(e);
-    }
-    std::sort(out.begin(), out.end(),
-              [](const CaseloadEntry& a, const CaseloadEntry& b) { return a.username < b.username; });
-    return out;
+    return caseload_locked(clinician);
   }
   Result<bool> on_caseload(AccountId clinician, store::PersonId person) override {
     const std::lock_guard lock(mutex_);
@@ -302,20 +287,7 @@ class MemoryClinicStore final : public ClinicStore {
   Result<std::vector<PatientRecords>> caseload_records(AccountId clinician, CivilDate /*from*/) override {
     const std::lock_guard lock(mutex_);
     if (auto e = failure()) return *e;
-    std::vector<PatientRecords> out;
-    for (const auto& [pair, added] : caseload_) {
-      const Account* p = account_ptr(pair.second);
-      if (pair.first != clinician || p == nullptr || !p->person) continue;
-      PatientRecords r;
-      r.person = *p->person;
-      if (records_ != nullptr) {
-        if (auto st = read_records(r); !st) return st.error();
-      }
-      out.push_back(std::move(r));
-    }
-    std::sort(out.begin(), out.end(),
-              [](const PatientRecords& a, const PatientRecords& b) { return a.person < b.person; });
-    return out;
+    return caseload_records_locked(clinician);
   }
   Result<FlagReview> add_flag_review(const FlagReview& review) override {
     const std::lock_guard lock(mutex_);
@@ -328,14 +300,14 @@ class MemoryClinicStore final : public ClinicStore {
   Result<std::vector<FlagReview>> flag_reviews(AccountId clinician) override {
     const std::lock_guard lock(mutex_);
     if (auto e = failure()) return *e;
-    std::map<std::pair<store::PersonId, FlagKind>, FlagReview> latest;
-    for (const auto& r : reviews_) {
-      if (r.clinician == clinician) latest[{r.patient, r.kind}] = r;  // appended in order: the last wins
-    }
-    std::vector<FlagReview> out;
-    out.reserve(latest.size());
-    for (const auto& [key, r] : latest) out.push_back(r);
-    return out;
+    return flag_reviews_locked(clinician);
+  }
+  Result<CaseloadPage> caseload_page(AccountId clinician, CivilDate /*from*/) override {
+    const std::lock_guard lock(mutex_);
+    if (auto e = failure()) return *e;
+    auto records = caseload_records_locked(clinician);
+    if (!records) return records.error();
+    return CaseloadPage{caseload_locked(clinician), std::move(records).value(), flag_reviews_locked(clinician)};
   }
   Result<ClinicianNote> add_note(const ClinicianNote& note) override {
     const std::lock_guard lock(mutex_);
@@ -422,6 +394,52 @@ class MemoryClinicStore final : public ClinicStore {
   }
 
  private:
+  // The bodies of caseload, caseload_records and flag_reviews, with mutex_ held.
+  std::vector<CaseloadEntry> caseload_locked(AccountId clinician) {
+    std::vector<CaseloadEntry> out;
+    for (const auto& [pair, added] : caseload_) {
+      if (pair.first != clinician) continue;
+      const Account* p = account_ptr(pair.second);
+      if (p == nullptr) continue;
+      CaseloadEntry e{clinician, p->id, p->username, p->person.value_or(0), "", p->state, added, 0};
+      auto name = person_names_.find(e.person);
+      if (name != person_names_.end()) e.person_name = name->second;
+      e.unread_notifications =
+          static_cast<int>(std::count_if(notifications_.begin(), notifications_.end(), [&](const Notification& n) {
+            return n.clinician == clinician && n.patient == e.person && !n.read_at;
+          }));
+      out.push_back(e);
+    }
+    std::sort(out.begin(), out.end(),
+              [](const CaseloadEntry& a, const CaseloadEntry& b) { return a.username < b.username; });
+    return out;
+  }
+  Result<std::vector<PatientRecords>> caseload_records_locked(AccountId clinician) {
+    std::vector<PatientRecords> out;
+    for (const auto& [pair, added] : caseload_) {
+      const Account* p = account_ptr(pair.second);
+      if (pair.first != clinician || p == nullptr || !p->person) continue;
+      PatientRecords r;
+      r.person = *p->person;
+      if (records_ != nullptr) {
+        if (auto st = read_records(r); !st) return st.error();
+      }
+      out.push_back(std::move(r));
+    }
+    std::sort(out.begin(), out.end(),
+              [](const PatientRecords& a, const PatientRecords& b) { return a.person < b.person; });
+    return out;
+  }
+  std::vector<FlagReview> flag_reviews_locked(AccountId clinician) {
+    std::map<std::pair<store::PersonId, FlagKind>, FlagReview> latest;
+    for (const auto& r : reviews_) {
+      if (r.clinician == clinician) latest[{r.patient, r.kind}] = r;  // appended in order: the last wins
+    }
+    std::vector<FlagReview> out;
+    out.reserve(latest.size());
+    for (const auto& [key, r] : latest) out.push_back(r);
+    return out;
+  }
   std::optional<Error> failure() {
     if (fail_in_ < 0) return std::nullopt;
     if (fail_in_-- > 0) return std::nullopt;
