@@ -27,10 +27,14 @@ Json check_in_signs_json() {
   return j;
 }
 
-Json check_in_record_json(const store::CheckIn& check_in) {
+Json check_in_record_json(const store::CheckIn& check_in, const SignNames& names) {
   const auto level = parse_level(check_in.triage_level);
   Json signs = Json::array();
-  for (const auto& id : check_in.red_flags) signs.push_back(sign_json(id));
+  for (const auto& id : check_in.red_flags) {
+    Json sign = sign_json(id);
+    sign["name"] = sign_name(names, id);
+    signs.push_back(std::move(sign));
+  }
   Json j;
   j["id"] = check_in.id;
   j["date"] = to_iso(check_in.date);

@@ -4,6 +4,7 @@
 
 #include "core/catalog/exercise_json.h"
 #include "core/store/records.h"
+#include "core/triage/sign_names.h"
 
 namespace kc::usecases {
 
@@ -13,10 +14,12 @@ Json check_in_signs_json();
 
 // One stored check-in with the triage outcome it produced, for the record pages:
 // {"id", "date", "at", "next_morning_pain", "triage_level", "level_meaning", "refers", "stopped",
-//  "signs": [{"id", "prompt"}]}. The level is the one triage gave when the check-in was saved
+//  "signs": [{"id", "prompt", "name"}]}. The level is the one triage gave when the check-in was saved
 // (stored with it); "refers" is true when that level sends the person to a clinician (an unknown
 // level refers: errs on the side of referral); "signs" are the warning signs the person named, in
-// the words they were asked (check_in_signs_json's prompts).
-Json check_in_record_json(const store::CheckIn& check_in);
+// the words they were asked (check_in_signs_json's prompts) and by their short names for
+// sentences ("fever or feeling unwell", `names`: content/triage/signs.yaml; a sign without one by
+// its field's words).
+Json check_in_record_json(const store::CheckIn& check_in, const SignNames& names);
 
 }  // namespace kc::usecases

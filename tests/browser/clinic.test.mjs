@@ -8,7 +8,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
-import { watchErrors } from './camera-lib.mjs';
+import fs from 'node:fs';
+import path from 'node:path';
+import { repo, watchErrors } from './camera-lib.mjs';
 import { PHONE, DESKTOP, answerIntake, axe, browser, doSession, heading, shoot } from './pwa-lib.mjs';
 import { PASSWORD, invite, patient, startClinic } from './clinic-lib.mjs';
 
@@ -104,7 +106,13 @@ test('a clinician: sign in, the flagged patient first, the record, a dose change
     assert.notEqual(bobLevel, 'go');
     const said = await checkIn.textContent();
     assert.match(said, /Triage: /);
-    assert.ok(said.includes(`Warning signs named: ${bobSign.prompt}`), said);
+    // By its short name (content/triage/signs.yaml), not the question's wording; the date as people write it.
+    const signName = /^\s+hot_red_swollen:\s*(.+?)\s*$/m;
+    assert.equal(bobSign.id, 'hot_red_swollen');
+    const name = signName.exec(fs.readFileSync(path.join(repo, 'content/triage/signs.yaml'), 'utf8'))[1];
+    assert.ok(said.includes(`Warning signs named: ${name}.`), said);
+    assert.ok(!said.includes(bobSign.prompt), said);
+    assert.doesNotMatch(said, /\d{4}-\d\d-\d\d/);
     assert.match(said, /The program was stopped/);
     assert.equal(await page.locator('.measures-grid .standing').count(), 3);
     await page.locator('#program-h').waitFor();

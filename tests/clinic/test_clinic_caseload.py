@@ -7,7 +7,7 @@ import tempfile
 import time
 import unittest
 
-from clinic_support import (PASSWORD, ClinicServer, add_clinician, answers, init_clinic, need_postgres,
+from clinic_support import (CONTENT, PASSWORD, ClinicServer, add_clinician, answers, init_clinic, need_postgres,
                             new_database)
 
 ROW_KEYS = {"username", "person", "state", "added_at", "unread_notifications", "flags", "attention", "adherence",
@@ -16,6 +16,12 @@ ROW_KEYS = {"username", "person", "state", "added_at", "unread_notifications", "
 
 def today():
     return datetime.datetime.now(datetime.timezone.utc).date().isoformat()
+
+
+def sign_name(field):
+    """A check-in sign's short name, as content/triage/signs.yaml gives it."""
+    with open(f"{CONTENT}/triage/signs.yaml", encoding="utf-8") as f:
+        return re.search(rf"^\s+{field}:\s*(.+?)\s*$", f.read(), re.M).group(1)
 
 
 @need_postgres
@@ -134,12 +140,15 @@ class CaseloadTest(unittest.TestCase):
         self.assertIn(got["triage_level"], ("go", "caution"))
         self.assertTrue(got["level_meaning"])
 
-        # warned's check-in of test_a named the calf: the level it produced, the sign in its words.
+        # warned's check-in of test_a named the calf: the level it produced, the sign in its words
+        # and by its short name (content/triage/signs.yaml), for the record's sentence.
         _, progress = self.clin1.json("GET", f"/api/v1/people/{wid}/progress", expect=200)
         (got,) = progress["check_ins"]
         self.assertNotIn(got["triage_level"], ("go", "caution"))
         self.assertEqual((got["refers"], got["stopped"]), (True, True))
-        self.assertEqual(got["signs"], [{"id": "calf_pain_or_swelling", "prompt": prompts["calf_pain_or_swelling"]}])
+        self.assertEqual(got["signs"], [{"id": "calf_pain_or_swelling", "prompt": prompts["calf_pain_or_swelling"],
+                                         "name": sign_name("calf_pain_or_swelling")}])
+        self.assertNotEqual(sign_name("calf_pain_or_swelling"), prompts["calf_pain_or_swelling"])
         # The same as the caseload's last check-in, and only their clinicians and they may read it.
         last = self.row(self.caseload(), "warned")["last_check_in"]
         self.assertEqual((last["level"], last["pain"]), (got["triage_level"], got["next_morning_pain"]))

@@ -220,7 +220,7 @@ export interface Progress {
 /** A stored check-in and what triage made of it when it was saved (the server's level and words). */
 export interface CheckInRecord {
   id: number; date: string; at: string; next_morning_pain: number; triage_level: string; level_meaning: string;
-  refers: boolean; stopped: boolean; signs: { id: string; prompt: string }[];
+  refers: boolean; stopped: boolean; signs: { id: string; prompt: string; name: string }[];
 }
 
 /** A measure's definition as the content states it (GET /api/v1/measures, MeasureDef). */

@@ -9,6 +9,7 @@
 
 #include "adapters/content/exercise_loader.h"
 #include "adapters/content/measures_loader.h"
+#include "adapters/content/sign_names_loader.h"
 #include "adapters/http/api_routes.h"
 #include "adapters/http/idempotency.h"
 #include "adapters/http/tokens.h"
@@ -167,6 +168,9 @@ Result<std::unique_ptr<Api>> Api::open(const ApiConfig& config) {
   auto contacts = content::load_contacts(config.content_dir);
   if (!contacts) return make_error("the contact numbers have problems:\n" + contacts.error().message);
   state->contacts = std::move(contacts).value();
+  auto sign_names = content::load_sign_names(config.content_dir);
+  if (!sign_names) return make_error("the warning signs' names have problems:\n" + sign_names.error().message);
+  state->sign_names = std::move(sign_names).value();
   auto pictures = content::load_illustrations(config.content_dir, state->catalog);
   if (!pictures) return pictures.error();
   state->pictures = std::move(pictures).value();
@@ -195,6 +199,7 @@ Api::Api(std::unique_ptr<ApiState> state) : state_(std::move(state)) {}
 Api::~Api() = default;
 
 const Catalog& Api::catalog() const { return state_->catalog; }
+const SignNames& Api::sign_names() const { return state_->sign_names; }
 
 Result<motion::MotionProfile> Api::motion_profile(const std::string& exercise_id, Response& error) const {
   const Exercise* e = state_->catalog.find(exercise_id);

@@ -13,6 +13,7 @@
 #include "core/catalog/catalog.h"
 #include "core/common/result.h"
 #include "core/motion/profile.h"
+#include "core/triage/sign_names.h"
 #include "core/triage/triage.h"
 #include "usecases/ports.h"
 
@@ -72,6 +73,8 @@ class Api {
 
   // The exercise catalog it loaded.
   const Catalog& catalog() const;
+  // The check-in signs' short names it loaded (content/triage/signs.yaml).
+  const SignNames& sign_names() const;
 
   // The camera coach's profile of an exercise, or the error reply (404 unknown exercise,
   // 422 one a side-on camera cannot follow).

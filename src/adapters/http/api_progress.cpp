@@ -10,7 +10,7 @@ Response get_progress(ApiState& s, const Request& r, const std::string& id) {
   const Moment when = moment_at(s, std::get<std::optional<CivilDate>>(date));
   auto outcome = usecases::progress(*s.store, *s.clock, usecases::Content{s.catalog}, {id, when.date, true});
   if (!outcome) return error_reply(outcome.error());
-  return json_response(200, progress_json(*outcome, s.catalog).dump());
+  return json_response(200, progress_json(*outcome, s.catalog, s.sign_names).dump());
 }
 
 }  // namespace kc::http

@@ -21,6 +21,7 @@
 #include "core/session/voice.h"
 #include "core/store/store.h"
 #include "core/tracking/measures.h"
+#include "core/triage/sign_names.h"
 #include "core/triage/triage.h"
 #include "usecases/ports.h"
 
@@ -36,6 +37,7 @@ struct ApiState {
   content::Illustrations pictures;
   tracking::MeasureSet measures;  // content/measures, checked at start
   content::Contacts contacts;     // content/contacts: whom to call, by country
+  SignNames sign_names;           // content/triage/signs.yaml: the check-in signs' short names
   std::string content_dir;
   const usecases::Ports* ports = nullptr;             // where the store, clock and voice came from
   std::unique_ptr<usecases::HandoutPrinter> printer;  // the handout renderer, made at start

@@ -8,7 +8,6 @@
 #include <restinio/tls.hpp>
 #include <thread>
 
-#include "adapters/content/sign_names_loader.h"
 #include "adapters/http/analyze_socket.h"
 #include "adapters/http/api.h"
 #include "adapters/http/clinic_api.h"
@@ -237,12 +236,7 @@ int serve_clinic(const usecases::ClinicServeRequest& options, const usecases::Po
     return 1;
   }
   clinic.use_catalog(api.value()->catalog());
-  auto sign_names = content::load_sign_names(options.content_dir);
-  if (!sign_names) {
-    err << "kneecoach: " << sign_names.error().message << "\n";
-    return 1;
-  }
-  clinic.use_sign_names(std::move(sign_names).value());
+  clinic.use_sign_names(api.value()->sign_names());
   const StaticFiles web(options.web_dir);
   http_parser_set_max_header_size(1024 * 1024);  // as the personal server (server.cpp)
 

@@ -108,7 +108,7 @@ Json measurement_json(const store::Measurement& m) {
   return j;
 }
 
-Json progress_json(const usecases::ProgressOutcome& p, const Catalog& catalog) {
+Json progress_json(const usecases::ProgressOutcome& p, const Catalog& catalog, const SignNames& sign_names) {
   const tracking::History& h = p.history;
   Json j;
   j["date"] = to_iso(p.date);
@@ -161,7 +161,7 @@ Json progress_json(const usecases::ProgressOutcome& p, const Catalog& catalog) {
   }
   j["sessions"] = sessions;
   Json check_ins = Json::array();
-  for (const auto& c : h.check_ins) check_ins.push_back(usecases::check_in_record_json(c));
+  for (const auto& c : h.check_ins) check_ins.push_back(usecases::check_in_record_json(c, sign_names));
   j["check_ins"] = check_ins;
   Json doses = Json::array();
   std::set<std::string> listed;

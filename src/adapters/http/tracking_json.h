@@ -9,6 +9,7 @@
 #include "core/store/records.h"
 #include "core/tracking/judge.h"
 #include "core/tracking/review.h"
+#include "core/triage/sign_names.h"
 #include "usecases/progress.h"
 
 namespace kc::http {
@@ -37,7 +38,8 @@ Json measurement_json(const store::Measurement& m);
 Json exercise_log_json(const store::ExerciseLog& l, const Catalog& catalog);
 
 // Everything GET /people/{id}/progress returns (api/openapi.yaml Progress): the progress use
-// case's outcome with the program's weeks and the pain bands, for the page to draw as sent.
-Json progress_json(const usecases::ProgressOutcome& p, const Catalog& catalog);
+// case's outcome with the program's weeks and the pain bands, for the page to draw as sent; the
+// check-ins' warning signs carry their short names from `sign_names`.
+Json progress_json(const usecases::ProgressOutcome& p, const Catalog& catalog, const SignNames& sign_names);
 
 }  // namespace kc::http

@@ -4,7 +4,7 @@
 // form results, and the clinician's notes. Each part is asked of the server, which checks that this
 // person is on the caller's caseload; someone else's id shows nothing but "not found".
 import { api, ApiError, type CheckInRecord, type Level, type PlanReply, type Progress, type MeasureDef, type MeasureStanding } from '../api';
-import { h, type Kids } from '../dom';
+import { dayText, h, type Kids } from '../dom';
 import { progressView } from '../progresspage';
 import { standingCard } from '../measures';
 import { levelName } from '../referral';
@@ -33,9 +33,9 @@ function triageSection(got: Got<PlanReply>): Kids {
 function checkInItem(c: CheckInRecord): HTMLElement {
   const level = levelName(c.triage_level as Level) ?? c.triage_level;  // an unknown name as it comes
   return h('li', { class: c.refers ? 'check-in refers' : 'check-in', 'data-level': c.triage_level, 'data-date': c.date },
-    h('span', {}, `${c.date}: pain the next morning ${c.next_morning_pain}/10. `),
+    h('span', {}, `${dayText(c.date)}: pain the next morning ${c.next_morning_pain}/10. `),
     h('span', { class: 'triage' }, h('strong', {}, `Triage: ${level}`), ` (${c.level_meaning})`),
-    c.signs.length ? h('span', { class: 'signs' }, `. Warning signs named: ${c.signs.map((s) => s.prompt).join(' ')}`) : null,
+    c.signs.length ? h('span', { class: 'signs' }, `. Warning signs named: ${c.signs.map((s) => s.name).join('; ')}.`) : null,
     c.stopped ? h('span', { class: 'help' }, ' The program was stopped.') : null);
 }
 
