@@ -80,6 +80,7 @@ test('a clinician: sign in, the flagged patient first, the record, a dose change
     assert.equal(await first.getAttribute('data-person'), bob.id);
     const flag = first.locator('li.flag[data-kind=warning_sign]');
     assert.match(await flag.textContent(), /Warning sign/);
+    assert.doesNotMatch(await flag.textContent(), /\d{4}-\d\d-\d\d/, 'dates as people write them');
     await flag.getByRole('button', { name: /Mark seen/ }).click();
     await flag.locator('input').fill('Phoned Bob: seeing his GP today');
     await flag.getByRole('button', { name: 'Save' }).click();

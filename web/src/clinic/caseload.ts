@@ -1,7 +1,7 @@
 // #/clinic: the clinician's caseload, most in need of attention first (the server's order and its
 // flags, GET /clinic/caseload). Search and the flag filter ask the server; marking a flag seen
 // records the clinician's note. Built for a few hundred rows: one table, no per-row requests.
-import { fill, h } from '../dom';
+import { dayText, fill, h } from '../dom';
 import { clinicApi, type CaseloadRow, type Flag } from './api';
 import { clinicError, needClinician, signedInBar, when, type ClinicKit } from './shell';
 
@@ -80,7 +80,7 @@ function flagChip(row: CaseloadRow, flag: Flag): HTMLElement {
       if (!form.hidden) (form.querySelector('input') as HTMLInputElement).focus();
     });
     li.className = `flag${flag.seen ? ' seen' : ''}`;
-    fill(li, h('strong', {}, flagName(flag.kind)), flag.since ? h('span', { class: 'help' }, ` since ${flag.since.slice(0, 10)}`) : null,
+    fill(li, h('strong', {}, flagName(flag.kind)), flag.since ? h('span', { class: 'help' }, ` since ${dayText(flag.since.slice(0, 10))}`) : null,
       flag.detail ? h('p', { class: 'flag-detail' }, flag.detail) : null, seenLine, open);
   };
   draw();
