@@ -9,6 +9,7 @@
 
 #include "core/catalog/catalog.h"
 #include "core/common/clock.h"
+#include "core/common/pain.h"
 #include "core/common/result.h"
 #include "core/plan/plan.h"
 #include "core/store/store.h"
@@ -38,11 +39,14 @@ struct CalendarModel {
   std::string as_of;     // "Doses in force on Mon 17 Mar 2025 (week 3 of 6)", or "" for a new plan
   std::vector<CalendarSession> sessions;
   std::vector<CalendarReview> reviews;
+  PainLimit pain_limit;  // the acceptable pain (acceptable_pain of the clearance's ceiling)
 };
 
-// The events of `plan` at the doses in force after `changes` (pure). `as_of` as above.
+// The events of `plan` at the doses in force after `changes` (pure). `as_of` as above;
+// `pain_limit`: the person's acceptable pain, which each event's text quotes.
 CalendarModel calendar_of(const store::PlanRecord& plan, const std::vector<store::DoseChange>& changes,
-                          const Catalog& catalog, std::string uid_seed, std::string as_of);
+                          const Catalog& catalog, std::string uid_seed, std::string as_of,
+                          const PainLimit& pain_limit = {});
 
 // The person's stored program as calendar events, at the doses in force on the requested day.
 // Errors: program_in_force's; errc::kFailed when the stored answers cannot be read.

@@ -86,6 +86,12 @@ Result<ClearOutcome> clear_and_set_up(store::Store& store, const Clock& clock, c
   out.referral = evaluate(flagged.answers, *content.rules);
   out.clearance = request.clearance;
   out.clearance.flags = referral_flags(out.referral);
+  if (!request.clearance.flags.empty()) {  // only the signs the clinician saw: never more than asked
+    std::erase_if(out.clearance.flags, [&](const std::string& f) {
+      return std::find(request.clearance.flags.begin(), request.clearance.flags.end(), f) ==
+             request.clearance.flags.end();
+    });
+  }
   if (out.clearance.flags.empty()) {
     return make_error(errc::kInvalid, "flags",
                       fmt::format("flags: these answers raise no warning sign that needs a clinician (triage: {}); "

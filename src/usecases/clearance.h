@@ -27,7 +27,10 @@ struct ClearRequest {
   // The intake answers that sent the person to a clinician. Without them, the person's stored
   // answers with the warning signs of the check-in that stopped their program.
   std::optional<Answers> answers;
-  Clearance clearance;                   // who, when, the limits; its flags are set here
+  // Who, when, the limits. Its flags are set here: the warning signs of the answers, or, when
+  // the request names flags (the signs present when the questions stopped early, before the
+  // questions left were answered), only those of them the answers raise; any other still stops.
+  Clearance clearance;
   std::optional<CivilDate> referred_on;  // the day the referral was shown, when the caller knows it
   std::optional<CivilDate> start;        // the first day of week 1; default today
   int weeks = kDefaultWeeks;

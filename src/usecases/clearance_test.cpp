@@ -141,6 +141,24 @@ TEST_F(ClearanceTest, BadDatesAndUnknownExercisesAreCodedErrorsAndStoreNothing) 
   EXPECT_FALSE(stored());
 }
 
+// Issue 14: cleared for the calf after the questions stopped there early; the questions left
+// then raise a sign the clinician did not see (the knee gives way): it is not cleared.
+TEST_F(ClearanceTest, NamedFlagsClearOnlyThoseAndANewSignStillRefers) {
+  auto r = request();
+  r.clearance.flags = {"calf-pain-or-swelling"};
+  auto out = clear(r);
+  ASSERT_TRUE(out.ok()) << out.error().message;
+  EXPECT_EQ(out->clearance.flags, std::vector<std::string>{"calf-pain-or-swelling"});
+  EXPECT_EQ(out->setup.program.status, SetupStatus::kReferral);
+  EXPECT_FALSE(stored());
+
+  r.clearance.flags = {"calf-pain-or-swelling", "gives-way"};
+  auto both = clear(r);
+  ASSERT_TRUE(both.ok()) << both.error().message;
+  EXPECT_EQ(both->setup.program.status, SetupStatus::kCreated);
+  EXPECT_TRUE(stored());
+}
+
 TEST_F(ClearanceTest, NothingToClearWithoutAWarningSign) {
   auto r = request();
   r.answers->gives_way = false;

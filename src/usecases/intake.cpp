@@ -26,9 +26,18 @@ std::vector<const AnswerField*> open_fields(const IntakeTurn& turn) {
   return open;
 }
 
+// The rules that can still stop the questions: all but those a clearance covers.
+RuleSet uncleared(const RuleSet& rules, const std::vector<std::string>& cleared) {
+  RuleSet left = rules;
+  std::erase_if(left.rules,
+                [&](const Rule& r) { return std::find(cleared.begin(), cleared.end(), r.id) != cleared.end(); });
+  return left;
+}
+
 }  // namespace
 
-Result<IntakeTurn> intake_turn(const TypedAnswers& typed, const std::string& after, const RuleSet& rules) {
+Result<IntakeTurn> intake_turn(const TypedAnswers& typed, const std::string& after, const RuleSet& rules,
+                               const std::vector<std::string>& cleared) {
   for (const auto& [id, text] : typed) {
     if (find_question(id) == nullptr) {
       return make_error(errc::kInvalid, id, fmt::format("{}: not a question of the questionnaire", id));
@@ -55,9 +64,10 @@ Result<IntakeTurn> intake_turn(const TypedAnswers& typed, const std::string& aft
     apply_answer(turn.answers, q, *value);
     turn.given.emplace_back(q.id, *value);
   }
-  if (turn.next != nullptr && certain_at_least(kStopLevel, turn.answers, open_fields(turn), rules)) {
+  if (turn.next != nullptr && certain_at_least(kStopLevel, turn.answers, open_fields(turn),
+                                               cleared.empty() ? rules : uncleared(rules, cleared))) {
     turn.next = nullptr;
-    turn.stopped = evaluate(turn.answers, rules);
+    turn.stopped = evaluate(turn.answers, rules, cleared);
   }
   return turn;
 }

@@ -42,8 +42,12 @@ inline constexpr Level kStopLevel = Level::kUrgent;
 // names the next relevant question after `after` (the first one when `after` is empty), unless
 // the answers kept make a referral certain (IntakeTurn::stopped). A question still open is one
 // not answered that is relevant, or whose relevance may still change (an earlier one is open).
+// `cleared`: the triage rule ids a clinician's clearance covers (core/triage/clearance.h), when the
+// person records a clearance after an earlier stop and answers the questions left: those rules do
+// not stop the questions (as evaluate(answers, rules, cleared)); any other warning sign still does.
 // Errors: errc::kInvalid with field = the question id, for an unknown id or an answer
 // validate_answer refuses (its plain message, saying what to type instead).
-Result<IntakeTurn> intake_turn(const TypedAnswers& typed, const std::string& after, const RuleSet& rules);
+Result<IntakeTurn> intake_turn(const TypedAnswers& typed, const std::string& after, const RuleSet& rules,
+                               const std::vector<std::string>& cleared = {});
 
 }  // namespace kc::usecases

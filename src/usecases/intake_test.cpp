@@ -123,6 +123,27 @@ TEST(IntakeTurn, AHotSwollenKneeStopsTheQuestionsAtOnceWithTheReferral) {
   EXPECT_EQ(turn->given.size(), 13U);
 }
 
+// Issue 14: a person the hot knee stopped, later cleared for it, answers the questions left; a
+// new warning sign still stops them.
+TEST(IntakeTurn, AClearedSignNoLongerStopsButANewOneDoes) {
+  const std::vector<std::string> cleared{"hot-swollen-knee"};
+  auto turn = intake_turn(gradual_until_hot_knee(), "hot_red_swollen", rules(), cleared);
+  ASSERT_TRUE(turn.ok());
+  EXPECT_FALSE(turn->stopped.has_value());
+  ASSERT_NE(turn->next, nullptr);
+  EXPECT_EQ(turn->next->id, "fever_or_unwell");
+
+  auto typed = gradual_until_hot_knee();
+  typed.emplace_back("fever_or_unwell", "no");
+  typed.emplace_back("calf_pain_or_swelling", "yes");
+  auto calf = intake_turn(typed, "calf_pain_or_swelling", rules(), cleared);
+  ASSERT_TRUE(calf.ok());
+  EXPECT_EQ(calf->next, nullptr);
+  ASSERT_TRUE(calf->stopped.has_value());
+  ASSERT_FALSE(calf->stopped->reasons.empty());
+  EXPECT_EQ(calf->stopped->reasons.front().rule, "calf-pain-or-swelling");
+}
+
 TEST(IntakeTurn, AnEmergencySignStopsWithTheEmergency) {
   auto typed = gradual_until_hot_knee();
   typed.back().second = "no";

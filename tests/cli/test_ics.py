@@ -84,7 +84,7 @@ class IcsTest(unittest.TestCase):
             self.assertIn(f"Session {session['id']}", description)
             for exercise in session["exercises"]:
                 self.assertIn(f"{exercise['name']}: {exercise['dose_text']}", description)
-            self.assertIn("pain goes above 5/10", description)
+            self.assertIn("pain goes above 5 out of 10", description)
             length = event.dtend.value - event.dtstart.value
             self.assertEqual(length, datetime.timedelta(minutes=session["minutes"]))
 

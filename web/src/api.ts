@@ -271,7 +271,9 @@ export const api = {
   exercise: (id: string) => call<CatalogExercise>('GET', `${BASE}/exercises/${encodeURIComponent(id)}`),
   questions: () => call<{ version: number; questions: ServerQuestion[] }>('GET', `${BASE}/intake/questions`),
   /** One turn of the questionnaire: the answers so far checked, the next relevant question (IntakeTurn). */
-  answer: (answers: Record<string, unknown>, after?: string) => call<IntakeTurn>('POST', `${BASE}/intake/answer`, after ? { answers, after } : { answers }),
+  // `cleared`: the warning signs a clearance recorded after an earlier stop covers (they no longer stop the questions).
+  answer: (answers: Record<string, unknown>, after?: string, cleared?: string[]) =>
+    call<IntakeTurn>('POST', `${BASE}/intake/answer`, { answers, ...(after ? { after } : {}), ...(cleared?.length ? { cleared } : {}) }),
   triage: (answers: object) => call<Triage>('POST', `${BASE}/triage`, answers),
   /** Saves the answers and builds the program; a referral or a shortfall stores nothing. */
   create: async (answers: object, start?: string, action?: Action): Promise<CreateResult> => {

@@ -3,17 +3,25 @@
 // warning signs the clearance covers (the ones present) and builds the program keeping to the limits.
 import { api, Action, setPersonId, type Clearance, type CreateResult } from './api';
 import { h } from './dom';
+import { saveState as saveIntake } from './intake';
 
 /** Where an older version kept the answers on the device (localStorage): removed on load. */
 const OLD_KEPT = 'kneecoach.referral';
 
-/** What a referral leaves for later: the answers that raised it and the day it was shown. */
-interface KeptReferral { answers: Record<string, unknown>; on: string }
+/** What a referral leaves for later: the answers that raised it and the day it was shown. When a
+ * warning sign stopped the questions early, `early` holds the answers by question (to go on from)
+ * and the signs the referral named (what a clearance covers). */
+interface KeptReferral { answers: Record<string, unknown>; on: string; early?: EarlyStop }
+export interface EarlyStop { given: Record<string, unknown>; after: string; signs: string[] }
+
+/** A clearance recorded after an early stop, while the person answers the questions left. */
+interface Pending { clearance: Clearance; on: string; signs: string[] }
 
 // Health answers never persist on the device (a shared phone or computer): the referral's answers
 // are kept in this page's memory only, for as long as it is open, and are gone on a reload or when
 // the tab closes. Only the server stores anything, once the clearance is recorded.
 let keptInMemory: KeptReferral | null = null;
+let pending: Pending | null = null;
 try { localStorage.removeItem(OLD_KEPT); } catch { /* storage off: nothing kept there */ }
 
 function localIso(d: Date): string {
@@ -21,14 +29,17 @@ function localIso(d: Date): string {
 }
 
 /** Keeps a referral's answers in this page's memory (never on the device) for "I have been seen and cleared". */
-export function keepReferral(answers: Record<string, unknown>): void {
-  keptInMemory = { answers, on: localIso(new Date()) };
+export function keepReferral(answers: Record<string, unknown>, early?: EarlyStop): void {
+  keptInMemory = { answers, on: pending?.on ?? localIso(new Date()), early };
 }
+
+/** The signs a clearance being completed covers (sent with each question left), or none. */
+export function clearedSigns(): string[] { return pending?.signs ?? []; }
 
 export function keptReferral(): KeptReferral | null { return keptInMemory; }
 
-/** Forgets the referral's answers (used, or the person starts again). */
-export function forgetReferral(): void { keptInMemory = null; }
+/** Forgets the referral's answers and any clearance being completed (used, or the person starts again). */
+export function forgetReferral(): void { keptInMemory = null; pending = null; }
 
 /** The link on the referral page, when there are answers to clear. */
 export function clearedLink(): HTMLElement | null {
@@ -51,7 +62,7 @@ function field(id: string, label: string, input: HTMLElement, help?: string): HT
 const sending = new Action();
 
 /** The form: who cleared the person, when (from `min` to today), and their limits; `send` gets the clearance. */
-function clearanceForm(min: string, send: (c: Clearance, error: HTMLElement) => void): { form: HTMLElement; avoidBox: HTMLElement } {
+function clearanceForm(min: string, send: (c: Clearance, error: HTMLElement) => void, button = 'Save and build my program'): { form: HTMLElement; avoidBox: HTMLElement } {
   const today = localIso(new Date());
   const name = h('input', { id: 'clinician', type: 'text', name: 'clinician', required: true, maxlength: 100, autocomplete: 'off' }) as HTMLInputElement;
   const role = h('input', { id: 'role', type: 'text', name: 'role', required: true, maxlength: 100, list: 'roles', 'aria-describedby': 'role-help' }) as HTMLInputElement;
@@ -74,7 +85,7 @@ function clearanceForm(min: string, send: (c: Clearance, error: HTMLElement) => 
       h('fieldset', {}, h('legend', {}, 'Exercises they said to avoid'), avoidBox),
       field('note', 'Anything else they said (shown on your plan)', note, 'Up to 500 characters.')),
     error,
-    h('div', { class: 'row' }, h('button', { type: 'submit' }, 'Save and build my program')));
+    h('div', { class: 'row' }, h('button', { type: 'submit' }, button)));
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
     const avoid = Array.from(avoidBox.querySelectorAll<HTMLInputElement>('input:checked')).map((i) => i.value);
@@ -105,6 +116,29 @@ export async function clearedPage(shell: ClearedShell): Promise<void> {
     shell.page('Seen and cleared',
       h('p', {}, 'Your answers are not kept on this device, for your privacy, so they are gone once the page is closed or reloaded. Answer the questions again; at the end, the page that tells you whom to see has "I have been seen and cleared".'),
       h('p', {}, h('a', { class: 'button', href: '#/intake' }, 'Start the questions')));
+    return;
+  }
+  const early = kept.early;
+  if (early) {
+    // The questions stopped at the warning sign: first the clearance, then the questions left
+    // (the cleared signs no longer stop them; a new one does), then the program (intake.ts).
+    const { form, avoidBox } = clearanceForm(kept.on, (clearance, error) => {
+      void (async () => {
+        try {
+          const turn = await api.answer(early.given, early.after, early.signs);
+          pending = { clearance, on: kept.on, signs: early.signs };
+          saveIntake({ answers: turn.answers, current: turn.next?.id ?? early.after });
+          location.hash = '#/intake';
+        } catch (e) {
+          error.replaceChildren(shell.errorBox(e));
+        }
+      })();
+    }, 'Save and answer the questions left');
+    shell.page('I have been seen and cleared',
+      h('p', {}, 'Record who examined your knee and what they said. The questions stopped at the warning sign, so some were not asked yet: after this form you answer those, then your program is built, keeping to the limits.'),
+      h('p', {}, 'The clearance covers only the warning signs you had: if anything new or different happens, the questions or the program stop and tell you whom to see.'),
+      form);
+    await fillAvoid(avoidBox);
     return;
   }
   const { form, avoidBox } = clearanceForm(kept.on, (clearance, error) => { void submit(shell, () => api.clear(kept.answers, clearance, kept.on, sending), error); });
@@ -141,6 +175,33 @@ export async function clearedStoppedPage(shell: ClearedShell & { needPerson: () 
     await fillAvoid(avoidBox);
   } catch (e) {
     shell.page('I have been seen and cleared', shell.errorBox(e));
+  }
+}
+
+/** Ends the questions left after a clearance (`doc`: every answer, as the server built it): sends the
+ * clearance with them. A refusal goes back to the clearance form, now with the whole answers. */
+export async function finishCleared(shell: ClearedShell, doc: Record<string, unknown>, early?: EarlyStop): Promise<void> {
+  const p = pending!;
+  shell.page('Checking your answers', h('p', { role: 'status' }, 'One moment…'));
+  try {
+    const r = await api.clear(doc, { ...p.clearance, flags: p.signs }, p.on, sending);
+    sending.done();
+    sessionStorage.setItem('kneecoach.result', JSON.stringify(r));
+    if (r.status === 'created' && r.person) {
+      setPersonId(r.person.id);
+      forgetReferral();
+    } else if (r.status === 'referral') {
+      // A new warning sign: a later clearance covers it and the ones cleared before.
+      keepReferral(doc, early && { ...early, signs: [...p.signs, ...early.signs] });
+      pending = null;
+    }
+    location.hash = '#/result';
+  } catch (e) {
+    keepReferral(doc);
+    pending = null;
+    shell.page('Your clearance was not saved', shell.errorBox(e),
+      h('p', {}, 'Your answers are kept on this page until it is closed: correct the clearance and save it again.'),
+      h('p', {}, h('a', { class: 'button', href: '#/cleared' }, 'Back to the clearance')));
   }
 }
 

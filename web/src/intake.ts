@@ -3,7 +3,7 @@
 // POST /api/v1/intake/answer, which checks it and names the next relevant question. This file only
 // renders a question and sends what was chosen or typed.
 import { api, Action, ApiError, setPersonId, type ServerQuestion } from './api';
-import { keepReferral } from './cleared';
+import { clearedSigns, finishCleared, keepReferral, type EarlyStop } from './cleared';
 import { h, type Kids } from './dom';
 
 /** What the page needs from the app shell (main.ts). */
@@ -82,10 +82,10 @@ export async function intake(shell: IntakeShell): Promise<void> {
   }
   const st = loadState();
   let turn;
-  try { turn = await api.answer(st.answers); } catch {
+  try { turn = await api.answer(st.answers, undefined, clearedSigns()); } catch {
     clearState();  // answers kept from an older questionnaire: start again
     st.answers = {}; st.current = null;
-    turn = await api.answer({});
+    turn = await api.answer({}, undefined, clearedSigns());
   }
   const list = turn.relevant;
   const id = st.current && list.includes(st.current) ? st.current : turn.next?.id ?? list[0];
@@ -105,7 +105,7 @@ export async function intake(shell: IntakeShell): Promise<void> {
   async function go(value: unknown): Promise<void> {
     let next;
     try {
-      next = await api.answer({ ...st.answers, [q!.id]: value }, q!.id);
+      next = await api.answer({ ...st.answers, [q!.id]: value }, q!.id, clearedSigns());
     } catch (e) {
       if (e instanceof ApiError && e.status === 400) {
         err.textContent = e.message;
@@ -126,7 +126,10 @@ export async function intake(shell: IntakeShell): Promise<void> {
     }
     st.current = q!.id;
     saveState(st);
-    await finish(shell, next.document);
+    // Stopped early by a warning sign: what "I have been seen and cleared" goes on from later.
+    const early = next.stopped ? { given: next.answers, after: q!.id, signs: next.stopped.reasons.map((r) => r.rule) } : undefined;
+    if (clearedSigns().length) await finishCleared(shell, next.document, early);
+    else await finish(shell, next.document, early);
   }
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
@@ -149,7 +152,7 @@ export async function intake(shell: IntakeShell): Promise<void> {
 // the person is set up once however often the request reaches the server.
 const sending = new Action();
 
-async function finish(shell: IntakeShell, doc: Record<string, unknown>): Promise<void> {
+async function finish(shell: IntakeShell, doc: Record<string, unknown>, early?: EarlyStop): Promise<void> {
   const { page, errorBox } = shell;
   page('Checking your answers', h('p', { role: 'status' }, 'One moment…'));
   try {
@@ -157,11 +160,11 @@ async function finish(shell: IntakeShell, doc: Record<string, unknown>): Promise
     sending.done();
     sessionStorage.setItem('kneecoach.result', JSON.stringify(r));
     if (r.status === 'created' && r.person) setPersonId(r.person.id);
-    if (r.status === 'referral') keepReferral(doc);  // for "I have been seen and cleared", later
+    if (r.status === 'referral') keepReferral(doc, early);  // for "I have been seen and cleared", later
     location.hash = '#/result';
   } catch (e) {
     page('Something went wrong', errorBox(e),
-      h('div', { class: 'row' }, h('button', { type: 'button', onclick: () => { void finish(shell, doc); } }, 'Try again')),
+      h('div', { class: 'row' }, h('button', { type: 'button', onclick: () => { void finish(shell, doc, early); } }, 'Try again')),
       h('p', {}, h('a', { href: '#/intake' }, 'Back to the questions')));
   }
 }

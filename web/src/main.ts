@@ -12,7 +12,7 @@ import { progressPage } from './progresspage';
 import { measurePage, measuresPage, MEASURE_IDS } from './measures';
 import { startNetStatus } from './netstatus';
 import { referral, levelName } from './referral';
-import { clearedLink, clearedPage, clearedStoppedPage } from './cleared';
+import { clearedLink, clearedPage, clearedStoppedPage, forgetReferral } from './cleared';
 import { signInPage } from './clinic/signin';
 import { invitePage } from './clinic/invite';
 import { caseloadPage } from './clinic/caseload';
@@ -130,7 +130,7 @@ function route(): void {
   cleanup?.();
   cleanup = null;
   const path = location.hash.replace(/^#/, '').split('?')[0];
-  if (path === '/intake' && hashParams().has('new')) { clearState(); }
+  if (path === '/intake' && hashParams().has('new')) { clearState(); forgetReferral(); }
   document.querySelectorAll('nav a').forEach((a) => {
     if (a.getAttribute('href') === `#${path}`) a.setAttribute('aria-current', 'page'); else a.removeAttribute('aria-current');
   });

@@ -90,7 +90,7 @@ icalcomponent* session_event(const usecases::CalendarModel& m, const usecases::C
   icalcomponent_add_property(ev, zoned(icalproperty_new_dtend(session_time(end, o)), o));
   const std::string summary = fmt::format("Knee exercises, session {} (week {})", s.session, s.week);
   icalcomponent_add_property(ev, icalproperty_new_summary(summary.c_str()));
-  icalcomponent_add_property(ev, icalproperty_new_description(session_description(s, m.as_of).c_str()));
+  icalcomponent_add_property(ev, icalproperty_new_description(session_description(s, m.as_of, m.pain_limit).c_str()));
   icalcomponent_add_property(ev, icalproperty_new_categories("Exercise"));
   return ev;
 }
@@ -126,7 +126,8 @@ std::string stable_uid(std::string_view seed, std::string_view key) {
   return fmt::format("kc-{:016x}@kneecoach", h);
 }
 
-std::string session_description(const usecases::CalendarSession& session, const std::string& as_of) {
+std::string session_description(const usecases::CalendarSession& session, const std::string& as_of,
+                                const PainLimit& pain_limit) {
   std::string out = fmt::format("Session {}: {} (about {} minutes)\n", session.session, session.title, session.minutes);
   if (!as_of.empty()) out += as_of + "\n";
   int n = 0;
@@ -134,11 +135,10 @@ std::string session_description(const usecases::CalendarSession& session, const 
     out += fmt::format("{}. {}: {}\n", ++n, item.name, item.dose_text);
     if (item.changed_on) out += fmt::format("   ({})\n", usecases::change_note(item));
   }
-  out +=
-      "\nStop an exercise if the pain goes above 5/10 or turns sharp. Pain should settle by the next morning; "
-      "if not, do less next time.\n"
-      "See how to do each exercise with: kneecoach exercises show ID\n"
-      "kneecoach does not replace a doctor or physiotherapist.";
+  out += "\n" + pain_stop_advice(pain_limit) +
+         " Pain should settle by the next morning; if not, do less next time.\n"
+         "See how to do each exercise with: kneecoach exercises show ID\n"
+         "kneecoach does not replace a doctor or physiotherapist.";
   return out;
 }
 

@@ -31,8 +31,10 @@ std::string calendar_to_ics(const usecases::CalendarModel& model, const IcsOptio
 std::string stable_uid(std::string_view seed, std::string_view key);
 
 // The DESCRIPTION of a session event: its title and length, `as_of` (when not empty), each
-// exercise with its dose and when and why it last changed, the stop rule and a reminder that
+// exercise with its dose and when and why it last changed, the stop rule under `pain_limit`
+// (pain_stop_advice: the person's acceptable pain) and a reminder that
 // kneecoach does not replace a clinician.
-std::string session_description(const usecases::CalendarSession& session, const std::string& as_of);
+std::string session_description(const usecases::CalendarSession& session, const std::string& as_of,
+                                const PainLimit& pain_limit);
 
 }  // namespace kc::calendar

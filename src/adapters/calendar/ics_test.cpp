@@ -71,9 +71,28 @@ TEST(PlanIcs, OneEventPerSessionAndReview) {
   EXPECT_EQ(text, calendar_to_ics(model, options));
   ASSERT_FALSE(model.sessions.empty());
   EXPECT_EQ(model.sessions[0].minutes, plan.session(SessionKind::kStrength)->minutes());
-  const std::string description = session_description(model.sessions[0], "");
+  const std::string description = session_description(model.sessions[0], "", model.pain_limit);
   for (const auto& item : plan.sessions[0].exercises)
     EXPECT_NE(description.find(item.exercise->name + ": "), std::string::npos);
+}
+
+// Issue 14: the stop rule quotes the person's acceptable pain: a clinician's ceiling of 3, not 5.
+TEST(PlanIcs, TheStopRuleQuotesTheClinicianCeiling) {
+  const Catalog catalog = plan_test::small_catalog();
+  auto outcome = build_plan(plan_test::well_equipped(), catalog, PlanOptions{make_date(2025, 3, 3), 2, Level::kGo, {}});
+  ASSERT_TRUE(outcome.ok() && outcome->ok());
+  Plan plan = *outcome->plan;
+  const auto usual = usecases::calendar_of_new_plan(plan, catalog, "person");
+  EXPECT_NE(session_description(usual.sessions[0], "", usual.pain_limit).find("above 5 out of 10"), std::string::npos);
+  plan.clearance = Clearance{};
+  plan.clearance->limits.pain_ceiling = 3;
+  const auto model = usecases::calendar_of_new_plan(plan, catalog, "person");
+  EXPECT_EQ(model.pain_limit.most, 3);
+  const std::string text = session_description(model.sessions[0], "", model.pain_limit);
+  EXPECT_NE(text.find("Stop an exercise if the pain goes above 3 out of 10 (your clinician set a ceiling of 3/10)"),
+            std::string::npos)
+      << text;
+  EXPECT_EQ(text.find("5/10"), std::string::npos);
 }
 
 TEST(PlanIcs, DescriptionsShowTheDosesInForceAndWhyTheyChanged) {
@@ -90,7 +109,7 @@ TEST(PlanIcs, DescriptionsShowTheDosesInForceAndWhyTheyChanged) {
   change.to.sets += 1;
   change.reason = "safe pain, settled by morning";
   const auto model = usecases::calendar_of(record, {change}, catalog, "seed", "Doses in force on today.");
-  const std::string text = session_description(model.sessions[0], model.as_of);
+  const std::string text = session_description(model.sessions[0], model.as_of, model.pain_limit);
   EXPECT_NE(text.find(describe_dose(change.to, catalog.find(first.exercise_id)->phase_words)), std::string::npos);
   EXPECT_NE(text.find("Changed on Thu 6 Mar 2025: safe pain, settled by morning"), std::string::npos);
   EXPECT_NE(text.find("Doses in force on today."), std::string::npos);

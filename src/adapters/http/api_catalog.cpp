@@ -1,6 +1,8 @@
 // The catalog, the intake questionnaire and triage routes.
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "adapters/http/api_routes.h"
 #include "adapters/http/body_check.h"
 #include "adapters/render/exercise_picture.h"
@@ -150,7 +152,7 @@ Response post_relevant(ApiState& /*s*/, const Request& r, const std::string& /*i
 
 Response post_intake_answer(ApiState& s, const Request& r, const std::string& /*id*/) {
   BodyCheck check(r.body);
-  if (!check.ok() || !check.object(check.doc(), "", {"answers", "after"})) return check.error();
+  if (!check.ok() || !check.object(check.doc(), "", {"answers", "after", "cleared"})) return check.error();
   const Json& doc = check.doc();
   const Json given = doc.contains("answers") ? doc.at("answers") : Json::object();
   if (!given.is_object()) {
@@ -164,6 +166,17 @@ Response post_intake_answer(ApiState& s, const Request& r, const std::string& /*
       return check.error();
     }
     after = doc.at("after").get<std::string>();
+  }
+  // The rule ids a clearance covers, for the questions left after an earlier stop.
+  std::vector<std::string> cleared;
+  if (doc.contains("cleared")) {
+    const Json& list = doc.at("cleared");
+    if (!list.is_array() || list.size() > s.rules.rules.size() ||
+        !std::all_of(list.begin(), list.end(), [](const Json& v) { return v.is_string(); })) {
+      check.fail("wrong_type", "cleared", "cleared: expected a list of warning-sign ids (the clearance's flags)");
+      return check.error();
+    }
+    for (const Json& v : list) cleared.push_back(v.get<std::string>());
   }
   usecases::TypedAnswers typed;
   for (const auto& [key, value] : given.items()) {
@@ -181,7 +194,7 @@ Response post_intake_answer(ApiState& s, const Request& r, const std::string& /*
     }
     typed.emplace_back(key, *text);
   }
-  auto turn = usecases::intake_turn(typed, after, s.rules);
+  auto turn = usecases::intake_turn(typed, after, s.rules, cleared);
   if (!turn) return error_reply(turn.error());
   Json j;
   j["next"] = turn->next != nullptr ? question_json(*turn->next) : Json(nullptr);

@@ -134,7 +134,8 @@ Response post_person(ApiState& s, const Request& r, const std::string& id) {
   const auto weeks = check.integer(doc, "", "weeks", 1, kMaxWeeks, false);
   const auto referred_on = check.date(doc, "", "referred_on");
   if (doc.contains("clearance")) {
-    check.object(doc.at("clearance"), "clearance.", {"clinician", "role", "cleared_on", "limits"});
+    // `flags`: the signs the clinician saw when the questions stopped early (usecases/clearance.h).
+    check.object(doc.at("clearance"), "clearance.", {"clinician", "role", "cleared_on", "flags", "limits"});
     if (check.ok() && doc.at("clearance").contains("limits")) {
       check.object(doc.at("clearance").at("limits"), "clearance.limits.",
                    {"no_kneeling", "no_deep_knee_bend", "pain_ceiling", "avoid", "note"});

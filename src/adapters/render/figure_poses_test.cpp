@@ -15,6 +15,7 @@
 #include "adapters/content/exercise_loader.h"
 #include "adapters/render/cairo_paint.h"
 #include "adapters/render/exercise_picture.h"
+#include "adapters/render/handout_card.h"
 #include "adapters/render/pose_loader.h"
 #include "core/figure/check.h"
 #include "core/figure/frames.h"
@@ -254,6 +255,28 @@ TEST(FigurePictures, TheMotionIsVisibleBetweenStartAndEnd) {
 constexpr int kPhoneFigureWidth = 260;
 constexpr double kPhoneFoot = 60;
 constexpr double kPhoneToeStep = 30;
+
+// Issue 14: the handout's figures zoom to the focus too: the ankle circles card shows the shin and
+// foot, not the whole figure; a figure without a focus keeps its whole bounds.
+TEST(FigurePictures, TheHandoutCardZoomsToTheFocus) {
+  const ExercisePoses* ep = shipped().find("ankle-circles");
+  ASSERT_NE(ep, nullptr);
+  auto whole = keyframe_drawings(*ep);
+  auto card = render::card_drawings(*ep);
+  ASSERT_TRUE(whole.ok() && card.ok());
+  ASSERT_EQ(card->size(), whole->size());
+  const auto height = [](const Drawing& d) { return d.max.y - d.min.y; };
+  for (std::size_t i = 0; i < card->size(); ++i) {
+    EXPECT_LT(height((*card)[i]), height((*whole)[i]) / 2) << "keyframe " << i << " is not zoomed to the foot";
+  }
+  const ExercisePoses* squat = shipped().find("partial-squat");
+  ASSERT_NE(squat, nullptr);
+  ASSERT_TRUE(squat->focus.empty());
+  auto plain = render::card_drawings(*squat);
+  auto full = keyframe_drawings(*squat);
+  ASSERT_TRUE(plain.ok() && full.ok());
+  EXPECT_DOUBLE_EQ(height(plain->front()), height(full->front()));
+}
 
 TEST(FigurePictures, AnkleCirclesShowTheCircleOnAPhone) {
   const ExercisePoses* ep = shipped().find("ankle-circles");

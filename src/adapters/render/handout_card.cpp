@@ -27,7 +27,7 @@ struct Figures {
 
 Figures figures_of(const figure::ExercisePoses& poses) {
   Figures f;
-  auto drawings = figure::keyframe_drawings(poses);
+  auto drawings = card_drawings(poses);
   if (!drawings || drawings->empty()) return f;
   f.drawings = std::move(drawings).value();
   for (std::size_t i = 0; i < f.drawings.size() && i < poses.keyframes.size(); ++i) {
@@ -128,6 +128,12 @@ void draw_card(Pages& p, const HandoutCard& c, const figure::ExercisePoses& pose
 }
 
 }  // namespace
+
+Result<std::vector<figure::Drawing>> card_drawings(const figure::ExercisePoses& poses) {
+  auto keyframes = figure::keyframe_drawings(poses);
+  if (!keyframes) return keyframes.error();
+  return figure::zoom_to_focus(poses, std::move(keyframes).value());
+}
 
 double card_height(const Pages& p, const HandoutCard& c, const figure::ExercisePoses& poses) {
   Pages dry = p.dry();

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "adapters/render/handout_pages.h"
+#include "core/figure/frames.h"
 #include "core/figure/scene.h"
 #include "usecases/handout.h"
 
@@ -12,6 +13,10 @@ namespace kc::render {
 
 // The height `c` takes when drawn by place_card on `p`'s page width.
 double card_height(const Pages& p, const usecases::HandoutCard& c, const figure::ExercisePoses& poses);
+
+// The figures a card draws: one per keyframe, zoomed to the pose file's `focus` when it has one
+// (figure::zoom_to_focus, as the browser's figures and PNGs). Errors: keyframe_drawings'.
+Result<std::vector<figure::Drawing>> card_drawings(const figure::ExercisePoses& poses);
 
 // Draws the card at the cursor, on a new page unless it fits in what is left of this one.
 void place_card(Pages& p, const usecases::HandoutCard& c, const figure::ExercisePoses& poses);

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <tuple>
 
 #include "core/common/pain.h"
@@ -12,6 +13,7 @@
 #include "core/tracking/judge.h"
 #include "core/tracking/review.h"
 #include "core/tracking/weekly_rise.h"
+#include "core/triage/clearance.h"
 #include "core/triage/level.h"
 
 namespace kc::clinic {
@@ -36,9 +38,22 @@ std::string rating_words(const store::Measurement& m) {
   return "pain now";
 }
 
+// The acceptable pain of the person (acceptable_pain): the ceiling of the clearance their plan
+// was built under (its document's "clearance"), or the usual limit.
+PainLimit pain_limit_of(const PatientRecords& r) {
+  if (!r.plan || r.plan->plan_json.empty()) return acceptable_pain(std::nullopt);
+  const auto doc = nlohmann::json::parse(r.plan->plan_json, nullptr, false);
+  if (!doc.is_object() || !doc.contains("clearance") || !doc.at("clearance").is_object()) {
+    return acceptable_pain(std::nullopt);
+  }
+  auto clearance = clearance_from_json(doc.at("clearance"));
+  return acceptable_pain(clearance ? clearance->limits.pain_ceiling : std::nullopt);
+}
+
 // tracking's view of the records, so its rules run on them unchanged.
 tracking::History history_of(const PatientRecords& r) {
   tracking::History h;
+  h.pain_limit = pain_limit_of(r);
   if (r.plan) h.plan = *r.plan;
   h.sessions = r.sessions;
   h.measurements = r.pain;
@@ -67,21 +82,22 @@ std::optional<Flag> warning_sign(const PatientRecords& r, const SignNames& names
   return Flag{FlagKind::kWarningSign, latest->at, latest->at, detail + ".", false, std::nullopt};
 }
 
-std::optional<Flag> pain_above_band(const PatientRecords& r, CivilDate today) {
+std::optional<Flag> pain_above_band(const PatientRecords& r, const PainLimit& limit, CivilDate today) {
   const store::Measurement* first = nullptr;
   const store::Measurement* latest = nullptr;
   int count = 0;
   for (const auto& m : r.pain) {
-    if (!is_rating(m) || !within(m.date, today, kAboveBandDays) || pain_band(rounded(m.value)) != PainBand::kHigh)
+    if (!is_rating(m) || !within(m.date, today, kAboveBandDays) ||
+        pain_band(rounded(m.value), limit) != PainBand::kHigh)
       continue;
     ++count;
     if (first == nullptr || m.taken_at < first->taken_at) first = &m;
     if (latest == nullptr || m.taken_at > latest->taken_at) latest = &m;
   }
   if (latest == nullptr) return std::nullopt;
-  std::string detail =
-      fmt::format("Pain {}/10 ({}) on {} is above the acceptable band (over {} is too much)", rounded(latest->value),
-                  rating_words(*latest), describe_date(latest->date), kModeratePainMax);
+  std::string detail = fmt::format("Pain {}/10 ({}) on {} is above the acceptable band (over {} is too much{})",
+                                   rounded(latest->value), rating_words(*latest), describe_date(latest->date),
+                                   limit.most, limit.from_clinician() ? ": " + pain_limit_why(limit) : "");
   if (count > 1) detail += fmt::format("; {} ratings above it in the last {} days", count, kAboveBandDays);
   return Flag{FlagKind::kPainAboveBand, first->taken_at, latest->taken_at, detail + ".", false, std::nullopt};
 }
@@ -175,8 +191,8 @@ std::vector<Flag> flags(const PatientRecords& records, const std::vector<FlagRev
                         const SignNames& sign_names) {
   const tracking::History h = history_of(records);
   std::vector<Flag> out;
-  for (auto flag : {warning_sign(records, sign_names), pain_above_band(records, today), pain_rising(h, today),
-                    review_due(h, records, today), no_session(records, today)}) {
+  for (auto flag : {warning_sign(records, sign_names), pain_above_band(records, h.pain_limit, today),
+                    pain_rising(h, today), review_due(h, records, today), no_session(records, today)}) {
     if (flag) out.push_back(std::move(*flag));
   }
   std::map<FlagKind, const FlagReview*> latest;

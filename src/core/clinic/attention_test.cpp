@@ -133,6 +133,22 @@ TEST(ClinicAttention, PainAboveTheAcceptableBandInTheLastWeek) {
   EXPECT_FALSE(find(flags(r, reviews, kToday), FlagKind::kPainAboveBand)->seen);
 }
 
+// Issue 14: under a clinician's ceiling of 3 (the clearance in the plan's document), 4/10 is
+// already above the acceptable band; without it, it is not.
+TEST(ClinicAttention, PainAboveTheBandHonoursTheClinicianCeiling) {
+  PatientRecords r = on_plan(20);
+  add_session(r, 1);
+  add_pain(r, 2, 4);
+  EXPECT_FALSE(find(flags(r, {}, kToday), FlagKind::kPainAboveBand).has_value());
+  r.plan->plan_json =
+      R"({"clearance": {"clinician": "Ann Lee", "role": "GP", "cleared_on": "2025-01-02", "flags": ["gives-way"],
+          "limits": {"pain_ceiling": 3}}})";
+  auto f = find(flags(r, {}, kToday), FlagKind::kPainAboveBand);
+  ASSERT_TRUE(f.has_value());
+  EXPECT_NE(f->detail.find("Pain 4/10"), std::string::npos) << f->detail;
+  EXPECT_NE(f->detail.find("over 3 is too much: your clinician set a ceiling of 3/10"), std::string::npos) << f->detail;
+}
+
 TEST(ClinicAttention, NextMorningPainRisingWeekOnWeek) {
   PatientRecords r = on_plan(20);
   add_session(r, 1);

@@ -64,9 +64,11 @@ PainLimit acceptable_pain(std::optional<int> clinician_ceiling) {
 
 PainBand pain_band(int pain, const PainLimit& limit) {
   if (pain > limit.most) return PainBand::kHigh;
-  if (pain <= std::min(kLowPainMax, limit.most)) return PainBand::kLow;
+  if (pain <= safe_pain_most(limit)) return PainBand::kLow;
   return PainBand::kModerate;
 }
+
+int safe_pain_most(const PainLimit& limit) { return std::min(kLowPainMax, limit.most); }
 
 std::string pain_limit_why(const PainLimit& limit) {
   if (limit.from_clinician()) return fmt::format("your clinician set a ceiling of {}/10", limit.most);

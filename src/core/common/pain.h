@@ -52,8 +52,13 @@ struct PainLimit {
 // outside 0..kModeratePainMax is clamped into it (check_clearance refuses those before storing).
 PainLimit acceptable_pain(std::optional<int> clinician_ceiling);
 
-// The band of a 0-10 rating under `limit`: low up to min(2, most), moderate up to most, high above.
+// The band of a 0-10 rating under `limit`: low up to safe_pain_most(limit), moderate up to most,
+// high above.
 PainBand pain_band(int pain, const PainLimit& limit);
+
+// The most pain still "safe" (the low band) under `limit`: min(2, most). A dose steps up only at
+// or under it.
+int safe_pain_most(const PainLimit& limit);
 
 // Why the limit is what it is: "your clinician set a ceiling of 3/10" or "the usual limit of the
 // pain-monitoring model is 5/10".

@@ -31,8 +31,9 @@ Decision ease_for(const ExerciseEvidence& ev, const std::string& rule, const std
   return Decision{DoseDecision::kEase, rule, fmt::format("{}: {}", because, why), step->second, step->first};
 }
 
-Decision after_session(const Decision& base, const ExerciseEvidence& ev, const Catalog& catalog, const CanDo& can_do) {
-  if (base.decision == DoseDecision::kEase) return base;  // pain above 5 already eased it
+Decision after_session(const Decision& base, const ExerciseEvidence& ev, const PainLimit& limit, const Catalog& catalog,
+                       const CanDo& can_do) {
+  if (base.decision == DoseDecision::kEase) return base;  // pain above the acceptable limit already eased it
   switch (ev.feedback) {
     case ExerciseFeedback::kHurt:
       return ease_for(ev, "said-it-hurt", "you said it hurt, so the next session is easier", catalog, can_do);
@@ -45,8 +46,9 @@ Decision after_session(const Decision& base, const ExerciseEvidence& ev, const C
       }
       if (base.rule != "await-check-in") return base;
       return keep(base, "said-too-easy-await-check-in",
-                  "you said it was too easy: tomorrow's check-in steps it up if the pain during it was 2 or less and "
-                  "has settled by the morning");
+                  fmt::format("you said it was too easy: tomorrow's check-in steps it up if the pain during it was {} "
+                              "or less and has settled by the morning{}",
+                              safe_pain_most(limit), limit.from_clinician() ? " (" + pain_limit_why(limit) + ")" : ""));
     case ExerciseFeedback::kNone:
       break;
   }
@@ -124,10 +126,10 @@ std::string said_sentence(const Said& said) {
                      describe_day(said.date));
 }
 
-Decision with_feedback(const Decision& base, const ExerciseEvidence& evidence, Moment moment, const Catalog& catalog,
-                       const CanDo& can_do) {
+Decision with_feedback(const Decision& base, const ExerciseEvidence& evidence, Moment moment, const PainLimit& limit,
+                       const Catalog& catalog, const CanDo& can_do) {
   if (evidence.feedback == ExerciseFeedback::kNone || evidence.exercise == nullptr) return base;
-  if (moment == Moment::kAfterSession) return after_session(base, evidence, catalog, can_do);
+  if (moment == Moment::kAfterSession) return after_session(base, evidence, limit, catalog, can_do);
   return at_check_in(base, evidence, catalog, can_do);
 }
 

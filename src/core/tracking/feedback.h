@@ -39,14 +39,15 @@ std::string said_sentence(const Said& said);
 
 // The decision for one exercise once what the person said of it (evidence.feedback) is taken
 // into account; `base` is decide(evidence, ...) for the same evidence and moment.
-//  - "it hurt" never lets a dose rise: after the session it eases one step (as pain above 5
-//    does, Thomeé 1997), at the check-in a step up becomes a hold.
+//  - "it hurt" never lets a dose rise: after the session it eases one step (as pain above the
+//    acceptable `limit` does, Thomeé 1997), at the check-in a step up becomes a hold.
 //  - "too hard" eases one step after the session (GLA:D: a level is kept only with good
 //    control); at the check-in a step up becomes a hold.
 //  - "too easy" never lowers the safety rules: after the session it waits for the check-in;
 //    at the check-in, when the only reason to hold was the week between steps, it steps up.
+// `limit`: the person's acceptable pain (acceptable_pain), which the words quote.
 // Every decision it makes names its rule and says why in plain words.
-Decision with_feedback(const Decision& base, const ExerciseEvidence& evidence, Moment moment, const Catalog& catalog,
-                       const CanDo& can_do);
+Decision with_feedback(const Decision& base, const ExerciseEvidence& evidence, Moment moment, const PainLimit& limit,
+                       const Catalog& catalog, const CanDo& can_do);
 
 }  // namespace kc::tracking

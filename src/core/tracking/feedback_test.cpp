@@ -87,6 +87,19 @@ TEST_F(Feedback, TooEasyWaitsForTheCheckInThenStepsUpWithinTheWeek) {
   EXPECT_NE(squat.reason.find("too easy"), std::string::npos);
 }
 
+TEST_F(Feedback, TooEasyQuotesThePersonsSafePainNotTheUsualOne) {
+  const auto usual = session(0, 1, ExerciseFeedback::kTooEasy);
+  EXPECT_NE(Script::of(s.after(usual, catalog), "squat").decision.reason.find("was 2 or less"), std::string::npos);
+  s.h.pain_limit = acceptable_pain(1);
+  const auto id = session(2, 1, ExerciseFeedback::kTooEasy);
+  const auto j = s.after(id, catalog);
+  const auto& said = Script::of(j, "squat").decision;
+  EXPECT_EQ(said.rule, "said-too-easy-await-check-in");
+  EXPECT_NE(said.reason.find("was 1 or less and has settled by the morning (your clinician set a ceiling of 1/10)"),
+            std::string::npos)
+      << said.reason;
+}
+
 TEST_F(Feedback, TooEasyOfAnExerciseNotDoneSaysSoAndKeepsTheDose) {
   const auto id = s.session(0, 1, {store::ExerciseOutcome::kSkipped, store::ExerciseOutcome::kDone});
   for (auto& log : s.h.logs) log.feedback = ExerciseFeedback::kTooEasy;

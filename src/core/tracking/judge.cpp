@@ -105,7 +105,7 @@ std::vector<Judgement> judge_after_session(const History& h, store::Id session, 
     if (ev.exercise == nullptr) continue;
     out.push_back({pe.exercise_id, name_of(catalog, current.exercise_id), current,
                    with_feedback(decide(ev, pain, Moment::kAfterSession, today, catalog, can_do), ev,
-                                 Moment::kAfterSession, catalog, can_do)});
+                                 Moment::kAfterSession, pain.limit, catalog, can_do)});
   }
   return out;
 }
@@ -153,7 +153,7 @@ std::vector<Judgement> judge_at_check_in(const History& h, int next_morning, con
     if (ev.exercise == nullptr) continue;
     out.push_back({id, name_of(catalog, current.exercise_id), current,
                    with_feedback(decide(ev, pain, Moment::kCheckIn, today, catalog, can_do), ev, Moment::kCheckIn,
-                                 catalog, can_do)});
+                                 pain.limit, catalog, can_do)});
   }
   return out;
 }

@@ -191,7 +191,7 @@ Decision decide(const ExerciseEvidence& ev, const PainPicture& pain, Moment mome
 
   if (pain_band(*ev.pain_during, pain.limit) == PainBand::kModerate) {
     std::string because = fmt::format("pain during the session was {}; keep this dose until it is {} or less",
-                                      pain_words(*ev.pain_during, pain.limit), std::min(kLowPainMax, pain.limit.most));
+                                      pain_words(*ev.pain_during, pain.limit), safe_pain_most(pain.limit));
     if (pain.limit.from_clinician())
       because += fmt::format(" ({}; it stays at or under it)", pain_limit_why(pain.limit));
     return hold(ev, "acceptable-pain", because);
