@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/triage/advice.h"
 #include "core/triage/level.h"
 #include "usecases/check_in.h"
 #include "usecases/program.h"
@@ -102,6 +103,9 @@ Result<ClearOutcome> clear_and_set_up(store::Store& store, const Clock& clock, c
   if (auto ok = check_avoid(out.clearance.limits.avoid, content.catalog); !ok) return ok.error();
 
   out.now = evaluate(flagged.answers, *content.rules, out.clearance.flags);
+  // The level's advice names the most pain the clinician allows, as the plan does.
+  out.now.advice =
+      level_advice(*content.rules, out.now.level, out.now.notes, acceptable_pain(out.clearance.limits.pain_ceiling));
   auto program = plan_program(flagged.answers, out.now, content.catalog, request.start.value_or(today), request.weeks,
                               out.clearance);
   if (!program) return program.error();

@@ -17,6 +17,7 @@ namespace kc::usecases {
 namespace {
 
 using ::testing::HasSubstr;
+using ::testing::Not;
 
 const CivilDate kToday{date::year{2026} / 12 / 7};
 
@@ -117,6 +118,10 @@ TEST_F(ClearanceTest, TheProgramKeepsTheClinicianLimits) {
     EXPECT_FALSE(catalog_->find(id)->has_demand(Demand::kKneeling)) << id;
   }
   EXPECT_THAT(plan.safety[0], HasSubstr("above 3 out of 10"));
+  // The result's advice keeps the same promise as the plan, not the usual 5.
+  EXPECT_THAT(out->now.advice, HasSubstr("at 3 out of 10 or less"));
+  EXPECT_THAT(out->now.advice, Not(HasSubstr("5 out of 10")));
+  EXPECT_THAT(free_plan->now.advice, HasSubstr("at 5 out of 10 or less"));
   EXPECT_THAT(plan.cautions[1], HasSubstr("no kneeling; pain during exercise 3/10 at most; not these exercises: " +
                                           catalog_->find(before.front())->name));
   EXPECT_EQ(plan.cautions[2], "Their note: \"No running for a month.\"");

@@ -87,6 +87,10 @@ for (const size of ['phone', 'desktop']) {
     const said = await page.locator('#clearance').textContent();
     assert.match(said, /Cleared by Ann Lee \(GP\) on .* for: calf pain or swelling\./);
     assert.match(said, /no kneeling; pain during exercise 3\/10 at most/);
+    // The result's advice makes the same promise: the clinician's 3, not the usual 5.
+    const main = await page.locator('main').textContent();
+    assert.match(main, /Keep pain during exercise at 3 out of 10 or less/);
+    assert.doesNotMatch(main, /5 out of 10/);
     await page.screenshot({ path: path.join(shots, `clearearly-result-${size}.png`), fullPage: true });
     await axe(page);
     const id = await page.evaluate(() => localStorage.getItem('kneecoach.person'));

@@ -7,6 +7,7 @@
 
 #include "adapters/content/yaml_reader.h"
 #include "core/common/text.h"
+#include "core/triage/advice.h"
 
 namespace kc::content {
 namespace {
@@ -171,7 +172,12 @@ void read_advice(MapReader& top, RuleSet& set) {
   std::vector<std::string> keys;
   for (const auto& name : level_names()) {
     keys.push_back(name);
-    if (auto text = advice->text(name, true)) set.advice[static_cast<std::size_t>(*parse_level(name))] = *text;
+    auto text = advice->text(name, true);
+    if (!text) continue;
+    if (const auto bad = unknown_placeholder(*text); !bad.empty())
+      advice->error(name, fmt::format("'{}' is not a placeholder advice may hold; the one there is {}", bad,
+                                      kPainMostPlaceholder));
+    set.advice[static_cast<std::size_t>(*parse_level(name))] = *text;
   }
   advice->finish(keys);
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/intake/consistency.h"
+#include "core/triage/advice.h"
 
 namespace kc {
 
@@ -26,9 +27,8 @@ TriageResult evaluate(const Answers& answers, const RuleSet& rules, const std::v
   const bool referral = !may_start_program(result.level);
   for (const Rule* rule : fired)
     if (!(referral && may_start_program(rule->level))) result.reasons.push_back({rule->id, rule->message});
-  result.advice = rules.advice_for(result.level);
+  result.advice = level_advice(rules, result.level, reading.notes);
   result.notes = reading.notes;
-  for (const auto& note : reading.notes) result.advice += " " + note;
   return result;
 }
 
