@@ -9,6 +9,7 @@
 
 #include "adapters/content/triage_loader.h"
 #include "core/intake/parse.h"
+#include "core/triage/advice.h"
 
 namespace kc {
 namespace {
@@ -244,7 +245,8 @@ TEST(ShippedRules, EachCaseFiresExactlyItsRules) {
     const auto result = triage(c.extra, c.age, c.pain_now);
     EXPECT_EQ(ids(result), c.rules) << c.extra << " age " << c.age << " pain " << c.pain_now;
     EXPECT_EQ(result.level, c.level) << c.extra << " age " << c.age << " pain " << c.pain_now;
-    EXPECT_EQ(result.advice.rfind(shipped().advice_for(c.level), 0), 0U) << result.advice;
+    EXPECT_EQ(result.advice.rfind(level_advice(shipped(), c.level, {}), 0), 0U) << result.advice;
+    EXPECT_EQ(result.advice.find('{'), std::string::npos) << result.advice;  // every placeholder filled
   }
 }
 
