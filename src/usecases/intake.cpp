@@ -72,4 +72,24 @@ Result<IntakeTurn> intake_turn(const TypedAnswers& typed, const std::string& aft
   return turn;
 }
 
+Result<std::optional<EarlyStop>> early_stop(const Answers& answers, const std::vector<std::string>& given,
+                                            const RuleSet& rules) {
+  const auto is_given = [&](const Question& q) { return std::find(given.begin(), given.end(), q.id) != given.end(); };
+  TypedAnswers typed;
+  for (const Question& q : questionnaire()) {
+    if (const AnswerField* field = find_answer_field(q.id); field != nullptr && is_given(q))
+      typed.emplace_back(q.id, typed_answer(q, field->get(answers)));
+  }
+  TypedAnswers so_far;
+  for (std::size_t i = 0; i < typed.size(); ++i) {
+    so_far.push_back(typed[i]);
+    auto turn = intake_turn(so_far, typed[i].first, rules);
+    if (!turn) return turn.error();
+    if (!turn->stopped) continue;
+    if (i + 1 < typed.size()) return std::optional<EarlyStop>();  // answered on past the stop
+    return std::optional<EarlyStop>(EarlyStop{std::move(so_far), typed[i].first, *turn->stopped});
+  }
+  return std::optional<EarlyStop>();
+}
+
 }  // namespace kc::usecases

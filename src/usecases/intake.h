@@ -50,4 +50,22 @@ inline constexpr Level kStopLevel = Level::kUrgent;
 Result<IntakeTurn> intake_turn(const TypedAnswers& typed, const std::string& after, const RuleSet& rules,
                                const std::vector<std::string>& cleared = {});
 
+// An answers document that records a questionnaire stopped early: where it stopped, and the
+// answers given up to there, typed (typed_answer), to go on from.
+struct EarlyStop {
+  TypedAnswers typed;    // the answers given, in the questionnaire's order
+  std::string question;  // the question whose answer stopped it
+  TriageResult stopped;  // the triage there (urgent or above): its reasons are the signs present
+};
+
+// Whether `answers`, a document that gives the questions `given` (ids, e.g. the fields of an
+// answers file), is the record of a questionnaire stopped early by a warning sign (`kneecoach
+// intake` writes only the answers given then): replayed question by question in order, it stops
+// at some question, and it answers none of the questions after that one. The questions after
+// were never asked, so the defaults their fields take say nothing about the person. nullopt for
+// a document that goes on past its first stop, or never stops: fields it leaves out mean their
+// defaults (intake format v1). Errors as intake_turn's.
+Result<std::optional<EarlyStop>> early_stop(const Answers& answers, const std::vector<std::string>& given,
+                                            const RuleSet& rules);
+
 }  // namespace kc::usecases

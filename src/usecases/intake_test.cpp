@@ -252,5 +252,51 @@ TEST(IntakeTurn, EveryStopHoldsWhateverTheQuestionsLeftWouldHaveBeenAnswered) {
   EXPECT_GT(stops, 10) << "the walks meet warning signs";
 }
 
+// The answers of `typed` read into a document's values, and the ids it gives.
+std::pair<Answers, std::vector<std::string>> document_of(const TypedAnswers& typed) {
+  auto turn = intake_turn(typed, "", rules());
+  EXPECT_TRUE(turn.ok());
+  std::vector<std::string> given;
+  for (const auto& [id, value] : turn->given) given.push_back(id);
+  return {turn->answers, given};
+}
+
+// Issue 14: `kneecoach intake` stopped at the hot knee writes the 13 answers given; `kneecoach
+// cleared` must ask the 18 never asked, not build from their defaults.
+TEST(EarlyStop, FindsADocumentThatEndsAtItsWarningSign) {
+  const auto [answers, given] = document_of(gradual_until_hot_knee());
+  auto early = early_stop(answers, given, rules());
+  ASSERT_TRUE(early.ok()) << early.error().message;
+  ASSERT_TRUE(early->has_value());
+  EXPECT_EQ((*early)->question, "hot_red_swollen");
+  EXPECT_EQ((*early)->typed.size(), 13U);
+  EXPECT_EQ((*early)->stopped.level, Level::kUrgent);
+  ASSERT_FALSE((*early)->stopped.reasons.empty());
+  EXPECT_EQ((*early)->stopped.reasons.front().rule, "hot-swollen-knee");
+  // Going on from it asks the question after the stop.
+  auto turn = intake_turn((*early)->typed, (*early)->question, rules(), {"hot-swollen-knee"});
+  ASSERT_TRUE(turn.ok());
+  ASSERT_NE(turn->next, nullptr);
+  EXPECT_EQ(turn->next->id, "fever_or_unwell");
+}
+
+TEST(EarlyStop, ADocumentThatGoesOnPastItsSignIsWhole) {
+  auto typed = gradual_until_hot_knee();
+  typed.emplace_back("equipment", "chair, wall");  // a later question answered: not stopped there
+  const auto [answers, given] = document_of(typed);
+  auto early = early_stop(answers, given, rules());
+  ASSERT_TRUE(early.ok());
+  EXPECT_FALSE(early->has_value());
+}
+
+TEST(EarlyStop, ADocumentWithNoStopIsWhole) {
+  auto typed = gradual_until_hot_knee();
+  typed.back().second = "no";
+  const auto [answers, given] = document_of(typed);
+  auto early = early_stop(answers, given, rules());
+  ASSERT_TRUE(early.ok());
+  EXPECT_FALSE(early->has_value());
+}
+
 }  // namespace
 }  // namespace kc::usecases

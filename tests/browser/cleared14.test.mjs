@@ -25,6 +25,12 @@ let server, base, browser, dataDir;
 function iso(d) {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
+// "Sun 6 Dec 2026", as core/plan/civil_date.h describe_date writes it.
+function spoken(d) {
+  const day = d.toLocaleDateString('en-GB', { weekday: 'short' }).slice(0, 3);
+  const month = d.toLocaleDateString('en-GB', { month: 'short' }).slice(0, 3);
+  return `${day} ${d.getDate()} ${month} ${d.getFullYear()}`;
+}
 const today = new Date();
 // The referral is shown today (the page keeps its answers in memory only), so the clinician's day
 // is today at the earliest.
@@ -89,7 +95,9 @@ for (const size of ['phone', 'desktop']) {
     await page.getByRole('button', { name: 'Save and build my program' }).click();
     await page.waitForSelector('#cleared-error .notice');
     const error = await page.locator('#cleared-error').textContent();
-    assert.match(error, new RegExp(`before the warning sign of ${referredOn}`));
+    // In people's words: the day as written ("Sun 6 Dec 2026"), no field name or ISO date.
+    assert.match(error, new RegExp(`before the warning sign of ${spoken(today)}`));
+    assert.doesNotMatch(error, /cleared_on|\d{4}-\d\d-\d\d/);
     assert.equal(await page.evaluate(() => localStorage.getItem('kneecoach.person')), null);
     // The right day and the limits.
     await page.fill('#cleared-on', seenOn);

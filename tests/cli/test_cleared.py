@@ -10,6 +10,7 @@ import unittest
 
 import kctest
 from kctest import CONTENT, run
+from test_intake import GRADUAL, script
 
 TODAY = "2025-03-05"
 FLAGGED = kctest.answers(gives_way=True, calf_pain_or_swelling=True)  # see a clinician; urgent
@@ -110,7 +111,7 @@ class Cleared(unittest.TestCase):
     def test_bad_input_is_exit_2_and_stores_nothing(self):
         cases = [
             (["--on", "2025-03-06"], "in the future"),
-            (["--on", "2025-03-01"], "before the warning sign of 2025-03-02"),
+            (["--on", "2025-03-01"], "before the warning sign of Sun 2 Mar 2025"),
             (["--avoid", "moon-walk"], "limits.avoid[0]: \"moon-walk\" is not an exercise"),
             (["--on", "4 March"], "--on \"4 March\" is not a date"),
         ]
@@ -152,7 +153,7 @@ class Cleared(unittest.TestCase):
         self.assertIn("kneecoach cleared --by NAME --role ROLE --on DATE", stopped.stdout)
         early = self.kc("cleared", "--by", "Bo Chan", "--role", "GP", "--on", "2025-03-05", "--date", "2025-03-08")
         self.assertEqual(early.returncode, 2, early.stdout + early.stderr)
-        self.assertIn("before the warning sign of 2025-03-06", early.stderr)
+        self.assertIn("before the warning sign of Thu 6 Mar 2025", early.stderr)
         proc = self.kc("cleared", "--by", "Bo Chan", "--role", "GP", "--on", "2025-03-07", "--date", "2025-03-08")
         self.assertEqual(proc.returncode, 0, proc.stdout + proc.stderr)
         self.assertIn("Cleared by Bo Chan (GP) on Fri 7 Mar 2025 for: gives way.", " ".join(proc.stdout.split()))
@@ -165,6 +166,111 @@ class Cleared(unittest.TestCase):
         text = " ".join(locked.stdout.split())
         self.assertIn("stuck and will not straighten", text)  # the locked-knee rule's reason
         self.assertNotIn("blood clot", text)  # the cleared calf sign is not a reason again
+
+
+# The terminal's questions in order (tests/cli/test_intake.py), with a hot, red, swollen knee at
+# question 13: the questionnaire stops there.
+HOT_KNEE = [(qid, "yes" if qid in ("swelling", "hot_red_swollen") else answer) for qid, answer in GRADUAL]
+STOP = [qid for qid, _ in HOT_KNEE].index("hot_red_swollen") + 1
+
+
+class ClearedAfterAnEarlyStop(unittest.TestCase):
+    """Issue 14: `kneecoach intake` stopped by a warning sign saves only the answers given, and
+    `kneecoach cleared` asks the questions never asked (not their defaults), clearing only the
+    signs present at the stop."""
+
+    def setUp(self):
+        self.dir = tempfile.mkdtemp(prefix="kc_cleared_early_")
+        self.answers = os.path.join(self.dir, "answers.json")
+
+    def tearDown(self):
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+    def kc(self, command, *args, stdin=None):
+        return run("--content", CONTENT, command, "--data-dir", self.dir, *args, stdin=stdin)
+
+    def cleared(self, *extra, stdin=""):
+        return self.kc("cleared", *extra, "--by", "Ann Lee", "--role", "GP", "--on", "2025-03-04", "--start", TODAY,
+                       "--date", TODAY, stdin=stdin)
+
+    def stopped_intake(self):
+        proc = run("intake", "-o", self.answers, stdin=script(HOT_KNEE))
+        self.assertEqual(proc.returncode, 3, proc.stdout + proc.stderr)
+        return proc
+
+    def stored_answers(self):
+        import sqlite3
+        con = sqlite3.connect(os.path.join(self.dir, "kneecoach.db"))
+        try:
+            return [json.loads(row[0]) for row in con.execute("SELECT json FROM answers")]
+        finally:
+            con.close()
+
+    def test_a_stopped_intake_saves_only_the_answers_given(self):
+        proc = self.stopped_intake()
+        self.assertIn("kneecoach cleared --answers " + self.answers, " ".join(proc.stdout.split()))
+        with open(self.answers) as f:
+            doc = json.load(f)
+        self.assertEqual(list(doc), ["version"] + [qid for qid, _ in HOT_KNEE[:STOP]])
+        self.assertNotIn("equipment", doc)  # never asked: no default stands in for it
+        self.assertNotIn("fever_or_unwell", doc)
+        # Still a valid answers document, with the same referral.
+        triage = run("triage", "--answers", self.answers, "--json")
+        self.assertEqual(triage.returncode, 3, triage.stdout + triage.stderr)
+        self.assertEqual(json.loads(triage.stdout)["level"], "urgent")
+
+    def test_cleared_asks_the_questions_left_and_builds_from_the_real_answers(self):
+        self.stopped_intake()
+        proc = self.cleared("--answers", self.answers, stdin=script(HOT_KNEE[STOP:]))
+        self.assertEqual(proc.returncode, 0, proc.stdout + proc.stderr)
+        text = " ".join(proc.stdout.split())
+        self.assertIn("the questions after it were never asked. Your clearance covers the signs it shows (hot swollen knee)", text)
+        self.assertIn("fever", text)  # question 14 was asked
+        self.assertIn("Cleared by Ann Lee (GP) on Tue 4 Mar 2025 for: hot swollen knee.", text)
+        [stored] = self.stored_answers()
+        self.assertEqual(stored["equipment"], ["chair", "wall"])  # what was typed, not a default
+        self.assertEqual(stored["days"], ["mon", "wed", "fri"])
+        self.assertEqual(stored["minutes_per_session"], 25)
+        self.assertIs(stored["hot_red_swollen"], True)
+
+    def test_cleared_with_the_questions_left_unanswered_saves_nothing(self):
+        self.stopped_intake()
+        proc = self.cleared("--answers", self.answers, stdin="")
+        self.assertEqual(proc.returncode, 2, proc.stdout + proc.stderr)
+        self.assertIn("the answers ended before every question was answered", proc.stderr)
+        self.assertIn("nothing was saved", proc.stderr)
+        self.assertFalse(os.path.exists(os.path.join(self.dir, "kneecoach.db")) and self.stored_answers())
+
+    def test_a_new_sign_in_the_questions_left_still_stops(self):
+        self.stopped_intake()
+        rest = [(qid, "yes" if qid == "calf_pain_or_swelling" else answer) for qid, answer in HOT_KNEE[STOP:]]
+        proc = self.cleared("--answers", self.answers, stdin=script(rest))
+        self.assertEqual(proc.returncode, 3, proc.stdout + proc.stderr)
+        text = " ".join(proc.stdout.split())
+        self.assertIn("covers only the warning signs that were there; nothing was saved", text)
+        self.assertNotIn("numb", text.split("calf")[-1])  # no question after the new sign
+        self.assertFalse(os.path.exists(os.path.join(self.dir, "kneecoach.db")) and self.stored_answers())
+
+    def test_cleared_with_no_records_asks_every_question_and_clears_the_first_stop(self):
+        proc = self.cleared(stdin=script(HOT_KNEE))
+        self.assertEqual(proc.returncode, 0, proc.stdout + proc.stderr)
+        text = " ".join(proc.stdout.split())
+        self.assertIn("Your clearance covers them, so the questions go on", text)
+        self.assertIn("Cleared by Ann Lee (GP) on Tue 4 Mar 2025 for: hot swollen knee.", text)
+        [stored] = self.stored_answers()
+        self.assertEqual(stored["equipment"], ["chair", "wall"])
+
+    def test_init_stopped_on_the_terminal_points_to_cleared_without_a_file(self):
+        proc = self.kc("init", "--date", TODAY, stdin=script(HOT_KNEE))
+        self.assertEqual(proc.returncode, 3, proc.stdout + proc.stderr)
+        self.assertIn("`kneecoach cleared --by NAME --role ROLE --on DATE`", proc.stdout)
+
+    def test_a_whole_answers_file_is_not_asked_again(self):
+        with open(self.answers, "w") as f:
+            json.dump(FLAGGED, f)  # its signs, then later questions answered: a whole document
+        proc = self.cleared("--answers", self.answers, "--referred-on", "2025-03-02", stdin="")
+        self.assertEqual(proc.returncode, 0, proc.stdout + proc.stderr)
+        self.assertNotIn("never asked", proc.stdout)
 
 
 if __name__ == "__main__":

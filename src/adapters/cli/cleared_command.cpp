@@ -8,10 +8,14 @@
 
 #include "adapters/cli/catalog_access.h"
 #include "adapters/cli/intake_io.h"
+#include "adapters/cli/intake_terminal.h"
 #include "adapters/cli/plan_view.h"
 #include "adapters/cli/tracking_commands.h"
 #include "adapters/cli/tracking_support.h"
+#include "core/common/text.h"
+#include "core/triage/clearance.h"
 #include "usecases/clearance.h"
+#include "usecases/intake.h"
 
 namespace kc::cli {
 namespace {
@@ -39,6 +43,87 @@ std::optional<CivilDate> date_option(const std::string& text, const char* option
   return std::nullopt;
 }
 
+void refuse_new_sign(const TriageResult& referral, Context& ctx) {
+  report_referral(referral, false, ctx);
+  ctx.out << "\nThe clearance covers only the warning signs that were there; nothing was saved.\n";
+}
+
+// The questions left asked on the terminal, after `from` (an early stop's answers; empty: from
+// the first question, the signs of the first stop being those cleared). Fills request.answers
+// and the flags cleared; false when nothing may be saved (the reason is reported).
+bool answers_asked(const Resume& from, const RuleSet& rules, usecases::ClearRequest& request, Context& ctx) {
+  Resume resume = from;
+  resume.clear_first_stop = from.cleared.empty();
+  auto asked = ask_questions(rules, ctx.in, ctx.out, resume);
+  if (!asked) {
+    ctx.err << "kneecoach: " << asked.error().message << "; nothing was saved.\n";
+    ctx.exit_code = kExitBadInput;
+    return false;
+  }
+  if (asked->stopped) {
+    refuse_new_sign(*asked->stopped, ctx);
+    return false;
+  }
+  if (asked->cleared.empty()) {
+    ctx.out << "\nThese answers show no warning sign that needs a clinician: `kneecoach init` sets your program up "
+               "without a clearance. Nothing was saved.\n";
+    ctx.exit_code = kExitBadInput;
+    return false;
+  }
+  request.answers = asked->answers;
+  request.clearance.flags = asked->cleared;
+  return true;
+}
+
+// The answers of --answers FILE. A file of a questionnaire stopped early (`kneecoach intake`
+// writes only the answers given) has the questions left asked here (usecases::early_stop).
+bool answers_from_file(const std::string& path, const RuleSet& rules, usecases::ClearRequest& request, Context& ctx) {
+  auto file = read_answers_file(path, ctx.in);
+  if (!file) {
+    ctx.err << "kneecoach: " << file.error().message << "\n";
+    ctx.exit_code = kExitBadInput;
+    return false;
+  }
+  auto early = usecases::early_stop(file->answers, file->given, rules);
+  if (!early) {
+    ctx.err << "kneecoach: " << path << ": " << early.error().message << "\n";
+    ctx.exit_code = kExitBadInput;
+    return false;
+  }
+  if (!*early) {
+    request.answers = std::move(file).value().answers;
+    return true;
+  }
+  if (path == "-") {
+    ctx.err << fmt::format(
+        "kneecoach: the answers on standard input stop at the warning sign of question \"{}\": the questions after "
+        "it were never asked. Save them to a file and give --answers FILE, so they can be asked here. Nothing was "
+        "saved.\n",
+        (*early)->question);
+    ctx.exit_code = kExitBadInput;
+    return false;
+  }
+  const auto cleared = referral_flags((*early)->stopped);
+  std::vector<std::string> words;
+  for (const auto& flag : cleared) words.push_back(flag_words(flag));
+  ctx.out << wrap(fmt::format("{} stops at a warning sign, so the questions after it were never asked. Your "
+                              "clearance covers the signs it shows ({}).",
+                              path, join(words)),
+                  78)
+          << "\n\n";
+  return answers_asked(Resume{(*early)->typed, cleared, false}, rules, request, ctx);
+}
+
+// Whether `name` has records; nullopt when the store cannot be read (reported).
+std::optional<bool> has_person(store::Store& store, const std::string& name, Context& ctx) {
+  auto person = store.find_person(name);
+  if (!person) {
+    report_store_error(ctx, person.error());
+    return std::nullopt;
+  }
+  return person->has_value();
+}
+
 void run_cleared(const ClearedArgs& args, Context& ctx) {
   const auto clock = ctx.ports.clock();
   const auto when = when_for(args.common, *clock, ctx);
@@ -64,15 +149,6 @@ void run_cleared(const ClearedArgs& args, Context& ctx) {
   request.clearance.limits = {args.no_kneeling, args.no_deep_knee_bend,
                               args.pain_ceiling >= 0 ? std::optional<int>(args.pain_ceiling) : std::nullopt, args.avoid,
                               args.note};
-  if (!args.answers.empty()) {
-    auto answers = read_answers(args.answers, ctx.in);
-    if (!answers) {
-      ctx.err << "kneecoach: " << answers.error().message << "\n";
-      ctx.exit_code = kExitBadInput;
-      return;
-    }
-    request.answers = std::move(answers).value();
-  }
   auto rules = load_rule_set(ctx.content_dir);
   if (!rules) {
     ctx.err << "kneecoach: " << rules.error().message << "\n";
@@ -83,6 +159,14 @@ void run_cleared(const ClearedArgs& args, Context& ctx) {
   if (!catalog) return;
   auto store = open_store(ctx, args.common.store.data_dir);
   if (!store) return report_store_error(ctx, store.error());
+  if (!args.answers.empty()) {
+    if (!answers_from_file(args.answers, *rules, request, ctx)) return;
+  } else {
+    const auto known = has_person(**store, request.person, ctx);
+    if (!known) return;
+    // No records yet: the questionnaire is asked here, as `kneecoach init` asks it.
+    if (!*known && !answers_asked({}, *rules, request, ctx)) return;
+  }
   const ManualClock at(when->at);
   auto out = usecases::clear_and_set_up(**store, at, {*catalog, &*rules}, request);
   if (!out) {
@@ -94,9 +178,7 @@ void run_cleared(const ClearedArgs& args, Context& ctx) {
   }
   switch (out->setup.program.status) {
     case usecases::SetupStatus::kReferral:
-      report_referral(out->now, false, ctx);
-      ctx.out << "\nThe clearance covers only the warning signs that were there; nothing was saved.\n";
-      return;
+      return refuse_new_sign(out->now, ctx);
     case usecases::SetupStatus::kTooLittle:
       print_shortfall(out->setup.program.missing, ctx.out);
       ctx.out << "\nWith these limits there is too little for a balanced program. Nothing was saved.\n";
@@ -128,8 +210,9 @@ void add_cleared_command(CLI::App& app, Context& ctx) {
   cmd->add_option("--role", args->role, "Their role, e.g. physiotherapist or GP")->required();
   cmd->add_option("--on", args->on, "The day they cleared you, YYYY-MM-DD (not in the future)")->required();
   cmd->add_option("--answers", args->answers,
-                  "The intake answers that sent you to a clinician (default: your stored answers, when a check-in "
-                  "stopped your program)");
+                  "The intake answers that sent you to a clinician; a file `kneecoach intake` saved when a warning "
+                  "sign stopped it has the questions left asked here (default: your stored answers, when a check-in "
+                  "stopped your program; with no records yet, the questions are asked here)");
   cmd->add_option("--referred-on", args->referred_on, "The day you were told to see a clinician, YYYY-MM-DD");
   cmd->add_flag("--no-kneeling", args->no_kneeling, "Their limit: no exercise that needs kneeling");
   cmd->add_flag("--no-deep-knee-bend", args->no_deep_knee_bend, "Their limit: no deep knee bends");

@@ -101,7 +101,11 @@ void run_init(const InitArgs& args, Context& ctx) {
     // (Before the catalog is read, so a referral never depends on the exercise content.)
     report_referral(triage, false, ctx);
     ctx.out << "\nNothing was saved. When a clinician has seen you and says exercise is safe, record it with\n"
-               "`kneecoach cleared --answers FILE --by NAME --role ROLE --on DATE` (and their limits, see --help).\n";
+            << (args.answers.empty()
+                    ? "`kneecoach cleared --by NAME --role ROLE --on DATE` (and their limits, see --help): it asks\n"
+                      "the questions again and goes on past the warning signs they cleared.\n"
+                    : "`kneecoach cleared --answers FILE --by NAME --role ROLE --on DATE` (and their limits, see "
+                      "--help).\n");
     return;
   }
   auto catalog = load_catalog_or_report(ctx);

@@ -9,10 +9,24 @@
 #include "adapters/cli/intake_io.h"
 #include "adapters/cli/intake_terminal.h"
 #include "adapters/cli/triage_view.h"
+#include "core/common/text.h"
 #include "core/intake/parse.h"
 
 namespace kc::cli {
 namespace {
+
+// The answers document of `asked`. A questionnaire stopped early keeps only the answers given:
+// the questions after the stop were never asked, so no default stands in for them (and
+// `kneecoach cleared` can tell it stopped there: usecases::early_stop).
+nlohmann::ordered_json answers_document(const Asked& asked) {
+  nlohmann::ordered_json doc = answers_to_json(asked.answers);
+  if (!asked.stopped) return doc;
+  nlohmann::ordered_json given;
+  given["version"] = doc["version"];
+  for (const auto& id : asked.given)
+    if (doc.contains(id)) given[id] = doc[id];
+  return given;
+}
 
 // The questions go to stdout when the answers go to a file, and to stderr when the answers
 // document itself is written to stdout (so `kneecoach intake > answers.json` works).
@@ -35,7 +49,7 @@ void run_intake(Context& ctx, const std::string& output) {
     print_triage(*asked->stopped, talk);
     ctx.exit_code = kExitSeeClinician;
   }
-  const std::string document = answers_to_json(asked->answers).dump(2) + "\n";
+  const std::string document = answers_document(*asked).dump(2) + "\n";
   if (output.empty()) {
     ctx.out << document;
     if (!asked->stopped)
@@ -49,7 +63,14 @@ void run_intake(Context& ctx, const std::string& output) {
     return;
   }
   if (asked->stopped) {
-    talk << fmt::format("\nYour answers are saved in {}: show them to the clinician if you like.\n", output);
+    talk << "\n"
+         << wrap(fmt::format("The answers you gave are saved in {}: show them to the clinician if you like. Once a "
+                             "clinician has seen you and cleared you, `kneecoach cleared --answers {} --by NAME --role "
+                             "ROLE --on YYYY-MM-DD` asks the questions left and builds your program within their "
+                             "limits.",
+                             output, output),
+                 78)
+         << "\n";
     return;
   }
   talk << fmt::format(

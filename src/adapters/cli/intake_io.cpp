@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <istream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "adapters/content/triage_loader.h"
@@ -31,7 +32,7 @@ void print_problems(std::ostream& err, const std::string& problems) {
 
 }  // namespace
 
-Result<Answers> read_answers(const std::string& path, std::istream& stdin_stream) {
+Result<AnswersFile> read_answers_file(const std::string& path, std::istream& stdin_stream) {
   std::ostringstream text;
   std::string where = path;
   if (path == "-") {
@@ -47,7 +48,18 @@ Result<Answers> read_answers(const std::string& path, std::istream& stdin_stream
   }
   auto answers = parse_answers(text.str());
   if (!answers.ok()) return make_error(prefixed(where, answers.error().message));
-  return answers;
+  AnswersFile out{std::move(answers).value(), {}};
+  // parse_answers accepted it, so it is a JSON object of known fields.
+  const auto doc = nlohmann::ordered_json::parse(text.str(), nullptr, false);
+  for (const auto& [key, value] : doc.items())
+    if (key != "version") out.given.push_back(key);
+  return out;
+}
+
+Result<Answers> read_answers(const std::string& path, std::istream& stdin_stream) {
+  auto file = read_answers_file(path, stdin_stream);
+  if (!file) return file.error();
+  return std::move(file).value().answers;
 }
 
 Result<RuleSet> load_rule_set(const std::string& content_dir) { return content::load_rule_set(content_dir); }

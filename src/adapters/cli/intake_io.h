@@ -5,6 +5,7 @@
 #include <iosfwd>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "adapters/cli/app.h"
 #include "adapters/cli/triage_view.h"
@@ -18,6 +19,14 @@ namespace kc::cli {
 // Reads and parses the answers document at `path` ("-" reads `stdin_stream`). The error
 // names the file (or "standard input") and, per problem, the field and what was expected.
 Result<Answers> read_answers(const std::string& path, std::istream& stdin_stream);
+
+// An answers document, with the fields it gives (its keys but "version", in the file's order).
+struct AnswersFile {
+  Answers answers;
+  std::vector<std::string> given;
+};
+// As read_answers, keeping which fields the document gives.
+Result<AnswersFile> read_answers_file(const std::string& path, std::istream& stdin_stream);
 
 // Loads <content_dir>/triage/rules.yaml (same as content::load_rule_set).
 Result<RuleSet> load_rule_set(const std::string& content_dir);

@@ -19,6 +19,7 @@
 #include "adapters/terminal/terminal.h"
 #include "core/common/text.h"
 #include "core/intake/questionnaire.h"
+#include "core/triage/clearance.h"
 #include "usecases/intake.h"
 
 namespace kc::cli {
@@ -254,26 +255,62 @@ ReviewChoice review(const usecases::IntakeTurn& turn, Input& input, std::ostream
 
 }  // namespace
 
-Result<Asked> ask_questions(const RuleSet& rules, std::istream& in, std::ostream& out) {
+namespace {
+
+// The ids of `turn`'s answers given, in order.
+std::vector<std::string> given_ids(const usecases::IntakeTurn& turn) {
+  std::vector<std::string> ids;
+  for (const auto& [id, value] : turn.given) ids.push_back(id);
+  return ids;
+}
+
+// The signs `triage` names, as a list in words ("calf pain or swelling, gives way").
+std::string signs_text(const TriageResult& triage) {
+  std::vector<std::string> names;
+  for (const auto& reason : triage.reasons) names.push_back(flag_words(reason.rule));
+  return join(names);
+}
+
+void say_stopped(std::size_t width, std::ostream& out) {
+  out << "\n"
+      << wrap("Your answers show a warning sign, so the other questions are not needed: please read this first.", width)
+      << "\n";
+}
+
+void say_cleared(const TriageResult& triage, std::size_t width, std::ostream& out) {
+  out << "\n"
+      << wrap(fmt::format("Your answers show the warning signs your clinician saw ({}). Your clearance covers them, so "
+                          "the questions go on. A new warning sign still stops them.",
+                          signs_text(triage)),
+              width);
+}
+
+}  // namespace
+
+Result<Asked> ask_questions(const RuleSet& rules, std::istream& in, std::ostream& out, const Resume& resume) {
   const auto input = input_for(in, out);
   const std::size_t width = width_of(*input);
-  out << wrap(
-      "kneecoach will ask you some questions about your knee, one at a time. Type your answer and press "
-      "Enter; type < to go back to the question before. At the end you can check and change every answer. "
-      "Your answers are checked for warning signs before any exercise is suggested.",
-      width);
+  out << wrap(resume.typed.empty()
+                  ? "kneecoach will ask you some questions about your knee, one at a time. Type your answer and "
+                    "press Enter; type < to go back to the question before. At the end you can check and change "
+                    "every answer. Your answers are checked for warning signs before any exercise is suggested."
+                  : "kneecoach will ask the questions that were not asked when a warning sign stopped them, one at "
+                    "a time. Type your answer and press Enter. At the end you can check and change every answer, "
+                    "the earlier ones too.",
+              width);
   // One turn at a time, as the browser asks them (usecases/intake.h): the same questions, order
   // and gating.
-  usecases::TypedAnswers typed;
-  std::vector<const Question*> asked;  // answered, in the order asked: where "<" goes
-  auto turn = usecases::intake_turn(typed, "", rules);
+  usecases::TypedAnswers typed = resume.typed;
+  std::vector<std::string> cleared = resume.cleared;
+  std::vector<const Question*> asked;  // answered here, in the order asked: where "<" goes
+  auto turn = usecases::intake_turn(typed, typed.empty() ? "" : typed.back().first, rules, cleared);
   if (!turn) return turn.error();
   const Question* current = turn->next;
   bool from_review = false;  // a change from the review: back to it once nothing is left open
   while (true) {
     if (current == nullptr) {
       const ReviewChoice choice = review(*turn, *input, out);
-      if (std::holds_alternative<Save>(choice)) return Asked{turn->answers, std::nullopt};
+      if (std::holds_alternative<Save>(choice)) return Asked{turn->answers, std::nullopt, given_ids(*turn), cleared};
       if (const auto* change = std::get_if<Change>(&choice)) {
         current = change->question;
         from_review = true;
@@ -297,16 +334,17 @@ Result<Asked> ask_questions(const RuleSet& rules, std::istream& in, std::ostream
     }
     set_typed(typed, q.id, std::get<std::string>(reply));
     asked.push_back(current);
-    turn = usecases::intake_turn(typed, q.id, rules);
+    turn = usecases::intake_turn(typed, q.id, rules, cleared);
     if (!turn) return turn.error();
+    if (turn->stopped && resume.clear_first_stop && cleared.empty()) {
+      say_cleared(*turn->stopped, width, out);
+      cleared = referral_flags(*turn->stopped);
+      turn = usecases::intake_turn(typed, q.id, rules, cleared);
+      if (!turn) return turn.error();
+    }
     if (turn->stopped) {
-      out << "\n"
-          << wrap(
-                 "Your answers show a warning sign, so the other questions are not needed: "
-                 "please read this first.",
-                 width)
-          << "\n";
-      return Asked{turn->answers, turn->stopped};
+      say_stopped(width, out);
+      return Asked{turn->answers, turn->stopped, given_ids(*turn), cleared};
     }
     current = from_review || turn->next == nullptr ? first_open(*turn) : turn->next;
   }

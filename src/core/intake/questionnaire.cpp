@@ -386,6 +386,17 @@ Result<FieldValue> validate_answer(const Question& q, std::string_view typed) {
   return make_error("Please type an answer.");
 }
 
+std::string typed_answer(const Question& q, const FieldValue& value) {
+  if (const auto* b = std::get_if<bool>(&value)) return *b ? "yes" : "no";
+  if (const auto* d = std::get_if<double>(&value)) return format_number(*d);
+  if (const auto* s = std::get_if<std::string>(&value)) return *s;
+  if (const auto* list = std::get_if<std::vector<std::string>>(&value)) {
+    if (list->empty()) return q.skip_word;
+    return join(*list);
+  }
+  return q.skip_word;  // not known
+}
+
 void apply_answer(Answers& answers, const Question& question, const FieldValue& value) {
   if (const AnswerField* field = find_answer_field(question.id)) field->set(answers, value);
 }

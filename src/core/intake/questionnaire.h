@@ -72,6 +72,12 @@ std::string form_hint(const Question& question);
 // with a plain, kind message saying what to type instead.
 Result<FieldValue> validate_answer(const Question& question, std::string_view typed);
 
+// What a person would type for `value` (a value of `question`'s field, e.g. read from an
+// answers document): validate_answer(question, typed_answer(question, value)) gives `value`
+// back. A value it cannot give (a list below the question's minimum, an unset required number)
+// comes out as "", which validate_answer refuses or reads as the default.
+std::string typed_answer(const Question& question, const FieldValue& value);
+
 // Stores a value from validate_answer into the answers.
 void apply_answer(Answers& answers, const Question& question, const FieldValue& value);
 

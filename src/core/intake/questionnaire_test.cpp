@@ -254,5 +254,43 @@ TEST(Questionnaire, EnterAloneTakesTheShownDefaultOnlyWhereTheFormatHasOne) {
   EXPECT_FALSE(validate_answer(q("age"), "").ok());
 }
 
+// typed_answer gives what validate_answer reads back as the same value, for every question and
+// each kind of value its field holds (kneecoach cleared goes on from an answers file this way).
+TEST(Questionnaire, TypedAnswerReadsBackAsTheSameValue) {
+  for (const Question& q : questionnaire()) {
+    std::vector<FieldValue> values;
+    switch (q.kind) {
+      case AnswerKind::kYesNo:
+        values = {FieldValue{true}, FieldValue{false}};
+        break;
+      case AnswerKind::kWholeNumber:
+        values = {FieldValue{q.min}, FieldValue{q.max}};
+        break;
+      case AnswerKind::kNumber:
+        values = {FieldValue{q.min}, FieldValue{q.min + 2.5}};
+        break;
+      case AnswerKind::kOneOf:
+        for (const auto& c : q.choices) values.emplace_back(c.value);
+        break;
+      case AnswerKind::kManyOf: {
+        std::vector<std::string> all;
+        for (const auto& c : q.choices) all.push_back(c.value);
+        values = {FieldValue{all}, FieldValue{std::vector<std::string>{all.back()}}};
+        break;
+      }
+    }
+    if (!q.skip_word.empty()) {
+      values.push_back(q.kind == AnswerKind::kManyOf ? FieldValue{std::vector<std::string>{}}
+                                                     : FieldValue{std::monostate{}});
+    }
+    for (const FieldValue& value : values) {
+      const std::string typed = typed_answer(q, value);
+      auto back = validate_answer(q, typed);
+      ASSERT_TRUE(back.ok()) << q.id << ": \"" << typed << "\": " << back.error().message;
+      EXPECT_EQ(*back, value) << q.id << ": \"" << typed << "\"";
+    }
+  }
+}
+
 }  // namespace
 }  // namespace kc

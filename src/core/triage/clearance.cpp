@@ -24,14 +24,13 @@ Status check_name(const std::string& value, const char* field, const char* examp
   return Ok{};
 }
 
-// "calf-pain-or-swelling" -> "calf pain or swelling".
+}  // namespace
+
 std::string flag_words(const std::string& id) {
   std::string out = id;
   std::replace(out.begin(), out.end(), '-', ' ');
   return out;
 }
-
-}  // namespace
 
 std::vector<std::string> referral_flags(const TriageResult& triage) {
   std::vector<std::string> out;
@@ -45,14 +44,16 @@ Status check_clearance(const Clearance& c, CivilDate flagged_on, CivilDate today
   if (auto ok = check_name(c.role, "role", "role, e.g. \"physiotherapist\" or \"GP\""); !ok) return ok;
   if (c.on > today) {
     return make_error(errc::kOutOfRange, "cleared_on",
-                      fmt::format("cleared_on: {} is in the future; expected the day you were seen, {} or earlier",
-                                  to_iso(c.on), to_iso(today)));
+                      fmt::format("The day you were cleared, {}, is in the future: give the day the clinician saw "
+                                  "you, {} or earlier.",
+                                  describe_date(c.on), describe_date(today)));
   }
   if (c.on < flagged_on) {
-    return make_error(errc::kOutOfRange, "cleared_on",
-                      fmt::format("cleared_on: {} is before the warning sign of {}; a clearance must come after it "
-                                  "(expected {} to {})",
-                                  to_iso(c.on), to_iso(flagged_on), to_iso(flagged_on), to_iso(today)));
+    return make_error(
+        errc::kOutOfRange, "cleared_on",
+        fmt::format("The day you were cleared, {}, is before the warning sign of {}: a clearance "
+                    "comes after the sign, so give a day from {} to {}.",
+                    describe_date(c.on), describe_date(flagged_on), describe_date(flagged_on), describe_date(today)));
   }
   if (c.flags.empty()) {
     return make_error(errc::kInvalid, "flags",

@@ -47,6 +47,9 @@ inline constexpr std::size_t kNoteMax = 500;
 // must clear), else none.
 std::vector<std::string> referral_flags(const TriageResult& triage);
 
+// A flag (a triage rule id) in words: "calf-pain-or-swelling" -> "calf pain or swelling".
+std::string flag_words(const std::string& id);
+
 // Checks a clearance: clinician and role not blank and at most kNameMax characters (field
 // "clinician"/"role"), the note at most kNoteMax (field "limits.note"), the pain ceiling 0 to
 // kModeratePainMax (field "limits.pain_ceiling", kOutOfRange), `on` neither after `today` nor before

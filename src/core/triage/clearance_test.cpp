@@ -91,7 +91,7 @@ TEST(Clearance, ChecksEachFieldWithItsCode) {
   EXPECT_THAT(future.error().message, HasSubstr("in the future"));
   const auto before = check_clearance(c, kDay + date::days{2}, kDay + date::days{5});
   EXPECT_EQ(before.error().field, "cleared_on");
-  EXPECT_THAT(before.error().message, HasSubstr("before the warning sign of 2026-12-09"));
+  EXPECT_THAT(before.error().message, HasSubstr("before the warning sign of Wed 9 Dec 2026"));
   c.flags.clear();
   EXPECT_EQ(check_clearance(c, kDay, kDay).error().field, "flags");
   c = clearance();
