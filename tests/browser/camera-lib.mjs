@@ -1,5 +1,6 @@
 // Shared by scripts/record-landmarks and camera.test.mjs: the real `kneecoach serve`, Debian's
 // chromium with a Y4M file as its fake camera, and the camera page (#/camera) reading it.
+import assert from 'node:assert/strict';
 import { spawn, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -73,6 +74,23 @@ export function headlessChromium() {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', headless: true,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
   });
+}
+
+/** A personal server for one test file: a new data folder (named from `prefix`), `kneecoach serve`
+ * on it and a headless chromium; resolves with {server, base, browser, dataDir}. Needs web/dist. */
+export async function openPersonal(prefix) {
+  assert.ok(fs.existsSync(path.join(webDir, 'index.html')), 'web/dist is missing: run npm run build --prefix web');
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const { server, base } = await serveOn(dataDir);
+  const browser = await headlessChromium();
+  return { server, base, browser, dataDir };
+}
+
+/** Stops what openPersonal started (any part may be missing when it failed) and removes the folder. */
+export async function closePersonal({ server, browser, dataDir }) {
+  await browser?.close().catch(() => {});
+  if (server) { server.kill('SIGTERM'); await new Promise((r) => server.once('exit', r)); }
+  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
 }
 
 /** Asks for a WebSocket upgrade at /api/v1/analyze; resolves with the HTTP status (101 when it is there). */

@@ -6,11 +6,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
-import { repo, webDir, serveOn, headlessChromium, watchErrors } from './camera-lib.mjs';
-import { answerIntake } from './pwa-lib.mjs';
+import { repo, openPersonal, closePersonal, watchErrors } from './camera-lib.mjs';
+import { answerIntake, axe } from './pwa-lib.mjs';
 
 const shots = path.join(repo, 'build/screenshots');
 const SIZES = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 800 } };
@@ -22,23 +20,12 @@ function iso(d) {
 const today = iso(new Date());
 
 before(async () => {
-  assert.ok(fs.existsSync(path.join(webDir, 'index.html')), 'web/dist is missing: run npm run build --prefix web');
   fs.mkdirSync(shots, { recursive: true });
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kc-clearearly14-'));
-  ({ server, base } = await serveOn(dataDir));
-  browser = await headlessChromium();
+  ({ server, base, browser, dataDir } = await openPersonal('kc-clearearly14-'));
 });
 
-after(async () => {
-  await browser?.close().catch(() => {});
-  if (server) { server.kill('SIGTERM'); await new Promise((r) => server.once('exit', r)); }
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-});
+after(() => closePersonal({ server, browser, dataDir }));
 
-async function axe(page) {
-  const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  assert.deepEqual(r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id), []);
-}
 
 // Up to the calf: a gradual knee pain, then the calf is painful and swollen (the referral stops it).
 const EARLY = { age: '50', pain_now: '3', calf_pain_or_swelling: 'yes' };

@@ -6,11 +6,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
-import { repo, webDir, serveOn, headlessChromium, watchErrors } from './camera-lib.mjs';
-import { answerIntake } from './pwa-lib.mjs';
+import { repo, openPersonal, closePersonal, watchErrors } from './camera-lib.mjs';
+import { answerIntake, axe, fitsTheWidth } from './pwa-lib.mjs';
 
 const shots = path.join(repo, 'build/screenshots');
 const SIZES = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 800 } };
@@ -41,27 +39,12 @@ const tooEarly = iso(new Date(today.getFullYear(), today.getMonth(), today.getDa
 const stored = (page) => page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
 
 before(async () => {
-  assert.ok(fs.existsSync(path.join(webDir, 'index.html')), 'web/dist is missing: run npm run build --prefix web');
   fs.mkdirSync(shots, { recursive: true });
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kc-cleared14-'));
-  ({ server, base } = await serveOn(dataDir));
-  browser = await headlessChromium();
+  ({ server, base, browser, dataDir } = await openPersonal('kc-cleared14-'));
 });
 
-after(async () => {
-  await browser?.close().catch(() => {});
-  if (server) { server.kill('SIGTERM'); await new Promise((r) => server.once('exit', r)); }
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-});
+after(() => closePersonal({ server, browser, dataDir }));
 
-async function axe(page) {
-  const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  assert.deepEqual(r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id), []);
-}
-async function fitsTheWidth(page) {
-  const [scroll, inner] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
-  assert.ok(scroll <= inner, `the page is ${scroll} px wide in a ${inner} px window`);
-}
 const heading = (page) => page.locator('main h1').textContent();
 
 for (const size of ['phone', 'desktop']) {

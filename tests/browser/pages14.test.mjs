@@ -5,10 +5,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
-import { repo, webDir, serveOn, headlessChromium, watchErrors } from './camera-lib.mjs';
+import { repo, openPersonal, closePersonal, watchErrors } from './camera-lib.mjs';
+import { axe } from './pwa-lib.mjs';
 
 const shots = path.join(repo, 'build/screenshots');
 const SIZES = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 800 } };
@@ -19,18 +18,11 @@ const FINE = {
 let server, base, browser, dataDir;
 
 before(async () => {
-  assert.ok(fs.existsSync(path.join(webDir, 'index.html')), 'web/dist is missing: run npm run build --prefix web');
   fs.mkdirSync(shots, { recursive: true });
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kc-pages14-'));
-  ({ server, base } = await serveOn(dataDir));
-  browser = await headlessChromium();
+  ({ server, base, browser, dataDir } = await openPersonal('kc-pages14-'));
 });
 
-after(async () => {
-  await browser?.close().catch(() => {});
-  if (server) { server.kill('SIGTERM'); await new Promise((r) => server.once('exit', r)); }
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-});
+after(() => closePersonal({ server, browser, dataDir }));
 
 async function open(size) {
   const ctx = await browser.newContext({ viewport: SIZES[size] });
@@ -39,11 +31,6 @@ async function open(size) {
   watchErrors(page, errors);
   await page.goto(`${base}/`);
   return { ctx, page, errors };
-}
-async function axe(page, name) {
-  const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const bad = r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  assert.deepEqual(bad.map((v) => `${name}: ${v.id} (${v.impact}) ${v.help} ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3)}`), []);
 }
 async function shoot(page, name) {
   for (const [tag, vp] of Object.entries(SIZES)) {

@@ -65,11 +65,17 @@ export async function heading(page, pattern) {
   await page.waitForFunction((src) => new RegExp(src).test(document.querySelector('main h1')?.textContent ?? ''), pattern.source);
 }
 
-/** axe: no serious or critical WCAG 2.1 AA violation. */
-export async function axe(page, name) {
+/** axe: no serious or critical WCAG 2.1 AA violation (`name` says which page, in the message). */
+export async function axe(page, name = page.url()) {
   const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const bad = r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   assert.deepEqual(bad.map((v) => `${name}: ${v.id} (${v.impact}) ${v.help}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`), []);
+}
+
+/** The page fits its window's width: nothing scrolls sideways. */
+export async function fitsTheWidth(page) {
+  const [scroll, inner] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+  assert.ok(scroll <= inner, `the page is ${scroll} px wide in a ${inner} px window`);
 }
 
 /** Screenshots at desktop and phone size (build/screenshots/NAME-desktop.png, -phone.png). */

@@ -51,9 +51,12 @@ Status check_clearance(const Clearance& c, CivilDate flagged_on, CivilDate today
   if (c.on < flagged_on) {
     return make_error(
         errc::kOutOfRange, "cleared_on",
-        fmt::format("The day you were cleared, {}, is before the warning sign of {}: a clearance "
-                    "comes after the sign, so give a day from {} to {}.",
-                    describe_date(c.on), describe_date(flagged_on), describe_date(flagged_on), describe_date(today)));
+        fmt::format("The day you were cleared, {}, is before the warning sign of {}: a clearance comes after the "
+                    "sign, so give {}.",
+                    describe_date(c.on), describe_date(flagged_on),
+                    flagged_on == today
+                        ? fmt::format("that day, {}", describe_date(today))
+                        : fmt::format("a day from {} to {}", describe_date(flagged_on), describe_date(today))));
   }
   if (c.flags.empty()) {
     return make_error(errc::kInvalid, "flags",
