@@ -122,7 +122,7 @@ class ContentCheckTest(unittest.TestCase):
     def test_shipped_content_is_valid(self):
         proc = run("content", "check")
         self.assertEqual(proc.returncode, 0, proc.stderr)
-        for part in ("exercises:", "triage rules:", "measures:", "poses:"):
+        for part in ("exercises:", "triage rules:", "sign names:", "measures:", "poses:"):
             self.assertIn(part, proc.stdout)
         self.assertIn("content check: all valid", proc.stdout)
 
@@ -132,6 +132,17 @@ class ContentCheckTest(unittest.TestCase):
         self.assertEqual(proc.returncode, 2)
         self.assertRegex(proc.stderr, re.escape(path) + r":\d+: .*urgnt")
         self.assertIn("triage rules: FAILED", proc.stdout)
+
+    def test_a_misspelt_warning_sign_name_is_reported(self):
+        path = os.path.join(self.tmp, "triage", "signs.yaml")
+        with open(path) as f:
+            text = f.read()
+        with open(path, "w") as f:
+            f.write(text.replace("gives_way:", "gives_wya:", 1))
+        proc = run("content", "check", self.tmp)
+        self.assertEqual(proc.returncode, 2, proc.stdout)
+        self.assertIn("gives_wya", proc.stderr)
+        self.assertIn("sign names: FAILED", proc.stdout)
 
     def test_broken_pose_is_reported_with_its_line(self):
         poses = os.path.join(self.tmp, "poses")

@@ -10,6 +10,7 @@
 #include "adapters/content/exercise_loader.h"
 #include "adapters/content/fhir_questionnaires.h"
 #include "adapters/content/measures_loader.h"
+#include "adapters/content/sign_names_loader.h"
 #include "adapters/content/triage_loader.h"
 #include "adapters/render/pose_loader.h"
 
@@ -56,6 +57,12 @@ void run_content_check(Context& ctx, const std::string& dir) {
     ok &= check_part(ctx, "triage rules", [&] {
       return summarise(content::load_rule_set(dir),
                        [](const RuleSet& r) { return fmt::format("{} rules, all valid", r.rules.size()); });
+    });
+  }
+  if (is_root && fs::exists(content::sign_names_path(dir))) {
+    ok &= check_part(ctx, "sign names", [&] {
+      return summarise(content::load_sign_names(dir),
+                       [](const SignNames& n) { return fmt::format("{} signs named, all valid", n.size()); });
     });
   }
   if (is_root && fs::is_directory(fs::path(dir) / "measures")) {
