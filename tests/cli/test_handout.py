@@ -107,6 +107,14 @@ class HandoutTest(unittest.TestCase):
         self.assertNotIn("Your week", page)
         self.assertIn("See a doctor the same day", page)
 
+    def stored_handout(self, person, day):
+        """The text of the handout of `person`'s stored program, printed as on `day`."""
+        out = os.path.join(self.dir, f"stored-{day}.pdf")
+        proc = run("--content", CONTENT, "handout", "--data-dir", person.dir, "-o", out,
+                   env={"KNEECOACH_FAKE_TIME": day})
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        return squash(tool("pdftotext", out, "-"))
+
     def test_the_current_dose_after_a_dose_change(self):
         person = test_tracking.Person()
         self.addCleanup(person.cleanup)
@@ -119,11 +127,7 @@ class HandoutTest(unittest.TestCase):
         self.assertTrue(person.sql("SELECT 1 FROM dose_change WHERE decision = 'progress'"))
         shown = days[1]
         _, today = run_json("--content", CONTENT, "today", "--date", shown, "--json", "--data-dir", person.dir)
-        out = os.path.join(self.dir, "now.pdf")
-        proc = run("--content", CONTENT, "handout", "--data-dir", person.dir, "-o", out,
-                   env={"KNEECOACH_FAKE_TIME": shown})
-        self.assertEqual(proc.returncode, 0, proc.stderr)
-        text = squash(tool("pdftotext", out, "-"))
+        text = self.stored_handout(person, shown)
         d = datetime.date.fromisoformat(shown)
         self.assertIn(f"Doses in force on {d:%a} {d.day} {d:%b}", text)
         changed = [e for e in today["exercises"] if e["reason"]]
@@ -141,11 +145,7 @@ class HandoutTest(unittest.TestCase):
         self.assertEqual(played.returncode, 0, played.stdout + played.stderr)
         said = person.sql("SELECT exercise_id FROM exercise_log WHERE feedback = 'too-hard'")
         self.assertEqual(len(said), 1, person.sql("SELECT exercise_id, feedback FROM exercise_log"))
-        out = os.path.join(self.dir, "said.pdf")
-        proc = run("--content", CONTENT, "handout", "--data-dir", person.dir, "-o", out,
-                   env={"KNEECOACH_FAKE_TIME": day})
-        self.assertEqual(proc.returncode, 0, proc.stderr)
-        text = squash(tool("pdftotext", out, "-"))
+        text = self.stored_handout(person, day)
         d = datetime.date.fromisoformat(day)
         self.assertIn(f'You said "too hard" after the session of {d:%a} {d.day} {d:%b}.', text)
 
