@@ -257,6 +257,7 @@ std::pair<Answers, std::vector<std::string>> document_of(const TypedAnswers& typ
   auto turn = intake_turn(typed, "", rules());
   EXPECT_TRUE(turn.ok());
   std::vector<std::string> given;
+  given.reserve(turn->given.size());
   for (const auto& [id, value] : turn->given) given.push_back(id);
   return {turn->answers, given};
 }

@@ -105,6 +105,7 @@ bool answers_from_file(const std::string& path, const RuleSet& rules, usecases::
   }
   const auto cleared = referral_flags((*early)->stopped);
   std::vector<std::string> words;
+  words.reserve(cleared.size());
   for (const auto& flag : cleared) words.push_back(flag_words(flag));
   ctx.out << wrap(fmt::format("{} stops at a warning sign, so the questions after it were never asked. Your "
                               "clearance covers the signs it shows ({}).",

@@ -51,6 +51,7 @@ Result<AnswersFile> read_answers_file(const std::string& path, std::istream& std
   AnswersFile out{std::move(answers).value(), {}};
   // parse_answers accepted it, so it is a JSON object of known fields.
   const auto doc = nlohmann::ordered_json::parse(text.str(), nullptr, false);
+  out.given.reserve(doc.size());
   for (const auto& [key, value] : doc.items())
     if (key != "version") out.given.push_back(key);
   return out;

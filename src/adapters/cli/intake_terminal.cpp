@@ -260,6 +260,7 @@ namespace {
 // The ids of `turn`'s answers given, in order.
 std::vector<std::string> given_ids(const usecases::IntakeTurn& turn) {
   std::vector<std::string> ids;
+  ids.reserve(turn.given.size());
   for (const auto& [id, value] : turn.given) ids.push_back(id);
   return ids;
 }
@@ -267,6 +268,7 @@ std::vector<std::string> given_ids(const usecases::IntakeTurn& turn) {
 // The signs `triage` names, as a list in words ("calf pain or swelling, gives way").
 std::string signs_text(const TriageResult& triage) {
   std::vector<std::string> names;
+  names.reserve(triage.reasons.size());
   for (const auto& reason : triage.reasons) names.push_back(flag_words(reason.rule));
   return join(names);
 }
