@@ -26,9 +26,10 @@ constexpr const char* kPlanRowColumns =
 static_assert(std::string_view(store::kPlanColumns).ends_with("plan_json, stopped_at, stop_reason"),
               "kPlanRowColumns follows store::kPlanColumns");
 
-// Each person's latest plan.
+// Each person's latest plan, and last the clearance it was built under (its JSON, or NULL).
 constexpr const char* kPlans =
-    "SELECT DISTINCT ON (person_id) {} FROM plan WHERE person_id = ANY($1::bigint[]) "
+    "SELECT DISTINCT ON (person_id) {}, (SELECT c.json FROM clearance c WHERE c.plan_id = plan.id AND "
+    "c.person_id = plan.person_id) FROM plan WHERE person_id = ANY($1::bigint[]) "
     "ORDER BY person_id, created_at DESC, id DESC";
 constexpr const char* kPlanDays =
     "SELECT date, week, session, plan_id FROM plan_day WHERE plan_id = ANY($1::bigint[]) AND date >= $2 "
@@ -43,10 +44,10 @@ constexpr const char* kSessions =
 constexpr const char* kPain =
     "SELECT {} FROM measurement WHERE person_id = ANY($1::bigint[]) AND measure IN ($3, $4, $5) AND date >= $2 "
     "ORDER BY person_id, taken_at, id";
-// Check-ins dated from $2, those whose level refers (check_in_referred), and each person's latest.
+// The check-ins whose level refers (check_in_referred) and each person's latest: the flags read
+// no other (a check-in's pain is a measurement, read above).
 constexpr const char* kCheckIns =
     "SELECT {} FROM check_in WHERE id IN ("
-    "SELECT id FROM check_in WHERE person_id = ANY($1::bigint[]) AND date >= $2 UNION ALL "
     "SELECT id FROM check_in WHERE person_id = ANY($1::bigint[]) AND triage_level NOT IN ('go', 'caution') "
     "UNION ALL SELECT last.id FROM unnest($1::bigint[]) AS p(id) CROSS JOIN LATERAL (SELECT id FROM check_in c "
     "WHERE c.person_id = p.id ORDER BY c.at DESC, c.id DESC LIMIT 1) last) "
@@ -76,13 +77,15 @@ Status each(const pqxx::result& rows, Read&& read, Put&& put) {
 
 Status read_plans(Tx& tx, const std::string& persons, const std::string& from, Patients& out) {
   std::map<store::Id, store::PlanRecord*> by_id;
-  auto plans =
-      each(exec(tx, fmt::format(kPlans, kPlanRowColumns), persons), store::read_plan<Row>, [&](store::PlanRecord p) {
-        auto& slot = out[p.person].plan;
-        slot = std::move(p);
-        by_id[slot->id] = &*slot;
-      });
-  if (!plans) return plans;
+  for (const auto& r : exec(tx, fmt::format(kPlans, kPlanRowColumns), persons)) {
+    auto plan = store::read_plan(Row(r));
+    if (!plan) return plan.error();
+    auto& records = out[plan->person];
+    records.plan = std::move(plan).value();
+    by_id[records.plan->id] = &*records.plan;
+    const auto clearance = r[r.size() - 1];
+    if (!clearance.is_null()) records.clearance_json = clearance.c_str();
+  }
   std::vector<store::Id> ids;
   ids.reserve(by_id.size());
   for (const auto& [id, plan] : by_id) ids.push_back(id);
@@ -106,8 +109,8 @@ Status read_pain(Tx& tx, const std::string& persons, const std::string& from, Pa
               store::read_measurement<Row>, [&](store::Measurement m) { out[m.person].pain.push_back(std::move(m)); });
 }
 
-Status read_check_ins(Tx& tx, const std::string& persons, const std::string& from, Patients& out) {
-  return each(exec(tx, fmt::format(kCheckIns, store::kCheckInColumns), persons, from), store::read_check_in<Row>,
+Status read_check_ins(Tx& tx, const std::string& persons, const std::string& /*from*/, Patients& out) {
+  return each(exec(tx, fmt::format(kCheckIns, store::kCheckInColumns), persons), store::read_check_in<Row>,
               [&](store::CheckIn c) { out[c.person].check_ins.push_back(std::move(c)); });
 }
 
