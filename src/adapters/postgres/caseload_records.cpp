@@ -34,12 +34,12 @@ constexpr const char* kPlans =
 constexpr const char* kPlanDays =
     "SELECT date, week, session, plan_id FROM plan_day WHERE plan_id = ANY($1::bigint[]) AND date >= $2 "
     "ORDER BY plan_id, date";
-// Sessions dated from $2, and each person's latest finished or quit one.
+// Sessions dated from $2, and each person's latest finished or quit one (a UNION of whole rows,
+// which differ by id: each row is fetched once, where selecting ids first fetched it twice).
 constexpr const char* kSessions =
-    "SELECT {} FROM session_log WHERE id IN ("
-    "SELECT id FROM session_log WHERE person_id = ANY($1::bigint[]) AND date >= $2 UNION ALL "
-    "SELECT last.id FROM unnest($1::bigint[]) AS p(id) CROSS JOIN LATERAL (SELECT id FROM session_log s "
-    "WHERE s.person_id = p.id AND s.status <> 'in-progress' ORDER BY s.started_at DESC, s.id DESC LIMIT 1) last) "
+    "SELECT {0} FROM session_log WHERE person_id = ANY($1::bigint[]) AND date >= $2 UNION "
+    "SELECT last.* FROM unnest($1::bigint[]) AS p(id) CROSS JOIN LATERAL (SELECT {0} FROM session_log s "
+    "WHERE s.person_id = p.id AND s.status <> 'in-progress' ORDER BY s.started_at DESC, s.id DESC LIMIT 1) last "
     "ORDER BY person_id, started_at, id";
 constexpr const char* kPain =
     "SELECT {} FROM measurement WHERE person_id = ANY($1::bigint[]) AND measure IN ($3, $4, $5) AND date >= $2 "
