@@ -462,6 +462,7 @@ TEST_F(PostgresAudit, ConcurrentSignInsUseATotpStepOnce) {
   EXPECT_EQ(won.load(), 1);
 }
 
+constexpr const char* kOddSession = R"(B "{x}, y" \ NULL)";
 constexpr const char* kBobsClearance =
     R"({"clinician":"Ann Lee","cleared_on":"2026-01-05","limits":{"pain_ceiling":3}})";
 
@@ -488,6 +489,11 @@ TEST(PostgresCaseloadRecords, TheWindowTheLatestPlanAndWhatFlagsNeedFromBefore) 
     plan.created_at = at(0, 7);
     std::optional<store::ClearanceRecord> cleared;  // bob's plan was built under a clearance
     if (name == "bob") cleared = store::ClearanceRecord{0, 0, 0, at(0, 7), day(0), kBobsClearance};
+    if (name == "bob") {  // bob's last day has a session named oddly: read back exactly
+      plan.sessions.push_back(plan.sessions.front());
+      plan.sessions.back().id = kOddSession;
+      plan.calendar.back().session = kOddSession;
+    }
     ASSERT_TRUE(records.save_setup({{0, person[name], at(0, 7), "{}", "go"}, plan, cleared}).ok());
   }
   const auto ann = person["ann"];
@@ -554,6 +560,9 @@ TEST(PostgresCaseloadRecords, TheWindowTheLatestPlanAndWhatFlagsNeedFromBefore) 
   EXPECT_FALSE(a.clearance_json.has_value());
   EXPECT_EQ(b.clearance_json, std::optional<std::string>(kBobsClearance));
   EXPECT_TRUE(b.plan->plan_json.empty());  // the plan's document is not read
+  ASSERT_EQ(b.plan->calendar.size(), 42U - 14U);
+  EXPECT_EQ(b.plan->calendar.back().session, kOddSession);
+  EXPECT_EQ(b.plan->calendar.back().week, 6);
 
   // The caseload page: the list, the same records and the latest reviews, from one snapshot.
   const std::string note = "called, \"twice\" \\ {é}";  // travels as JSON text: kept exactly
