@@ -5,9 +5,11 @@
 // patient's records and flags); then the same writes on the SQLite store. Prints writes/s and
 // p50/p99 per kind.
 //
-//   kc_bench_clinic --db URL [--sqlite DIR] [--threads 64] [--readers 4] [--seconds 20]
-//                   [--patients 10000] [--clinicians 100] [--pool N]
-// --pool: the connections the threads share (default one per thread, threads + readers).
+//   kc_bench_clinic --db URL [--sqlite DIR] [--threads 60] [--readers 4] [--seconds 20]
+//                   [--patients 10000] [--clinicians 100] [--pool N] [--split 1]
+// --pool: the connections the threads share (default one per thread, threads + readers: 64).
+// --split 1: the readers time the page's parts instead (the audit row, the store's read, the
+// flags), each as the use case does it, and count the records read per page.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -28,6 +30,7 @@
 #include "adapters/sqlite/sqlite_store.h"
 #include "core/tracking/tracking_test_support.h"
 #include "usecases/clinic/attention.h"
+#include "usecases/clinic/authorize.h"
 #include "usecases/clinic/testing/fakes.h"
 
 namespace {
@@ -40,12 +43,13 @@ using tracking::testing::day;
 struct Args {
   std::string db;
   std::string sqlite_dir;
-  int threads = 64;
+  int threads = 60;  // with the 4 readers, 64 connections (issue 16's "64 connections")
   int readers = 4;
   int seconds = 20;
   int patients = 10000;
   int clinicians = 100;
   int pool = 0;  // 0: threads + readers
+  bool split = false;
 };
 
 Args parse(int argc, char** argv) {
@@ -69,6 +73,8 @@ Args parse(int argc, char** argv) {
       a.clinicians = std::stoi(v);
     else if (k == "--pool")
       a.pool = std::stoi(v);
+    else if (k == "--split")
+      a.split = v != "0";
     else {
       fmt::print(stderr, "kc_bench_clinic: unknown option {}\n", k);
       std::exit(2);
@@ -77,7 +83,7 @@ Args parse(int argc, char** argv) {
   if (a.db.empty()) {
     fmt::print(stderr,
                "usage: kc_bench_clinic --db URL [--sqlite DIR] [--threads N] [--readers N] [--seconds N] "
-               "[--patients N] [--clinicians N] [--pool N]\n(scripts/pg-cluster start DIR; then --db "
+               "[--patients N] [--clinicians N] [--pool N] [--split 1]\n(scripts/pg-cluster start DIR; then --db "
                "\"$(scripts/pg-cluster url "
                "DIR)\")\n");
     std::exit(2);
@@ -236,10 +242,44 @@ struct CaseloadPage {
   explicit CaseloadPage(clinic::ClinicStore& c, store::Store& s)
       : clock(at(41, 12)), clinic{c, s, clock, hasher, tokens, totp, secrets, {}} {}
   kc::Result<std::size_t> load(clinic::AccountId clinician) {
-    const usecases::clinic::Caller caller{{clinician, clinic::Role::kClinician, {}, "bench"}, "bench"};
-    auto rows = usecases::clinic::caseload_by_attention(clinic, caller, {});
+    auto rows = usecases::clinic::caseload_by_attention(clinic, caller_of(clinician), {});
     if (!rows) return rows.error();
     return rows->size();
+  }
+  // The same page in its parts, each timed (microseconds): the audit row (authorize), the store's
+  // read (ClinicStore::caseload_page), every patient's flags, adherence and sparkline.
+  struct Parts {
+    double audit = 0, read = 0, flags = 0;
+    std::size_t records = 0;  // plan days, sessions, ratings and check-ins read
+    std::size_t shown = 0;    // flags, sparkline days and sessions done
+  };
+  kc::Result<std::size_t> load_in_parts(clinic::AccountId clinician, Parts& parts) {
+    const auto begin = Steady::now();
+    auto ok = usecases::clinic::authorize(clinic, caller_of(clinician), usecases::clinic::Action::kReadCaseload,
+                                          std::nullopt, "caseload");
+    if (!ok) return ok.error();
+    const auto audited = Steady::now();
+    const kc::CivilDate today = clock.today();
+    auto page = clinic.store.caseload_page(clinician, today - date::days{clinic::kRecordsDays});
+    if (!page) return page.error();
+    const auto read = Steady::now();
+    for (const auto& r : page->records) {
+      // Kept, so the compiler keeps the work: what the page's rows carry.
+      parts.shown += clinic::flags(r, {}, today).size() + clinic::pain_sparkline(r, today).size() +
+                     static_cast<std::size_t>(clinic::recent_adherence(r, today).done);
+    }
+    const auto done = Steady::now();
+    parts.audit = std::chrono::duration<double, std::micro>(audited - begin).count();
+    parts.read = std::chrono::duration<double, std::micro>(read - audited).count();
+    parts.flags = std::chrono::duration<double, std::micro>(done - read).count();
+    parts.records = 0;
+    for (const auto& r : page->records) {
+      parts.records += r.sessions.size() + r.pain.size() + r.check_ins.size() + (r.plan ? r.plan->calendar.size() : 0);
+    }
+    return page->entries.size();
+  }
+  static usecases::clinic::Caller caller_of(clinic::AccountId clinician) {
+    return {{clinician, clinic::Role::kClinician, {}, "bench"}, "bench"};
   }
   kc::ManualClock clock;
   clinic::testing::FakeHasher hasher;
@@ -259,6 +299,7 @@ void run_load(const std::string& title, store::Store& s, clinic::ClinicStore* c,
               const Args& a) {
   Samples writes;
   Samples caseloads;
+  Samples audits, reads, flags, records;  // --split: the page's parts (records: counts, not times)
   std::atomic<bool> stop{false};
   std::atomic<long> caseload_rows{0};
   const int readers = c == nullptr ? 0 : a.readers;
@@ -276,13 +317,24 @@ void run_load(const std::string& title, store::Store& s, clinic::ClinicStore* c,
       std::uniform_int_distribution<std::size_t> pick(0, clinicians.size() - 1);
       while (!stop) {
         const auto begin = Steady::now();
-        auto load = page->load(clinicians[pick(rng)]);
+        CaseloadPage::Parts parts;
+        auto load = a.split ? page->load_in_parts(clinicians[pick(rng)], parts) : page->load(clinicians[pick(rng)]);
         if (!load) {
           if (caseloads.failures++ == 0) fmt::print(stderr, "first failed caseload: {}\n", load.error().message);
           continue;
         }
         local.push_back(micros_since(begin));
         caseload_rows += static_cast<long>(*load);
+        if (a.split) {
+          std::vector<double> one{parts.audit};
+          audits.add(one);
+          one = {parts.read};
+          reads.add(one);
+          one = {parts.flags};
+          flags.add(one);
+          one = {static_cast<double>(parts.records)};
+          records.add(one);
+        }
       }
       caseloads.add(local);
       return;
@@ -304,6 +356,13 @@ void run_load(const std::string& title, store::Store& s, clinic::ClinicStore* c,
   if (c != nullptr && !caseloads.micros.empty()) {
     const double per = static_cast<double>(caseload_rows.load()) / static_cast<double>(caseloads.micros.size());
     fmt::print("  {}   ({:.0f} patients each)\n", caseloads.report("caseload pages", seconds), per);
+    if (a.split) {
+      fmt::print("    {}\n    {}\n    {}\n", audits.report("its audit row", seconds),
+                 reads.report("its store read", seconds), flags.report("its flags", seconds));
+      std::sort(records.micros.begin(), records.micros.end());
+      fmt::print("    records read per page  p50 {:.0f}   p99 {:.0f}   (plan days, sessions, ratings, check-ins)\n",
+                 records.micros[records.micros.size() / 2], records.micros[(records.micros.size() - 1) * 99 / 100]);
+    }
   }
 }
 

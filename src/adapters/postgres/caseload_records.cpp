@@ -4,6 +4,7 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
 #include "adapters/postgres/row.h"
 #include "core/store/rows.h"
@@ -26,27 +27,29 @@ constexpr const char* kPlanRowColumns =
 static_assert(std::string_view(store::kPlanColumns).ends_with("plan_json, stopped_at, stop_reason"),
               "kPlanRowColumns follows store::kPlanColumns");
 
-// Each person's latest plan.
+// Each person's latest plan, then the clearance it was built under (its JSON, or NULL), then its
+// days from $2 as one array of {date, week, session} texts (a row each would be 35 rows a person).
 constexpr const char* kPlans =
-    "SELECT DISTINCT ON (person_id) {} FROM plan WHERE person_id = ANY($1::bigint[]) "
-    "ORDER BY person_id, created_at DESC, id DESC";
-constexpr const char* kPlanDays =
-    "SELECT date, week, session, plan_id FROM plan_day WHERE plan_id = ANY($1::bigint[]) AND date >= $2 "
-    "ORDER BY plan_id, date";
-// Sessions dated from $2, and each person's latest finished or quit one.
+    "SELECT {}, (SELECT c.json FROM clearance c WHERE c.plan_id = plan.id AND c.person_id = plan.person_id), "
+    "ARRAY(SELECT ARRAY[d.date, d.week::text, d.session] FROM plan_day d WHERE d.plan_id = plan.id AND "
+    "d.date >= $2 ORDER BY d.date) "
+    "FROM (SELECT DISTINCT ON (person_id) * FROM plan WHERE person_id = ANY($1::bigint[]) "
+    "ORDER BY person_id, created_at DESC, id DESC) plan";
+
+// Sessions dated from $2, and each person's latest finished or quit one (a UNION of whole rows,
+// which differ by id: each row is fetched once, where selecting ids first fetched it twice).
 constexpr const char* kSessions =
-    "SELECT {} FROM session_log WHERE id IN ("
-    "SELECT id FROM session_log WHERE person_id = ANY($1::bigint[]) AND date >= $2 UNION ALL "
-    "SELECT last.id FROM unnest($1::bigint[]) AS p(id) CROSS JOIN LATERAL (SELECT id FROM session_log s "
-    "WHERE s.person_id = p.id AND s.status <> 'in-progress' ORDER BY s.started_at DESC, s.id DESC LIMIT 1) last) "
+    "SELECT {0} FROM session_log WHERE person_id = ANY($1::bigint[]) AND date >= $2 UNION "
+    "SELECT last.* FROM unnest($1::bigint[]) AS p(id) CROSS JOIN LATERAL (SELECT {0} FROM session_log s "
+    "WHERE s.person_id = p.id AND s.status <> 'in-progress' ORDER BY s.started_at DESC, s.id DESC LIMIT 1) last "
     "ORDER BY person_id, started_at, id";
 constexpr const char* kPain =
     "SELECT {} FROM measurement WHERE person_id = ANY($1::bigint[]) AND measure IN ($3, $4, $5) AND date >= $2 "
     "ORDER BY person_id, taken_at, id";
-// Check-ins dated from $2, those whose level refers (check_in_referred), and each person's latest.
+// The check-ins whose level refers (check_in_referred) and each person's latest: the flags read
+// no other (a check-in's pain is a measurement, read above).
 constexpr const char* kCheckIns =
     "SELECT {} FROM check_in WHERE id IN ("
-    "SELECT id FROM check_in WHERE person_id = ANY($1::bigint[]) AND date >= $2 UNION ALL "
     "SELECT id FROM check_in WHERE person_id = ANY($1::bigint[]) AND triage_level NOT IN ('go', 'caution') "
     "UNION ALL SELECT last.id FROM unnest($1::bigint[]) AS p(id) CROSS JOIN LATERAL (SELECT id FROM check_in c "
     "WHERE c.person_id = p.id ORDER BY c.at DESC, c.id DESC LIMIT 1) last) "
@@ -74,23 +77,43 @@ Status each(const pqxx::result& rows, Read&& read, Put&& put) {
   return Ok{};
 }
 
+// A plan day's texts, read by the same row reader as a plan_day row (date, week, session).
+struct DayTexts {
+  std::vector<std::string> texts;
+  std::string text(int column) const { return texts.at(static_cast<std::size_t>(column)); }
+  int integer(int column) const { return std::stoi(text(column)); }
+};
+
+// The plan days of kPlans's array `days` ({{date, week, session}, ...}) into `plan`'s calendar.
+Status read_days(const pqxx::field& days, store::PlanRecord& plan) {
+  auto parser = days.as_array();
+  DayTexts day;
+  int depth = 0;
+  for (;;) {
+    auto [what, text] = parser.get_next();
+    if (what == pqxx::array_parser::done) break;
+    if (what == pqxx::array_parser::row_start && ++depth == 2) day.texts.clear();
+    if (what == pqxx::array_parser::string_value) day.texts.push_back(std::move(text));
+    if (what == pqxx::array_parser::null_value)
+      return make_error("store: a plan day without its date, week or session");
+    if (what != pqxx::array_parser::row_end || depth-- != 2) continue;
+    if (day.texts.size() != 3) return make_error("store: a plan day is not {date, week, session}");
+    auto read = store::read_plan_day(day);
+    if (!read) return read.error();
+    plan.calendar.push_back(std::move(read).value());
+  }
+  return Ok{};
+}
+
 Status read_plans(Tx& tx, const std::string& persons, const std::string& from, Patients& out) {
-  std::map<store::Id, store::PlanRecord*> by_id;
-  auto plans =
-      each(exec(tx, fmt::format(kPlans, kPlanRowColumns), persons), store::read_plan<Row>, [&](store::PlanRecord p) {
-        auto& slot = out[p.person].plan;
-        slot = std::move(p);
-        by_id[slot->id] = &*slot;
-      });
-  if (!plans) return plans;
-  std::vector<store::Id> ids;
-  ids.reserve(by_id.size());
-  for (const auto& [id, plan] : by_id) ids.push_back(id);
-  for (const auto& r : exec(tx, kPlanDays, array_of(ids), from)) {
-    auto day = store::read_plan_day(Row(r));
-    if (!day) return day.error();
-    const auto it = by_id.find(r[3].as<store::Id>());
-    if (it != by_id.end()) it->second->calendar.push_back(*day);
+  for (const auto& r : exec(tx, fmt::format(kPlans, kPlanRowColumns), persons, from)) {
+    auto plan = store::read_plan(Row(r));
+    if (!plan) return plan.error();
+    auto& records = out[plan->person];
+    records.plan = std::move(plan).value();
+    const auto clearance = r[r.size() - 2];
+    if (!clearance.is_null()) records.clearance_json = clearance.c_str();
+    if (auto days = read_days(r[r.size() - 1], *records.plan); !days) return days;
   }
   return Ok{};
 }
@@ -106,8 +129,8 @@ Status read_pain(Tx& tx, const std::string& persons, const std::string& from, Pa
               store::read_measurement<Row>, [&](store::Measurement m) { out[m.person].pain.push_back(std::move(m)); });
 }
 
-Status read_check_ins(Tx& tx, const std::string& persons, const std::string& from, Patients& out) {
-  return each(exec(tx, fmt::format(kCheckIns, store::kCheckInColumns), persons, from), store::read_check_in<Row>,
+Status read_check_ins(Tx& tx, const std::string& persons, const std::string& /*from*/, Patients& out) {
+  return each(exec(tx, fmt::format(kCheckIns, store::kCheckInColumns), persons), store::read_check_in<Row>,
               [&](store::CheckIn c) { out[c.person].check_ins.push_back(std::move(c)); });
 }
 

@@ -1,6 +1,6 @@
 // Reading the records a clinician's caseload flags (clinic::PatientRecords) for the whole
-// caseload at once: six queries whatever its length (five when the caller knows the persons), each over the patients on
-// the caseload.
+// caseload at once: five queries whatever its length (four when the caller knows the persons), each over the patients
+// on the caseload.
 #pragma once
 
 #include <pqxx/pqxx>
@@ -15,7 +15,7 @@ namespace kc::postgres {
 Result<std::vector<clinic::PatientRecords>> read_caseload_records(pqxx::transaction_base& tx,
                                                                   clinic::AccountId clinician, CivilDate from);
 
-// The same for the persons `persons` (ascending, none 0), one per person, by person: five queries.
+// The same for the persons `persons` (ascending, none 0), one per person, by person: four queries.
 Result<std::vector<clinic::PatientRecords>> read_records_of(pqxx::transaction_base& tx,
                                                             const std::vector<store::PersonId>& persons,
                                                             CivilDate from);

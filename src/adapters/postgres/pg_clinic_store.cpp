@@ -353,7 +353,7 @@ class PgClinicStore final : public ClinicStore {
   Result<std::vector<FlagReview>> flag_reviews(AccountId clinician) override {
     return db_->read_one<std::vector<FlagReview>>([&](Tx& tx) { return read_flag_reviews(tx, clinician); });
   }
-  // One read transaction: the list (which gives the persons), the five statements of the records
+  // One read transaction: the list (which gives the persons), the four statements of the records
   // and the reviews. (One UNION ALL statement carrying every row as JSON texts was measured
   // slower, bench/clinic/README.md.)
   Result<CaseloadPage> caseload_page(AccountId clinician, CivilDate from) override {

@@ -462,6 +462,10 @@ TEST_F(PostgresAudit, ConcurrentSignInsUseATotpStepOnce) {
   EXPECT_EQ(won.load(), 1);
 }
 
+constexpr const char* kOddSession = R"(B "{x}, y" \ NULL)";
+constexpr const char* kBobsClearance =
+    R"({"clinician":"Ann Lee","cleared_on":"2026-01-05","limits":{"pain_ceiling":3}})";
+
 // What the caseload reads in one batch: the window from `from`, plus what flags need from before it.
 TEST(PostgresCaseloadRecords, TheWindowTheLatestPlanAndWhatFlagsNeedFromBefore) {
   if (auto why = TestDatabase::unavailable()) GTEST_SKIP() << *why;
@@ -483,7 +487,14 @@ TEST(PostgresCaseloadRecords, TheWindowTheLatestPlanAndWhatFlagsNeedFromBefore) 
     plan.id = 0;
     plan.person = person[name];
     plan.created_at = at(0, 7);
-    ASSERT_TRUE(records.save_setup({{0, person[name], at(0, 7), "{}", "go"}, plan}).ok());
+    std::optional<store::ClearanceRecord> cleared;  // bob's plan was built under a clearance
+    if (name == "bob") cleared = store::ClearanceRecord{0, 0, 0, at(0, 7), day(0), kBobsClearance};
+    if (name == "bob") {  // bob's last day has a session named oddly: read back exactly
+      plan.sessions.push_back(plan.sessions.front());
+      plan.sessions.back().id = kOddSession;
+      plan.calendar.back().session = kOddSession;
+    }
+    ASSERT_TRUE(records.save_setup({{0, person[name], at(0, 7), "{}", "go"}, plan, cleared}).ok());
   }
   const auto ann = person["ann"];
   const auto bob = person["bob"];
@@ -514,6 +525,7 @@ TEST(PostgresCaseloadRecords, TheWindowTheLatestPlanAndWhatFlagsNeedFromBefore) 
   };
   check_in(ann, 2, "see_clinician");  // before the window, but it refers: kept
   check_in(ann, 3, "go");             // before the window: left out
+  check_in(ann, 15, "go");            // in the window, neither referring nor the latest: left out
   check_in(ann, 21, "go");
   check_in(bob, 4, "caution");  // bob's latest: kept
 
@@ -532,8 +544,8 @@ TEST(PostgresCaseloadRecords, TheWindowTheLatestPlanAndWhatFlagsNeedFromBefore) 
   EXPECT_EQ(a.plan->calendar.size(), 42U - 14U);
   ASSERT_EQ(a.sessions.size(), 1U);
   EXPECT_EQ(a.sessions[0].date, day(20));
-  // Pain now (day 20), the session's pain during (day 20), the check-in's next morning (day 21).
-  ASSERT_EQ(a.pain.size(), 3U);
+  // Pain now (day 20), the session's pain during (day 20), the check-ins' next morning (days 15, 21).
+  ASSERT_EQ(a.pain.size(), 4U);
   for (const auto& m : a.pain) {
     EXPECT_GE(m.date, day(14));
     EXPECT_NE(m.measure, store::kPainWorst24h);
@@ -545,6 +557,12 @@ TEST(PostgresCaseloadRecords, TheWindowTheLatestPlanAndWhatFlagsNeedFromBefore) 
   EXPECT_EQ(b.sessions[0].date, day(2));
   ASSERT_EQ(b.check_ins.size(), 1U);
   EXPECT_EQ(b.pain.size(), 0U);  // bob's ratings are all before the window
+  EXPECT_FALSE(a.clearance_json.has_value());
+  EXPECT_EQ(b.clearance_json, std::optional<std::string>(kBobsClearance));
+  EXPECT_TRUE(b.plan->plan_json.empty());  // the plan's document is not read
+  ASSERT_EQ(b.plan->calendar.size(), 42U - 14U);
+  EXPECT_EQ(b.plan->calendar.back().session, kOddSession);
+  EXPECT_EQ(b.plan->calendar.back().week, 6);
 
   // The caseload page: the list, the same records and the latest reviews, from one snapshot.
   const std::string note = "called, \"twice\" \\ {é}";  // travels as JSON text: kept exactly
@@ -576,6 +594,7 @@ TEST(PostgresCaseloadRecords, TheWindowTheLatestPlanAndWhatFlagsNeedFromBefore) 
       EXPECT_EQ(have.pain[k].id, want.pain[k].id);
       EXPECT_EQ(have.pain[k].value, want.pain[k].value);
     }
+    EXPECT_EQ(have.clearance_json, want.clearance_json);
     ASSERT_EQ(have.check_ins.size(), want.check_ins.size());
     for (std::size_t k = 0; k < want.check_ins.size(); ++k) {
       EXPECT_EQ(have.check_ins[k].id, want.check_ins[k].id);

@@ -39,14 +39,10 @@ std::string rating_words(const store::Measurement& m) {
 }
 
 // The acceptable pain of the person (acceptable_pain): the ceiling of the clearance their plan
-// was built under (its document's "clearance"), or the usual limit.
+// was built under, or the usual limit (also when that clearance cannot be read).
 PainLimit pain_limit_of(const PatientRecords& r) {
-  if (!r.plan || r.plan->plan_json.empty()) return acceptable_pain(std::nullopt);
-  const auto doc = nlohmann::json::parse(r.plan->plan_json, nullptr, false);
-  if (!doc.is_object() || !doc.contains("clearance") || !doc.at("clearance").is_object()) {
-    return acceptable_pain(std::nullopt);
-  }
-  auto clearance = clearance_from_json(doc.at("clearance"));
+  if (!r.clearance_json) return acceptable_pain(std::nullopt);
+  auto clearance = clearance_from_json(nlohmann::json::parse(*r.clearance_json, nullptr, false));
   return acceptable_pain(clearance ? clearance->limits.pain_ceiling : std::nullopt);
 }
 

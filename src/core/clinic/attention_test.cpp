@@ -133,16 +133,15 @@ TEST(ClinicAttention, PainAboveTheAcceptableBandInTheLastWeek) {
   EXPECT_FALSE(find(flags(r, reviews, kToday), FlagKind::kPainAboveBand)->seen);
 }
 
-// Issue 14: under a clinician's ceiling of 3 (the clearance in the plan's document), 4/10 is
+// Issue 14: under a clinician's ceiling of 3 (the clearance the plan was built under), 4/10 is
 // already above the acceptable band; without it, it is not.
 TEST(ClinicAttention, PainAboveTheBandHonoursTheClinicianCeiling) {
   PatientRecords r = on_plan(20);
   add_session(r, 1);
   add_pain(r, 2, 4);
   EXPECT_FALSE(find(flags(r, {}, kToday), FlagKind::kPainAboveBand).has_value());
-  r.plan->plan_json =
-      R"({"clearance": {"clinician": "Ann Lee", "role": "GP", "cleared_on": "2025-01-02", "flags": ["gives-way"],
-          "limits": {"pain_ceiling": 3}}})";
+  r.clearance_json = R"({"clinician": "Ann Lee", "role": "GP", "cleared_on": "2025-01-02", "flags": ["gives-way"],
+          "limits": {"pain_ceiling": 3}})";
   auto f = find(flags(r, {}, kToday), FlagKind::kPainAboveBand);
   ASSERT_TRUE(f.has_value());
   EXPECT_NE(f->detail.find("Pain 4/10"), std::string::npos) << f->detail;

@@ -184,13 +184,17 @@ struct ClinicianNote {
 };
 
 // What the caseload reads of one patient's records (ClinicStore::caseload_records). It holds at
-// least the parts below and may hold more (the flag rules look only at the days they need):
+// least the parts below and may hold more (the flag rules look only at the days they need; the
+// plan's document, its largest part, may be left empty: they do not read it):
 struct PatientRecords {
   store::PersonId person = 0;
   std::optional<store::PlanRecord> plan;    // the latest plan: its row, its calendar from `from` on
   std::vector<store::SessionLog> sessions;  // dated on or after `from`, and the latest before it
   std::vector<store::Measurement> pain;     // pain-now, next-morning and during ratings dated from `from`
-  std::vector<store::CheckIn> check_ins;    // dated from `from`, those whose level refers, and the latest
+  std::vector<store::CheckIn> check_ins;    // those whose level refers, and the latest
+  // The clearance that plan was built under (store::ClearanceRecord::json, Store::clearance_of_plan),
+  // or none: its pain ceiling is the person's acceptable pain.
+  std::optional<std::string> clearance_json;
 };
 
 }  // namespace kc::clinic

@@ -449,6 +449,11 @@ class MemoryClinicStore final : public ClinicStore {
     auto plan = records_->latest_plan(r.person);
     if (!plan) return plan.error();
     r.plan = *plan;
+    if (r.plan) {
+      auto clearance = records_->clearance_of_plan(r.person, r.plan->id);
+      if (!clearance) return clearance.error();
+      if (*clearance) r.clearance_json = (*clearance)->json;
+    }
     auto sessions = records_->sessions(r.person);
     if (!sessions) return sessions.error();
     r.sessions = *sessions;
