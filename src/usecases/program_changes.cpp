@@ -68,8 +68,8 @@ Result<ChangeKind> check_request(const ChangeRequest& r) {
   if (*kind == ChangeKind::kSwap && r.replacement.empty()) return missing("replacement", "for a swap");
   if (*kind == ChangeKind::kDose && !r.dose) return missing("dose", "for a dose: {\"sets\", \"reps\"}");
   if (*kind == ChangeKind::kMessage && r.text.empty()) return missing("text", "for a message");
-  for (auto s : {check_setting(r.dose, "dose"), check_setting(r.limit, "limit"), check_text(r.text, "text"),
-                 check_text(r.reason, "reason"), check_text(r.override_reason, "override_reason")}) {
+  for (const auto& s : {check_setting(r.dose, "dose"), check_setting(r.limit, "limit"), check_text(r.text, "text"),
+                        check_text(r.reason, "reason"), check_text(r.override_reason, "override_reason")}) {
     if (!s) return s.error();
   }
   return *kind;
@@ -206,7 +206,7 @@ Result<store::ProgramChange> change_program(clinic::Clinic& clinic, const Progra
     c.plan = *kind == ChangeKind::kMessage ? 0 : program->plan.id;
     auto profile = profile_for(clinic.records, program->plan);
     if (!profile) return profile.error();
-    for (auto s : {check_pause(c, *program), fill_exercise(c, request, program->plan, catalog, *profile)}) {
+    for (const auto& s : {check_pause(c, *program), fill_exercise(c, request, program->plan, catalog, *profile)}) {
       if (!s) return s.error();
     }
     if (auto s = apply_rules(c, catalog, *profile); !s) return s.error();

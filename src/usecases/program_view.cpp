@@ -52,7 +52,7 @@ Result<ProgramInForce> program_in_force(store::Store& store, const Clock& clock,
   p.week_text = p.calendar.describe(p.date);
   p.sessions = sessions_in_force(p.plan, changes, content.catalog);
   p.changes = std::move(changes);
-  p.program_changes = std::move(program->changes);
+  p.program_changes = program->changes;
   return p;
 }
 
