@@ -239,7 +239,7 @@ class ClearedAfterAnEarlyStop(unittest.TestCase):
         self.assertEqual(proc.returncode, 2, proc.stdout + proc.stderr)
         self.assertIn("the answers ended before every question was answered", proc.stderr)
         self.assertIn("nothing was saved", proc.stderr)
-        self.assertFalse(os.path.exists(os.path.join(self.dir, "kneecoach.db")) and self.stored_answers())
+        self.assertFalse(os.path.exists(os.path.join(self.dir, "kneecoach.db")), "no store is made for nothing")
 
     def test_a_new_sign_in_the_questions_left_still_stops(self):
         self.stopped_intake()
@@ -249,7 +249,7 @@ class ClearedAfterAnEarlyStop(unittest.TestCase):
         text = " ".join(proc.stdout.split())
         self.assertIn("covers only the warning signs that were there; nothing was saved", text)
         self.assertNotIn("numb", text.split("calf")[-1])  # no question after the new sign
-        self.assertFalse(os.path.exists(os.path.join(self.dir, "kneecoach.db")) and self.stored_answers())
+        self.assertFalse(os.path.exists(os.path.join(self.dir, "kneecoach.db")), "no store is made for nothing")
 
     def test_cleared_with_no_records_asks_every_question_and_clears_the_first_stop(self):
         proc = self.cleared(stdin=script(HOT_KNEE))

@@ -158,16 +158,25 @@ void run_cleared(const ClearedArgs& args, Context& ctx) {
   }
   auto catalog = load_catalog_or_report(ctx);
   if (!catalog) return;
-  auto store = open_store(ctx, args.common.store.data_dir);
-  if (!store) return report_store_error(ctx, store.error());
+  // The store is made only once there is something to save in it (a stopped questionnaire may end
+  // with nothing saved).
+  const std::string dir = args.common.store.data_dir;
+  const bool has_store = !ctx.ports.has_store || ctx.ports.has_store(resolve_data_dir(dir));
   if (!args.answers.empty()) {
     if (!answers_from_file(args.answers, *rules, request, ctx)) return;
   } else {
-    const auto known = has_person(**store, request.person, ctx);
-    if (!known) return;
+    std::optional<bool> known = false;
+    if (has_store) {
+      auto existing = open_store(ctx, dir);
+      if (!existing) return report_store_error(ctx, existing.error());
+      known = has_person(**existing, request.person, ctx);
+      if (!known) return;
+    }
     // No records yet: the questionnaire is asked here, as `kneecoach init` asks it.
     if (!*known && !answers_asked({}, *rules, request, ctx)) return;
   }
+  auto store = open_store(ctx, dir);
+  if (!store) return report_store_error(ctx, store.error());
   const ManualClock at(when->at);
   auto out = usecases::clear_and_set_up(**store, at, {*catalog, &*rules}, request);
   if (!out) {
