@@ -159,26 +159,29 @@ void run_cleared(const ClearedArgs& args, Context& ctx) {
   auto catalog = load_catalog_or_report(ctx);
   if (!catalog) return;
   // The store is made only once there is something to save in it (a stopped questionnaire may end
-  // with nothing saved).
+  // with nothing saved); one that exists is opened once.
   const std::string dir = args.common.store.data_dir;
-  const bool has_store = !ctx.ports.has_store || ctx.ports.has_store(resolve_data_dir(dir));
+  std::unique_ptr<store::Store> store;
+  if (!ctx.ports.has_store || ctx.ports.has_store(resolve_data_dir(dir))) {
+    auto existing = open_store(ctx, dir);
+    if (!existing) return report_store_error(ctx, existing.error());
+    store = std::move(existing).value();
+  }
   if (!args.answers.empty()) {
     if (!answers_from_file(args.answers, *rules, request, ctx)) return;
   } else {
-    std::optional<bool> known = false;
-    if (has_store) {
-      auto existing = open_store(ctx, dir);
-      if (!existing) return report_store_error(ctx, existing.error());
-      known = has_person(**existing, request.person, ctx);
-      if (!known) return;
-    }
+    const std::optional<bool> known = store ? has_person(*store, request.person, ctx) : false;
+    if (!known) return;
     // No records yet: the questionnaire is asked here, as `kneecoach init` asks it.
     if (!*known && !answers_asked({}, *rules, request, ctx)) return;
   }
-  auto store = open_store(ctx, dir);
-  if (!store) return report_store_error(ctx, store.error());
+  if (!store) {
+    auto made = open_store(ctx, dir);
+    if (!made) return report_store_error(ctx, made.error());
+    store = std::move(made).value();
+  }
   const ManualClock at(when->at);
-  auto out = usecases::clear_and_set_up(**store, at, {*catalog, &*rules}, request);
+  auto out = usecases::clear_and_set_up(*store, at, {*catalog, &*rules}, request);
   if (!out) {
     report_use_case_error(ctx, out.error());
     const std::string& c = out.error().code;

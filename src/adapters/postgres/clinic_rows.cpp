@@ -9,12 +9,22 @@ namespace {
 
 using store::instant_from;
 
-Result<std::optional<TimePoint>> opt_instant(const Row& r, int column) {
-  auto text = r.opt_text(column);
-  if (!text) return std::optional<TimePoint>{};
-  auto t = instant_from(*text);
+// Sets `out` to column `column`, an instant's text, or says why it cannot be read.
+Status read_instant(const Row& r, int column, TimePoint& out) {
+  auto t = instant_from(r.text(column));
   if (!t) return t.error();
-  return std::optional<TimePoint>{*t};
+  out = *t;
+  return Ok{};
+}
+
+// The same for a column that may be NULL (then `out` is nullopt).
+Status read_opt_instant(const Row& r, int column, std::optional<TimePoint>& out) {
+  out.reset();
+  if (r.is_null(column)) return Ok{};
+  TimePoint t{};
+  if (auto read = read_instant(r, column, t); !read) return read.error();
+  out = t;
+  return Ok{};
 }
 
 template <typename T, typename F>
@@ -45,9 +55,7 @@ Result<clinic::Account> read_account(const Row& r, int first) {
   auto state = named<clinic::AccountState>("account state", r.text(first + 8), clinic::account_state_from_name);
   if (!state) return state.error();
   a.state = *state;
-  auto created = instant_from(r.text(first + 9));
-  if (!created) return created.error();
-  a.created_at = *created;
+  if (auto read = read_instant(r, first + 9, a.created_at); !read) return read.error();
   return a;
 }
 
@@ -55,15 +63,9 @@ Result<clinic::LoginSession> read_login_session(const Row& r) {
   clinic::LoginSession s;
   s.token_hash = r.text(0);
   s.account = r.int64(1);
-  auto created = instant_from(r.text(2));
-  if (!created) return created.error();
-  s.created_at = *created;
-  auto seen = instant_from(r.text(3));
-  if (!seen) return seen.error();
-  s.last_seen_at = *seen;
-  auto revoked = opt_instant(r, 4);
-  if (!revoked) return revoked.error();
-  s.revoked_at = *revoked;
+  if (auto read = read_instant(r, 2, s.created_at); !read) return read.error();
+  if (auto read = read_instant(r, 3, s.last_seen_at); !read) return read.error();
+  if (auto read = read_opt_instant(r, 4, s.revoked_at); !read) return read.error();
   s.address = r.text(5);
   return s;
 }
@@ -75,28 +77,18 @@ Result<clinic::Invite> read_invite(const Row& r) {
   i.code_hash = r.text(2);
   i.clinician = r.int64(3);
   i.patient = r.int64(4);
-  auto created = instant_from(r.text(5));
-  if (!created) return created.error();
-  i.created_at = *created;
-  auto expires = instant_from(r.text(6));
-  if (!expires) return expires.error();
-  i.expires_at = *expires;
-  auto used = opt_instant(r, 7);
-  if (!used) return used.error();
-  i.used_at = *used;
+  if (auto read = read_instant(r, 5, i.created_at); !read) return read.error();
+  if (auto read = read_instant(r, 6, i.expires_at); !read) return read.error();
+  if (auto read = read_opt_instant(r, 7, i.used_at); !read) return read.error();
   return i;
 }
 
 Result<clinic::ThrottleState> read_throttle(const Row& r) {
   clinic::ThrottleState t;
   t.key = r.text(0);
-  auto start = instant_from(r.text(1));
-  if (!start) return start.error();
-  t.window_start = *start;
+  if (auto read = read_instant(r, 1, t.window_start); !read) return read.error();
   t.failures = r.integer(2);
-  auto locked = opt_instant(r, 3);
-  if (!locked) return locked.error();
-  t.locked_until = *locked;
+  if (auto read = read_opt_instant(r, 3, t.locked_until); !read) return read.error();
   return t;
 }
 
@@ -105,14 +97,10 @@ Result<clinic::Notification> read_notification(const Row& r) {
   n.id = r.int64(0);
   n.clinician = r.int64(1);
   n.patient = r.int64(2);
-  auto at = instant_from(r.text(3));
-  if (!at) return at.error();
-  n.at = *at;
+  if (auto read = read_instant(r, 3, n.at); !read) return read.error();
   n.kind = r.text(4);
   n.message = r.text(5);
-  auto read = opt_instant(r, 6);
-  if (!read) return read.error();
-  n.read_at = *read;
+  if (auto read = read_opt_instant(r, 6, n.read_at); !read) return read.error();
   return n;
 }
 
@@ -126,9 +114,7 @@ Result<clinic::CaseloadEntry> read_caseload_entry(const Row& r) {
   auto state = clinic::account_state_from_name(r.text(5));
   if (!state) return make_error(fmt::format("clinic store: unknown account state \"{}\"", r.text(5)));
   e.state = *state;
-  auto added = store::instant_from(r.text(6));
-  if (!added) return added.error();
-  e.added_at = *added;
+  if (auto read = read_instant(r, 6, e.added_at); !read) return read.error();
   e.unread_notifications = r.integer(7);
   return e;
 }
@@ -141,9 +127,7 @@ Result<clinic::FlagReview> read_flag_review(const Row& r) {
   auto kind = named<clinic::FlagKind>("flag kind", r.text(3), clinic::flag_kind_from_name);
   if (!kind) return kind.error();
   f.kind = *kind;
-  auto seen = instant_from(r.text(4));
-  if (!seen) return seen.error();
-  f.seen_at = *seen;
+  if (auto read = read_instant(r, 4, f.seen_at); !read) return read.error();
   f.note = r.text(5);
   return f;
 }
@@ -154,9 +138,7 @@ Result<clinic::ClinicianNote> read_clinician_note(const Row& r) {
   n.patient = r.int64(1);
   n.author = r.int64(2);
   n.author_name = r.text(3);
-  auto at = instant_from(r.text(4));
-  if (!at) return at.error();
-  n.at = *at;
+  if (auto read = read_instant(r, 4, n.at); !read) return read.error();
   n.text = r.text(5);
   return n;
 }
@@ -164,9 +146,7 @@ Result<clinic::ClinicianNote> read_clinician_note(const Row& r) {
 Result<clinic::AuditEntry> read_audit(const Row& r) {
   clinic::AuditEntry a;
   a.id = r.int64(0);
-  auto at = instant_from(r.text(1));
-  if (!at) return at.error();
-  a.at = *at;
+  if (auto read = read_instant(r, 1, a.at); !read) return read.error();
   a.actor = r.int64(2);
   if (auto role = r.opt_text(3)) {
     auto known = named<clinic::Role>("role", *role, clinic::role_from_name);
