@@ -103,10 +103,13 @@ function judge(name, got, expectCount) {
   return { problems, counted };
 }
 
-// Below this many pose frames a second the page saw too little of each rep to judge its form
-// (a CPU shared with other tests starves MediaPipe). Such a run with a problem is played once
-// more, and both runs are reported; a second starved or wrong run fails as it stands.
-const STARVED_FPS = 10;
+// Below this many pose frames a second the page sees few frames of each rep's bottom (a phone
+// camera gives 30; MediaPipe on a CPU shared with the other tests keeps up with 10 to 15, and a
+// CI run at 11 to 13 missed one knee past the toes and flagged one clean lunge). Such a run with
+// a problem is played once more, and both runs are reported; a second wrong run fails as it
+// stands. The verdicts at 10 and 12 frames a second are scored without a replay, on recorded
+// landmarks, by motion.accuracy (SlowCamera).
+const STARVED_FPS = 15;
 
 /** Plays a video and judges it; a starved run with problems is played again once. */
 async function playAndJudge(name, exercise, reps, fault, faultReps, isClean) {

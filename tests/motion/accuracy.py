@@ -59,6 +59,25 @@ def perturbed(frames, seed, max_drop, noise):
     return out
 
 
+def thinned(frames, seed, fps, noise):
+    """A copy of the frames as a slow camera would give them, about `fps` frames a second: a
+    frame is kept once 0.7 to 1.3 times (drawn per frame) 1000/fps ms have passed since the
+    last kept one, as a pose model that takes that long per frame keeps the newest; Gaussian
+    jitter of `noise` on every landmark's x and y. The same seed gives the same copy."""
+    rnd = random.Random(seed)
+    out = []
+    last = -1e9
+    for frame in frames:
+        if frame['t'] - last < rnd.uniform(0.7, 1.3) * 1000 / fps:
+            continue
+        last = frame['t']
+        f = dict(frame)
+        if f.get('lm'):
+            f['lm'] = [[p[0] + rnd.gauss(0, noise), p[1] + rnd.gauss(0, noise)] + p[2:] for p in f['lm']]
+        out.append(f)
+    return out
+
+
 def analyze_frames(kneecoach, frames, exercise):
     """The analyzer's summary JSON for frames given as dicts."""
     text = ''.join(json.dumps(f) + '\n' for f in frames)

@@ -1,7 +1,8 @@
 """The camera coach's analyzer on recorded MediaPipe landmarks. On the drawn figure
 (tests/data/landmarks): exact rep counts, at least 95% of injected faults flagged, at most 5%
 of clean reps flagged, for each exercise the issue names and overall; and the same verdicts
-when the recordings are made slower and shakier. On real people (tests/data/landmarks-real):
+when the recordings are made slower and shakier, and thinned to a slow camera's 10 and 12
+frames a second. On real people (tests/data/landmarks-real):
 reps exact on at least 90% of the clips a side camera can judge, fault precision and recall
 at least 0.85, every clip that cannot be judged from where the camera stands told how to move
 it and flagged with no fault, and the view read right; per-exercise figures are printed."""
@@ -86,6 +87,38 @@ class PerturbedLandmarks(unittest.TestCase):
                     wrong.append(f'{os.path.basename(base)} seed {seed}: {"; ".join(s["problems"])}')
         self.assertEqual(runs, 13 * self.VARIANTS)
         self.assertEqual(wrong, [])
+
+
+class SlowCamera(unittest.TestCase):
+    """On a busy phone or a CPU shared with other work, the pose model keeps up with 10 to 13
+    frames a second, not the recordings' 17 to 19 (the browser test's camera ran at 10.3 to
+    14.6 in CI). The figure recordings thinned to 10 and 12 frames a second, three seeded
+    copies each: every rep counted, at least 95% of injected faults flagged, at most 5% of
+    clean reps flagged (before the stir of a step-up counted toward its start-to-middle cues,
+    93 to 97% of faults were flagged at 8 to 13 frames a second)."""
+    RATES = (10, 12)
+    SEEDS = 3
+
+    def test_verdicts_hold_at_10_and_12_frames_a_second(self):
+        runs = []  # (exercise, score, where)
+        for base, landmarks in accuracy.cases(DATA):
+            with open(base + '.json', encoding='utf-8') as f:
+                truth = json.load(f)
+            frames = accuracy.load_frames(landmarks)
+            for fps in self.RATES:
+                for seed in range(self.SEEDS):
+                    copy = accuracy.thinned(frames, seed, fps, PerturbedLandmarks.NOISE)
+                    s = accuracy.score(truth, accuracy.analyze_frames(KNEECOACH, copy, truth['exercise']))
+                    runs.append((truth['exercise'], s, f'{os.path.basename(base)} at {fps} fps, seed {seed}'))
+        self.assertEqual([f'{w}: {p}' for _, s, w in runs for p in s['problems'] if 'counted' in p], [])
+        for exercise in EXERCISES + [None]:
+            mine = [(s, w) for e, s, w in runs if exercise in (None, e)]
+            got = {k: sum(s[k] for s, _ in mine) for k in ('faulted', 'faulted_flagged', 'clean', 'clean_flagged')}
+            print(f'slow camera, {exercise or "all"}: faults flagged {got["faulted_flagged"]}/{got["faulted"]}, '
+                  f'clean reps flagged {got["clean_flagged"]}/{got["clean"]}', file=sys.stderr)
+            why = '; '.join(f'{w}: {p}' for s, w in mine for p in s['problems'])
+            self.assertGreaterEqual(got['faulted_flagged'] / got['faulted'], 0.95, f'{exercise or "all"}: {why}')
+            self.assertLessEqual(got['clean_flagged'] / got['clean'], 0.05, f'{exercise or "all"}: {why}')
 
 
 class RealPeople(unittest.TestCase):

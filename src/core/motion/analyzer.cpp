@@ -140,6 +140,17 @@ std::vector<double> Analyzer::rest_values(const std::deque<RestSample>& rest, do
   return values;
 }
 
+std::vector<double> Analyzer::stir_values(const std::deque<RestSample>& rest, double ceiling, double up_to) {
+  std::vector<double> values;
+  for (const RestSample& s : rest) {
+    if (s.progress <= ceiling)
+      values.clear();
+    else if (s.progress <= up_to)
+      values.push_back(s.value);
+  }
+  return values;
+}
+
 std::string_view to_string(Phase p) {
   static constexpr NameTable<Phase, 3> kNames{
       {{Phase::kStart, "start"}, {Phase::kMoving, "moving"}, {Phase::kEnd, "end"}}};
@@ -397,6 +408,7 @@ void Analyzer::step_state(double t, FrameResult& out) {
   // Before the first rep the rest position is what the person has shown so far.
   if (depths_.empty() && rest_low_) range_.top = std::min(*rest_low_, 0.5);
   const Thresholds th = thresholds();
+  const double ceiling = range_.top + (th.leave_start - range_.top) * kRestCeiling;  // of the rest
   switch (phase_) {
     case Phase::kStart:
       // Leaving means going down again: past the threshold and up from the lowest point since
@@ -406,10 +418,15 @@ void Analyzer::step_state(double t, FrameResult& out) {
       rest_low_.reset();
       for (std::size_t i = 0; i < checks_.size(); ++i) {
         CheckState& st = checks_[i];
-        const std::vector<double> rest =
-            rest_values(st.rest, range_.top + (th.leave_start - range_.top) * kRestCeiling);
+        const CueCheck& c = profile_.checks[i];
+        const std::vector<double> rest = rest_values(st.rest, ceiling);
+        // A cue that applies from the start to a middle keyframe applies to the stir too: at a
+        // slow camera's 10 frames a second it may hold most of the frames between the two.
+        if (c.at_start && !c.at_progress.empty())
+          for (const double v : stir_values(st.rest, ceiling, c.at_progress.front()))
+            st.window.emplace_back(kMiddleOut, v);
         st.rest.clear();
-        if (profile_.checks[i].at_start && !st.flagged && violates(i, rest, fault_band(i))) flag(i, t, out);
+        if (c.at_start && !st.flagged && violates(i, rest, fault_band(i))) flag(i, t, out);
       }
       phase_ = Phase::kMoving;
       rep_start_ms_ = t;

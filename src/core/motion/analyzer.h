@@ -128,6 +128,9 @@ class Analyzer {
   bool window_violates(std::size_t i, double band = 0) const;
   // The start-position values to judge: the last settled stretch before leaving the start.
   static std::vector<double> rest_values(const std::deque<RestSample>& rest, double leave_start);
+  // The values after the last rest sample at or below `ceiling` and at or below `up_to`
+  // progress: the first stir of a rep, already on its way from the start.
+  static std::vector<double> stir_values(const std::deque<RestSample>& rest, double ceiling, double up_to);
 
   MotionProfile profile_;
   Summary summary_;
