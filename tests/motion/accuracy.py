@@ -42,6 +42,15 @@ def load_frames(landmarks):
         return [json.loads(line) for line in f if line.strip()]
 
 
+def jittered(frame, rnd, noise):
+    """A copy of a frame with Gaussian jitter of `noise` (in picture widths/heights) drawn from
+    `rnd` on every landmark's x and y."""
+    f = dict(frame)
+    if f.get('lm'):
+        f['lm'] = [[p[0] + rnd.gauss(0, noise), p[1] + rnd.gauss(0, noise)] + p[2:] for p in f['lm']]
+    return f
+
+
 def perturbed(frames, seed, max_drop, noise):
     """A copy of the frames as a slower, shakier camera would give them: a share of frames
     (drawn up to max_drop) dropped at random, and Gaussian jitter of `noise` (in picture
@@ -52,10 +61,7 @@ def perturbed(frames, seed, max_drop, noise):
     for frame in frames:
         if rnd.random() < drop:
             continue
-        f = dict(frame)
-        if f.get('lm'):
-            f['lm'] = [[p[0] + rnd.gauss(0, noise), p[1] + rnd.gauss(0, noise)] + p[2:] for p in f['lm']]
-        out.append(f)
+        out.append(jittered(frame, rnd, noise))
     return out
 
 
@@ -71,10 +77,7 @@ def thinned(frames, seed, fps, noise):
         if frame['t'] - last < rnd.uniform(0.7, 1.3) * 1000 / fps:
             continue
         last = frame['t']
-        f = dict(frame)
-        if f.get('lm'):
-            f['lm'] = [[p[0] + rnd.gauss(0, noise), p[1] + rnd.gauss(0, noise)] + p[2:] for p in f['lm']]
-        out.append(f)
+        out.append(jittered(frame, rnd, noise))
     return out
 
 
