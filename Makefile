@@ -1,7 +1,7 @@
 # kneecoach — the two commands of the README, and a few helpers.
 #   make run   installs what is missing, builds, and runs the main job
 #   make test  installs what is missing, builds, and runs every test
-# make test = dependency check, lint (format, layers), web build, the ASan/UBSan build (-O1) +
+# make test = dependency check, lint (format, layers), web build, the ASan/UBSan build (-O1 -g1) +
 # every test (browser tests included; the fuzz targets replay their seeds and fixed mutations of
 # them as the tests fuzz.*). One build, so CI stays under an hour on 2 cores; `make run` and the
 # benchmarks use the optimised build (`make build`). `make fuzz` is the coverage-guided search

@@ -282,10 +282,13 @@ class IntakeInATerminalTest(TerminalTestCase):
         return self.term(["intake", "-o", self.out], cols, rows)
 
     def answer(self, t, text):
+        """Types `text` and Enter, then waits for the next prompt: a "> " after the line ends (an
+        edit redraws the line, "\\r> le", so a "> " before the newline is the same prompt, and keys
+        sent then reach a terminal not yet in the editor's raw mode, which echoes them)."""
         at = len(t.raw)
         t.send(text + "\r")
         deadline = time.monotonic() + 10
-        while b"> " not in t.raw[at + len(text):] and t.proc.poll() is None:
+        while b"> " not in t.raw[at:].partition(b"\n")[2] and t.proc.poll() is None:
             if time.monotonic() > deadline:
                 raise AssertionError(f"no next prompt after {text!r}:\n{t.text()}")
             t.pump(0.1)
