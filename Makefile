@@ -1,7 +1,8 @@
 # kneecoach — the two commands of the README, and a few helpers.
 #   make run   installs what is missing, builds, and runs the main job
 #   make test  installs what is missing, builds, and runs every test
-# make test = dependency check, lint (format, layers), web build, the ASan/UBSan build (-O1 -g1) +
+# make test = dependency check, lint (format, layers), web build, the ASan/UBSan build (-O0 -g1,
+# the camera coach's per-frame path at -O1) +
 # every test (browser tests included; the fuzz targets replay their seeds and fixed mutations of
 # them as the tests fuzz.*). One build, so CI stays under an hour on 2 cores; `make run` and the
 # benchmarks use the optimised build (`make build`). `make fuzz` is the coverage-guided search
@@ -42,7 +43,8 @@ test: setup deps web lint
 	@cmake --build --preset asan -j $(JOBS)
 	@ctest --preset asan
 
-fuzz: setup
+fuzz:
+	@scripts/setup --dev
 	@scripts/fuzz-smoke
 
 format:
@@ -50,7 +52,8 @@ format:
 
 # clang-tidy over src/ (scripts/tidy: in parallel, rechecking only files changed since they passed;
 # --all checks every file). Before committing, `scripts/tidy --record` updates .tidy-passed.
-tidy: setup
+tidy:
+	@scripts/setup --dev
 	@cmake --preset release >/dev/null
 	@scripts/tidy --record
 
