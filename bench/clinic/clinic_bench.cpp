@@ -6,10 +6,14 @@
 // p50/p99 per kind.
 //
 //   kc_bench_clinic --db URL [--sqlite DIR] [--threads 60] [--readers 4] [--seconds 20]
-//                   [--patients 10000] [--clinicians 100] [--pool N] [--split 1]
+//                   [--patients 10000] [--clinicians 100] [--pool N] [--split 1] [--rate N]
 // --pool: the connections the threads share (default one per thread, threads + readers: 64).
 // --split 1: the readers time the page's parts instead (the audit row, the store's read, the
 // flags), each as the use case does it, and count the records read per page.
+// --rate N: the writers offer N writes a second in all (open loop: each write has its due time,
+// and its latency counts from then, so a write that waits for the one before it is charged for
+// the wait); without it each writer posts its next write as soon as the last one is acknowledged
+// (closed loop: the store's most, with the host's CPU saturated).
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -50,6 +54,7 @@ struct Args {
   int clinicians = 100;
   int pool = 0;  // 0: threads + readers
   bool split = false;
+  double rate = 0;  // writes/s offered in all; 0: as many as the store takes
 };
 
 Args parse(int argc, char** argv) {
@@ -75,17 +80,20 @@ Args parse(int argc, char** argv) {
       a.pool = std::stoi(v);
     else if (k == "--split")
       a.split = v != "0";
+    else if (k == "--rate")
+      a.rate = std::stod(v);
     else {
       fmt::print(stderr, "kc_bench_clinic: unknown option {}\n", k);
       std::exit(2);
     }
   }
   if (a.db.empty()) {
-    fmt::print(stderr,
-               "usage: kc_bench_clinic --db URL [--sqlite DIR] [--threads N] [--readers N] [--seconds N] "
-               "[--patients N] [--clinicians N] [--pool N] [--split 1]\n(scripts/pg-cluster start DIR; then --db "
-               "\"$(scripts/pg-cluster url "
-               "DIR)\")\n");
+    fmt::print(
+        stderr,
+        "usage: kc_bench_clinic --db URL [--sqlite DIR] [--threads N] [--readers N] [--seconds N] "
+        "[--patients N] [--clinicians N] [--pool N] [--split 1] [--rate N]\n(scripts/pg-cluster start DIR; then --db "
+        "\"$(scripts/pg-cluster url "
+        "DIR)\")\n");
     std::exit(2);
   }
   return a;
@@ -341,7 +349,13 @@ void run_load(const std::string& title, store::Store& s, clinic::ClinicStore* c,
     }
     std::uniform_int_distribution<std::size_t> pick(0, plans.size() - 1);
     for (int n = t; !stop; n += a.threads) {
-      const auto begin = Steady::now();
+      auto begin = Steady::now();
+      if (a.rate > 0) {  // open loop: write n is due n / rate seconds after the start
+        begin = start + std::chrono::duration_cast<Steady::duration>(
+                            std::chrono::duration<double>(static_cast<double>(n) / a.rate));
+        std::this_thread::sleep_until(begin);
+        if (stop) break;
+      }
       if (auto r = write_one(s, plans[pick(rng)], n); !r) {
         if (writes.failures++ == 0) fmt::print(stderr, "first failed write: {}\n", r.error().message);
         continue;
@@ -353,6 +367,9 @@ void run_load(const std::string& title, store::Store& s, clinic::ClinicStore* c,
   timer.join();
   const double seconds = std::chrono::duration<double>(Steady::now() - start).count();
   fmt::print("{}\n  {}\n", title, writes.report("durable writes", seconds));
+  if (a.rate > 0) {
+    fmt::print("  (offered {:.0f} writes/s; each write's latency counts from its due time)\n", a.rate);
+  }
   if (c != nullptr && !caseloads.micros.empty()) {
     const double per = static_cast<double>(caseload_rows.load()) / static_cast<double>(caseloads.micros.size());
     fmt::print("  {}   ({:.0f} patients each)\n", caseloads.report("caseload pages", seconds), per);
@@ -482,8 +499,8 @@ int main(int argc, char** argv) {
   const auto clinicians = seed_clinic(**clinic, plans, a.clinicians, a.threads);
   fmt::print("seeded {} patients and {} clinicians in {:.0f} s (PostgreSQL 15, fsync on, synchronous_commit on)\n",
              plans.size(), clinicians.size(), std::chrono::duration<double>(Steady::now() - seeding).count());
-  run_load(fmt::format("PostgreSQL: {} writer threads, {} caseload readers, {} connections, {} s", a.threads, a.readers,
-                       pool, a.seconds),
+  run_load(fmt::format("PostgreSQL: {} writer threads, {} caseload readers, {} connections, {} s{}", a.threads,
+                       a.readers, pool, a.seconds, a.rate > 0 ? fmt::format(", {:.0f} writes/s offered", a.rate) : ""),
            **pg, clinic->get(), plans, clinicians, a);
 
   if (a.sqlite_dir.empty()) return 0;

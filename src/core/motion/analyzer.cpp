@@ -32,8 +32,12 @@ constexpr std::size_t kVerdictFrames = 3;
 constexpr double kBackToStart = 0.1;    // hysteresis below leave_start to finish a rep
 constexpr double kLeaveEnd = 0.1;       // hysteresis below reach_end to leave the end
 constexpr double kMaxGapSeconds = 0.5;  // longer gaps do not carry smoothing across
-constexpr int kPlateauFrames = 3;       // end position: frames without going deeper before a live verdict
-constexpr double kDeeper = 0.02;        // progress gain that counts as going deeper
+// End position: how long without going deeper before a live verdict. A time, not a count of
+// frames: 3 frames at a slow camera's 8 to 10 a second, 9 at a phone's 30. (As 3 frames, at 25 a
+// second a one-frame glitch on the way down gave 120 ms of "plateau", and a live verdict on the
+// frames above the bottom flagged 4 of 5 clean lunges "front knee not bent to 90".)
+constexpr double kPlateauMs = 300;
+constexpr double kDeeper = 0.02;  // progress gain that counts as going deeper
 
 constexpr int kViewFrames = 5;            // frames in view before the coach speaks about the view
 constexpr double kFootSeconds = 1.0;      // smoothing of the person's foot length
@@ -210,7 +214,7 @@ FrameResult Analyzer::push(const LandmarkFrame& frame) {
       const double angle = joint_angle(ok ? seen.skeleton : seen.by_shape, joint).value_or(sig.start);
       smooth(progress_, (angle - sig.start) / (sig.end - sig.start), dt, kSmoothingSeconds);
       if (phase_ == Phase::kStart) rest_low_ = std::min(rest_low_.value_or(*progress_), *progress_);
-      track_peak();
+      track_peak(frame.t_ms);
       // The phase first: the frame that reaches the end is judged as part of the end position
       // (at 8 frames a second the bottom of a rep may show on two or three frames).
       step_state(frame.t_ms, out);
@@ -349,13 +353,11 @@ void Analyzer::flag(std::size_t i, double t, FrameResult& out) {
   out.events.push_back(std::move(e));
 }
 
-void Analyzer::track_peak() {
+void Analyzer::track_peak(double t) {
   const double p = *progress_;
   if (p > peak_ + kDeeper) {
     peak_ = p;
-    frames_since_deeper_ = 0;
-  } else {
-    ++frames_since_deeper_;
+    deeper_at_ms_ = t;
   }
 }
 
@@ -398,7 +400,7 @@ void Analyzer::check_cues(const TrackedSkeleton& seen, double t, double dt, Fram
                                                       [p](double k) { return std::abs(p - k) <= kMiddleWindow; }));
     if (!at_end && !at_middle) continue;
     st.window.emplace_back(at_end ? p : (reached_end_ ? kMiddleBack : kMiddleOut), v);
-    const bool settled = !at_end || frames_since_deeper_ >= kPlateauFrames;
+    const bool settled = !at_end || t - deeper_at_ms_ >= kPlateauMs;
     if (!st.flagged && settled && st.window.size() >= kEarlyFlag && window_violates(i, fault_band(i))) flag(i, t, out);
   }
 }
@@ -432,7 +434,7 @@ void Analyzer::step_state(double t, FrameResult& out) {
       rep_start_ms_ = t;
       rep_left_picture_ = false;
       peak_ = p;
-      frames_since_deeper_ = 0;
+      deeper_at_ms_ = t;
       return;
     case Phase::kMoving:
       if (p >= th.reach_end) {

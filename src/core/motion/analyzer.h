@@ -118,7 +118,7 @@ class Analyzer {
   std::string signal_joint(const TrackedSkeleton& seen, double dt);
   void learn_range();
   double foot_scale(const TrackedSkeleton& seen, double dt);
-  void track_peak();
+  void track_peak(double t);  // t: the frame's time (ms)
   void step_state(double t, FrameResult& out);
   void check_cues(const TrackedSkeleton& seen, double t, double dt, FrameResult& out);
   void flag(std::size_t i, double t, FrameResult& out);
@@ -136,8 +136,8 @@ class Analyzer {
   Summary summary_;
   std::vector<CheckState> checks_;
   LegTracker legs_;
-  double peak_ = 0;  // the deepest progress this rep
-  int frames_since_deeper_ = 0;
+  double peak_ = 0;          // the deepest progress this rep
+  double deeper_at_ms_ = 0;  // when peak_ last went deeper
   std::optional<double> last_t_;
   std::optional<double> progress_;
   Phase phase_ = Phase::kStart;
