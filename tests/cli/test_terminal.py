@@ -292,12 +292,25 @@ class IntakeInATerminalTest(TerminalTestCase):
             if time.monotonic() > deadline:
                 raise AssertionError(f"no next prompt after {text!r}:\n{t.text()}")
             t.pump(0.1)
+        return self.editing(t)
+
+    def editing(self, t):
+        """Waits until the line editor has the terminal (its raw mode: the terminal's own echo
+        off). libedit draws the prompt before it switches, so keys sent on seeing the prompt
+        could still reach the terminal's echo, which shows an arrow key as ^[[D (a 2-core CI
+        machine, the ASan build at -O0, 2026-12-07)."""
+        deadline = time.monotonic() + 10
+        while t.settings()[3] & termios.ECHO and t.proc.poll() is None:
+            if time.monotonic() > deadline:
+                raise AssertionError(f"the line editor never took the terminal:\n{t.text()}")
+            t.pump(0.02)
         return t
 
     def test_arrow_keys_edit_back_goes_back_and_the_review_changes_an_answer(self):
         t = self.intake()
         t.wait_for(r"How old are you\?")
         t.wait_for(r"(?m)^>$")
+        self.editing(t)
         # "2", Left, "5": the arrow moves the cursor, nothing like ^[[D is shown or kept.
         t.send("2")
         t.send("\x1b[D")
