@@ -91,6 +91,12 @@ def analyze_frames(kneecoach, frames, exercise):
     return json.loads(out.stdout)
 
 
+def totals(scores):
+    """The per-case figures of score() summed: faulted, faulted_flagged, clean, clean_flagged."""
+    scores = list(scores)
+    return {k: sum(s[k] for s in scores) for k in ('faulted', 'faulted_flagged', 'clean', 'clean_flagged')}
+
+
 def score(truth, summary):
     """Per-case figures: reps expected and counted, faulted reps and how many were flagged
     with their fault, clean reps and how many were flagged with anything."""
