@@ -6,7 +6,7 @@
 // p50/p99 per kind.
 //
 //   kc_bench_clinic --db URL [--sqlite DIR] [--threads 60] [--readers 4] [--seconds 20]
-//                   [--patients 10000] [--clinicians 100] [--pool N] [--split 1] [--rate N]
+//                   [--patients 10000] [--clinicians 100] [--pool N] [--split 1] [--rate N] [--page-rate N]
 // --pool: the connections the threads share (default one per thread, threads + readers: 64).
 // --split 1: the readers time the page's parts instead (the audit row, the store's read, the
 // flags), each as the use case does it, and count the records read per page.
@@ -14,6 +14,9 @@
 // and its latency counts from then, so a write that waits for the one before it is charged for
 // the wait); without it each writer posts its next write as soon as the last one is acknowledged
 // (closed loop: the store's most, with the host's CPU saturated).
+// --page-rate N: the readers load N caseload pages a second in all, the same way (page k is due
+// k / N seconds after the start, taken by whichever reader is free, and its latency counts from
+// then); without it each reader loads its next page as soon as the last one is shown.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -54,7 +57,8 @@ struct Args {
   int clinicians = 100;
   int pool = 0;  // 0: threads + readers
   bool split = false;
-  double rate = 0;  // writes/s offered in all; 0: as many as the store takes
+  double rate = 0;       // writes/s offered in all; 0: as many as the store takes
+  double page_rate = 0;  // caseload pages/s offered in all; 0: each reader back to back
 };
 
 Args parse(int argc, char** argv) {
@@ -82,18 +86,20 @@ Args parse(int argc, char** argv) {
       a.split = v != "0";
     else if (k == "--rate")
       a.rate = std::stod(v);
+    else if (k == "--page-rate")
+      a.page_rate = std::stod(v);
     else {
       fmt::print(stderr, "kc_bench_clinic: unknown option {}\n", k);
       std::exit(2);
     }
   }
   if (a.db.empty()) {
-    fmt::print(
-        stderr,
-        "usage: kc_bench_clinic --db URL [--sqlite DIR] [--threads N] [--readers N] [--seconds N] "
-        "[--patients N] [--clinicians N] [--pool N] [--split 1] [--rate N]\n(scripts/pg-cluster start DIR; then --db "
-        "\"$(scripts/pg-cluster url "
-        "DIR)\")\n");
+    fmt::print(stderr,
+               "usage: kc_bench_clinic --db URL [--sqlite DIR] [--threads N] [--readers N] [--seconds N] "
+               "[--patients N] [--clinicians N] [--pool N] [--split 1] [--rate N] [--page-rate N]\n(scripts/pg-cluster "
+               "start DIR; then --db "
+               "\"$(scripts/pg-cluster url "
+               "DIR)\")\n");
     std::exit(2);
   }
   return a;
@@ -310,6 +316,7 @@ void run_load(const std::string& title, store::Store& s, clinic::ClinicStore* c,
   Samples audits, reads, flags, records;  // --split: the page's parts (records: counts, not times)
   std::atomic<bool> stop{false};
   std::atomic<long> caseload_rows{0};
+  std::atomic<long> next_page{0};  // --page-rate: the next page due, whichever reader takes it
   const int readers = c == nullptr ? 0 : a.readers;
   std::optional<CaseloadPage> page;  // one per run: its parts are thread-safe, as the server's are
   if (c != nullptr) page.emplace(*c, s);
@@ -324,7 +331,13 @@ void run_load(const std::string& title, store::Store& s, clinic::ClinicStore* c,
     if (t >= a.threads) {
       std::uniform_int_distribution<std::size_t> pick(0, clinicians.size() - 1);
       while (!stop) {
-        const auto begin = Steady::now();
+        auto begin = Steady::now();
+        if (a.page_rate > 0) {  // open loop: page k is due k / page_rate seconds after the start
+          begin = start + std::chrono::duration_cast<Steady::duration>(
+                              std::chrono::duration<double>(static_cast<double>(next_page++) / a.page_rate));
+          std::this_thread::sleep_until(begin);
+          if (stop) break;
+        }
         CaseloadPage::Parts parts;
         auto load = a.split ? page->load_in_parts(clinicians[pick(rng)], parts) : page->load(clinicians[pick(rng)]);
         if (!load) {
@@ -373,6 +386,9 @@ void run_load(const std::string& title, store::Store& s, clinic::ClinicStore* c,
   if (c != nullptr && !caseloads.micros.empty()) {
     const double per = static_cast<double>(caseload_rows.load()) / static_cast<double>(caseloads.micros.size());
     fmt::print("  {}   ({:.0f} patients each)\n", caseloads.report("caseload pages", seconds), per);
+    if (a.page_rate > 0) {
+      fmt::print("  (offered {:.0f} pages/s; each page's latency counts from its due time)\n", a.page_rate);
+    }
     if (a.split) {
       fmt::print("    {}\n    {}\n    {}\n", audits.report("its audit row", seconds),
                  reads.report("its store read", seconds), flags.report("its flags", seconds));

@@ -1,6 +1,7 @@
 """Helpers for the clinic server's integration tests (tests/clinic): a fresh PostgreSQL database
 per test class in the cluster of the CTest fixture `postgres` (KNEECOACH_TEST_PG_URL), the real
 `kneecoach clinic` commands, a running `kneecoach clinic serve`, and signed-in HTTP clients."""
+import atexit
 import base64
 import hashlib
 import hmac
@@ -10,6 +11,7 @@ import json
 import os
 import re
 import secrets
+import shutil
 import signal
 import socket
 import ssl
@@ -38,7 +40,11 @@ FAKE_TIME = "2025-03-03T08:00:00Z"
 PASSWORD = "correct horse battery"
 # The server's key file (sealing TOTP secrets) for this test process: made by the first
 # `clinic init`, passed to every command and server through $KNEECOACH_CLINIC_KEY.
-KEY_FILE = os.path.join(tempfile.mkdtemp(prefix="kc-clinic-key-"), "clinic.key")
+# Its folder is removed when the test process exits (it holds a secret, and a test run leaves
+# no folders behind).
+_KEY_DIR = tempfile.mkdtemp(prefix="kc-clinic-key-")
+atexit.register(shutil.rmtree, _KEY_DIR, True)
+KEY_FILE = os.path.join(_KEY_DIR, "clinic.key")
 
 
 def need_postgres(test_case):

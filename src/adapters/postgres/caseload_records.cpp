@@ -2,8 +2,11 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 #include <string>
+#include <string_view>
+#include <tuple>
 #include <vector>
 
 #include "adapters/postgres/row.h"
@@ -18,7 +21,9 @@ using Patients = std::map<store::PersonId, clinic::PatientRecords>;
 // Every statement below is prepared (row.h exec) and takes the caseload's persons as one array
 // ($1, bigint[] text), so each reads only their rows through an index on (person_id, ...): no
 // statement scans a whole table (EXPLAIN ANALYZE in bench/clinic/README.md; the indexes on date
-// are the store schema's version 6).
+// are the store schema's version 6, made covering in its version 8). None sorts: each person's
+// rows are put in time order here (in_time_order), which costs far less than PostgreSQL's sort
+// of the page's thousands of rows by their text instants.
 
 // The plan's row without its JSON (the flags never read it; it is the largest column).
 constexpr const char* kPlanRowColumns =
@@ -36,24 +41,31 @@ constexpr const char* kPlans =
     "FROM (SELECT DISTINCT ON (person_id) * FROM plan WHERE person_id = ANY($1::bigint[]) "
     "ORDER BY person_id, created_at DESC, id DESC) plan";
 
-// Sessions dated from $2, and each person's latest finished or quit one (a UNION of whole rows,
-// which differ by id: each row is fetched once, where selecting ids first fetched it twice).
+// Sessions dated from $2 (from session_log_by_person_date alone: it holds every column), and each
+// person's latest finished or quit one when it is dated before $2 (from $2 on, the first part has
+// it), so the two parts never share a row and need no de-duplication.
 constexpr const char* kSessions =
-    "SELECT {0} FROM session_log WHERE person_id = ANY($1::bigint[]) AND date >= $2 UNION "
+    "SELECT {0} FROM session_log WHERE person_id = ANY($1::bigint[]) AND date >= $2 UNION ALL "
     "SELECT last.* FROM unnest($1::bigint[]) AS p(id) CROSS JOIN LATERAL (SELECT {0} FROM session_log s "
     "WHERE s.person_id = p.id AND s.status <> 'in-progress' ORDER BY s.started_at DESC, s.id DESC LIMIT 1) last "
-    "ORDER BY person_id, started_at, id";
+    "WHERE last.date < $2";
+// A pain rating's row without its items and note (the flags and the sparkline read neither), so
+// its every column is in measurement_by_person_date: PostgreSQL reads the ratings from that index
+// alone (the store schema's version 8), not one table page per rating.
+constexpr const char* kPainColumns =
+    "id, person_id, measure, taken_at, date, value, '[]' AS items, session_id, '' AS note";
+static_assert(std::string_view(store::kMeasurementColumns) ==
+                  "id, person_id, measure, taken_at, date, value, items, session_id, note",
+              "kPainColumns follows store::kMeasurementColumns");
 constexpr const char* kPain =
-    "SELECT {} FROM measurement WHERE person_id = ANY($1::bigint[]) AND measure IN ($3, $4, $5) AND date >= $2 "
-    "ORDER BY person_id, taken_at, id";
+    "SELECT {} FROM measurement WHERE person_id = ANY($1::bigint[]) AND measure IN ($3, $4, $5) AND date >= $2";
 // The check-ins whose level refers (check_in_referred) and each person's latest: the flags read
 // no other (a check-in's pain is a measurement, read above).
 constexpr const char* kCheckIns =
     "SELECT {} FROM check_in WHERE id IN ("
     "SELECT id FROM check_in WHERE person_id = ANY($1::bigint[]) AND triage_level NOT IN ('go', 'caution') "
     "UNION ALL SELECT last.id FROM unnest($1::bigint[]) AS p(id) CROSS JOIN LATERAL (SELECT id FROM check_in c "
-    "WHERE c.person_id = p.id ORDER BY c.at DESC, c.id DESC LIMIT 1) last) "
-    "ORDER BY person_id, at, id";
+    "WHERE c.person_id = p.id ORDER BY c.at DESC, c.id DESC LIMIT 1) last)";
 
 // `ids` as a PostgreSQL array literal, e.g. "{3,5,8}".
 template <typename Ids>
@@ -81,6 +93,7 @@ Status each(const pqxx::result& rows, Read&& read, Put&& put) {
 struct DayTexts {
   std::vector<std::string> texts;
   std::string text(int column) const { return texts.at(static_cast<std::size_t>(column)); }
+  std::string_view view(int column) const { return texts.at(static_cast<std::size_t>(column)); }
   int integer(int column) const { return std::stoi(text(column)); }
 };
 
@@ -124,7 +137,7 @@ Status read_sessions(Tx& tx, const std::string& persons, const std::string& from
 }
 
 Status read_pain(Tx& tx, const std::string& persons, const std::string& from, Patients& out) {
-  return each(exec(tx, fmt::format(kPain, store::kMeasurementColumns), persons, from, std::string(store::kPainNow),
+  return each(exec(tx, fmt::format(kPain, kPainColumns), persons, from, std::string(store::kPainNow),
                    std::string(store::kPainNextMorning), std::string(store::kPainDuring)),
               store::read_measurement<Row>, [&](store::Measurement m) { out[m.person].pain.push_back(std::move(m)); });
 }
@@ -132,6 +145,17 @@ Status read_pain(Tx& tx, const std::string& persons, const std::string& from, Pa
 Status read_check_ins(Tx& tx, const std::string& persons, const std::string& /*from*/, Patients& out) {
   return each(exec(tx, fmt::format(kCheckIns, store::kCheckInColumns), persons), store::read_check_in<Row>,
               [&](store::CheckIn c) { out[c.person].check_ins.push_back(std::move(c)); });
+}
+
+// A person's sessions by (started_at, id), ratings by (taken_at, id) and check-ins by (at, id):
+// the order the store's other reads give them in.
+void in_time_order(clinic::PatientRecords& r) {
+  std::sort(r.sessions.begin(), r.sessions.end(),
+            [](const auto& a, const auto& b) { return std::tie(a.started_at, a.id) < std::tie(b.started_at, b.id); });
+  std::sort(r.pain.begin(), r.pain.end(),
+            [](const auto& a, const auto& b) { return std::tie(a.taken_at, a.id) < std::tie(b.taken_at, b.id); });
+  std::sort(r.check_ins.begin(), r.check_ins.end(),
+            [](const auto& a, const auto& b) { return std::tie(a.at, a.id) < std::tie(b.at, b.id); });
 }
 
 }  // namespace
@@ -159,7 +183,10 @@ Result<std::vector<clinic::PatientRecords>> read_records_of(Tx& tx, const std::v
   }
   std::vector<clinic::PatientRecords> out;
   out.reserve(patients.size());
-  for (auto& [person, records] : patients) out.push_back(std::move(records));
+  for (auto& [person, records] : patients) {
+    in_time_order(records);
+    out.push_back(std::move(records));
+  }
   return out;
 }
 

@@ -15,7 +15,7 @@
 
 namespace kc::postgres {
 
-inline constexpr int kClinicSchemaVersion = 2;
+inline constexpr int kClinicSchemaVersion = 3;
 
 Schema clinic_schema();
 

@@ -5,12 +5,14 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <functional>
 #include <map>
 #include <thread>
 #include <vector>
 
+#include "adapters/postgres/caseload_records.h"
 #include "adapters/postgres/pg_store.h"
 #include "adapters/postgres/pg_test_support.h"
 #include "core/tracking/tracking_test_support.h"
@@ -550,6 +552,11 @@ TEST(PostgresCaseloadRecords, TheWindowTheLatestPlanAndWhatFlagsNeedFromBefore) 
     EXPECT_GE(m.date, day(14));
     EXPECT_NE(m.measure, store::kPainWorst24h);
   }
+  // In time order, as the store's other reads give them (the statement does not sort them).
+  EXPECT_TRUE(std::is_sorted(a.pain.begin(), a.pain.end(),
+                             [](const auto& x, const auto& y) { return x.taken_at < y.taken_at; }));
+  EXPECT_EQ(a.pain.front().date, day(15));
+  EXPECT_EQ(a.pain.back().date, day(21));
   ASSERT_EQ(a.check_ins.size(), 2U);
   EXPECT_EQ(a.check_ins[0].triage_level, "see_clinician");
   EXPECT_EQ(a.check_ins[1].date, day(21));
@@ -605,6 +612,71 @@ TEST(PostgresCaseloadRecords, TheWindowTheLatestPlanAndWhatFlagsNeedFromBefore) 
   ASSERT_EQ(page->reviews.size(), 1U);
   EXPECT_EQ(page->reviews[0].note, note);
   EXPECT_EQ(page->reviews[0].seen_at, at(20, 9));
+}
+
+// Collects the notices a connection receives (auto_explain's plans, below).
+class Notices final : public pqxx::errorhandler {
+ public:
+  explicit Notices(pqxx::connection_base& c) : pqxx::errorhandler(c) {}
+  bool operator()(const char message[]) noexcept override {
+    text += message;
+    return false;
+  }
+  std::string text;
+};
+
+// The caseload reads a patient's rows from indexes alone (the store schema's version 8): as
+// PostgreSQL plans its statements with whole-table scans ruled out, the ratings, the sessions of
+// the window, the plan's days and the latest check-in come from index-only scans. A column read
+// by a statement but missing from its index turns its scan into one that visits a table page per
+// row, which is what made a caseload page slow (bench/clinic/README.md).
+TEST(PostgresCaseloadRecords, EachPatientsRowsAreReadFromAnIndexAlone) {
+  if (auto why = TestDatabase::unavailable()) GTEST_SKIP() << *why;
+  ClinicUnderTest t = postgres_clinic().make();
+  store::Store& records = *t.store;
+  const store::PersonId ann = t.add_person("ann");
+  store::PlanRecord plan = tracking::testing::Script().h.plan;
+  plan.id = 0;
+  plan.person = ann;
+  plan.created_at = at(0, 7);
+  ASSERT_TRUE(records.save_setup({{0, ann, at(0, 7), "{}", "go"}, plan}).ok());
+  const store::Id plan_id = (*records.active_plan(ann))->id;
+  ASSERT_TRUE(records
+                  .save_session(
+                      {0, ann, plan_id, day(3), "A", at(3, 18), at(3, 19), store::SessionStatus::kFinished, 4}, {}, {})
+                  .ok());
+  ASSERT_TRUE(records.save_check_in({0, ann, at(4, 8), day(4), 3, {}, "go", false}, {}, "").ok());
+  store::Measurement rating;
+  rating.person = ann;
+  rating.measure = store::kPainNow;
+  rating.taken_at = at(4, 9);
+  rating.date = day(4);
+  rating.value = 3;
+  ASSERT_TRUE(records.add_measurement(rating).ok());
+
+  pqxx::connection conn(t.db->url());
+  {
+    pqxx::nontransaction setup(conn);
+    setup.exec("VACUUM ANALYZE");  // every page all-visible, as autovacuum leaves a table's older pages
+    for (const char* sql :
+         {"LOAD 'auto_explain'", "SET auto_explain.log_min_duration = 0", "SET auto_explain.log_level = notice",
+          "SET enable_seqscan = off", "SET enable_bitmapscan = off"}) {
+      setup.exec(sql);
+    }
+  }
+  Notices notices(conn);
+  pqxx::work tx(conn);
+  auto got = read_records_of(tx, {ann}, day(0));
+  ASSERT_TRUE(got.ok()) << got.error().message;
+  tx.commit();
+  ASSERT_EQ(got->size(), 1U);
+  EXPECT_EQ((*got)[0].sessions.size(), 1U);
+  EXPECT_FALSE((*got)[0].pain.empty());
+  for (const char* scan :
+       {"Index Only Scan using measurement_by_person_date", "Index Only Scan using session_log_by_person_date",
+        "Index Only Scan using plan_day_by_plan", "Index Only Scan Backward using check_in_by_person"}) {
+    EXPECT_NE(notices.text.find(scan), std::string::npos) << scan << " is not in the plans:\n" << notices.text;
+  }
 }
 
 }  // namespace

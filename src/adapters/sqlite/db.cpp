@@ -67,6 +67,12 @@ std::string Stmt::text(int column) const {
   return std::string(reinterpret_cast<const char*>(p), static_cast<std::size_t>(n));
 }
 
+std::string_view Stmt::view(int column) const {
+  const auto* p = sqlite3_column_text(stmt_, column);
+  if (p == nullptr) return {};
+  return {reinterpret_cast<const char*>(p), static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column))};
+}
+
 std::optional<int> Stmt::opt_int(int column) const {
   if (is_null(column)) return std::nullopt;
   return integer(column);

@@ -45,6 +45,7 @@ class Stmt {
   int integer(int column) const;
   double real(int column) const;
   std::string text(int column) const;
+  std::string_view view(int column) const;  // text() without a copy: valid until the next step
   bool is_null(int column) const;
   std::optional<int> opt_int(int column) const;
   std::optional<std::string> opt_text(int column) const;

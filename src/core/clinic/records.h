@@ -185,7 +185,8 @@ struct ClinicianNote {
 
 // What the caseload reads of one patient's records (ClinicStore::caseload_records). It holds at
 // least the parts below and may hold more (the flag rules look only at the days they need; the
-// plan's document, its largest part, may be left empty: they do not read it):
+// plan's document, its largest part, and a pain rating's items and note may be left empty: they
+// do not read them):
 struct PatientRecords {
   store::PersonId person = 0;
   std::optional<store::PlanRecord> plan;    // the latest plan: its row, its calendar from `from` on

@@ -117,6 +117,7 @@ std::string items_to_text(const std::vector<MeasureItem>& items) {
 }
 
 Result<std::vector<MeasureItem>> items_from_text(std::string_view text) {
+  if (text == "[]") return std::vector<MeasureItem>{};  // most ratings: no JSON parse (items_to_text's form)
   const auto j = nlohmann::json::parse(text, nullptr, false);
   if (j.is_discarded() || !j.is_array()) return make_error(fmt::format("stored items are not a JSON list: {}", text));
   std::vector<MeasureItem> items;
@@ -133,6 +134,7 @@ Result<std::vector<MeasureItem>> items_from_text(std::string_view text) {
 std::string strings_to_text(const std::vector<std::string>& items) { return nlohmann::json(items).dump(); }
 
 Result<std::vector<std::string>> strings_from_text(std::string_view text) {
+  if (text == "[]") return std::vector<std::string>{};  // most lists are empty: no JSON parse
   const auto j = nlohmann::json::parse(text, nullptr, false);
   if (j.is_discarded() || !j.is_array()) return make_error(fmt::format("stored list is not a JSON list: {}", text));
   std::vector<std::string> out;

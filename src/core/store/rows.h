@@ -1,13 +1,15 @@
 // Reading stored records back from any back end's result rows, so that SQLite and PostgreSQL
-// decode them by one set of rules. A Row has int64, integer, real, text, opt_text, opt_int and
-// is_null, each taking a 0-based column index (sqlite::Stmt and postgres::Row do). The column
-// lists name the columns each reader expects, in order.
+// decode them by one set of rules. A Row has int64, integer, real, text, view (the text without a
+// copy, valid while the row is), opt_text, opt_int and is_null, each taking a 0-based column
+// index (sqlite::Stmt and postgres::Row do). The column lists name the columns each reader
+// expects, in order.
 #pragma once
 
 #include <fmt/format.h>
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "core/common/result.h"
 #include "core/store/codec.h"
@@ -17,19 +19,19 @@ namespace kc::store {
 
 inline std::string iso(CivilDate d) { return to_iso(d); }
 
-inline Result<CivilDate> date_from(const std::string& text) {
+inline Result<CivilDate> date_from(std::string_view text) {
   if (auto d = parse_iso_date(text)) return *d;
   return make_error(fmt::format("store: a stored date is malformed: \"{}\"", text));
 }
 
-inline Result<TimePoint> instant_from(const std::string& text) {
+inline Result<TimePoint> instant_from(std::string_view text) {
   if (auto t = parse_instant(text)) return *t;
   return make_error(fmt::format("store: a stored time is malformed: \"{}\"", text));
 }
 
 template <typename Row>
 Result<Person> read_person(const Row& s) {
-  auto at = instant_from(s.text(2));
+  auto at = instant_from(s.view(2));
   if (!at) return at.error();
   return Person{s.int64(0), s.text(1), *at};
 }
@@ -43,11 +45,11 @@ Result<SessionLog> read_session(const Row& s) {
   log.id = s.int64(0);
   log.person = s.int64(1);
   log.plan = s.int64(2);
-  auto d = date_from(s.text(3));
+  auto d = date_from(s.view(3));
   if (!d) return d.error();
   log.date = *d;
   log.session = s.text(4);
-  auto started = instant_from(s.text(5));
+  auto started = instant_from(s.view(5));
   if (!started) return started.error();
   log.started_at = *started;
   if (auto ended = s.opt_text(6)) {
@@ -77,7 +79,7 @@ Result<ExerciseLog> read_exercise_log(const Row& s) {
   auto outcome = parse_outcome(s.text(5));
   if (!outcome) return make_error(fmt::format("store: unknown exercise outcome \"{}\"", s.text(5)));
   log.outcome = *outcome;
-  auto dose = dose_from_text(s.text(6));
+  auto dose = dose_from_text(s.view(6));
   if (!dose) return dose.error();
   log.planned = *dose;
   log.sets_done = s.integer(7);
@@ -85,7 +87,7 @@ Result<ExerciseLog> read_exercise_log(const Row& s) {
   log.holds_done = s.integer(9);
   log.seconds = s.integer(10);
   log.pain = s.opt_int(11);
-  auto at = instant_from(s.text(12));
+  auto at = instant_from(s.view(12));
   if (!at) return at.error();
   log.finished_at = *at;
   log.camera_json = s.text(13);
@@ -104,14 +106,14 @@ Result<Measurement> read_measurement(const Row& s) {
   m.id = s.int64(0);
   m.person = s.int64(1);
   m.measure = s.text(2);
-  auto at = instant_from(s.text(3));
+  auto at = instant_from(s.view(3));
   if (!at) return at.error();
   m.taken_at = *at;
-  auto d = date_from(s.text(4));
+  auto d = date_from(s.view(4));
   if (!d) return d.error();
   m.date = *d;
   m.value = s.real(5);
-  auto items = items_from_text(s.text(6));
+  auto items = items_from_text(s.view(6));
   if (!items) return items.error();
   m.items = *items;
   if (!s.is_null(7)) m.session = s.int64(7);
@@ -127,14 +129,14 @@ Result<CheckIn> read_check_in(const Row& s) {
   CheckIn c;
   c.id = s.int64(0);
   c.person = s.int64(1);
-  auto at = instant_from(s.text(2));
+  auto at = instant_from(s.view(2));
   if (!at) return at.error();
   c.at = *at;
-  auto d = date_from(s.text(3));
+  auto d = date_from(s.view(3));
   if (!d) return d.error();
   c.date = *d;
   c.next_morning_pain = s.integer(4);
-  auto flags = strings_from_text(s.text(5));
+  auto flags = strings_from_text(s.view(5));
   if (!flags) return flags.error();
   c.red_flags = *flags;
   c.triage_level = s.text(6);
@@ -152,10 +154,10 @@ Result<DoseChange> read_dose_change(const Row& s) {
   c.id = s.int64(0);
   c.person = s.int64(1);
   c.plan = s.int64(2);
-  auto at = instant_from(s.text(3));
+  auto at = instant_from(s.view(3));
   if (!at) return at.error();
   c.at = *at;
-  auto d = date_from(s.text(4));
+  auto d = date_from(s.view(4));
   if (!d) return d.error();
   c.date = *d;
   c.exercise_id = s.text(5);
@@ -163,10 +165,10 @@ Result<DoseChange> read_dose_change(const Row& s) {
   auto decision = parse_decision(s.text(7));
   if (!decision) return make_error(fmt::format("store: unknown dose decision \"{}\"", s.text(7)));
   c.decision = *decision;
-  auto from = dose_from_text(s.text(8));
+  auto from = dose_from_text(s.view(8));
   if (!from) return from.error();
   c.from = *from;
-  auto to = dose_from_text(s.text(9));
+  auto to = dose_from_text(s.view(9));
   if (!to) return to.error();
   c.to = *to;
   c.reason = s.text(10);
@@ -184,10 +186,10 @@ Result<ProgramChange> read_program_change(const Row& s) {
   c.id = s.int64(0);
   c.person = s.int64(1);
   c.plan = s.int64(2);
-  auto at = instant_from(s.text(3));
+  auto at = instant_from(s.view(3));
   if (!at) return at.error();
   c.at = *at;
-  auto d = date_from(s.text(4));
+  auto d = date_from(s.view(4));
   if (!d) return d.error();
   c.date = *d;
   auto kind = parse_change_kind(s.text(5));
@@ -220,16 +222,16 @@ Result<PlanRecord> read_plan(const Row& s) {
   p.id = s.int64(0);
   p.person = s.int64(1);
   p.answers = s.int64(2);
-  auto created = instant_from(s.text(3));
+  auto created = instant_from(s.view(3));
   if (!created) return created.error();
   p.created_at = *created;
-  auto start = date_from(s.text(4));
+  auto start = date_from(s.view(4));
   if (!start) return start.error();
   p.start = *start;
   p.weeks = s.integer(5);
   p.level = s.text(6);
   p.baseline_pain = s.integer(7);
-  auto reviews = strings_from_text(s.text(8));
+  auto reviews = strings_from_text(s.view(8));
   if (!reviews) return reviews.error();
   for (const auto& r : *reviews) {
     auto d = date_from(r);
@@ -249,7 +251,7 @@ Result<PlanRecord> read_plan(const Row& s) {
 // One scheduled day of a plan: columns date, week, session.
 template <typename Row>
 Result<PlanDay> read_plan_day(const Row& s) {
-  auto d = date_from(s.text(0));
+  auto d = date_from(s.view(0));
   if (!d) return d.error();
   return PlanDay{*d, s.integer(1), s.text(2)};
 }
@@ -258,9 +260,9 @@ inline constexpr const char* kClearanceColumns = "id, person_id, plan_id, record
 
 template <typename Row>
 Result<ClearanceRecord> read_clearance(const Row& s) {
-  auto at = instant_from(s.text(3));
+  auto at = instant_from(s.view(3));
   if (!at) return at.error();
-  auto on = date_from(s.text(4));
+  auto on = date_from(s.view(4));
   if (!on) return on.error();
   return ClearanceRecord{s.int64(0), s.int64(1), s.int64(2), *at, *on, s.text(5)};
 }
