@@ -307,6 +307,12 @@ double micros_since(Steady::time_point start) {
   return std::chrono::duration<double, std::micro>(Steady::now() - start).count();
 }
 
+// When request n of an open loop offering `per_second` requests a second from `start` is due.
+Steady::time_point due(Steady::time_point start, long n, double per_second) {
+  return start + std::chrono::duration_cast<Steady::duration>(
+                     std::chrono::duration<double>(static_cast<double>(n) / per_second));
+}
+
 // Writers and caseload readers for `seconds`; prints one line per kind.
 void run_load(const std::string& title, store::Store& s, clinic::ClinicStore* c,
               const std::vector<store::PlanRecord>& plans, const std::vector<clinic::AccountId>& clinicians,
@@ -333,8 +339,7 @@ void run_load(const std::string& title, store::Store& s, clinic::ClinicStore* c,
       while (!stop) {
         auto begin = Steady::now();
         if (a.page_rate > 0) {  // open loop: page k is due k / page_rate seconds after the start
-          begin = start + std::chrono::duration_cast<Steady::duration>(
-                              std::chrono::duration<double>(static_cast<double>(next_page++) / a.page_rate));
+          begin = due(start, next_page++, a.page_rate);
           std::this_thread::sleep_until(begin);
           if (stop) break;
         }
@@ -364,8 +369,7 @@ void run_load(const std::string& title, store::Store& s, clinic::ClinicStore* c,
     for (int n = t; !stop; n += a.threads) {
       auto begin = Steady::now();
       if (a.rate > 0) {  // open loop: write n is due n / rate seconds after the start
-        begin = start + std::chrono::duration_cast<Steady::duration>(
-                            std::chrono::duration<double>(static_cast<double>(n) / a.rate));
+        begin = due(start, n, a.rate);
         std::this_thread::sleep_until(begin);
         if (stop) break;
       }
