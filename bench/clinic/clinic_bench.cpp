@@ -274,7 +274,7 @@ struct CaseloadPage {
     if (!ok) return ok.error();
     const auto audited = Steady::now();
     const kc::CivilDate today = clock.today();
-    auto page = clinic.store.caseload_page(clinician, today - date::days{clinic::kRecordsDays});
+    auto page = clinic.store.caseload_page(clinician, today - date::days{clinic::kRecordsDays}, today);
     if (!page) return page.error();
     const auto read = Steady::now();
     for (const auto& r : page->records) {

@@ -18,6 +18,12 @@ namespace {
 using Tx = pqxx::transaction_base;
 using Patients = std::map<store::PersonId, clinic::PatientRecords>;
 
+// The page's window: its first day and today, as the store keeps dates (YYYY-MM-DD).
+struct Window {
+  std::string from;
+  std::string to;
+};
+
 // Every statement below is prepared (row.h exec) and takes the caseload's persons as one array
 // ($1, bigint[] text), so each reads only their rows through an index on (person_id, ...): no
 // statement scans a whole table (EXPLAIN ANALYZE in bench/clinic/README.md; the indexes on date
@@ -33,11 +39,12 @@ static_assert(std::string_view(store::kPlanColumns).ends_with("plan_json, stoppe
               "kPlanRowColumns follows store::kPlanColumns");
 
 // Each person's latest plan, then the clearance it was built under (its JSON, or NULL), then its
-// days from $2 as one array of {date, week, session} texts (a row each would be 35 rows a person).
+// days from $2 through $3 as one array of {date, week, session} texts (a row each would be 35 rows
+// a person). Its days after today are not read: early in a program they outnumber the window's.
 constexpr const char* kPlans =
     "SELECT {}, (SELECT c.json FROM clearance c WHERE c.plan_id = plan.id AND c.person_id = plan.person_id), "
     "ARRAY(SELECT ARRAY[d.date, d.week::text, d.session] FROM plan_day d WHERE d.plan_id = plan.id AND "
-    "d.date >= $2 ORDER BY d.date) "
+    "d.date >= $2 AND d.date <= $3 ORDER BY d.date) "
     "FROM (SELECT DISTINCT ON (person_id) * FROM plan WHERE person_id = ANY($1::bigint[]) "
     "ORDER BY person_id, created_at DESC, id DESC) plan";
 
@@ -57,8 +64,14 @@ constexpr const char* kPainColumns =
 static_assert(std::string_view(store::kMeasurementColumns) ==
                   "id, person_id, measure, taken_at, date, value, items, session_id, note",
               "kPainColumns follows store::kMeasurementColumns");
+// Each kind of rating ($3, $4, $5) is read as its own range of that index, (person, measure, date
+// from $2): PostgreSQL 15 does not search an index-only scan by a list on a later column
+// (`measure IN (...)`), so with one statement it read each person's every measurement of all time
+// and filtered them, a cost that grew with the length of their history, not with the page's weeks.
 constexpr const char* kPain =
-    "SELECT {} FROM measurement WHERE person_id = ANY($1::bigint[]) AND measure IN ($3, $4, $5) AND date >= $2";
+    "SELECT {0} FROM measurement WHERE person_id = ANY($1::bigint[]) AND measure = $3 AND date >= $2 UNION ALL "
+    "SELECT {0} FROM measurement WHERE person_id = ANY($1::bigint[]) AND measure = $4 AND date >= $2 UNION ALL "
+    "SELECT {0} FROM measurement WHERE person_id = ANY($1::bigint[]) AND measure = $5 AND date >= $2";
 // The check-ins whose level refers (check_in_referred) and each person's latest: the flags read
 // no other (a check-in's pain is a measurement, read above).
 constexpr const char* kCheckIns =
@@ -118,8 +131,8 @@ Status read_days(const pqxx::field& days, store::PlanRecord& plan) {
   return Ok{};
 }
 
-Status read_plans(Tx& tx, const std::string& persons, const std::string& from, Patients& out) {
-  for (const auto& r : exec(tx, fmt::format(kPlans, kPlanRowColumns), persons, from)) {
+Status read_plans(Tx& tx, const std::string& persons, const Window& window, Patients& out) {
+  for (const auto& r : exec(tx, fmt::format(kPlans, kPlanRowColumns), persons, window.from, window.to)) {
     auto plan = store::read_plan(Row(r));
     if (!plan) return plan.error();
     auto& records = out[plan->person];
@@ -131,18 +144,18 @@ Status read_plans(Tx& tx, const std::string& persons, const std::string& from, P
   return Ok{};
 }
 
-Status read_sessions(Tx& tx, const std::string& persons, const std::string& from, Patients& out) {
-  return each(exec(tx, fmt::format(kSessions, store::kSessionColumns), persons, from), store::read_session<Row>,
+Status read_sessions(Tx& tx, const std::string& persons, const Window& window, Patients& out) {
+  return each(exec(tx, fmt::format(kSessions, store::kSessionColumns), persons, window.from), store::read_session<Row>,
               [&](store::SessionLog s) { out[s.person].sessions.push_back(std::move(s)); });
 }
 
-Status read_pain(Tx& tx, const std::string& persons, const std::string& from, Patients& out) {
-  return each(exec(tx, fmt::format(kPain, kPainColumns), persons, from, std::string(store::kPainNow),
+Status read_pain(Tx& tx, const std::string& persons, const Window& window, Patients& out) {
+  return each(exec(tx, fmt::format(kPain, kPainColumns), persons, window.from, std::string(store::kPainNow),
                    std::string(store::kPainNextMorning), std::string(store::kPainDuring)),
               store::read_measurement<Row>, [&](store::Measurement m) { out[m.person].pain.push_back(std::move(m)); });
 }
 
-Status read_check_ins(Tx& tx, const std::string& persons, const std::string& /*from*/, Patients& out) {
+Status read_check_ins(Tx& tx, const std::string& persons, const Window& /*window*/, Patients& out) {
   return each(exec(tx, fmt::format(kCheckIns, store::kCheckInColumns), persons), store::read_check_in<Row>,
               [&](store::CheckIn c) { out[c.person].check_ins.push_back(std::move(c)); });
 }
@@ -160,7 +173,8 @@ void in_time_order(clinic::PatientRecords& r) {
 
 }  // namespace
 
-Result<std::vector<clinic::PatientRecords>> read_caseload_records(Tx& tx, clinic::AccountId clinician, CivilDate from) {
+Result<std::vector<clinic::PatientRecords>> read_caseload_records(Tx& tx, clinic::AccountId clinician, CivilDate from,
+                                                                  CivilDate to) {
   std::vector<store::PersonId> ids;
   for (const auto& r : exec(tx,
                             "SELECT a.person_id FROM caseload c JOIN account a ON a.id = c.patient_id "
@@ -168,18 +182,18 @@ Result<std::vector<clinic::PatientRecords>> read_caseload_records(Tx& tx, clinic
                             clinician)) {
     ids.push_back(r[0].as<store::PersonId>());
   }
-  return read_records_of(tx, ids, from);
+  return read_records_of(tx, ids, from, to);
 }
 
 Result<std::vector<clinic::PatientRecords>> read_records_of(Tx& tx, const std::vector<store::PersonId>& persons,
-                                                            CivilDate from) {
+                                                            CivilDate from, CivilDate to) {
   if (persons.empty()) return std::vector<clinic::PatientRecords>{};
   Patients patients;
   for (const store::PersonId person : persons) patients[person].person = person;
   const std::string ids = array_of(persons);
-  const std::string since = store::iso(from);
+  const Window window{store::iso(from), store::iso(to)};
   for (auto* read : {read_plans, read_sessions, read_pain, read_check_ins}) {
-    if (auto st = read(tx, ids, since, patients); !st) return st.error();
+    if (auto st = read(tx, ids, window, patients); !st) return st.error();
   }
   std::vector<clinic::PatientRecords> out;
   out.reserve(patients.size());

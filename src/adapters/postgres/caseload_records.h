@@ -13,11 +13,12 @@ namespace kc::postgres {
 
 // ClinicStore::caseload_records inside the transaction `tx` (one read snapshot).
 Result<std::vector<clinic::PatientRecords>> read_caseload_records(pqxx::transaction_base& tx,
-                                                                  clinic::AccountId clinician, CivilDate from);
+                                                                  clinic::AccountId clinician, CivilDate from,
+                                                                  CivilDate to);
 
 // The same for the persons `persons` (ascending, none 0), one per person, by person: four queries.
 Result<std::vector<clinic::PatientRecords>> read_records_of(pqxx::transaction_base& tx,
-                                                            const std::vector<store::PersonId>& persons,
-                                                            CivilDate from);
+                                                            const std::vector<store::PersonId>& persons, CivilDate from,
+                                                            CivilDate to);
 
 }  // namespace kc::postgres

@@ -334,9 +334,9 @@ class PgClinicStore final : public ClinicStore {
   }
 
   // --- the caseload's flags and the clinicians' notes ---
-  Result<std::vector<PatientRecords>> caseload_records(AccountId clinician, CivilDate from) override {
+  Result<std::vector<PatientRecords>> caseload_records(AccountId clinician, CivilDate from, CivilDate to) override {
     return db_->read<std::vector<PatientRecords>>(
-        [&](Tx& tx) -> Result<std::vector<PatientRecords>> { return read_caseload_records(tx, clinician, from); });
+        [&](Tx& tx) -> Result<std::vector<PatientRecords>> { return read_caseload_records(tx, clinician, from, to); });
   }
   Result<FlagReview> add_flag_review(const FlagReview& review) override {
     return db_->write<FlagReview>([&](Tx& tx) -> Result<FlagReview> {
@@ -356,7 +356,7 @@ class PgClinicStore final : public ClinicStore {
   // One read transaction: the list (which gives the persons), the four statements of the records
   // and the reviews. (One UNION ALL statement carrying every row as JSON texts was measured
   // slower, bench/clinic/README.md.)
-  Result<CaseloadPage> caseload_page(AccountId clinician, CivilDate from) override {
+  Result<CaseloadPage> caseload_page(AccountId clinician, CivilDate from, CivilDate to) override {
     return db_->read<CaseloadPage>([&](Tx& tx) -> Result<CaseloadPage> {
       CaseloadPage page;
       auto entries = read_caseload(tx, clinician);
@@ -368,7 +368,7 @@ class PgClinicStore final : public ClinicStore {
         if (e.person != 0) persons.push_back(e.person);
       }
       std::sort(persons.begin(), persons.end());
-      auto records = read_records_of(tx, persons, from);
+      auto records = read_records_of(tx, persons, from, to);
       if (!records) return records.error();
       page.records = std::move(records).value();
       auto reviews = read_flag_reviews(tx, clinician);

@@ -9,6 +9,8 @@
 #include <atomic>
 #include <functional>
 #include <map>
+#include <sstream>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -369,7 +371,7 @@ TEST_P(ClinicContract, FlagReviewsKeepTheLatestOfEachKindAndNotesNameTheirAuthor
     }
   }
   EXPECT_EQ(c->flag_reviews(kim->id)->size(), 1U);
-  auto page = c->caseload_page(lee.id, day(0));
+  auto page = c->caseload_page(lee.id, day(0), day(41));
   ASSERT_TRUE(page.ok());
   ASSERT_EQ(page->entries.size(), 1U);  // ann, on Lee's caseload since her invite
   EXPECT_EQ(page->entries[0].person, p);
@@ -531,7 +533,7 @@ TEST(PostgresCaseloadRecords, TheWindowTheLatestPlanAndWhatFlagsNeedFromBefore) 
   check_in(ann, 21, "go");
   check_in(bob, 4, "caution");  // bob's latest: kept
 
-  auto got = c.caseload_records(lee->id, day(14));
+  auto got = c.caseload_records(lee->id, day(14), day(41));
   ASSERT_TRUE(got.ok()) << got.error().message;
   ASSERT_EQ(got->size(), 2U);
   const PatientRecords& a = (*got)[0].person == ann ? (*got)[0] : (*got)[1];
@@ -570,11 +572,20 @@ TEST(PostgresCaseloadRecords, TheWindowTheLatestPlanAndWhatFlagsNeedFromBefore) 
   ASSERT_EQ(b.plan->calendar.size(), 42U - 14U);
   EXPECT_EQ(b.plan->calendar.back().session, kOddSession);
   EXPECT_EQ(b.plan->calendar.back().week, 6);
+  // A plan's days after the page's today are not read.
+  auto until = c.caseload_records(lee->id, day(14), day(20));
+  ASSERT_TRUE(until.ok()) << until.error().message;
+  for (const PatientRecords& r : *until) {
+    ASSERT_TRUE(r.plan.has_value());
+    ASSERT_EQ(r.plan->calendar.size(), 7U);
+    EXPECT_EQ(r.plan->calendar.front().date, day(14));
+    EXPECT_EQ(r.plan->calendar.back().date, day(20));
+  }
 
   // The caseload page: the list, the same records and the latest reviews, from one snapshot.
   const std::string note = "called, \"twice\" \\ {é}";  // travels as JSON text: kept exactly
   ASSERT_TRUE(c.add_flag_review({0, lee->id, ann, FlagKind::kNoSession, at(20, 9), note}).ok());
-  auto page = c.caseload_page(lee->id, day(14));
+  auto page = c.caseload_page(lee->id, day(14), day(41));
   ASSERT_TRUE(page.ok()) << page.error().message;
   ASSERT_EQ(page->entries.size(), 2U);  // cat is not Lee's
   EXPECT_EQ(page->entries[0].username, "ann");
@@ -666,7 +677,7 @@ TEST(PostgresCaseloadRecords, EachPatientsRowsAreReadFromAnIndexAlone) {
   }
   Notices notices(conn);
   pqxx::work tx(conn);
-  auto got = read_records_of(tx, {ann}, day(0));
+  auto got = read_records_of(tx, {ann}, day(0), day(41));
   ASSERT_TRUE(got.ok()) << got.error().message;
   tx.commit();
   ASSERT_EQ(got->size(), 1U);
@@ -677,6 +688,25 @@ TEST(PostgresCaseloadRecords, EachPatientsRowsAreReadFromAnIndexAlone) {
         "Index Only Scan using plan_day_by_plan", "Index Only Scan Backward using check_in_by_person"}) {
     EXPECT_NE(notices.text.find(scan), std::string::npos) << scan << " is not in the plans:\n" << notices.text;
   }
+  // Each kind of rating is one range of the index, bounded by the window's first day: no scan
+  // reads a person's ratings of all time and filters them by measure or date.
+  std::istringstream plans(notices.text);
+  int pain_scans = 0;
+  bool in_pain_scan = false;
+  for (std::string line; std::getline(plans, line);) {
+    if (line.find("Index Only Scan using measurement_by_person_date") != std::string::npos) {
+      ++pain_scans;
+      in_pain_scan = true;
+    } else if (in_pain_scan && line.find("Index Cond:") != std::string::npos) {
+      EXPECT_NE(line.find("(measure = "), std::string::npos) << line;
+      EXPECT_NE(line.find("(date >= "), std::string::npos) << line;
+      in_pain_scan = false;
+    }
+    if (line.find("Filter:") != std::string::npos) {
+      EXPECT_EQ(line.find("measure"), std::string::npos) << line;
+    }
+  }
+  EXPECT_EQ(pain_scans, 3) << notices.text;  // pain now, next morning, during
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -18,13 +19,17 @@
 namespace kc::postgres {
 
 // A row's fields are looked up once, when the Row is made, and kept as pointers into the result
-// (which must outlive the Row): each pqxx::field a row hands out holds a copy of its result (two
-// reference counts), and a caseload page reads about 100,000 fields.
+// (which must outlive the Row), in the Row itself up to kInline columns: each pqxx::field a row
+// hands out holds a copy of its result (two reference counts), and a caseload page reads about
+// 100,000 fields. One iterator walks the columns (it is a field that moves along the row); the
+// loop's end is made once, as making it is making a field.
 class Row {
  public:
-  explicit Row(const pqxx::row& row) {
-    values_.reserve(row.size());
-    for (auto f = row.begin(); f != row.end(); ++f) values_.push_back(f->is_null() ? nullptr : f->c_str());
+  explicit Row(const pqxx::row& row) : size_(row.size()) {
+    if (size_ > kInline) spilled_.resize(size_);
+    const char** out = size_ > kInline ? spilled_.data() : inline_.data();
+    const auto end = row.end();
+    for (auto f = row.begin(); f != end; ++f) *out++ = f->is_null() ? nullptr : f->c_str();
   }
   std::int64_t int64(int column) const { return as<std::int64_t>(column); }
   int integer(int column) const { return as<int>(column); }
@@ -48,10 +53,11 @@ class Row {
  private:
   // The column's text, nullptr for NULL (pqxx::range_error when there is no such column).
   const char* at(int column) const {
-    if (column < 0 || static_cast<std::size_t>(column) >= values_.size()) {
-      throw pqxx::range_error(fmt::format("column {} of a row of {}", column, values_.size()));
+    if (column < 0 || static_cast<std::size_t>(column) >= size_) {
+      throw pqxx::range_error(fmt::format("column {} of a row of {}", column, size_));
     }
-    return values_[static_cast<std::size_t>(column)];
+    const auto i = static_cast<std::size_t>(column);
+    return size_ > kInline ? spilled_[i] : inline_[i];
   }
   // The column as T, as pqxx::field::as<T> reads it (pqxx::conversion_error for NULL or bad text).
   template <typename T>
@@ -63,7 +69,10 @@ class Row {
     return out;
   }
 
-  std::vector<const char*> values_;
+  static constexpr std::size_t kInline = 16;  // as wide as the stores' widest rows (program_change)
+  std::size_t size_ = 0;
+  std::array<const char*, kInline> inline_{};
+  std::vector<const char*> spilled_;  // used instead of inline_ for a wider row
 };
 
 // Runs `sql` with `args` ($1, $2, ...) as a statement prepared on the transaction's connection:

@@ -117,17 +117,18 @@ class ClinicStore {
 
   // --- the caseload's flags and the clinicians' notes ---
   // The records of every patient with a person on the clinician's caseload, as PatientRecords
-  // says, from `from` on; one per person, by person. Reads a fixed number of queries however
-  // long the caseload is (it is read for 300 patients at once).
-  virtual Result<std::vector<PatientRecords>> caseload_records(AccountId clinician, CivilDate from) = 0;
+  // says, from `from` on (a plan's days from `from` through `to`, the page's today); one per
+  // person, by person. Reads a fixed number of queries however long the caseload is (it is read
+  // for 300 patients at once).
+  virtual Result<std::vector<PatientRecords>> caseload_records(AccountId clinician, CivilDate from, CivilDate to) = 0;
   // What the caseload page reads, all from one snapshot: caseload(clinician), caseload_records(
-  // clinician, from) and flag_reviews(clinician) as those methods say, in one transaction.
+  // clinician, from, to) and flag_reviews(clinician) as those methods say, in one transaction.
   struct CaseloadPage {
     std::vector<CaseloadEntry> entries;
     std::vector<PatientRecords> records;
     std::vector<FlagReview> reviews;
   };
-  virtual Result<CaseloadPage> caseload_page(AccountId clinician, CivilDate from) = 0;
+  virtual Result<CaseloadPage> caseload_page(AccountId clinician, CivilDate from, CivilDate to) = 0;
   // Appends a review of a flag; returns it with its id.
   virtual Result<FlagReview> add_flag_review(const FlagReview& review) = 0;
   // The clinician's latest review of each kind for each patient, by patient.

@@ -189,7 +189,7 @@ struct ClinicianNote {
 // do not read them):
 struct PatientRecords {
   store::PersonId person = 0;
-  std::optional<store::PlanRecord> plan;    // the latest plan: its row, its calendar from `from` on
+  std::optional<store::PlanRecord> plan;    // the latest plan: its row, its calendar from `from` through `to`
   std::vector<store::SessionLog> sessions;  // dated on or after `from`, and the latest before it
   std::vector<store::Measurement> pain;     // pain-now, next-morning and during ratings dated from `from`
   std::vector<store::CheckIn> check_ins;    // those whose level refers, and the latest

@@ -43,7 +43,7 @@ Result<std::vector<CaseloadRow>> caseload_by_attention(Clinic& clinic, const Cal
   }
   if (auto ok = authorize(clinic, caller, Action::kReadCaseload, std::nullopt, "caseload"); !ok) return ok.error();
   const CivilDate today = clinic.clock.today();
-  auto page = clinic.store.caseload_page(caller.actor.account, today - date::days{kc::clinic::kRecordsDays});
+  auto page = clinic.store.caseload_page(caller.actor.account, today - date::days{kc::clinic::kRecordsDays}, today);
   if (!page) return page.error();
 
   std::map<store::PersonId, const kc::clinic::PatientRecords*> by_person;

@@ -282,9 +282,10 @@ class MemoryClinicStore final : public ClinicStore {
     return not_found("notification");
   }
 
-  // Every record of each patient (PatientRecords allows more than `from` on), read through
+  // Every record of each patient (PatientRecords allows more than `from` through `to`), read through
   // the store::Store given to read_records_from (none: patients have no records).
-  Result<std::vector<PatientRecords>> caseload_records(AccountId clinician, CivilDate /*from*/) override {
+  Result<std::vector<PatientRecords>> caseload_records(AccountId clinician, CivilDate /*from*/,
+                                                       CivilDate /*to*/) override {
     const std::lock_guard lock(mutex_);
     if (auto e = failure()) return *e;
     return caseload_records_locked(clinician);
@@ -302,7 +303,7 @@ class MemoryClinicStore final : public ClinicStore {
     if (auto e = failure()) return *e;
     return flag_reviews_locked(clinician);
   }
-  Result<CaseloadPage> caseload_page(AccountId clinician, CivilDate /*from*/) override {
+  Result<CaseloadPage> caseload_page(AccountId clinician, CivilDate /*from*/, CivilDate /*to*/) override {
     const std::lock_guard lock(mutex_);
     if (auto e = failure()) return *e;
     auto records = caseload_records_locked(clinician);
