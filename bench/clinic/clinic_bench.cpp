@@ -96,10 +96,8 @@ Args parse(int argc, char** argv) {
   if (a.db.empty()) {
     fmt::print(stderr,
                "usage: kc_bench_clinic --db URL [--sqlite DIR] [--threads N] [--readers N] [--seconds N] "
-               "[--patients N] [--clinicians N] [--pool N] [--split 1] [--rate N] [--page-rate N]\n(scripts/pg-cluster "
-               "start DIR; then --db "
-               "\"$(scripts/pg-cluster url "
-               "DIR)\")\n");
+               "[--patients N] [--clinicians N] [--pool N] [--split 1] [--rate N] [--page-rate N]\n"
+               "(scripts/pg-cluster start DIR; then --db \"$(scripts/pg-cluster url DIR)\")\n");
     std::exit(2);
   }
   return a;
