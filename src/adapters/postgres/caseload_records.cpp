@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <string>
 #include <string_view>
@@ -56,22 +57,63 @@ constexpr const char* kSessions =
     "SELECT last.* FROM unnest($1::bigint[]) AS p(id) CROSS JOIN LATERAL (SELECT {0} FROM session_log s "
     "WHERE s.person_id = p.id AND s.status <> 'in-progress' ORDER BY s.started_at DESC, s.id DESC LIMIT 1) last "
     "WHERE last.date < $2";
-// A pain rating's row without its items and note (the flags and the sparkline read neither), so
-// its every column is in measurement_by_person_date: PostgreSQL reads the ratings from that index
-// alone (the store schema's version 8), not one table page per rating.
-constexpr const char* kPainColumns =
-    "id, person_id, measure, taken_at, date, value, '[]' AS items, session_id, '' AS note";
-static_assert(std::string_view(store::kMeasurementColumns) ==
-                  "id, person_id, measure, taken_at, date, value, items, session_id, note",
-              "kPainColumns follows store::kMeasurementColumns");
+// A pain rating's row as kPain reads it: which of the three kinds it is (0, 1, 2: kRatingKinds),
+// then its columns but the measure, its items and its note (the flags and the sparkline read
+// neither; RatingRow puts them back for store::read_measurement). Each column is in
+// measurement_by_person_date, so PostgreSQL reads the ratings from that index alone (the store
+// schema's version 8), not one table page per rating; and the page's thousands of ratings do not
+// each carry the measure's name and two constants (PostgreSQL spent about 15% of the statement's
+// time writing them out, bench/clinic/README.md).
+constexpr std::array<std::string_view, 3> kRatingKinds{store::kPainNow, store::kPainNextMorning, store::kPainDuring};
+constexpr const char* kRatingColumns = "id, person_id, taken_at, date, value, session_id";
 // Each kind of rating ($3, $4, $5) is read as its own range of that index, (person, measure, date
 // from $2): PostgreSQL 15 does not search an index-only scan by a list on a later column
 // (`measure IN (...)`), so with one statement it read each person's every measurement of all time
 // and filtered them, a cost that grew with the length of their history, not with the page's weeks.
 constexpr const char* kPain =
-    "SELECT {0} FROM measurement WHERE person_id = ANY($1::bigint[]) AND measure = $3 AND date >= $2 UNION ALL "
-    "SELECT {0} FROM measurement WHERE person_id = ANY($1::bigint[]) AND measure = $4 AND date >= $2 UNION ALL "
-    "SELECT {0} FROM measurement WHERE person_id = ANY($1::bigint[]) AND measure = $5 AND date >= $2";
+    "SELECT 0, {0} FROM measurement WHERE person_id = ANY($1::bigint[]) AND measure = $3 AND date >= $2 UNION ALL "
+    "SELECT 1, {0} FROM measurement WHERE person_id = ANY($1::bigint[]) AND measure = $4 AND date >= $2 UNION ALL "
+    "SELECT 2, {0} FROM measurement WHERE person_id = ANY($1::bigint[]) AND measure = $5 AND date >= $2";
+
+// A row of kPain read as a row of store::kMeasurementColumns, for store::read_measurement: the
+// measure named by its kind, empty items and note.
+class RatingRow {
+ public:
+  explicit RatingRow(const Row& row) : row_(row) {}
+  std::int64_t int64(int column) const { return row_.int64(at(column)); }
+  double real(int column) const { return row_.real(at(column)); }
+  std::string text(int column) const { return std::string(view(column)); }
+  std::string_view view(int column) const {
+    switch (column) {
+      case kMeasure:
+        return kRatingKinds.at(static_cast<std::size_t>(row_.integer(0)));
+      case kItems:
+        return "[]";
+      case kNote:
+        return "";
+      default:
+        return row_.view(at(column));
+    }
+  }
+  bool is_null(int column) const { return row_.is_null(at(column)); }
+
+ private:
+  // kMeasurementColumns's columns: id, person_id, measure, taken_at, date, value, items, session_id, note.
+  static constexpr int kMeasure = 2;
+  static constexpr int kItems = 6;
+  static constexpr int kNote = 8;
+  // Where the column `column` of kMeasurementColumns is in kPain's row (not for the three above).
+  static int at(int column) {
+    static constexpr std::array<int, 9> kFrom{1, 2, -1, 3, 4, 5, -1, 6, -1};
+    const int from = kFrom.at(static_cast<std::size_t>(column));
+    if (from < 0) throw pqxx::usage_error(fmt::format("a rating's column {} is not read from kPain's row", column));
+    return from;
+  }
+  const Row& row_;
+};
+static_assert(std::string_view(store::kMeasurementColumns) ==
+                  "id, person_id, measure, taken_at, date, value, items, session_id, note",
+              "RatingRow follows store::kMeasurementColumns");
 // The check-ins whose level refers (check_in_referred) and each person's latest: the flags read
 // no other (a check-in's pain is a measurement, read above).
 constexpr const char* kCheckIns =
@@ -132,7 +174,8 @@ Status read_days(const pqxx::field& days, store::PlanRecord& plan) {
 }
 
 Status read_plans(Tx& tx, const std::string& persons, const Window& window, Patients& out) {
-  for (const auto& r : exec(tx, fmt::format(kPlans, kPlanRowColumns), persons, window.from, window.to)) {
+  static const std::string sql = fmt::format(kPlans, kPlanRowColumns);
+  for (const auto& r : exec(tx, sql, persons, window.from, window.to)) {
     auto plan = store::read_plan(Row(r));
     if (!plan) return plan.error();
     auto& records = out[plan->person];
@@ -145,18 +188,27 @@ Status read_plans(Tx& tx, const std::string& persons, const Window& window, Pati
 }
 
 Status read_sessions(Tx& tx, const std::string& persons, const Window& window, Patients& out) {
-  return each(exec(tx, fmt::format(kSessions, store::kSessionColumns), persons, window.from), store::read_session<Row>,
+  static const std::string sql = fmt::format(kSessions, store::kSessionColumns);
+  return each(exec(tx, sql, persons, window.from), store::read_session<Row>,
               [&](store::SessionLog s) { out[s.person].sessions.push_back(std::move(s)); });
 }
 
 Status read_pain(Tx& tx, const std::string& persons, const Window& window, Patients& out) {
-  return each(exec(tx, fmt::format(kPain, kPainColumns), persons, window.from, std::string(store::kPainNow),
-                   std::string(store::kPainNextMorning), std::string(store::kPainDuring)),
-              store::read_measurement<Row>, [&](store::Measurement m) { out[m.person].pain.push_back(std::move(m)); });
+  static const std::string sql = fmt::format(kPain, kRatingColumns);
+  for (const auto& r : exec(tx, sql, persons, window.from, std::string(kRatingKinds[0]), std::string(kRatingKinds[1]),
+                            std::string(kRatingKinds[2]))) {
+    const Row row(r);
+    auto rating = store::read_measurement(RatingRow(row));
+    if (!rating) return rating.error();
+    const store::PersonId person = rating->person;
+    out[person].pain.push_back(std::move(rating).value());
+  }
+  return Ok{};
 }
 
 Status read_check_ins(Tx& tx, const std::string& persons, const Window& /*window*/, Patients& out) {
-  return each(exec(tx, fmt::format(kCheckIns, store::kCheckInColumns), persons), store::read_check_in<Row>,
+  static const std::string sql = fmt::format(kCheckIns, store::kCheckInColumns);
+  return each(exec(tx, sql, persons), store::read_check_in<Row>,
               [&](store::CheckIn c) { out[c.person].check_ins.push_back(std::move(c)); });
 }
 

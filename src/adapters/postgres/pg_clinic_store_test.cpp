@@ -9,6 +9,7 @@
 #include <atomic>
 #include <functional>
 #include <map>
+#include <set>
 #include <sstream>
 #include <string>
 #include <thread>
@@ -550,10 +551,25 @@ TEST(PostgresCaseloadRecords, TheWindowTheLatestPlanAndWhatFlagsNeedFromBefore) 
   EXPECT_EQ(a.sessions[0].date, day(20));
   // Pain now (day 20), the session's pain during (day 20), the check-ins' next morning (days 15, 21).
   ASSERT_EQ(a.pain.size(), 4U);
+  std::multiset<std::string> measures;
   for (const auto& m : a.pain) {
     EXPECT_GE(m.date, day(14));
-    EXPECT_NE(m.measure, store::kPainWorst24h);
+    measures.insert(m.measure);
+    EXPECT_TRUE(m.items.empty());  // not read
+    if (m.measure == store::kPainNow) {
+      EXPECT_EQ(m.value, 7);
+      EXPECT_EQ(m.taken_at, at(20, 9));
+      EXPECT_FALSE(m.session.has_value());
+    }
+    if (m.measure == store::kPainDuring) {
+      EXPECT_EQ(m.value, 3);
+      EXPECT_EQ(m.session, std::optional<store::Id>(a.sessions.at(0).id));  // the session it was rated in
+    }
   }
+  // Each rating under its own measure, though the statement reads a kind number, not the name.
+  EXPECT_EQ(measures,
+            (std::multiset<std::string>{std::string(store::kPainNow), std::string(store::kPainDuring),
+                                        std::string(store::kPainNextMorning), std::string(store::kPainNextMorning)}));
   // In time order, as the store's other reads give them (the statement does not sort them).
   EXPECT_TRUE(std::is_sorted(a.pain.begin(), a.pain.end(),
                              [](const auto& x, const auto& y) { return x.taken_at < y.taken_at; }));

@@ -6,10 +6,13 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <cmath>
+#include <limits>
 #include <thread>
 #include <vector>
 
 #include "adapters/postgres/pg_test_support.h"
+#include "adapters/postgres/row.h"
 #include "core/store/store_contract_test.h"
 #include "core/tracking/tracking_test_support.h"
 
@@ -204,6 +207,28 @@ TEST_F(PostgresStore, APoolOfOneServesStoreCallsInsideAKeyedWrite) {
   });
   ASSERT_TRUE(r.ok()) << r.error().message;
   EXPECT_EQ(r->body, "1");
+}
+
+// Row reads PostgreSQL's texts of numbers (std::from_chars first, libpqxx for the rest): the
+// special doubles, the widest integers and a third exactly; text that is no number is an error.
+TEST_F(PostgresStore, RowsReadEveryNumberPostgresqlWrites) {
+  pqxx::connection c(db->url());
+  pqxx::work tx(c);
+  const auto r = tx.exec(
+      "SELECT 'NaN'::float8, 'Infinity'::float8, '-Infinity'::float8, 1::float8 / 3, 1e-310::float8, "
+      "9223372036854775807::bigint, '-9223372036854775808'::bigint, 'ten', '-2147483648'::int, 2.5::float8");
+  const Row row(r[0]);
+  EXPECT_TRUE(std::isnan(row.real(0)));
+  EXPECT_EQ(row.real(1), std::numeric_limits<double>::infinity());
+  EXPECT_EQ(row.real(2), -std::numeric_limits<double>::infinity());
+  EXPECT_EQ(row.real(3), 1.0 / 3);
+  EXPECT_EQ(row.real(4), 1e-310);
+  EXPECT_EQ(row.int64(5), std::numeric_limits<std::int64_t>::max());
+  EXPECT_EQ(row.int64(6), std::numeric_limits<std::int64_t>::min());
+  EXPECT_THROW((void)row.int64(7), pqxx::conversion_error);
+  EXPECT_EQ(row.integer(8), std::numeric_limits<int>::min());
+  EXPECT_THROW((void)row.integer(5), pqxx::conversion_error);  // too wide for an int
+  EXPECT_THROW((void)row.integer(9), pqxx::conversion_error);  // not a whole number
 }
 
 TEST_F(PostgresStore, StoresOpenedTogetherMigrateOnce) {
