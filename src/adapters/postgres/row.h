@@ -63,8 +63,9 @@ class Row {
   }
   // The column as T, as pqxx::field::as<T> reads it (pqxx::conversion_error for NULL or bad text).
   // A number is read by std::from_chars first: libpqxx 6 reads a double through a string stream,
-  // which cost a caseload page more than all its dates; PostgreSQL's own texts of numbers
-  // (including "NaN" and "Infinity") are what from_chars reads, and anything else goes to pqxx.
+  // 6% of the server's CPU for a caseload page (bench/clinic/README.md). PostgreSQL's own texts
+  // of numbers (including "NaN" and "Infinity") are what from_chars reads; anything else goes to
+  // libpqxx, which reads it or throws as before.
   template <typename T>
   T as(int column) const {
     const char* value = at(column);
