@@ -195,15 +195,11 @@ Status read_sessions(Tx& tx, const std::string& persons, const Window& window, P
 
 Status read_pain(Tx& tx, const std::string& persons, const Window& window, Patients& out) {
   static const std::string sql = fmt::format(kPain, kRatingColumns);
-  for (const auto& r : exec(tx, sql, persons, window.from, std::string(kRatingKinds[0]), std::string(kRatingKinds[1]),
-                            std::string(kRatingKinds[2]))) {
-    const Row row(r);
-    auto rating = store::read_measurement(RatingRow(row));
-    if (!rating) return rating.error();
-    const store::PersonId person = rating->person;
-    out[person].pain.push_back(std::move(rating).value());
-  }
-  return Ok{};
+  return each(
+      exec(tx, sql, persons, window.from, std::string(kRatingKinds[0]), std::string(kRatingKinds[1]),
+           std::string(kRatingKinds[2])),
+      [](const Row& row) { return store::read_measurement(RatingRow(row)); },
+      [&](store::Measurement m) { out[m.person].pain.push_back(std::move(m)); });
 }
 
 Status read_check_ins(Tx& tx, const std::string& persons, const Window& /*window*/, Patients& out) {
