@@ -9,7 +9,8 @@
 //                   [--patients 10000] [--clinicians 100] [--pool N] [--split 1] [--rate N] [--page-rate N]
 // --pool: the connections the threads share (default one per thread, threads + readers: 64).
 // Before the timed run, every connection runs a write and a page (warm_up), as a running server's
-// connections have.
+// connections have, and every clinician's page is loaded once, as a running server's plan cache
+// (postgres/plan_cache.h) holds the plans of the caseloads opened since it started.
 // --split 1: the readers time the page's parts instead (the audit row, the store's read, the
 // flags), each as the use case does it, and count the records read per page.
 // --rate N: the writers offer N writes a second in all (open loop: each write has its due time,
@@ -316,7 +317,8 @@ Steady::time_point due(Steady::time_point start, long n, double per_second) {
 // Each pooled connection prepares a statement the first time it runs it (postgres/row.h exec),
 // as a long-running server's connections did long before: `pool` threads write and load a page
 // at once, three times over, so each connection has most likely run both before the timed run
-// and no timed request pays for PostgreSQL's planning. Returns how many of them failed.
+// and no timed request pays for PostgreSQL's planning. Then every clinician's page once, so the
+// plan cache holds every caseload's plans. Returns how many of them failed.
 int warm_up(store::Store& s, clinic::ClinicStore& c, const std::vector<store::PlanRecord>& plans,
             const std::vector<clinic::AccountId>& clinicians, int pool) {
   CaseloadPage page(c, s);
@@ -328,6 +330,12 @@ int warm_up(store::Store& s, clinic::ClinicStore& c, const std::vector<store::Pl
       if (!page.load(clinicians[i % clinicians.size()])) ++failed;
     });
   }
+  std::atomic<std::size_t> next{0};
+  in_threads(pool, [&](int) {
+    for (std::size_t k = next++; k < clinicians.size(); k = next++) {
+      if (!page.load(clinicians[k])) ++failed;
+    }
+  });
   return failed.load();
 }
 

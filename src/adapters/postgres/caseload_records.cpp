@@ -10,6 +10,8 @@
 #include <tuple>
 #include <vector>
 
+#include "adapters/postgres/database.h"
+#include "adapters/postgres/plan_cache.h"
 #include "adapters/postgres/row.h"
 #include "core/store/rows.h"
 
@@ -219,10 +221,59 @@ void in_time_order(clinic::PatientRecords& r) {
             [](const auto& a, const auto& b) { return std::tie(a.at, a.id) < std::tie(b.at, b.id); });
 }
 
+// --- the plan cache (plan_cache.h) ---
+
+// Each person's plan version (none: 0).
+constexpr const char* kPlanVersions = "SELECT person_id, version FROM plan_version WHERE person_id = ANY($1::bigint[])";
+
+Result<std::map<store::PersonId, std::int64_t>> read_plan_versions(Tx& tx, const std::string& persons) {
+  std::map<store::PersonId, std::int64_t> out;
+  for (const auto& r : exec(tx, kPlanVersions, persons)) {
+    const Row row(r);
+    out[row.int64(0)] = row.int64(1);
+  }
+  return out;
+}
+
+// Reads the plans of `persons` into `out`: again only those whose version moved since `cache`
+// kept them (or read for another window), which it then keeps.
+Status read_plans_cached(Tx& tx, const std::vector<store::PersonId>& persons, const Window& window, CivilDate from,
+                         CivilDate to, PlanCache& cache, Patients& out) {
+  auto read = read_plan_versions(tx, array_of(persons));
+  if (!read) return read.error();
+  const auto versions = std::move(read).value();
+  const auto version_of = [&](store::PersonId p) {
+    const auto it = versions.find(p);
+    return it == versions.end() ? std::int64_t{0} : it->second;
+  };
+  const auto kept = cache.find(persons);
+  std::vector<store::PersonId> stale;
+  for (std::size_t i = 0; i < persons.size(); ++i) {
+    const KeptPlan* k = kept[i].get();
+    if (k != nullptr && k->from == from && k->to == to && k->version == version_of(persons[i])) {
+      out[persons[i]].plan = k->plan;
+      out[persons[i]].clearance_json = k->clearance_json;
+    } else {
+      stale.push_back(persons[i]);
+    }
+  }
+  if (stale.empty()) return Ok{};
+  if (auto st = read_plans(tx, array_of(stale), window, out); !st) return st;
+  std::vector<std::pair<store::PersonId, std::shared_ptr<const KeptPlan>>> fresh;
+  fresh.reserve(stale.size());
+  for (const store::PersonId p : stale) {
+    const clinic::PatientRecords& r = out[p];
+    fresh.emplace_back(p,
+                       std::make_shared<const KeptPlan>(KeptPlan{from, to, version_of(p), r.plan, r.clearance_json}));
+  }
+  cache.put(fresh);
+  return Ok{};
+}
+
 }  // namespace
 
 Result<std::vector<clinic::PatientRecords>> read_caseload_records(Tx& tx, clinic::AccountId clinician, CivilDate from,
-                                                                  CivilDate to) {
+                                                                  CivilDate to, PlanCache* cache) {
   std::vector<store::PersonId> ids;
   for (const auto& r : exec(tx,
                             "SELECT a.person_id FROM caseload c JOIN account a ON a.id = c.patient_id "
@@ -230,17 +281,22 @@ Result<std::vector<clinic::PatientRecords>> read_caseload_records(Tx& tx, clinic
                             clinician)) {
     ids.push_back(r[0].as<store::PersonId>());
   }
-  return read_records_of(tx, ids, from, to);
+  return read_records_of(tx, ids, from, to, cache);
 }
 
 Result<std::vector<clinic::PatientRecords>> read_records_of(Tx& tx, const std::vector<store::PersonId>& persons,
-                                                            CivilDate from, CivilDate to) {
+                                                            CivilDate from, CivilDate to, PlanCache* cache) {
   if (persons.empty()) return std::vector<clinic::PatientRecords>{};
   Patients patients;
   for (const store::PersonId person : persons) patients[person].person = person;
   const std::string ids = array_of(persons);
   const Window window{store::iso(from), store::iso(to)};
-  for (auto* read : {read_plans, read_sessions, read_pain, read_check_ins}) {
+  // Only a committed snapshot may be kept: a read joined to a write could keep what it then rolls back.
+  const Status plans = cache != nullptr && is_read_snapshot(tx)
+                           ? read_plans_cached(tx, persons, window, from, to, *cache, patients)
+                           : read_plans(tx, ids, window, patients);
+  if (!plans) return plans.error();
+  for (auto* read : {read_sessions, read_pain, read_check_ins}) {
     if (auto st = read(tx, ids, window, patients); !st) return st.error();
   }
   std::vector<clinic::PatientRecords> out;

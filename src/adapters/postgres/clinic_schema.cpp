@@ -147,7 +147,74 @@ ALTER TABLE check_in SET (autovacuum_vacuum_insert_threshold = 10000, autovacuum
 ALTER TABLE plan_day SET (autovacuum_vacuum_insert_threshold = 10000, autovacuum_vacuum_insert_scale_factor = 0);
 )sql";
 
-constexpr std::array<std::string_view, kClinicSchemaVersion> kSteps{kV1, kV2, kV3};
+// Version 4: what the caseload's plan cache checks (postgres/plan_cache.h). plan_version marks,
+// for each person, every change to their plans: triggers on plan, plan_day and clearance give
+// the person a new version in the same transaction as every row inserted, updated or deleted,
+// whichever statement writes it, so a page that reads the version and the plan in one snapshot
+// knows whether the plan it read before is still the plan. Versions come from one sequence, so a
+// person's version never returns to a value it had (not even after their row is deleted). A
+// TRUNCATE of one of the tables gives every person a new version; a person's row goes with the
+// person. Plans change a few times in a program, so the triggers cost the writes next to nothing;
+// sessions, check-ins and ratings have none (a page reads them anew).
+constexpr std::string_view kV4 = R"sql(
+CREATE SEQUENCE plan_change;
+CREATE TABLE plan_version (
+  person_id BIGINT PRIMARY KEY,
+  version BIGINT NOT NULL CHECK (version > 0)
+);
+CREATE FUNCTION kneecoach_count_plan_change(who BIGINT) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  IF who IS NULL THEN RETURN; END IF;
+  INSERT INTO plan_version (person_id, version) VALUES (who, nextval('plan_change'))
+  ON CONFLICT (person_id) DO UPDATE SET version = excluded.version;
+END $$;
+-- plan, clearance: the row's person (both, when an update moves it).
+CREATE FUNCTION kneecoach_plan_row_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP <> 'INSERT' THEN PERFORM kneecoach_count_plan_change(OLD.person_id); END IF;
+  IF TG_OP = 'INSERT' OR (TG_OP = 'UPDATE' AND NEW.person_id IS DISTINCT FROM OLD.person_id) THEN
+    PERFORM kneecoach_count_plan_change(NEW.person_id);
+  END IF;
+  RETURN NULL;
+END $$;
+-- plan_day: its plan's person.
+CREATE FUNCTION kneecoach_plan_day_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP <> 'INSERT' THEN
+    PERFORM kneecoach_count_plan_change(p.person_id) FROM plan p WHERE p.id = OLD.plan_id;
+  END IF;
+  IF TG_OP = 'INSERT' OR (TG_OP = 'UPDATE' AND NEW.plan_id IS DISTINCT FROM OLD.plan_id) THEN
+    PERFORM kneecoach_count_plan_change(p.person_id) FROM plan p WHERE p.id = NEW.plan_id;
+  END IF;
+  RETURN NULL;
+END $$;
+CREATE FUNCTION kneecoach_plans_emptied() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO plan_version (person_id, version) SELECT id, nextval('plan_change') FROM person
+  ON CONFLICT (person_id) DO UPDATE SET version = excluded.version;
+  RETURN NULL;
+END $$;
+CREATE FUNCTION kneecoach_person_deleted() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  DELETE FROM plan_version WHERE person_id = OLD.id;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER plan_counted AFTER INSERT OR UPDATE OR DELETE ON plan
+  FOR EACH ROW EXECUTE FUNCTION kneecoach_plan_row_changed();
+CREATE TRIGGER clearance_counted AFTER INSERT OR UPDATE OR DELETE ON clearance
+  FOR EACH ROW EXECUTE FUNCTION kneecoach_plan_row_changed();
+CREATE TRIGGER plan_day_counted AFTER INSERT OR UPDATE OR DELETE ON plan_day
+  FOR EACH ROW EXECUTE FUNCTION kneecoach_plan_day_changed();
+CREATE TRIGGER plan_emptied AFTER TRUNCATE ON plan FOR EACH STATEMENT EXECUTE FUNCTION kneecoach_plans_emptied();
+CREATE TRIGGER clearance_emptied AFTER TRUNCATE ON clearance
+  FOR EACH STATEMENT EXECUTE FUNCTION kneecoach_plans_emptied();
+CREATE TRIGGER plan_day_emptied AFTER TRUNCATE ON plan_day
+  FOR EACH STATEMENT EXECUTE FUNCTION kneecoach_plans_emptied();
+CREATE TRIGGER person_plans_uncounted AFTER DELETE ON person
+  FOR EACH ROW EXECUTE FUNCTION kneecoach_person_deleted();
+)sql";
+
+constexpr std::array<std::string_view, kClinicSchemaVersion> kSteps{kV1, kV2, kV3, kV4};
 
 }  // namespace
 

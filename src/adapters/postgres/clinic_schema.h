@@ -9,13 +9,16 @@
 // to its cut-off, and the trigger then lets through a DELETE of rows older than that cut-off only.
 // (A PostgreSQL superuser can always drop a trigger; protect the trail from the database's own
 // administrators with backups and WAL archiving, docs/deploy.md.)
+//
+// Version 4 marks every change to a person's plans (table plan_version, triggers on plan,
+// plan_day and clearance) for the caseload's plan cache (postgres/plan_cache.h).
 #pragma once
 
 #include "adapters/postgres/migrations.h"
 
 namespace kc::postgres {
 
-inline constexpr int kClinicSchemaVersion = 3;
+inline constexpr int kClinicSchemaVersion = 4;
 
 Schema clinic_schema();
 

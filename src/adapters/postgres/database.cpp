@@ -36,6 +36,8 @@ using ReadTx = pqxx::transaction<pqxx::repeatable_read, pqxx::read_only>;
 
 }  // namespace
 
+bool is_read_snapshot(const pqxx::transaction_base& tx) { return dynamic_cast<const ReadTx*>(&tx) != nullptr; }
+
 Database::Database(std::string url, const Options& options)
     : url_(std::move(url)), where_(without_password(url_)), options_(options) {}
 

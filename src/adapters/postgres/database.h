@@ -27,6 +27,10 @@ struct Options {
   int serial_retries = 20;  // how often a write is retried after a serialization failure or deadlock
 };
 
+// Whether `tx` is a transaction of Database::read: one read-only snapshot (REPEATABLE READ), not
+// joined to a write. What it reads is then exactly what some committed state of the database held.
+bool is_read_snapshot(const pqxx::transaction_base& tx);
+
 class Database {
  public:
   using Body = std::function<Status(pqxx::dbtransaction&)>;

@@ -335,8 +335,9 @@ class PgClinicStore final : public ClinicStore {
 
   // --- the caseload's flags and the clinicians' notes ---
   Result<std::vector<PatientRecords>> caseload_records(AccountId clinician, CivilDate from, CivilDate to) override {
-    return db_->read<std::vector<PatientRecords>>(
-        [&](Tx& tx) -> Result<std::vector<PatientRecords>> { return read_caseload_records(tx, clinician, from, to); });
+    return db_->read<std::vector<PatientRecords>>([&](Tx& tx) -> Result<std::vector<PatientRecords>> {
+      return read_caseload_records(tx, clinician, from, to, &plans_);
+    });
   }
   Result<FlagReview> add_flag_review(const FlagReview& review) override {
     return db_->write<FlagReview>([&](Tx& tx) -> Result<FlagReview> {
@@ -368,7 +369,7 @@ class PgClinicStore final : public ClinicStore {
         if (e.person != 0) persons.push_back(e.person);
       }
       std::sort(persons.begin(), persons.end());
-      auto records = read_records_of(tx, persons, from, to);
+      auto records = read_records_of(tx, persons, from, to, &plans_);
       if (!records) return records.error();
       page.records = std::move(records).value();
       auto reviews = read_flag_reviews(tx, clinician);
@@ -515,6 +516,8 @@ class PgClinicStore final : public ClinicStore {
   }
 
   std::shared_ptr<Database> db_;
+  // The plans the caseload pages read, kept with their versions (plan_cache.h).
+  PlanCache plans_;
 };
 
 }  // namespace
