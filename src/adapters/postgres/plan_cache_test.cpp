@@ -71,6 +71,13 @@ std::string describe(const clinic::PatientRecords& r) {
   return out + " clearance " + r.clearance_json.value_or("-");
 }
 
+// describe() of each patient, one line each.
+std::string describe_all(const std::vector<clinic::PatientRecords>& records) {
+  std::string out;
+  for (const auto& r : records) out += describe(r) + "\n";
+  return out;
+}
+
 class PostgresPlanCache : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -113,19 +120,21 @@ class PostgresPlanCache : public ::testing::Test {
   // The plans the clinic store's page gives (through its cache), one line a patient.
   std::string cached(int from = 14, int to = 41) {
     auto got = clinic_->caseload_page(lee_, day(from), day(to));
-    EXPECT_TRUE(got.ok()) << got.error().message;
-    std::string out;
-    for (const auto& r : got->records) out += describe(r) + "\n";
-    return out;
+    if (!got.ok()) {
+      ADD_FAILURE() << got.error().message;
+      return "error: " + got.error().message;
+    }
+    return describe_all(got->records);
   }
   // The same read in a snapshot of its own without a cache.
   std::string uncached(int from = 14, int to = 41) {
     auto got = database_->read<std::vector<clinic::PatientRecords>>(
         [&](pqxx::dbtransaction& tx) { return read_records_of(tx, persons_, day(from), day(to)); });
-    EXPECT_TRUE(got.ok()) << got.error().message;
-    std::string out;
-    for (const auto& r : *got) out += describe(r) + "\n";
-    return out;
+    if (!got.ok()) {
+      ADD_FAILURE() << got.error().message;
+      return "error: " + got.error().message;
+    }
+    return describe_all(*got);
   }
   store::Id plan_of(store::PersonId person) { return (*store_->latest_plan(person))->id; }
 
