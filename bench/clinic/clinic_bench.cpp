@@ -7,7 +7,8 @@
 //
 //   kc_bench_clinic --db URL [--sqlite DIR] [--threads 60] [--readers 4] [--seconds 20]
 //                   [--patients 10000] [--clinicians 100] [--pool N] [--split 1] [--rate N] [--page-rate N]
-// --pool: the connections the threads share (default one per thread, threads + readers: 64).
+// --pool: the connections the threads share (default one per thread, threads + readers: 64); with
+// fewer, a quarter of them is kept for reads, as clinic serve --connections does (pool_for).
 // Before the timed run, every connection runs a write and a page (warm_up), as a running server's
 // connections have, and every clinician's page is loaded once, as a running server's plan cache
 // (postgres/plan_cache.h) holds the plans of the caseloads opened since it started.
@@ -533,7 +534,11 @@ class Serialised final : public store::Store {
 int main(int argc, char** argv) {
   const Args a = parse(argc, argv);
   const int pool = a.pool > 0 ? a.pool : a.threads + a.readers;
-  auto db = postgres::Database::open(a.db, postgres::Options{pool, 50});
+  // The clinic server's pool (clinic serve --threads, --connections): fewer connections than
+  // threads keep a quarter of them for reads (the caseload pages).
+  postgres::Options options = postgres::pool_for(a.threads + a.readers, pool);
+  options.serial_retries = 50;
+  auto db = postgres::Database::open(a.db, options);
   if (!db) die("opening " + a.db, db.error());
   auto pg = postgres::open_store(*db);
   if (!pg) die("opening the store", pg.error());

@@ -7,7 +7,8 @@
 
 namespace kc::app {
 
-Result<usecases::ClinicBackend> open_clinic(const std::string& url, int connections, const std::string& key_file) {
+Result<usecases::ClinicBackend> open_clinic(const std::string& url, int threads, int connections,
+                                            const std::string& key_file) {
   if (url.empty()) return make_error(errc::kInvalid, "db", "which database? give --db URL (or set $KNEECOACH_DB)");
   std::unique_ptr<usecases::clinic::SecretBox> secrets = std::make_unique<crypto::SodiumSecretBox>();
   if (!key_file.empty()) {
@@ -15,9 +16,7 @@ Result<usecases::ClinicBackend> open_clinic(const std::string& url, int connecti
     if (!loaded) return loaded.error();
     secrets = std::move(loaded).value();
   }
-  postgres::Options options;
-  options.pool_size = connections;
-  auto db = postgres::Database::open(url, options);
+  auto db = postgres::Database::open(url, postgres::pool_for(threads, connections));
   if (!db) return db.error();
   usecases::ClinicBackend backend;
   auto store = postgres::open_store(*db);

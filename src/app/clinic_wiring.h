@@ -11,7 +11,8 @@ namespace kc::app {
 
 // Opens the clinic's database at `url` with `connections` pooled connections, migrating it,
 // and the crypto ports, with the key file `key_file` ("": none) loaded first (Ports::open_clinic).
-Result<usecases::ClinicBackend> open_clinic(const std::string& url, int connections, const std::string& key_file);
+Result<usecases::ClinicBackend> open_clinic(const std::string& url, int threads, int connections,
+                                            const std::string& key_file);
 
 // Runs pg_dump (PostgreSQL 15's, else the one on PATH) on `url` in the custom format, into
 // `file` (written as file.partial, then renamed: a failed backup never replaces a good one).

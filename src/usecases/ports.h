@@ -36,7 +36,8 @@ struct ClinicServeRequest {
   std::string host = "127.0.0.1";
   std::vector<std::string> allow_hosts;  // the clinic's public names (Host allow-list)
   int port = 8443;
-  int threads = 8;            // request threads (and pooled database connections)
+  int threads = 8;            // request threads
+  int connections = 0;        // pooled database connections (0: one for each request thread)
   std::string tls_cert;       // PEM certificate chain; with tls_key, the server speaks only HTTPS
   std::string tls_key;        // PEM private key
   std::string trusted_proxy;  // a reverse proxy's address whose X-Forwarded-For is believed
@@ -104,10 +105,12 @@ struct Ports {
   std::function<int(const ServeRequest& request, std::ostream& out, std::ostream& err)> serve;
 
   // The clinic server. Opens the database at `url` (migrating its schema to the current version)
-  // with `connections` pooled connections, and the crypto with the key in `key_file` ("": no
-  // key; the secrets box then fails). A bad key file is errc::kInvalid (field "key-file"),
-  // checked before the database is opened.
-  std::function<Result<ClinicBackend>(const std::string& url, int connections, const std::string& key_file)>
+  // with `connections` pooled connections for `threads` threads (fewer connections than threads
+  // keep a quarter of them for reads: postgres::pool_for), and the crypto with the key in
+  // `key_file` ("": no key; the secrets box then fails). A bad key file is errc::kInvalid (field
+  // "key-file"), checked before the database is opened.
+  std::function<Result<ClinicBackend>(const std::string& url, int threads, int connections,
+                                      const std::string& key_file)>
       open_clinic;
   // Creates the key file at `path` (random, mode 0600); errc::kConflict when it exists.
   std::function<Status(const std::string& path)> create_clinic_key;

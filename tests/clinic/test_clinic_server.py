@@ -39,6 +39,12 @@ class RefusalTest(unittest.TestCase):
         self.assertEqual(proc.returncode, 2, proc.stderr)
         self.assertIn("go together", proc.stderr)
 
+    def test_connections_out_of_range(self):
+        for bad in ("0", "201", "many"):
+            proc = clinic("serve", "--db", "postgresql:///nowhere", "--connections", bad)
+            self.assertEqual(proc.returncode, 2, proc.stderr)
+            self.assertIn("--connections", proc.stderr)
+
     def test_an_unreadable_certificate(self):
         proc = clinic("serve", "--db", "postgresql:///nowhere", "--tls-cert", "/nonexistent.pem", "--tls-key",
                       "/nonexistent.key")
@@ -106,6 +112,30 @@ class ServerTest(unittest.TestCase):
         for t in threads:
             t.join()
         self.assertEqual(results, [200] * 8)
+
+    def test_fewer_connections_than_threads(self):
+        # 8 request threads on 4 connections, one of them kept for reads (postgres::pool_for):
+        # sign-ins (writes) and caseload pages (reads) at once all answer.
+        server = ClinicServer(self.db, threads=8, extra=("--connections", "4"))
+        self.addCleanup(server.stop)
+        self.assertIn("(8 threads, 4 database connections)", server.banner)
+        carol = server.client()
+        carol.login("carol")
+        results = []
+
+        def sign_in():
+            results.append(server.client().request("POST", "/api/v1/clinic/login",
+                                                   {"username": "carol", "password": PASSWORD})[0])
+
+        def page():
+            results.append(carol.request("GET", "/api/v1/clinic/caseload")[0])
+
+        threads = [threading.Thread(target=f) for f in (sign_in, page) * 6]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        self.assertEqual(results, [200] * 12)
 
     def test_no_acknowledged_write_is_lost_on_sigkill(self):
         server = ClinicServer(self.db, threads=4)

@@ -92,7 +92,7 @@ Result<uc::NewAccount> read_admin_file(const std::string& path) {
 // secrets) and runs `body` over it; sets the exit status from its result.
 void with_clinic(Context& ctx, const std::string& url, const std::function<Status(uc::Clinic&)>& body,
                  const std::string& key_file = "") {
-  auto backend = ctx.ports.open_clinic(url, 1, key_file);
+  auto backend = ctx.ports.open_clinic(url, 1, 1, key_file);
   if (!backend) {
     ctx.err << "kneecoach: " << backend.error().message << "\n";
     ctx.exit_code = backend.error().field == "key-file" ? kExitBadInput : kExitFailure;

@@ -24,8 +24,11 @@ void add_clinic_serve(CLI::App& clinic, Context& ctx) {
   cmd->add_option("--host", options->host,
                   "Address to listen on (default 127.0.0.1). Any non-loopback address needs --tls-cert and --tls-key");
   cmd->add_option("--port", options->port, "TCP port (default 8443)")->check(CLI::Range(1, 65535));
-  cmd->add_option("--threads", options->threads, "Request threads, and pooled database connections (default 8)")
-      ->check(CLI::Range(1, 256));
+  cmd->add_option("--threads", options->threads, "Request threads (default 8)")->check(CLI::Range(1, 256));
+  cmd->add_option("--connections", options->connections,
+                  "Pooled database connections (default: one for each request thread). With fewer connections "
+                  "than threads, a quarter of them is kept for reads, so pages never wait behind a burst of writes")
+      ->check(CLI::Range(1, 200));
   cmd->add_option("--tls-cert", options->tls_cert,
                   "TLS certificate chain (PEM); with --tls-key the server speaks HTTPS");
   cmd->add_option("--tls-key", options->tls_key, "TLS private key (PEM) of --tls-cert");

@@ -172,6 +172,9 @@ std::string refused_options(const usecases::ClinicServeRequest& options) {
   if (options.threads < 1 || options.threads > 256) {
     return fmt::format("--threads {}: expected 1 to 256 request threads", options.threads);
   }
+  if (options.connections < 0 || options.connections > 200) {
+    return fmt::format("--connections {}: expected 1 to 200 database connections", options.connections);
+  }
   return "";
 }
 
@@ -214,7 +217,8 @@ int serve_clinic(const usecases::ClinicServeRequest& options, const usecases::Po
     }
     tls.emplace(std::move(made).value());
   }
-  auto opened = ports.open_clinic(options.db_url, options.threads, options.key_file);
+  const int connections = options.connections > 0 ? options.connections : options.threads;
+  auto opened = ports.open_clinic(options.db_url, options.threads, connections, options.key_file);
   if (!opened) {
     err << "kneecoach: " << opened.error().message << "\n";
     return opened.error().field == "key-file" ? 2 : 1;
@@ -253,8 +257,8 @@ int serve_clinic(const usecases::ClinicServeRequest& options, const usecases::Po
   const ClinicFront<ClinicTlsTraits> tls_front{guard, *api.value(), clinic, web, sockets, io, options.trusted_proxy};
   const ClinicFront<ClinicTraits> front{guard, *api.value(), clinic, web, sockets, io, options.trusted_proxy};
   const auto banner = [&] {
-    out << fmt::format("kneecoach clinic is serving on {}://{}:{}/ ({} threads)\n", tls ? "https" : "http",
-                       options.host, options.port, options.threads);
+    out << fmt::format("kneecoach clinic is serving on {}://{}:{}/ ({} threads, {} database connections)\n",
+                       tls ? "https" : "http", options.host, options.port, options.threads, connections);
     if (*sealed > 0) out << fmt::format("Sealed {} two-factor secrets stored in clear under the key file.\n", *sealed);
     out << "Press Ctrl+C to stop.\n" << std::flush;
   };

@@ -39,7 +39,17 @@ using ReadTx = pqxx::transaction<pqxx::repeatable_read, pqxx::read_only>;
 bool is_read_snapshot(const pqxx::transaction_base& tx) { return dynamic_cast<const ReadTx*>(&tx) != nullptr; }
 
 Database::Database(std::string url, const Options& options)
-    : url_(std::move(url)), where_(without_password(url_)), options_(options) {}
+    : url_(std::move(url)),
+      where_(without_password(url_)),
+      options_(options),
+      read_reserve_(static_cast<std::size_t>(options.read_reserve)) {}
+
+Options pool_for(int threads, int connections) {
+  Options options;
+  options.pool_size = connections;
+  options.read_reserve = connections < threads ? connections / 4 : 0;
+  return options;
+}
 
 Database::~Database() = default;
 
@@ -47,6 +57,11 @@ Result<std::shared_ptr<Database>> Database::open(const std::string& url, const O
   if (options.pool_size < 1 || options.pool_size > 200) {
     return make_error(errc::kOutOfRange, "pool_size",
                       fmt::format("a PostgreSQL pool of {} connections: expected 1 to 200", options.pool_size));
+  }
+  if (options.read_reserve < 0 || options.read_reserve >= options.pool_size) {
+    return make_error(errc::kOutOfRange, "read_reserve",
+                      fmt::format("{} of {} connections kept for reads: expected 0 to {}", options.read_reserve,
+                                  options.pool_size, options.pool_size - 1));
   }
   std::shared_ptr<Database> db(new Database(url, options));
   for (int i = 0; i < options.pool_size; ++i) {
@@ -71,13 +86,20 @@ Result<std::unique_ptr<pqxx::connection>> Database::connect() const {
   }
 }
 
-Result<std::unique_ptr<pqxx::connection>> Database::borrow() {
+Result<std::unique_ptr<pqxx::connection>> Database::borrow(bool for_read) {
   std::unique_ptr<pqxx::connection> c;
   {
     std::unique_lock lock(mutex_);
-    returned_.wait(lock, [&] { return !idle_.empty(); });
+    if (for_read) {
+      ++waiting_reads_;
+      read_may_.wait(lock, [&] { return !idle_.empty(); });
+      --waiting_reads_;
+    } else {
+      write_may_.wait(lock, [&] { return idle_.size() > read_reserve_; });
+    }
     c = std::move(idle_.back());
     idle_.pop_back();
+    if (idle_.size() > read_reserve_) write_may_.notify_one();  // a wake-up that went to a reader
   }
   if (c && c->is_open()) return c;
   auto fresh = connect();  // the server restarted or the connection broke: a new one
@@ -86,11 +108,16 @@ Result<std::unique_ptr<pqxx::connection>> Database::borrow() {
 }
 
 void Database::give_back(std::unique_ptr<pqxx::connection> connection) {
+  bool wake_read = false;
+  bool wake_write = false;
   {
     const std::lock_guard lock(mutex_);
     idle_.push_back(std::move(connection));
+    wake_read = waiting_reads_ > 0;
+    wake_write = !wake_read && idle_.size() > read_reserve_;
   }
-  returned_.notify_one();
+  if (wake_read) read_may_.notify_one();
+  if (wake_write) write_may_.notify_one();
 }
 
 Database::Frame* Database::frame() {
@@ -150,7 +177,7 @@ Status Database::run_joined(Frame& outer, const AnyBody& body) {
 }
 
 Status Database::run_new(Kind kind, const AnyBody& body) {
-  auto borrowed = borrow();
+  auto borrowed = borrow(kind == Kind::kRead || kind == Kind::kReadOne);
   if (!borrowed) return borrowed.error();
   std::unique_ptr<pqxx::connection> c = std::move(borrowed).value();
   const bool one = kind == Kind::kReadOne || kind == Kind::kWriteOne;

@@ -5,6 +5,11 @@
 // or a serialization failure; every read is one REPEATABLE READ, READ ONLY snapshot. A transaction opened while the
 // calling thread already runs one (a Store call inside Store::once's write) joins it as a savepoint instead of
 // borrowing a second connection.
+//
+// A pool shared by more threads than it has connections (pool_for) keeps some of them for reads:
+// a write waits while no more than `read_reserve` connections are idle, and a returned connection
+// goes to a waiting read first. A burst of writes (patients' sessions) then never makes a read (a
+// clinician's page) queue behind it, at the cost of the writes' concurrency (12 of 16 connections).
 #pragma once
 
 #include <condition_variable>
@@ -25,7 +30,12 @@ namespace kc::postgres {
 struct Options {
   int pool_size = 8;        // connections opened at start and shared by every thread (1..200)
   int serial_retries = 20;  // how often a write is retried after a serialization failure or deadlock
+  int read_reserve = 0;     // idle connections a write leaves to reads (0 .. pool_size - 1)
 };
+
+// The options of a pool of `connections` shared by `threads` threads: with fewer connections than
+// threads, a quarter of them is kept for reads (read_reserve); otherwise no thread ever waits.
+Options pool_for(int threads, int connections);
 
 // Whether `tx` is a transaction of Database::read: one read-only snapshot (REPEATABLE READ), not
 // joined to a write. What it reads is then exactly what some committed state of the database held.
@@ -104,8 +114,9 @@ class Database {
   Status run_in_transaction(Kind kind, pqxx::connection& c, const AnyBody& body, bool& retry);
   Error in_doubt(const std::exception& e) const;
   Result<std::unique_ptr<pqxx::connection>> connect() const;
-  // Waits for an idle connection (reconnecting a broken one); give_back returns it (or nullptr).
-  Result<std::unique_ptr<pqxx::connection>> borrow();
+  // Waits for an idle connection (reconnecting a broken one): for a read, any; for a write, one
+  // beyond the read reserve. give_back returns it (or nullptr).
+  Result<std::unique_ptr<pqxx::connection>> borrow(bool for_read);
   void give_back(std::unique_ptr<pqxx::connection> connection);
   Frame* frame();  // the calling thread's, or nullptr
   void set_frame(std::optional<Frame> frame);
@@ -126,7 +137,10 @@ class Database {
   std::string where_;
   Options options_;
   std::mutex mutex_;
-  std::condition_variable returned_;
+  std::size_t read_reserve_;           // idle connections a write leaves to reads
+  int waiting_reads_ = 0;              // reads waiting in borrow
+  std::condition_variable read_may_;   // a connection was returned for a waiting read
+  std::condition_variable write_may_;  // more connections than the reserve are idle
   std::vector<std::unique_ptr<pqxx::connection>> idle_;
   std::map<std::thread::id, Frame> current_;  // each thread's open transaction
 };

@@ -6,11 +6,16 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <chrono>
 #include <cmath>
+#include <condition_variable>
+#include <future>
 #include <limits>
+#include <mutex>
 #include <thread>
 #include <vector>
 
+#include "adapters/postgres/database.h"
 #include "adapters/postgres/pg_test_support.h"
 #include "adapters/postgres/row.h"
 #include "core/store/store_contract_test.h"
@@ -207,6 +212,76 @@ TEST_F(PostgresStore, APoolOfOneServesStoreCallsInsideAKeyedWrite) {
   });
   ASSERT_TRUE(r.ok()) << r.error().message;
   EXPECT_EQ(r->body, "1");
+}
+
+// With fewer connections than threads, a quarter of them is kept for reads; a reserve that
+// leaves writes no connection is refused before connecting.
+TEST(PostgresPool, FewerConnectionsThanThreadsKeepAQuarterForReads) {
+  EXPECT_EQ(pool_for(8, 8).read_reserve, 0);
+  EXPECT_EQ(pool_for(64, 16).read_reserve, 4);
+  EXPECT_EQ(pool_for(8, 4).read_reserve, 1);
+  EXPECT_EQ(pool_for(8, 3).read_reserve, 0);
+  EXPECT_EQ(pool_for(64, 16).pool_size, 16);
+  Options none_for_writes{4, 20, 4};
+  auto refused = Database::open("postgresql:///nowhere?host=/nonexistent", none_for_writes);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().field, "read_reserve");
+}
+
+// With 3 of 4 connections in writes and one kept for reads, a fourth write waits, while a read
+// (a clinician's page) takes the last connection at once.
+TEST_F(PostgresStore, WritesLeaveTheReserveToReads) {
+  auto opened = Database::open(db->url(), pool_for(8, 4));
+  ASSERT_TRUE(opened.ok()) << opened.error().message;
+  const std::shared_ptr<Database> database = std::move(opened).value();
+  std::mutex m;
+  std::condition_variable changed;
+  int holding = 0;
+  bool release = false;
+  const auto hold = [&](pqxx::dbtransaction& tx) -> Status {
+    tx.exec("SELECT 1");
+    std::unique_lock lock(m);
+    ++holding;
+    changed.notify_all();
+    changed.wait(lock, [&] { return release; });
+    return Ok{};
+  };
+  const auto let_go = [&] {
+    const std::lock_guard lock(m);
+    release = true;
+    changed.notify_all();
+  };
+  std::vector<std::thread> writers;
+  writers.reserve(3);
+  for (int i = 0; i < 3; ++i) writers.emplace_back([&] { EXPECT_TRUE(database->write(hold).ok()); });
+  {
+    std::unique_lock lock(m);
+    changed.wait(lock, [&] { return holding == 3; });
+  }
+  std::atomic<bool> fourth_ran{false};
+  std::thread fourth([&] {
+    EXPECT_TRUE(database
+                    ->write([&](pqxx::dbtransaction&) -> Status {
+                      fourth_ran = true;
+                      return Ok{};
+                    })
+                    .ok());
+  });
+  auto read = std::async(std::launch::async, [&] {
+    return database->read([](pqxx::dbtransaction& tx) -> Status {
+      tx.exec("SELECT 1");
+      return Ok{};
+    });
+  });
+  const bool read_at_once = read.wait_for(std::chrono::seconds(5)) == std::future_status::ready;
+  EXPECT_TRUE(read_at_once) << "the read waited behind the writes";
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  EXPECT_FALSE(fourth_ran.load()) << "a write took the connection kept for reads";
+  let_go();
+  for (auto& w : writers) w.join();
+  fourth.join();
+  EXPECT_TRUE(read.get().ok());
+  EXPECT_TRUE(fourth_ran.load());
 }
 
 // Row reads PostgreSQL's texts of numbers (std::from_chars first, libpqxx for the rest): the
