@@ -9,8 +9,9 @@
 
 namespace kc::app {
 
-// Opens the clinic's database at `url` with `connections` pooled connections, migrating it,
-// and the crypto ports, with the key file `key_file` ("": none) loaded first (Ports::open_clinic).
+// Opens the clinic's database at `url` with `connections` pooled connections for `threads`
+// request threads (postgres::pool_for), migrating it, and the crypto ports, with the key file
+// `key_file` ("": none) loaded first (Ports::open_clinic).
 Result<usecases::ClinicBackend> open_clinic(const std::string& url, int threads, int connections,
                                             const std::string& key_file);
 
