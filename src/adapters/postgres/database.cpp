@@ -39,10 +39,7 @@ using ReadTx = pqxx::transaction<pqxx::repeatable_read, pqxx::read_only>;
 bool is_read_snapshot(const pqxx::transaction_base& tx) { return dynamic_cast<const ReadTx*>(&tx) != nullptr; }
 
 Database::Database(std::string url, const Options& options)
-    : url_(std::move(url)),
-      where_(without_password(url_)),
-      options_(options),
-      read_reserve_(static_cast<std::size_t>(options.read_reserve)) {}
+    : url_(std::move(url)), where_(without_password(url_)), options_(options) {}
 
 Options pool_for(int threads, int connections) {
   Options options;
@@ -95,11 +92,11 @@ Result<std::unique_ptr<pqxx::connection>> Database::borrow(bool for_read) {
       read_may_.wait(lock, [&] { return !idle_.empty(); });
       --waiting_reads_;
     } else {
-      write_may_.wait(lock, [&] { return idle_.size() > read_reserve_; });
+      write_may_.wait(lock, [&] { return idle_.size() > read_reserve(); });
     }
     c = std::move(idle_.back());
     idle_.pop_back();
-    if (idle_.size() > read_reserve_) write_may_.notify_one();  // a wake-up that went to a reader
+    if (idle_.size() > read_reserve()) write_may_.notify_one();  // a wake-up that went to a reader
   }
   if (c && c->is_open()) return c;
   auto fresh = connect();  // the server restarted or the connection broke: a new one
@@ -114,7 +111,7 @@ void Database::give_back(std::unique_ptr<pqxx::connection> connection) {
     const std::lock_guard lock(mutex_);
     idle_.push_back(std::move(connection));
     wake_read = waiting_reads_ > 0;
-    wake_write = !wake_read && idle_.size() > read_reserve_;
+    wake_write = !wake_read && idle_.size() > read_reserve();
   }
   if (wake_read) read_may_.notify_one();
   if (wake_write) write_may_.notify_one();

@@ -118,6 +118,8 @@ class Database {
   // beyond the read reserve. give_back returns it (or nullptr).
   Result<std::unique_ptr<pqxx::connection>> borrow(bool for_read);
   void give_back(std::unique_ptr<pqxx::connection> connection);
+  // Idle connections a write leaves to reads (Options::read_reserve).
+  std::size_t read_reserve() const { return static_cast<std::size_t>(options_.read_reserve); }
   Frame* frame();  // the calling thread's, or nullptr
   void set_frame(std::optional<Frame> frame);
 
@@ -137,7 +139,6 @@ class Database {
   std::string where_;
   Options options_;
   std::mutex mutex_;
-  std::size_t read_reserve_;           // idle connections a write leaves to reads
   int waiting_reads_ = 0;              // reads waiting in borrow
   std::condition_variable read_may_;   // a connection was returned for a waiting read
   std::condition_variable write_may_;  // more connections than the reserve are idle
